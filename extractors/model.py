@@ -1,0 +1,170 @@
+"""The document model: plain, typed records shared by every stage.
+
+One name per concept, the same in code, tables and docs:
+document, page, paragraph, sentence, footnote, citation, entity, alias, mention, edge.
+Every record is a frozen dataclass so it can be cached, compared and written as a row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ZONES = ("front", "body", "pullquote", "footnote", "back")
+FORMATS = ("pdf", "markdown", "text", "html")
+STATUSES = ("ok", "failed", "skipped", "duplicate")
+ENTITY_TYPES = (
+    "PERSON",
+    "ARMED_GROUP",
+    "POLITICAL_ORG",
+    "STATE_BODY",
+    "FOREIGN_FORCE",
+    "INTL_ORG",
+    "ETHNIC_GROUP",
+    "PLACE",
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker found in paragraph text; `offset` indexes the marker-free text."""
+
+    offset: int
+    n: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of running text before sentence splitting, markers already removed."""
+
+    text: str
+    page: int | None
+    section: str
+    zone: str
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawFootnote:
+    """A footnote as read from the page: number, text, page where it starts, link targets."""
+
+    n: int
+    text: str
+    page: int | None
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What an ingester (PDF, markdown, text) hands to sentence splitting."""
+
+    title: str
+    pages: int | None
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[RawFootnote, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    sentence_id: str
+    paragraph_id: str
+    page: int | None
+    section: str
+    zone: str
+    text: str
+    footnotes: tuple[int, ...] = ()  # numbers of the footnote markers this sentence carries
+
+
+@dataclass(frozen=True)
+class Footnote:
+    doc_id: str
+    n: int
+    page: int | None
+    section: str
+    anchor_sentence_id: str
+    anchor_text: str
+    text: str
+    links: tuple[str, ...] = ()  # hyperlink annotation targets from the PDF, if any
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    sha256: str
+    format: str
+    title: str = ""
+    pages: int | None = None
+    language: str = ""
+    status: str = "ok"
+    error: str = ""
+    sentences: tuple[Sentence, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited work (or interview) inside a footnote."""
+
+    doc_id: str
+    footnote: int
+    idx: int  # 1-based position inside the footnote
+    kind: str  # publication | interview
+    text: str  # the raw citation text
+    authors: tuple[str, ...] = ()
+    title: str = ""
+    outlet: str = ""
+    year: int | None = None
+    date: str = ""  # ISO date when known (YYYY-MM-DD, YYYY-MM or YYYY)
+    urls: tuple[str, ...] = ()
+    locator: str = ""
+    interviewee: str = ""
+    role: str = ""
+    interview_place: str = ""
+    interview_date: str = ""
+    anonymous: bool | None = None
+    backref: int | None = None  # footnote number holding the full citation
+
+
+@dataclass(frozen=True)
+class GazetteerEntity:
+    """A canonical entity of the gazetteer (scispacy-style: id, canonical name, aliases, type)."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()  # matched case-sensitively
+    short_forms: tuple[str, ...] = ()  # e.g. a surname; linked only when the document context is unambiguous
+    former_names: tuple[str, ...] = ()
+    notes: str = ""
+    source: str = ""  # file:line it was read from
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    sentence_id: str
+    page: int | None
+    zone: str
+    start: int  # character offsets in the sentence text
+    end: int
+    text: str
+    entity_id: str
+    type: str
+    method: str  # gazetteer, ner, acronym, alias, fuzzy, review
+    score: float = 1.0
+    paragraph_id: str = ""
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    window: str  # sentence | paragraph
+    weight: int
+    documents: int
+    npmi: float
+    jaccard: float
+    evidence: tuple[str, ...] = field(default=())
