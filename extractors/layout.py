@@ -44,7 +44,7 @@ def fold(text: str) -> str:
     """Comparison key: typographic quotes, dashes, ellipses and spacing unified, case folded."""
     text = unicodedata.normalize("NFKC", text)
     table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
-    text = text.translate(table).replace("...", "…")
+    text = text.replace("--", "–").translate(table).replace("...", "…")
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

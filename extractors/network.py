@@ -291,7 +291,7 @@ def entities_from_mentions(
     }
 
 
-def _as_info(entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo]) -> dict[str, EntityInfo]:
+def as_entity_map(entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo]) -> dict[str, EntityInfo]:
     if isinstance(entities_info, Mapping):
         return {k: entities_info[k] for k in sorted(entities_info)}
     return {e.entity_id: e for e in sorted(entities_info, key=lambda e: e.entity_id)}
@@ -332,7 +332,7 @@ def node_metrics(
     """
     if window not in WINDOWS:
         raise ValueError(f"unknown window {window!r}; expected one of {WINDOWS}")
-    info = _as_info(entities_info)
+    info = as_entity_map(entities_info)
     g = _window_graph(info, edges, window)
     betw = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() > 2 else {}
     comm = communities(g, seed)
@@ -369,7 +369,7 @@ def build_graph(
     edges.csv. Attributes are plain str/int/float so GEXF and GraphML can hold them; multi-valued
     ones are joined with `` | ``. Nodes and edges are inserted in sorted order.
     """
-    info = _as_info(entities_info)
+    info = as_entity_map(entities_info)
     edges = [e for e in edges if e.window == window]
     metrics = metrics if metrics is not None else node_metrics(info, edges, window, seed=seed)
     g = nx.Graph(name=f"reportgraph co-mentions ({window} window)", window=window)
@@ -455,6 +455,29 @@ def layout(g: nx.Graph, *, seed: int = SEED, weight: str | None = "weight") -> d
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
     return {n: (round((x - cx) / half, 4) + 0.0, round((y - cy) / half, 4) + 0.0) for n, (x, y) in sorted(pos.items())}
+
+
+def central_nodes(g: nx.Graph, k: int = 25) -> list[str]:
+    """The ``k`` most central nodes: by betweenness, then weighted degree, then mentions, then id."""
+    def key(n):
+        d = g.nodes[n]
+        wd = d.get("weighted_degree", g.degree(n, weight="weight"))
+        return (-float(d.get("betweenness", 0.0)), -wd, -d.get("mentions", 0), str(n))
+
+    return sorted(g.nodes, key=key)[:k]
+
+
+def label_nodes(g: nx.Graph, k: int = 25) -> list[str]:
+    """Nodes to label: taken in turn from the centrality ranking and from the mentions ranking
+    (so the biggest dots are named as well as the brokers), ``k`` at most."""
+    central = central_nodes(g, g.number_of_nodes())
+    big = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("mentions", 0), str(n)))
+    out: list[str] = []
+    for a, b in zip(central, big):
+        for n in (a, b):
+            if len(out) < k and n not in out:
+                out.append(n)
+    return out
 
 
 TYPE_COLORS = {

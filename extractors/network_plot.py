@@ -16,17 +16,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .network import SEED, layout, type_colors
-
-
-def central_nodes(g: nx.Graph, k: int = 25) -> list[str]:
-    """The ``k`` most central nodes: by betweenness, then weighted degree, then mentions, then id."""
-    def key(n):
-        d = g.nodes[n]
-        wd = d.get("weighted_degree", g.degree(n, weight="weight"))
-        return (-float(d.get("betweenness", 0.0)), -wd, -d.get("mentions", 0), str(n))
-
-    return sorted(g.nodes, key=key)[:k]
+from .network import SEED, label_nodes, layout, type_colors
 
 
 def edge_threshold(weights: list[int | float], max_edges: int) -> int | float:
@@ -137,7 +127,7 @@ def plot_network(
     def overlaps(b, boxes):
         return any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in boxes)
 
-    for n in central_nodes(g, top_labels):
+    for n in label_nodes(g, top_labels):
         label = _short(str(g.nodes[n].get("label") or n))
         r = math.sqrt(area[n] / math.pi)  # radius in points
         spots = [
@@ -151,32 +141,27 @@ def plot_network(
             ((-r * 0.7 - 2, -r * 0.7 - 2), "right", "top"),
         ]
         others = [b[1:] for b in node_boxes if b[0] != n]
-        chosen = None
-        for offset, ha, va in spots:
-            ann = ax.annotate(
-                label, xy=pos[n], xytext=offset, textcoords="offset points", ha=ha, va=va,
-                fontsize=9, fontweight="bold" if mentions[n] >= 0.5 * max_m else "normal",
-                color="#111", zorder=3, path_effects=stroke,
-            )
+        weight = "bold" if mentions[n] >= 0.5 * max_m else "normal"
+
+        def put(offset, ha, va, label=label, n=n, weight=weight):
+            ann = ax.annotate(label, xy=pos[n], xytext=offset, textcoords="offset points", ha=ha, va=va,
+                              fontsize=9, fontweight=weight, color="#111", zorder=3, path_effects=stroke)
             bb = ann.get_window_extent(renderer)
-            box = (bb.x0 - 1, bb.y0 - 1, bb.x1 + 1, bb.y1 + 1)
-            if not overlaps(box, placed) and not overlaps(box, others):
-                chosen = (ann, box)
-                break
-            ann.remove()
-        if chosen is None:  # crowded: above the node, overlapping only nodes if possible
-            for offset, ha, va in spots:
-                ann = ax.annotate(
-                    label, xy=pos[n], xytext=offset, textcoords="offset points", ha=ha, va=va,
-                    fontsize=9, fontweight="bold" if mentions[n] >= 0.5 * max_m else "normal",
-                    color="#111", zorder=3, path_effects=stroke,
-                )
-                bb = ann.get_window_extent(renderer)
-                box = (bb.x0 - 1, bb.y0 - 1, bb.x1 + 1, bb.y1 + 1)
-                if not overlaps(box, placed) or offset == spots[-1][0]:
+            return ann, (bb.x0 - 1, bb.y0 - 1, bb.x1 + 1, bb.y1 + 1)
+
+        chosen = None
+        # first a spot clear of labels and nodes, then one clear of labels, else above the node
+        for clear_of in (placed + others, placed):
+            for spot in spots:
+                ann, box = put(*spot)
+                if not overlaps(box, clear_of):
                     chosen = (ann, box)
                     break
                 ann.remove()
+            if chosen:
+                break
+        if chosen is None:
+            chosen = put(*spots[0])
         placed.append(chosen[1])
 
     # legend: types present (with counts), then what size and width mean
@@ -200,7 +185,7 @@ def plot_network(
     hidden = len(edges) - len(shown)
     note = f"{len(nodes)} entities, {len(edges)} co-mention pairs"
     note += f"; edges with weight < {t} hidden ({len(shown)} drawn)" if hidden else "; all edges drawn"
-    note += f"; labels: {min(top_labels, len(nodes))} most central (betweenness, weighted degree)"
+    note += f"; labels: {min(top_labels, len(nodes))} most central (betweenness, weighted degree) or most mentioned"
     note += "; line width = co-mentions"
     fig.text(0.01, 0.015, note, fontsize=9, color="#444")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -35,7 +34,6 @@ def pick_installed(names: tuple[str, ...]) -> str:
     )
 
 
-@lru_cache(maxsize=8)
 def load_segmenter(name: str) -> Language:
     """Tokenizer + statistical sentence recogniser only: fast sentence splitting with the
     same model the recognition stage uses."""
@@ -43,6 +41,10 @@ def load_segmenter(name: str) -> Language:
     if "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     return nlp
+
+
+def load_full(name: str) -> Language:
+    return spacy.load(name)
 
 
 def model_version(nlp: Language) -> str:

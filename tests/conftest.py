@@ -1,0 +1,37 @@
+"""Shared fixtures: the bundled report read once per test session, in both renditions."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT_PDF = ROOT / "corpus" / "reports" / "mali-status-quo-2018.pdf"
+REPORT_MD = ROOT / "tests" / "fixtures" / "mali-status-quo-2018.md"
+SHARED = ROOT.parent / "shared"
+REAL_PDFS = SHARED / "fixtures" / "real-pdfs"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+@lru_cache(maxsize=4)
+def segmenter(lang: str):
+    from extractors.nlp import ModelSettings, load_segmenter
+
+    return load_segmenter(ModelSettings().name_for(lang))
+
+
+@pytest.fixture(scope="session")
+def report_pdf():
+    from extractors.documents import ingest
+
+    return ingest(REPORT_PDF, "mali-status-quo-2018", "mali-status-quo-2018.pdf", segmenter)
+
+
+@pytest.fixture(scope="session")
+def report_md():
+    from extractors.documents import ingest
+
+    return ingest(REPORT_MD, "mali-status-quo-2018", "mali-status-quo-2018.md", segmenter)
