@@ -121,8 +121,10 @@ def _windows(
     doc_ids: Collection[str] | None,
 ) -> dict[str, list[_Window]]:
     selected: list[tuple[tuple[str, int], Sentence]] = []
+    seen: set[tuple[str, str]] = set()
     for i, s in enumerate(sentences):
-        if s.zone in zones and (doc_ids is None or s.doc_id in doc_ids):
+        if s.zone in zones and (doc_ids is None or s.doc_id in doc_ids) and (s.doc_id, s.sentence_id) not in seen:
+            seen.add((s.doc_id, s.sentence_id))  # a sentence given twice is one window
             selected.append(((s.doc_id, i), s))
     selected.sort(key=lambda x: x[0])
     known = {(s.doc_id, s.sentence_id) for _, s in selected}
@@ -478,6 +480,17 @@ def label_nodes(g: nx.Graph, k: int = 25) -> list[str]:
             if len(out) < k and n not in out:
                 out.append(n)
     return out
+
+
+def edge_threshold(weights: list[int | float], max_edges: int) -> int | float:
+    """The smallest weight ``t`` such that at most ``max_edges`` edges have weight >= t
+    (if even the heaviest ties exceed it, those are all kept)."""
+    if len(weights) <= max_edges:
+        return min(weights, default=0)
+    ws = sorted(weights, reverse=True)
+    t = ws[max_edges]  # the first weight that would overflow
+    kept = [w for w in ws if w > t]
+    return min(kept) if kept else ws[0]
 
 
 TYPE_COLORS = {

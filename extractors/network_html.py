@@ -27,6 +27,7 @@ from .network import (
     label_nodes,
     layout,
     node_metrics,
+    edge_threshold,
     type_colors,
 )
 
@@ -126,6 +127,11 @@ def graph_data(
         "title": title,
         "canvas": CANVAS,
         "windows": windows,
+        # the slider starts where a dense window stops being a hairball (as in network.png)
+        "min_weight": {
+            w: edge_threshold([e.weight for e in edges if e.window == w], max(120, 2 * len(ids))) or 1
+            for w in windows
+        },
         "types": [{"type": t, "color": c, "count": counts[t]} for t, c in colors.items()],
         "nodes": nodes,
         "edges": [

@@ -16,18 +16,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .network import SEED, label_nodes, layout, type_colors
-
-
-def edge_threshold(weights: list[int | float], max_edges: int) -> int | float:
-    """The smallest weight ``t`` such that at most ``max_edges`` edges have weight >= t
-    (if even the heaviest ties exceed it, those are all kept)."""
-    if len(weights) <= max_edges:
-        return min(weights, default=0)
-    ws = sorted(weights, reverse=True)
-    t = ws[max_edges]  # the first weight that would overflow
-    kept = [w for w in ws if w > t]
-    return min(kept) if kept else ws[0]
+from .network import SEED, edge_threshold, label_nodes, layout, type_colors
 
 
 def _short(s: str, n: int = 30) -> str:
@@ -87,8 +76,8 @@ def plot_network(
         rel = [(w - min_w) / span for _, _, w in shown]
         lc = LineCollection(
             segs,
-            linewidths=[0.5 + 3.5 * r for r in rel],
-            colors=[(0.25, 0.25, 0.3, 0.18 + 0.5 * r) for r in rel],
+            linewidths=[0.6 + 3.4 * r for r in rel],
+            colors=[(0.25, 0.25, 0.3, 0.25 + 0.45 * r) for r in rel],
             zorder=1,
             capstyle="round",
         )
@@ -176,7 +165,7 @@ def plot_network(
     leg._legend_box.align = "left"
     size_handles = [
         Line2D([], [], marker="o", linestyle="", color="#999",
-               markersize=math.sqrt(25 + 900 * math.sqrt(m / max_m)), label=f"{m} mentions")
+               markersize=math.sqrt(25 + 900 * math.sqrt(m / max_m)), label=f"{m} mention" + ("" if m == 1 else "s"))
         for m in sorted({max(1, max_m // 10), max(1, max_m // 2), max_m})
     ]
     fig.legend(handles=size_handles, title="Node size", loc="upper left", bbox_to_anchor=(0.815, 0.50),

@@ -258,6 +258,8 @@ def test_unknown_sentences_and_empty_entity_ids_are_ignored():
     stray = replace(MENTIONS[0], sentence_id="nowhere")
     blank = replace(MENTIONS[1], entity_id="")
     assert build_edges(SENTENCES, MENTIONS + [stray, blank]) == build_edges(SENTENCES, MENTIONS)
+    # a sentence passed twice is still one window
+    assert build_edges(SENTENCES + [A1], MENTIONS) == build_edges(SENTENCES, MENTIONS)
     with pytest.raises(ValueError):
         build_edges(SENTENCES, MENTIONS, windows=("page",))
 

@@ -93,13 +93,14 @@ def browser():
         if IN_CI:
             pytest.fail(f"playwright is not installed: {exc}")
         pytest.skip(f"playwright is not installed: {exc}")
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not executable:
         if IN_CI:
             pytest.fail(f"Chromium not found at {CHROMIUM} (CI must install it: apt-get install -y chromium)")
         pytest.skip(f"Chromium not found at {CHROMIUM}")
     pw = sync_playwright().start()
     try:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
     except Exception as exc:
         pw.stop()
         if IN_CI:
@@ -259,7 +260,21 @@ def test_generated_graph_page(browser, tmp_path):
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-ready=true]")
     assert page.locator("g.node").count() == 80
+    # dense: the slider starts at the weight that keeps at most max(120, 2 x 80) edges, as in the png
+    start = graph_data(info, edges)["min_weight"]["sentence"]
+    kept = sum(1 for e in edges if e.window == "sentence" and e.weight >= start)
+    assert start > 1 and kept <= 160
+    assert page.locator("#min-weight").input_value() == str(start)
+    assert page.locator("#stats").get_attribute("data-edges") == str(kept)
+    page.locator("#min-weight").fill("1")
     assert page.locator("#stats").get_attribute("data-edges") == "300"
+    # labels stay 12 screen pixels high whatever the zoom
+    size = page.locator("text.label.major").first.evaluate("e => e.getBoundingClientRect().height")
+    page.click("#zoom-in")
+    page.click("#zoom-in")
+    size2 = page.locator("text.label.major").first.evaluate("e => e.getBoundingClientRect().height")
+    assert 10 <= size <= 20 and abs(size - size2) < 1.5
+    page.click("#zoom-reset")
     svg = page.locator("#graph").bounding_box()
     inside = page.locator("g.node circle").evaluate_all(
         """(els, b) => els.filter(e => { const r = e.getBoundingClientRect();
