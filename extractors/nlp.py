@@ -43,8 +43,9 @@ def load_segmenter(name: str) -> Language:
     return nlp
 
 
-def load_full(name: str) -> Language:
-    return spacy.load(name)
+def load_recognizer(name: str) -> Language:
+    """Tokenizer + statistical NER only: what recognition needs, at NER speed."""
+    return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "morphologizer", "senter"])
 
 
 def model_version(nlp: Language) -> str:

@@ -92,3 +92,43 @@ def footnote_row(f: Footnote, parse: Mapping | None = None) -> dict:
         "kind": parse.get("kind"), "n_citations": parse.get("n_citations"),
         "urls": " ".join(parse.get("urls", ())) or None,
     }
+
+
+ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "mentions", "documents", "surface_forms",
+                  "degree", "weighted_degree", "betweenness", "community")
+MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "text", "entity_id", "type",
+                   "method", "score")
+CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
+                     "example_sentence_id", "example", "reason", "decision")
+EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "weight", "documents", "npmi",
+                "jaccard", "evidence")
+
+
+def entity_row(e, metrics=None) -> dict:
+    row = {
+        "entity_id": e.entity_id, "name": e.name, "type": e.type, "in_gazetteer": e.in_gazetteer,
+        "mentions": e.mentions, "documents": len(e.documents), "surface_forms": e.surface_forms,
+    }
+    if metrics is not None:
+        row.update(degree=metrics.degree, weighted_degree=metrics.weighted_degree,
+                   betweenness=metrics.betweenness, community=metrics.community)
+    return row
+
+
+def mention_row(m) -> dict:
+    return {c: getattr(m, c) for c in MENTION_COLUMNS}
+
+
+def candidate_row(c) -> dict:
+    row = {col: getattr(c, col, None) for col in CANDIDATE_COLUMNS}
+    row["documents"] = len(c.documents)
+    row["decision"] = ""
+    return row
+
+
+def edge_row(e, names) -> dict:
+    return {
+        "source": e.source, "target": e.target, "source_name": names.get(e.source, ""),
+        "target_name": names.get(e.target, ""), "window": e.window, "weight": e.weight,
+        "documents": e.documents, "npmi": e.npmi, "jaccard": e.jaccard, "evidence": e.evidence,
+    }

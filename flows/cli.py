@@ -22,6 +22,10 @@ console = Console(stderr=True)
 
 STAGE_LABELS = {
     "ingest": "Reading documents",
+    "recognize": "Recognising entities",
+    "citations": "Parsing citations",
+    "sources": "Fetching sources",
+    "network": "Building networks",
     "write": "Writing tables",
 }
 

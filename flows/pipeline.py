@@ -1,13 +1,12 @@
-"""The main Prefect flow: discover the corpus, ingest each document (in parallel), write a run.
+"""The main Prefect flow: discover the corpus, ingest each document (in parallel), recognise
+entities, build networks and citation tables, and publish a run folder.
 
-Orchestration only: every step calls a pure function of `extractors/`.
+Orchestration only: every step calls pure functions of `extractors/`.
 """
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -15,22 +14,25 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from extractors import documents as docs_mod
-from extractors import nlp as nlp_mod
 from extractors import tables
 from extractors.model import Document
 from extractors.pdf import PdfSettings
+from extractors.summary import summary_markdown
 
 from . import progress
+from .models import recognizer_for, segmenter_for
 from .rundir import finish_run, new_run_id, run_lock, start_run
-from extractors.summary import summary_markdown
+from .stages import network_stage, recognition_stage
 
 
 @dataclass(frozen=True)
 class RunSettings:
     corpus: Path = Path("corpus")
     out: Path = Path("outputs")
+    gazetteer: Path = Path("gazetteers")
     model_en: str = ""
     model_fr: str = ""
+    include_footnotes: bool = False
     wait_for_lock: bool = True
 
 
@@ -42,27 +44,9 @@ class RunResult:
     summary: str = ""
 
 
-_model_lock = threading.Lock()
-
-
-@lru_cache(maxsize=4)
-def _segmenter(name: str):
-    return nlp_mod.load_segmenter(name)
-
-
-def segmenter_for(settings: RunSettings):
-    models = nlp_mod.ModelSettings(settings.model_en, settings.model_fr)
-
-    def get(lang: str):
-        with _model_lock:
-            return _segmenter(models.name_for(lang))
-
-    return get
-
-
 @task(name="ingest-document", retries=0, cache_policy=NO_CACHE, task_run_name="ingest {doc_id}")
 def ingest_document(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> Document:
-    document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings), PdfSettings())
+    document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings.model_en, settings.model_fr), PdfSettings())
     logger = get_run_logger()
     if document.status == "failed":
         logger.warning("%s: %s", rel_path, document.error)
@@ -75,22 +59,28 @@ def ingest_document(path: Path, doc_id: str, rel_path: str, settings: RunSetting
 
 def mark_duplicates(documents: list[Document]) -> list[Document]:
     """A document whose bytes equal an earlier one's is listed once as `duplicate`."""
-    from dataclasses import replace
-
     seen: dict[str, str] = {}
     out = []
     for d in documents:
-        if d.sha256 in seen:
+        if d.sha256 in seen and d.status == "ok":
             out.append(replace(d, status="duplicate", error=f"same content as {seen[d.sha256]}",
                                sentences=(), footnotes=()))
         else:
-            seen[d.sha256] = d.doc_id
+            seen.setdefault(d.sha256, d.doc_id)
             out.append(d)
     return out
 
 
+@task(name="recognize", cache_policy=NO_CACHE)
+def recognize(documents: list[Document], settings: RunSettings):
+    progress.stage("recognize", 1)
+    result = recognition_stage(documents, settings.gazetteer, recognizer_for(settings.model_en, settings.model_fr))
+    progress.advance("recognize")
+    return result
+
+
 @task(name="write-tables", cache_policy=NO_CACHE)
-def write_tables(folder: Path, documents: list[Document]) -> None:
+def write_document_tables(folder: Path, documents: list[Document]) -> None:
     ok = [d for d in documents if d.status == "ok"]
     tables.write_csv(folder / "documents.csv", tables.DOCUMENT_COLUMNS, (tables.document_row(d) for d in documents))
     tables.write_csv(folder / "sentences.csv", tables.SENTENCE_COLUMNS,
@@ -116,9 +106,15 @@ def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
             paths, ids, [p.relative_to(root).as_posix() for p in paths], [settings] * len(paths)
         )
         documents = mark_duplicates([f.result() for f in futures])
+        ok = [d for d in documents if d.status == "ok"]
+        recognition = recognize(ok, settings)
+        progress.stage("network", 1)
+        network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes)
+        progress.advance("network")
         progress.stage("write", 1)
-        write_tables(folder, documents)
-        summary = summary_markdown(run_id, documents)
+        write_document_tables(folder, documents)
+        sections = [recognition.summary, network.summary]
+        summary = summary_markdown(run_id, documents, sections)
         tables.write_text(folder / "summary.md", summary)
         progress.advance("write")
         final = finish_run(out, run_id, folder)

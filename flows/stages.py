@@ -1,0 +1,87 @@
+"""Stages of the flow that combine several extractors and write their tables."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors import network as net
+from extractors import tables
+from extractors.gazetteer import load_gazetteer_dir
+from extractors.model import Document
+from extractors.network_html import write_html
+from extractors.network_plot import plot_network
+from extractors.recognize import Recognition, recognize_corpus
+from extractors.review import load_review
+from extractors.summary import md_table
+
+REVIEW_FILE = "review.csv"
+
+
+@dataclass
+class RecognitionOutput:
+    recognition: Recognition
+    summary: str
+
+
+def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for) -> RecognitionOutput:
+    gazetteer = load_gazetteer_dir(Path(gazetteer_dir))
+    review = load_review(Path(gazetteer_dir) / REVIEW_FILE, gazetteer)
+    sentences = {d.doc_id: d.sentences for d in documents}
+    languages = {d.doc_id: d.language for d in documents}
+    result = recognize_corpus(sentences, languages, nlp_for, gazetteer, review)
+    methods = Counter(m.method for m in result.mentions)
+    types = Counter(e.type for e in result.entities)
+    top = sorted(result.entities, key=lambda e: (-e.mentions, e.entity_id))[:15]
+    summary = "\n".join([
+        "", "## Entities", "",
+        f"{len(result.entities)} entities ({sum(e.in_gazetteer for e in result.entities)} from the gazetteer), "
+        f"{len(result.mentions)} mentions (" + ", ".join(f"{n} {m}" for m, n in sorted(methods.items())) + "), "
+        f"{len(result.candidates)} candidates for review in candidates.csv.",
+        "",
+        "By type: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ".",
+        "",
+        md_table(["entity", "type", "mentions", "documents"],
+                 [[e.name, e.type, e.mentions, len(e.documents)] for e in top]),
+    ])
+    return RecognitionOutput(result, summary)
+
+
+@dataclass
+class NetworkOutput:
+    summary: str
+
+
+def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
+                  doc_filter: str | None = None) -> NetworkOutput:
+    recognition = rec.recognition
+    sentences = [s for d in documents for s in d.sentences]
+    mentions = list(recognition.mentions)
+    names = {e.entity_id: e.name for e in recognition.entities}
+    types = {e.entity_id: e.type for e in recognition.entities}
+    edges = net.build_edges(sentences, mentions, include_footnotes=include_footnotes)
+    info = net.entities_from_mentions(mentions, names=names, types=types, include_footnotes=include_footnotes)
+    metrics = net.node_metrics(info, edges, "sentence")
+    tables.write_csv(folder / "entities.csv", tables.ENTITY_COLUMNS,
+                     (tables.entity_row(e, metrics.get(e.entity_id)) for e in recognition.entities))
+    tables.write_csv(folder / "mentions.csv", tables.MENTION_COLUMNS, (tables.mention_row(m) for m in mentions))
+    tables.write_csv(folder / "candidates.csv", tables.CANDIDATE_COLUMNS,
+                     (tables.candidate_row(c) for c in sorted(recognition.candidates, key=lambda c: (-c.count, c.candidate_id))))
+    tables.write_csv(folder / "edges.csv", tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in edges))
+    graph = net.build_graph(info, edges, "sentence", metrics=metrics)
+    net.write_gexf(graph, folder / "network.gexf")
+    net.write_graphml(graph, folder / "network.graphml")
+    plot_network(graph, folder / "network.png", title="Co-mentions (sentence window, body text)")
+    write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
+    by_window = Counter(e.window for e in edges)
+    strongest = sorted((e for e in edges if e.window == "sentence"), key=lambda e: (-e.weight, e.source, e.target))[:10]
+    summary = "\n".join([
+        "", "## Network", "",
+        f"{len(info)} entities in the body text; {by_window.get('sentence', 0)} sentence-window and "
+        f"{by_window.get('paragraph', 0)} paragraph-window edges (files: edges.csv, network.gexf, "
+        "network.graphml, network.html, network.png).",
+        "",
+        md_table(["pair", "sentences together", "npmi"],
+                 [[f"{names.get(e.source, e.source)} — {names.get(e.target, e.target)}", e.weight, e.npmi] for e in strongest]),
+    ])
+    return NetworkOutput(summary)
