@@ -86,6 +86,9 @@ senegalese senegalais ivorian ivorians ivoirien european europeans europeen
 african africans africain sahelian sahelians sahelien
 """
 COMMON_WORDS = frozenset((_FUNCTION_WORDS + _GENERIC_NOUNS + _DEMONYMS).split())
+# A phrase made only of these ("the government", "the armed forces") is generic
+# too; one that adds a demonym ("Malian government") names a specific actor.
+_GENERIC_PHRASE_WORDS = frozenset((_FUNCTION_WORDS + _GENERIC_NOUNS).split())
 
 # ----------------------------------------------------------------------- normalising
 
@@ -142,9 +145,12 @@ def normalise_alias(text: str) -> str:
     zero-width characters vanish; runs of whitespace become one space; the
     result is stripped. Idempotent.
     """
-    previous, folded = None, text
-    while folded != previous:  # a second pass only matters for exotic input
-        previous, folded = folded, _fold_once(folded)
+    folded = _fold_once(text)
+    for _ in range(3):  # a further pass only changes exotic input
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
     return folded
 
 
@@ -239,8 +245,8 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "\\'") + "'" if "'" in text else f"'{text}'"
+def _quote(text: str | None) -> str:
+    return f"'{text}'"
 
 
 def _scalar_text(node: yaml.Node) -> str | None:
@@ -270,10 +276,19 @@ def _read_file(path: Path, state: _State) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        problem = exc.problem or exc.context or "cannot parse"
+        if exc.context and exc.problem:
+            context_line = (
+                f" at line {exc.context_mark.line + 1}" if exc.context_mark is not None else ""
+            )
+            problem += f" ({exc.context}{context_line})"
         state.errors.append(f"{where}{line}: malformed YAML: {problem}")
         return None
-    except yaml.YAMLError as exc:  # e.g. a forbidden control character
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids
+        line = text[: exc.position].count("\n") + 1
+        state.errors.append(f"{where}:{line}: malformed YAML: {exc.reason} (character {exc.character!r})")
+        return None
+    except yaml.YAMLError as exc:
         state.errors.append(f"{where}: malformed YAML: {exc}")
         return None
     if root is None:
@@ -357,6 +372,12 @@ def _check_word(text: str, where: str, what: str, kind: str, state: _State) -> b
             f"a demonym or generic noun is not an entity name)"
         )
         return False
+    if all(word in _GENERIC_PHRASE_WORDS for word in key.split()):
+        state.errors.append(
+            f"{where}: {what}: {kind} {_quote(text)} is a generic phrase "
+            f"(it is made only of common words)"
+        )
+        return False
     return True
 
 
@@ -375,7 +396,8 @@ def _read_entity(node: yaml.Node, where_file: str, state: _State) -> None:
 
     for key, (key_node, _) in items.items():
         if key not in ENTITY_FIELDS:
-            state.errors.append(f"{where_file}:{_line(key_node)}: {what}: {_unknown_field(key, ENTITY_FIELDS)}")
+            problem = _unknown_field(key, ENTITY_FIELDS)
+            state.errors.append(f"{where_file}:{_line(key_node)}: {what}: {problem}")
     for key in REQUIRED_FIELDS:
         if key not in items:
             state.errors.append(f"{where_file}:{start}: {what}: missing required field '{key}'")
@@ -583,9 +605,12 @@ def load_gazetteer(paths: Sequence[Path]) -> Gazetteer:
         else:
             files.append(path)
     for path in files:
+        first_error = len(state.errors)
         root = _read_file(path, state)
         if root is not None:
             _read_root(root, str(path), state)
+        # this file's problems in line order (sorted() is stable)
+        state.errors[first_error:] = sorted(state.errors[first_error:], key=_error_line)
     if state.errors:
         raise GazetteerError(state.errors)
     _conflict_warnings(state)
@@ -598,6 +623,14 @@ def load_gazetteer(paths: Sequence[Path]) -> Gazetteer:
         by_acronym=_freeze(state.acronym_keys),
         by_short_form=_freeze(state.short_keys),
     )
+
+
+_LINE_OF_ERROR = re.compile(r"^.*?:(\d+): ")
+
+
+def _error_line(message: str) -> int:
+    match = _LINE_OF_ERROR.match(message)
+    return int(match.group(1)) if match else 0
 
 
 def _yaml_files(folder: Path, state: _State) -> list[Path]:

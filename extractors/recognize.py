@@ -2,7 +2,7 @@
 
 Order of trust when linking a name to an entity:
   1. gazetteer   name, alias or acronym of a curated entity (OCR look-alike l/I: score 0.9)
-  2. review      a reviewer's decision (`gazetteers/review.yaml`)
+  2. review      a reviewer's decision (`gazetteers/review.csv`)
   3. acronym     an acronym defined in the corpus itself ("... (French acronym GATIA)")
   4. alias       a short form ("Kouffa", "ag Gamou", "Keïta") linked to the one entity of
                  the document that carries it; several candidates in the document -> unlinked
@@ -208,7 +208,7 @@ def find_matches(tokens: Sequence[str], index: AliasIndex, settings: RecognizerS
     matches: list[Match] = []
     for i in range(len(tokens)):
         end, ids, used_ocr = index.aliases.longest(folded, i, ocr=True)
-        if ids and (is_name_like(tokens[i]) or used_ocr):
+        if ids and (is_name_like(tokens[i]) or used_ocr or ocr_variant(folded[i]) != folded[i]):
             method = index.method.get(ids[0], "gazetteer")
             matches.append(Match(i, end, ids, method, settings.ocr_score if used_ocr else 1.0))
         end, ids, _ = index.acronyms.longest(exact, i)

