@@ -14,6 +14,7 @@ SHARED = ROOT.parent / "shared"
 REAL_PDFS = SHARED / "fixtures" / "real-pdfs"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # no INFO lines after pytest closes its streams
 
 
 @lru_cache(maxsize=4)
