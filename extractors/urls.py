@@ -28,7 +28,6 @@ _URL_RE = re.compile(r"(?<![\w@.\\/-])(?:https?://|ftp://|www\.)" + _URL_CHARS +
 _SCHEME_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)", re.I)
 _IS_URL_RE = re.compile(r"^(?:https?://|ftp://|www\.)\S", re.I)
 _CONT_RE = re.compile(r"\s(" + _URL_CHARS + "+)")
-_TOKEN_RE = re.compile(_URL_CHARS + "+")
 _PCT_RUN_RE = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _PCT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _FILE_EXT_RE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|pdf|docx?|xlsx?|pptx?|txt|xml|json)$", re.I)
@@ -41,6 +40,8 @@ _SECOND_LEVEL = frozenset(
     "ac co com edu gob gouv gov govt go info ltd mil ne net nic or org plc sch".split()
 )
 _IPV4_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_WWW_RE = re.compile(r"^www\d*\.")
+_HOST_RE = re.compile(r"[\w.:-]+")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def is_url(s: str) -> bool:
 
 def clean_url(url: str) -> str:
     """Drop markdown escapes, surrounding whitespace and trailing punctuation."""
-    return _trim(_trim(url.strip().strip("<>")).replace("\\", ""))
+    return _trim(_trim(url.strip()).strip("<>").replace("\\", "")).strip("<>")
 
 
 def _trim(url: str) -> str:
@@ -112,7 +113,7 @@ def _text_urls(text: str) -> list[tuple[int, int, str]]:
         raw = m.group()
         for _ in range(_MAX_JOINS):
             nxt = _CONT_RE.match(text, end)
-            if not nxt or not _continues(_trim(raw.replace("\\", "")), nxt.group(1)):
+            if not nxt or not _continues(raw.replace("\\", ""), nxt.group(1)):
                 break
             raw += nxt.group(1)
             end = nxt.end()
@@ -239,8 +240,10 @@ def url_domain(url: str) -> str:
         host = (urlsplit(u).hostname or "").rstrip(".").lower()
     except ValueError:
         return ""
-    host = re.sub(r"^www\d*\.", "", host)
-    if not host or _IPV4_RE.match(host) or ":" in host:
+    host = _WWW_RE.sub("", host)
+    if not _HOST_RE.fullmatch(host):
+        return ""
+    if _IPV4_RE.match(host) or ":" in host:
         return host
     labels = host.split(".")
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
