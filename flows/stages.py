@@ -85,3 +85,42 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
                  [[f"{names.get(e.source, e.source)} — {names.get(e.target, e.target)}", e.weight, e.npmi] for e in strongest]),
     ])
     return NetworkOutput(summary)
+
+
+# ---------------------------------------------------------------- citations
+
+@dataclass
+class CitationOutput:
+    parses: dict  # doc_id -> {n: FootnoteParse}
+    citations: list
+    summary: str
+
+
+def citation_stage(documents: list[Document]) -> CitationOutput:
+    from extractors.citation_tables import citations_markdown
+    from extractors.citations import parse_footnotes
+
+    parses: dict = {}
+    citations: list = []
+    all_parses = []
+    for d in documents:
+        if not d.footnotes:
+            continue
+        fps, cits = parse_footnotes(d.doc_id, d.footnotes)
+        parses[d.doc_id] = {p.n: p for p in fps}
+        citations.extend(cits)
+        all_parses.extend(fps)
+    summary = citations_markdown(citations, all_parses) if all_parses else ""
+    return CitationOutput(parses, citations, summary)
+
+
+def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources) -> None:
+    from extractors import citation_tables as ct
+
+    tables.write_csv(folder / "citations.csv", ct.CITATION_COLUMNS, (ct.citation_row(c) for c in cites.citations))
+    tables.write_csv(folder / "interviews.csv", ct.INTERVIEW_COLUMNS, ct.interview_rows(cites.citations))
+    tables.write_csv(folder / "entity_citations.csv", ct.ENTITY_CITATION_COLUMNS,
+                     ct.entity_citation_rows(documents, cites.citations, mentions))
+    tables.write_csv(folder / "sources.csv", ct.SOURCE_COLUMNS, sources)
+    if cites.citations:
+        ct.plot_citations(cites.citations, folder / "citations.png")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 import shutil
 from pathlib import Path
 
@@ -14,14 +15,15 @@ from typer.testing import CliRunner
 from extractors.tables import FORMULA_START, unguard
 from flows.cli import app
 from flows.pipeline import RunSettings, run_pipeline
+from flows.sources import SourceSettings
 
 from .conftest import REAL_PDFS, REPORT_PDF, SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRACT = SHARED / "docs" / "outputs.md"
 BROKEN = ["empty.pdf", "password-example.pdf", "malformed-from-issue-932.pdf"]
-TABLES = ["documents.csv", "sentences.csv", "footnotes.csv", "entities.csv", "mentions.csv", "candidates.csv",
-          "edges.csv"]
+TABLES = ["documents.csv", "sentences.csv", "footnotes.csv", "citations.csv", "sources.csv", "entities.csv",
+          "mentions.csv", "candidates.csv", "edges.csv", "entity_citations.csv"]
 
 
 def contract_columns() -> dict[str, list[str]]:
@@ -53,8 +55,14 @@ def workspace(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def first_run(workspace):
-    settings = RunSettings(corpus=workspace / "corpus", out=workspace / "out", gazetteer=workspace / "gazetteers")
-    return run_pipeline(settings)
+    return run_pipeline(settings_for(workspace))
+
+
+def settings_for(workspace: Path, **changes) -> RunSettings:
+    """Sources are fetched for real, but this machine has no network: every URL ends offline."""
+    sources = SourceSettings(cache_dir=workspace / "corpus" / "sources")
+    return RunSettings(corpus=workspace / "corpus", out=workspace / "out", gazetteer=workspace / "gazetteers",
+                       sources=sources, **changes)
 
 
 def read(folder: Path, name: str) -> list[dict]:
@@ -69,7 +77,8 @@ def test_tables_follow_the_output_contract(first_run):
         header = (first_run.folder / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         missing = [c for c in contract[name] if c not in header]
         assert missing == [], (name, missing)
-    for name in ["summary.md", "network.gexf", "network.graphml", "network.html", "network.png"]:
+    for name in ["summary.md", "network.gexf", "network.graphml", "network.html", "network.png", "citations.png",
+                 "interviews.csv"]:
         assert (first_run.folder / name).stat().st_size > 0, name
 
 
@@ -84,6 +93,21 @@ def test_broken_pdfs_fail_their_own_row_and_the_run_goes_on(first_run, workspace
     latest = workspace / "out" / "latest"
     assert latest.is_symlink() and latest.resolve() == first_run.folder.resolve()
     assert "empty.pdf" in (first_run.folder / "summary.md").read_text(encoding="utf-8")
+
+
+def test_citation_tables_on_the_report(first_run):
+    footnotes = [r for r in read(first_run.folder, "footnotes.csv") if r["doc_id"] == "mali-status-quo-2018"]
+    assert {r["kind"] for r in footnotes} == {"publication", "interview", "mixed", "note"}
+    citations = read(first_run.folder, "citations.csv")
+    assert 125 <= len(citations) <= 140
+    sources = read(first_run.folder, "sources.csv")
+    assert len(sources) == len({u for r in footnotes for u in r["urls"].split()})
+    assert {r["status"] for r in sources} <= {"offline", "failed"}
+    assert "offline" in (first_run.folder / "summary.md").read_text(encoding="utf-8")
+    interviews = read(first_run.folder, "interviews.csv")
+    assert any(r["interviewee"] == "Boukary Sangaré" and r["place"] == "Bamako" for r in interviews)
+    links = read(first_run.folder, "entity_citations.csv")
+    assert any(r["entity_id"] == "ibrahim-boubacar-keita" and r["footnote"] == "1" for r in links)
 
 
 def test_report_rows_in_the_tables(first_run):
@@ -115,8 +139,7 @@ def test_document_text_is_safe_in_a_spreadsheet(first_run):
 
 
 def test_rerun_gives_byte_identical_tables(first_run, workspace):
-    second = run_pipeline(RunSettings(corpus=workspace / "corpus", out=workspace / "out",
-                                      gazetteer=workspace / "gazetteers"))
+    second = run_pipeline(settings_for(workspace))
     assert second.run_id != first_run.run_id
     for name in TABLES + ["network.gexf", "network.graphml", "network.html"]:
         assert (first_run.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
@@ -138,7 +161,7 @@ def test_review_decisions_change_the_next_run_and_survive_a_fresh_copy(first_run
     assert result.exit_code == 0, result.output
     fresh = tmp_path / "fresh-clone" / "gazetteers"  # what a new clone of the gazetteer folder holds
     shutil.copytree(workspace / "gazetteers", fresh)
-    after = run_pipeline(RunSettings(corpus=workspace / "corpus", out=tmp_path / "out", gazetteer=fresh))
+    after = run_pipeline(replace(settings_for(workspace), out=tmp_path / "out", gazetteer=fresh))
     entities = {r["entity_id"]: r for r in read(after.folder, "entities.csv")}
     assert entities["andrew-lebovich"]["in_gazetteer"] == "true"
     assert entities["andrew-lebovich"]["type"] == "PERSON"
