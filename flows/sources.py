@@ -9,7 +9,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from extractors.citation_tables import CitedUrl
-from extractors.fetch import (FetchSettings, HostPacer, OfflineDetector, SourceResult, cached_result, fetch_source,
+from extractors.fetch import (FetchSettings, address_problem, HostPacer, OfflineDetector, SourceResult, cached_result, fetch_source,
                               network_available)
 
 from . import progress
@@ -54,7 +54,7 @@ def fetch_all(cited: list[CitedUrl], settings: SourceSettings) -> list[SourceRes
         hit = None if settings.refresh else cached_result(c.url, settings.cache_dir, settings.fetch.max_age)
         if hit is not None:
             results[c.url] = hit
-        elif not online and not local_test_url(c.url, settings.fetch):
+        elif not online and not decidable_offline(c.url, settings.fetch):
             # decided once, up front, so an offline run is fast and its tables are the same every time
             results[c.url] = SourceResult(url=c.url, status="offline",
                                           error=f"not fetched: no network ({settings.fetch.probe_host} does not resolve)")
@@ -68,11 +68,21 @@ def fetch_all(cited: list[CitedUrl], settings: SourceSettings) -> list[SourceRes
     return [results[c.url] for c in cited]
 
 
-def local_test_url(url: str, fetch: FetchSettings) -> bool:
-    """127.0.0.1 URLs are tried even offline, but only when a test allowed loopback."""
+def decidable_offline(url: str, fetch: FetchSettings) -> bool:
+    """URLs the fetcher settles without DNS even offline: other schemes and literal or local
+    addresses (blocked at once; 127.0.0.1 fetched only when a test allowed loopback)."""
+    import ipaddress
     from urllib.parse import urlsplit
 
-    return fetch.allow_loopback_for_tests and urlsplit(url).hostname == "127.0.0.1"
+    parts = urlsplit(url)
+    host = (parts.hostname or "").strip("[]")
+    if parts.scheme not in ("http", "https") or host in ("", "localhost"):
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address_problem(host, allow_loopback=fetch.allow_loopback_for_tests) is not None or host == "127.0.0.1"
 
 
 def source_row(cited: CitedUrl, result: SourceResult, document) -> dict:
