@@ -91,8 +91,10 @@ def ingest(
     rel_path: str,
     segmenter: Callable[[str], Language],
     pdf_settings: PdfSettings = PdfSettings(),
+    analyser: Callable[[str], Language] | None = None,
 ) -> Document:
-    """Read one document; any failure becomes a `failed` document with a one-line error."""
+    """Read one document; any failure becomes a `failed` document with a one-line error.
+    With an `analyser` (the recognition model), the sentences' tokens and NER names come too."""
     fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
     base = Document(doc_id=doc_id, path=rel_path, sha256=sha256_file(path), format=fmt)
     try:
@@ -105,6 +107,11 @@ def ingest(
     sentences, footnotes = segment(doc_id, layout, segmenter(language))
     if not sentences:
         return replace(base, status="failed", title=layout.title, pages=layout.pages, error="no text found")
+    analyses = ()
+    if analyser is not None:
+        from .recognize import analyse
+
+        analyses = analyse(sentences, analyser(language))
     return replace(
         base,
         title=layout.title,
@@ -113,4 +120,5 @@ def ingest(
         sentences=sentences,
         footnotes=footnotes,
         warnings=layout.warnings,
+        analyses=analyses,
     )

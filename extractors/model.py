@@ -88,6 +88,18 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """One sentence as the statistical model read it: tokens and the names its NER found.
+    Kept with the document so that re-linking after a gazetteer edit needs no model run."""
+
+    sentence_id: str
+    tokens: tuple[str, ...]
+    offsets: tuple[int, ...]  # start character of each token in the sentence text
+    ents: tuple[tuple[int, int, str], ...] = ()  # (first token, end token exclusive, label)
+    model: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     path: str
@@ -101,6 +113,7 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     warnings: tuple[str, ...] = ()
+    analyses: tuple[Analysis, ...] = ()  # one per sentence, in order (empty until analysed)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from .model import ZONES, Edge, Mention, Sentence
 
@@ -404,54 +405,191 @@ def build_graph(
     return g
 
 
-def layout(g: nx.Graph, *, seed: int = SEED, weight: str | None = "weight") -> dict[str, tuple[float, float]]:
-    """Deterministic 2-D positions in [-1, 1] (seeded spring layout, rounded to 4 decimals).
+def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | None, iterations: int = 300) -> dict:
+    """Stress majorization of one connected graph, started from ``start``.
 
-    Each connected component is laid out on its own and the components are packed on a grid
-    (largest first), so isolated nodes and small islands do not crowd the main component.
+    Target distances are shortest paths over edges whose length grows with the neighbours their
+    two ends do *not* share (``1 + LINK_SPREAD * sqrt(|N(u) ^ N(v)|)``, as in WebCola's
+    symmetric-difference link lengths) and shrinks a little with weight (``w ** -WEIGHT_PULL``;
+    ignored when ``weight`` is None). So hubs keep their distance from each other, leaves hang
+    outside, and the dense core is spread instead of collapsing into a hairball as in a spring
+    layout. Jacobi updates in a fixed order: the result depends on the input only. The result is
+    scaled so that the median edge is one unit long and turned so that its long axis is horizontal.
+    """
+    nodes = sorted(h)
+    idx = {n: i for i, n in enumerate(nodes)}
+    lengths = nx.Graph()
+    lengths.add_nodes_from(nodes)
+    nbrs = {n: set(h[n]) for n in nodes}
+    for u, v, d in sorted((min(a, b), max(a, b), d) for a, b, d in h.edges(data=True)):
+        w = float(d.get(weight, 1) or 1) if weight else 1.0
+        own = len((nbrs[u] ^ nbrs[v]) - {u, v})
+        lengths.add_edge(u, v, length=(1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL)
+    dist = np.zeros((len(nodes), len(nodes)))
+    for u, row in sorted(nx.all_pairs_dijkstra_path_length(lengths, weight="length")):
+        for v, d in row.items():
+            dist[idx[u], idx[v]] = d
+    x = np.array([[float(start[n][0]), float(start[n][1])] for n in nodes])
+    # start at the scale of the target distances
+    span = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(-1))
+    mask = dist > 0
+    x *= dist[mask].mean() / max(span[mask].mean(), 1e-12)
+    w = np.zeros_like(dist)
+    w[mask] = dist[mask] ** -2.0
+    wsum = w.sum(1)[:, None]
+    for _ in range(iterations):
+        # x_i <- sum_j w_ij (x_j + d_ij (x_i - x_j) / |x_i - x_j|) / sum_j w_ij, all i at once
+        gx = x[:, 0][:, None] - x[:, 0][None, :]
+        gy = x[:, 1][:, None] - x[:, 1][None, :]
+        now = np.maximum(np.hypot(gx, gy), 1e-9)
+        pull = w * dist / now
+        new = (w @ x + pull.sum(1)[:, None] * x - pull @ x) / wsum
+        moved = np.abs(new - x).max()
+        x = new
+        if moved < 1e-5:
+            break
+    x -= x.mean(0)
+    # radial r -> R (r / R) ** FISHEYE: more room in the middle, where the ties are densest
+    if FISHEYE != 1.0 and len(nodes) > 2:
+        r = np.hypot(x[:, 0], x[:, 1])
+        big_r = float(r.max())
+        if big_r > 1e-12:
+            x *= ((np.maximum(r, 1e-12) / big_r) ** (FISHEYE - 1.0))[:, None]
+    # principal axis horizontal, so a wide picture is filled; signs fixed by the data
+    if len(nodes) > 2:
+        _, vecs = np.linalg.eigh(np.cov(x.T))
+        x = x @ vecs[:, ::-1]
+        for k in range(2):
+            col = x[:, k]
+            if col[np.argmax(np.abs(col) > 1e-9)] < 0:
+                x[:, k] = -col
+        # symmetric shapes end up with edges exactly along an axis, which some viewers (and
+        # browsers' hit boxes) treat as zero-sized: turn those a few degrees
+        ends = np.array([(idx[u], idx[v]) for u, v in h.edges])
+        if len(ends):
+            d = np.abs(x[ends[:, 0]] - x[ends[:, 1]])
+            if (d.min(1) < 1e-3 * max(float(d.max()), 1e-9)).any():
+                a = math.radians(7)
+                x = x @ np.array([[math.cos(a), math.sin(a)], [-math.sin(a), math.cos(a)]])
+    edge_len = [float(np.hypot(*(x[idx[u]] - x[idx[v]]))) for u, v in h.edges]
+    unit = float(np.median(edge_len)) if edge_len else 1.0
+    x /= unit if unit > 1e-12 else 1.0
+    return {n: (float(x[idx[n], 0]), float(x[idx[n], 1])) for n in nodes}
+
+
+def _spring(h: nx.Graph, *, seed: int, weight: str | None, k: float) -> dict:
+    """Seeded spring layout, or for 500+ nodes (where networkx needs scipy, not a dependency)
+    seeded random positions, which :func:`_stress` then untangles."""
+    if h.number_of_nodes() < 500:
+        return nx.spring_layout(h, seed=seed, weight=weight, k=k, iterations=200)
+    xy = np.random.RandomState(seed).uniform(-1.0, 1.0, size=(h.number_of_nodes(), 2))
+    return {n: (float(a), float(b)) for n, (a, b) in zip(sorted(h), xy)}
+
+
+def _rows(blocks: Sequence[Mapping[str, tuple[float, float]]], width: float, gap: float) -> dict:
+    """Blocks (each with its top-left corner at (0, 0)) in rows at most ``width`` wide, in order."""
+    out: dict[str, tuple[float, float]] = {}
+    x, y, row_h = 0.0, 0.0, 0.0
+    for b in blocks:
+        w_, h_ = _extent(b)
+        if x > 0 and x + w_ > width + 1e-9:
+            x, y, row_h = 0.0, y - row_h - gap, 0.0
+        out.update({n: (x + px, y + py) for n, (px, py) in b.items()})
+        x += w_ + gap
+        row_h = max(row_h, h_)
+    return out
+
+
+def _extent(block: Mapping[str, tuple[float, float]]) -> tuple[float, float]:
+    """Width and height of a block whose top-left corner is at (0, 0)."""
+    return max(x for x, _ in block.values()), -min(y for _, y in block.values())
+
+
+LINK_SPREAD = 0.5  # an edge is longer by this × √(neighbours its two ends do not share)
+WEIGHT_PULL = 0.5  # and shorter with weight: × weight ** -WEIGHT_PULL
+FISHEYE = 0.7  # radial r -> R (r / R) ** FISHEYE after the stress step: more room for the core
+PAIR_TILT = math.radians(20)  # a two-node component is drawn slanted, not as a flat line
+MAX_STRETCH = 1.3  # the largest component may be stretched this much to fit ``aspect``
+STRESS_BUDGET = 300 * 400 * 400  # stress steps × nodes² per component
+
+
+def layout(
+    g: nx.Graph, *, seed: int = SEED, weight: str | None = "weight", aspect: float = 1.0
+) -> dict[str, tuple[float, float]]:
+    """Deterministic 2-D positions in [-1, 1], rounded to 4 decimals.
+
+    Each connected component is laid out on its own: a seeded spring layout, refined by stress
+    majorization (:func:`_stress`: hubs apart, leaves outside, a mild fisheye for the dense core),
+    turned so that its long axis is horizontal and scaled so that its median edge is one unit
+    long (so all components share a scale). The largest may be widened up to ``MAX_STRETCH`` to
+    fill an area ``aspect`` times wider than tall. The other components, then isolated nodes (one
+    unit apart, in id order), are packed in rows: in an empty corner of the largest component's
+    box, or else below it or to its right, whichever draws the whole larger.
     """
     if g.number_of_nodes() == 0:
         return {}
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    big = [c for c in comps if len(c) > 2]
-    small = [n for c in comps if len(c) <= 2 for n in c]
-    pos: dict[str, tuple[float, float]] = {}
-    # big components: spring layout each, area proportional to size, placed left to right in rows
-    blocks: list[tuple[list[str], dict]] = []
-    for c in big:
-        sub = g.subgraph(c)
+    linked = [c for c in comps if len(c) > 1]
+    lonely = [c[0] for c in comps if len(c) == 1]
+    blocks: list[dict[str, tuple[float, float]]] = []
+    for c in linked:
         h = nx.Graph()
         h.add_nodes_from(c)
-        h.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in sub.edges(data=True)))
-        k = 1.5 / math.sqrt(len(c))
-        p = nx.spring_layout(h, seed=seed, weight=weight, k=k, iterations=200)
-        blocks.append((c, p))
-    if small:
-        cols = max(1, math.ceil(math.sqrt(len(small))))
-        blocks.append(
-            (small, {n: (i % cols, -(i // cols)) for i, n in enumerate(small)})
-        )
-    x0 = 0.0
-    row_y, row_h, row_w = 0.0, 0.0, 0.0
-    total = sum(len(c) for c, _ in blocks)
-    max_row = math.sqrt(total) * 1.2
-    for c, p in blocks:
-        xs = [float(p[n][0]) for n in c]
-        ys = [float(p[n][1]) for n in c]
-        w = h = math.sqrt(len(c))  # side of the square given to this block
-        sx = (max(xs) - min(xs)) or 1.0
-        sy = (max(ys) - min(ys)) or 1.0
-        if row_w + w > max_row and row_w > 0:
-            row_y -= row_h + 0.6
-            x0, row_h, row_w = 0.0, 0.0, 0.0
-        inner = 0.0 if len(c) == 1 else 1.0
-        for n in c:
-            px = x0 + inner * (float(p[n][0]) - min(xs)) / sx * w
-            py = row_y - inner * (max(ys) - float(p[n][1])) / sy * h
-            pos[n] = (px, py)
-        x0 += w + 0.6
-        row_w += w + 0.6
-        row_h = max(row_h, h)
+        h.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in g.subgraph(c).edges(data=True)))
+        if len(c) == 2:
+            p = {c[0]: (0.0, 0.0), c[1]: (math.cos(PAIR_TILT), -math.sin(PAIR_TILT))}
+        else:
+            k = 1.5 / math.sqrt(len(c))
+            p = _spring(h, seed=seed, weight=weight, k=k)
+            # fewer stress steps on big components, so that the time stays about that of 400 nodes
+            p = _stress(h, p, weight, iterations=max(30, min(300, STRESS_BUDGET // (len(c) * len(c)))))
+        xs = [p[n][0] for n in c]
+        ys = [p[n][1] for n in c]
+        w_, h_ = max(xs) - min(xs), max(ys) - min(ys)
+        if not blocks and len(c) > 2 and 0 < w_ < aspect * h_:  # widen the main block a little
+            sx = min(aspect * h_ / w_, MAX_STRETCH)
+            p = {n: (p[n][0] * sx, p[n][1]) for n in c}
+            xs = [p[n][0] for n in c]
+        blocks.append({n: (p[n][0] - min(xs), p[n][1] - max(ys)) for n in c})  # top-left at (0, 0)
+
+    # the rest (smaller components, then isolated nodes one unit apart) packed in rows: in an
+    # empty corner of the largest component's box if one is big enough, else below it or to its
+    # right, whichever leaves the whole drawn larger
+    gap = 1.0
+    rest = blocks[1:] + [{n: (0.0, 0.0)} for n in lonely]
+    main = blocks[0] if blocks else {}
+    if not rest:
+        pos = dict(main)
+    elif not main:
+        area = sum((_extent(b)[0] + gap) * (_extent(b)[1] + gap) for b in rest)
+        pos = _rows(rest, max(math.sqrt(area * aspect) - gap, max(_extent(b)[0] for b in rest)), gap)
+    else:
+        main_w, main_h = _extent(main)
+        widest = max(_extent(b)[0] for b in rest)
+        area = sum((_extent(b)[0] + gap) * (_extent(b)[1] + gap) for b in rest)
+
+        def scale_of(p: dict) -> float:  # how large the whole is drawn in an ``aspect`` area
+            xs_ = [x for x, _ in p.values()]
+            ys_ = [y for _, y in p.values()]
+            return min(aspect / max(max(xs_) - min(xs_), 1e-9), 1.0 / max(max(ys_) - min(ys_), 1e-9))
+
+        options = []
+        corner = _rows(rest, max(widest, main_w / 2), gap)
+        cw, ch = _extent(corner)
+        margin = 0.75 * gap
+        corners = ((main_w - cw, -main_h + ch), (0.0, -main_h + ch), (main_w - cw, 0.0), (0.0, 0.0))
+        for ox, oy in corners if cw <= main_w and ch <= main_h else ():
+            free = not any(
+                ox - margin <= x <= ox + cw + margin and oy - ch - margin <= y <= oy + margin for x, y in main.values()
+            )
+            if free:
+                options.append({**main, **{n: (ox + x, oy + y) for n, (x, y) in corner.items()}})
+                break
+        below = _rows(rest, max(main_w, widest), gap)
+        options.append({**main, **{n: (x, y - main_h - gap) for n, (x, y) in below.items()}})
+        side = _rows(rest, max(widest, min(aspect * main_h - main_w - gap, math.sqrt(area * aspect)), gap), gap)
+        options.append({**main, **{n: (x + main_w + gap, y) for n, (x, y) in side.items()}})
+        pos = max(options, key=scale_of)  # the first of equals
     xs = [x for x, _ in pos.values()]
     ys = [y for _, y in pos.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
@@ -480,6 +618,94 @@ def label_nodes(g: nx.Graph, k: int = 25) -> list[str]:
             if len(out) < k and n not in out:
                 out.append(n)
     return out
+
+
+_DANGLING = frozenset("a an and at de des du et for in la le les of on the to".split())
+_WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019/]+")
+
+
+def _acronym(form: str) -> bool:
+    """``MNLA``, ``U.S.``, ``G5``-like tokens: no space, 2-8 characters, at least two capitals and
+    (apart from digits and dots) capitals only, or one lower-case letter after three capitals
+    (``FAMa``) but not a plural (``MOCs``)."""
+    if not form or any(c.isspace() for c in form) or "," in form:
+        return False
+    core = form.replace(".", "").replace("-", "").replace("&", "")
+    if not 2 <= len(core) <= 8 or not core.isalnum():
+        return False
+    upper = sum(c.isupper() for c in core)
+    lower = [c for c in core if c.islower()]
+    if upper < 2:
+        return False
+    return not lower or (len(lower) == 1 and upper >= 3 and not core.endswith("s"))
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in _WORD_SPLIT.split(text) if w).upper()
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def display_label(
+    name: str, surface_forms: str | Iterable[str] = (), *, max_len: int = 24, hard_len: int = 32
+) -> str:
+    """A short label for a node, taken from what the text itself writes.
+
+    ``surface_forms``: the forms seen in the text (a `` | ``-joined string, as in the graph's
+    ``surface_forms`` attribute, or any iterable). Rules, first that applies:
+
+    1. a one-word ``name`` (``Mali``, ``Plateforme``) is kept;
+    2. an acronym the text uses (``MNLA``, ``CMA``, ``IBK``) replaces a longer name of several
+       words; with several, the one spelling the initials of the name (or of another long form)
+       wins (``AQIM`` over ``GSPC``), then the shortest, then alphabetical order;
+    3. a name of at most ``max_len`` characters is kept (``Iyad ag Ghali``);
+    4. else the longest multi-word form of at most ``max_len`` characters that shares a word with
+       the name (``National Assembly of Mali`` -> ``National Assembly``);
+    5. else the name itself if it has at most ``hard_len`` characters, or cut there at a word
+       boundary, with an ellipsis.
+
+    Pure: same arguments, same label; the canonical name stays in the data, this is display only.
+    """
+    name = " ".join(str(name or "").split())
+    if isinstance(surface_forms, str):
+        forms = [f.strip() for f in surface_forms.split(" | ")]
+    else:
+        forms = [" ".join(str(f).split()) for f in surface_forms]
+    forms = sorted({f for f in forms if f and f != name})
+    words = name.split()
+    if len(words) <= 1:
+        return name if len(name) <= hard_len else name[: hard_len - 1] + "\u2026"
+    acronyms = [f for f in forms if _acronym(f) and len(f) < len(name)]
+    if acronyms:
+        spelled = [_initials(name)] + [_initials(f) for f in forms if len(f.split()) > 2]
+
+        def rank(a: str) -> tuple:
+            letters = "".join(c for c in a if c.isalpha()).upper()
+            return (0 if any(_is_subsequence(letters, s) for s in spelled) else 1, len(a), a)
+
+        return min(acronyms, key=rank)
+    if len(name) <= max_len:
+        return name
+    name_words = {w.casefold() for w in _WORD_SPLIT.split(name) if len(w) > 2}
+    shorter = [
+        f for f in forms
+        if len(f.split()) > 1 and len(f) <= max_len and "," not in f
+        and name_words & {w.casefold() for w in _WORD_SPLIT.split(f) if len(w) > 2}
+    ]
+    if shorter:
+        return min(shorter, key=lambda f: (-len(f), not f[:1].isupper(), f))
+    if len(name) <= hard_len:
+        return name
+    cut = name[: hard_len - 1]
+    if " " in cut and name[hard_len - 1] != " ":
+        cut = cut[: cut.rindex(" ")]
+    kept = cut.rstrip(" ,;:-").split(" ")
+    while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
+        kept.pop()
+    return " ".join(kept) + "\u2026"
 
 
 def edge_threshold(weights: list[int | float], max_edges: int) -> int | float:

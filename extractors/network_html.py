@@ -24,6 +24,7 @@ from .network import (
     WINDOWS,
     EntityInfo,
     as_entity_map,
+    display_label,
     label_nodes,
     layout,
     node_metrics,
@@ -91,6 +92,7 @@ def graph_data(
             {
                 "id": n,
                 "name": e.name or n,
+                "short": display_label(e.name or n, e.surface_forms),
                 "type": e.type or "UNKNOWN",
                 "mentions": e.mentions,
                 "documents": e.documents,

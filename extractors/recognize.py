@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -26,7 +27,7 @@ from spacy.language import Language
 from .abbreviations import find_abbreviations
 from .documents import slug
 from .gazetteer import Gazetteer, acronym_key, normalise_alias
-from .model import GazetteerEntity, Mention, Sentence
+from .model import Analysis, GazetteerEntity, Mention, Sentence
 
 NER_TYPES = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -108,8 +109,10 @@ class Recognition:
 END = "\x00"
 
 
+@lru_cache(maxsize=1 << 18)
 def fold_token(text: str) -> str:
-    """The matching key of one token ("" for a hyphen or a dash, which matching skips)."""
+    """The matching key of one token ("" for a hyphen or a dash, which matching skips).
+    Memoised: a corpus repeats its tokens, and folding is the hot spot of linking."""
     return normalise_alias(text)
 
 
@@ -303,6 +306,21 @@ class ReviewDecisions:
     rejected: frozenset[str] = frozenset()  # normalise_alias(surface)
 
 
+def analyse(sentences: Sequence[Sentence], nlp: Language, batch_size: int = 256) -> tuple[Analysis, ...]:
+    """Tokens and NER names of each sentence: the only step that runs the statistical model."""
+    model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    out = []
+    for s, doc in zip(sentences, nlp.pipe((s.text for s in sentences), batch_size=batch_size)):
+        ents = tuple((e.start, e.end, e.label_) for e in doc.ents if e.label_ in NER_TYPES)
+        out.append(Analysis(s.sentence_id, tuple(t.text for t in doc), tuple(t.idx for t in doc), ents, model))
+    return tuple(out)
+
+
+def char_span(a: Analysis, start: int, end: int) -> tuple[int, int]:
+    """Character offsets in the sentence text of tokens [start, end)."""
+    return a.offsets[start], a.offsets[end - 1] + len(a.tokens[end - 1])
+
+
 def recognize_corpus(
     sentences_by_doc: Mapping[str, Sequence[Sentence]],
     language_of: Mapping[str, str],
@@ -310,14 +328,19 @@ def recognize_corpus(
     gazetteer: Gazetteer,
     review: ReviewDecisions = ReviewDecisions(),
     settings: RecognizerSettings = RecognizerSettings(),
+    analyses_by_doc: Mapping[str, Sequence[Analysis]] | None = None,
 ) -> Recognition:
+    """Mentions, entities and candidates of a corpus. Documents whose analyses are given are
+    linked without running the model (a gazetteer edit re-links in seconds)."""
     doc_ids = sorted(sentences_by_doc)
-    # 1. the statistical model once over every sentence (tokens + NER)
-    parsed: dict[str, list] = {}
+    # 1. the statistical model once over every sentence (tokens + NER), unless already done
+    parsed: dict[str, Sequence[Analysis]] = {}
     for doc_id in doc_ids:
-        nlp = nlp_for(language_of.get(doc_id, "en") or "en")
-        texts = [s.text for s in sentences_by_doc[doc_id]]
-        parsed[doc_id] = list(nlp.pipe(texts, batch_size=128))
+        given = (analyses_by_doc or {}).get(doc_id)
+        if given and len(given) == len(sentences_by_doc[doc_id]):
+            parsed[doc_id] = given
+        else:
+            parsed[doc_id] = analyse(sentences_by_doc[doc_id], nlp_for(language_of.get(doc_id, "en") or "en"))
     known = {e.id: e for e in gazetteer.entities}
     known.update({e.id: e for e in review.entities})
 
@@ -375,10 +398,10 @@ def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learne
     return Tries(index, review_alias, learned_acronyms, learned_long)
 
 
-def sentence_matches(sdoc, tries: Tries, settings: RecognizerSettings) -> list[Match]:
+def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings) -> list[Match]:
     """Every candidate span of one sentence: rules (gazetteer, review, learned acronyms),
     short forms and the model's names. Overlaps are resolved afterwards."""
-    tokens = [t.text for t in sdoc]
+    tokens = list(sdoc.tokens)
     folded = [fold_token(t) for t in tokens]
     exact = [acronym_key(t) for t in tokens]
     matches = find_matches(tokens, tries.index, settings)
@@ -392,17 +415,16 @@ def sentence_matches(sdoc, tries: Tries, settings: RecognizerSettings) -> list[M
         end, ids, _ = tries.learned_long_forms.longest(folded, i)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "acronym", 1.0))
-    for ent in sdoc.ents:
-        if ent.label_ in NER_TYPES:
-            matches.append(Match(ent.start, ent.end, (), "ner", settings.ner_score, ent.label_))
+    for start, end, label in sdoc.ents:
+        if label in NER_TYPES:
+            matches.append(Match(start, end, (), "ner", settings.ner_score, label))
     return matches
 
 
-def write_hit(sent: Sentence, sdoc, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions):
+def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions):
     """A resolved match as a hit on the sentence text; short forms come back with their
     candidate ids for context linking. None when the name is rejected or is no name."""
-    span = sdoc[m.start : m.end]
-    start, end = span.start_char, span.end_char
+    start, end = char_span(sdoc, m.start, m.end)
     text = sent.text[start:end]
     if m.method == "ner":
         name = clean_name(text)
@@ -444,13 +466,12 @@ def surname_hits(pairs, doc_hits: list[_Hit], settings: RecognizerSettings) -> l
         covered[h.sentence.sentence_id].append((h.start_char, h.end_char))
     found = []
     for sent, sdoc in pairs:
-        folded = [fold_token(t.text) for t in sdoc]
+        folded = [fold_token(t) for t in sdoc.tokens]
         i = 0
         while i < len(folded):
             end, ids, _ = trie.longest(folded, i)
-            if ids and is_name_like(sdoc[i].text):
-                span = sdoc[i:end]
-                a, b = span.start_char, span.end_char
+            if ids and is_name_like(sdoc.tokens[i]):
+                a, b = char_span(sdoc, i, end)
                 if not any(x < b and a < y for x, y in covered[sent.sentence_id]):
                     found.append(_Hit(sent, a, b, sent.text[a:b], ids[0], "PERSON", "alias", settings.short_form_score))
                 i = end

@@ -68,6 +68,7 @@ def run(
     model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm)."),
     no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs (sources.csv says skipped)."),
     refresh_sources: bool = typer.Option(False, "--refresh-sources", help="Fetch cited URLs again even when a cached copy exists."),
+    full: bool = typer.Option(False, "--full", help="Read every document again instead of reusing cached results."),
     no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines."),
 ) -> None:
@@ -82,7 +83,7 @@ def run(
         console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
         raise typer.Exit(2)
     settings = RunSettings(corpus=corpus, out=out, gazetteer=gazetteer, model_en=model_en, model_fr=model_fr,
-                           include_footnotes=include_footnotes, wait_for_lock=not no_wait,
+                           include_footnotes=include_footnotes, wait_for_lock=not no_wait, full=full,
                            sources=SourceSettings(enabled=not no_sources, refresh=refresh_sources,
                                                   cache_dir=corpus / "sources"))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -96,10 +97,33 @@ def run(
         finally:
             progress_mod.listen(None)
     failed = [d for d in result.documents if d.status == "failed"]
-    console.print(f"run [bold]{result.run_id}[/bold] written to {result.folder}")
+    console.print(f"run [bold]{result.run_id}[/bold] written to {result.folder} "
+                  f"({len(result.ingested)} documents read, {len(result.cached)} from the cache)")
     for d in failed:
         console.print(f"[yellow]failed[/yellow] {d.path}: {d.error}")
     console.print(f"latest -> {out / 'latest'}; read {result.folder / 'summary.md'}")
+
+
+@app.command()
+def add(
+    paths: list[Path] = typer.Argument(..., help="PDF, markdown (.md, .markdown) or text (.txt) files to add."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder; files are copied into its reports/ subfolder."),
+) -> None:
+    """Check documents and copy them into the corpus (duplicates skipped, nothing overwritten)."""
+    from rich.markup import escape
+
+    from extractors.corpus import add_documents
+
+    results = add_documents(paths, corpus)
+    colour = {"added": "green", "duplicate": "yellow", "refused": "red"}
+    for r in results:
+        where = f" -> {escape(str(corpus / r.dest))}" if r.status == "added" else ""
+        why = f": {escape(r.reason)}" if r.reason else ""
+        console.print(f"[{colour[r.status]}]{r.status}[/{colour[r.status]}] {escape(r.source)}{where}{why}")
+    counts = Counter(r.status for r in results)
+    console.print(f"{counts['added']} added, {counts['duplicate']} duplicate, {counts['refused']} refused")
+    if counts["refused"]:
+        raise typer.Exit(1)
 
 
 review_app = typer.Typer(help="The review loop: decide on the candidates of a run (see README).", no_args_is_help=True)

@@ -7,21 +7,24 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
+from extractors import cache as cache_mod
 from extractors import documents as docs_mod
-from extractors import tables
+from extractors import history, tables
 from extractors.model import Document
 from extractors.pdf import PdfSettings
 from extractors.summary import summary_markdown
 
 from . import progress
 from .models import recognizer_for, segmenter_for
-from .rundir import finish_run, new_run_id, run_lock, start_run
+from .rundir import finish_run, latest_run, new_run_id, run_lock, start_run
 from .sources import SourceSettings, fetch_all, source_row, sources_summary
 from .stages import citation_stage, network_stage, recognition_stage, write_citation_tables
 
@@ -35,7 +38,12 @@ class RunSettings:
     model_fr: str = ""
     include_footnotes: bool = False
     wait_for_lock: bool = True
+    full: bool = False  # read every document again, ignoring the cache
+    cache_dir: Path | None = None  # default: <corpus>/.cache/documents
     sources: SourceSettings = field(default_factory=SourceSettings)
+
+    def document_cache(self) -> Path:
+        return self.cache_dir or Path(self.corpus) / ".cache" / "documents"
 
 
 @dataclass
@@ -44,11 +52,26 @@ class RunResult:
     folder: Path
     documents: list[Document] = field(default_factory=list)
     summary: str = ""
+    ingested: list[str] = field(default_factory=list)  # doc_ids read from their files in this run
+    cached: list[str] = field(default_factory=list)  # doc_ids taken from the cache
+    changes: history.Changes | None = None  # what changed since the previous successful run
+
+
+def ingest_key(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> tuple[str, str]:
+    """(sha256 of the file, cache key): content, name, code version, model and PDF settings."""
+    from extractors.nlp import ModelSettings
+
+    sha = docs_mod.sha256_file(path)
+    models = ModelSettings(settings.model_en, settings.model_fr)
+    parts = (cache_mod.code_version(), models.name_for("en"), models.name_for("fr"), repr(PdfSettings()))
+    return sha, cache_mod.cache_key(sha, doc_id, rel_path, *parts)
 
 
 @task(name="ingest-document", retries=0, cache_policy=NO_CACHE, task_run_name="ingest {doc_id}")
-def ingest_document(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> Document:
-    document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings.model_en, settings.model_fr), PdfSettings())
+def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: RunSettings) -> Document:
+    document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings.model_en, settings.model_fr), PdfSettings(),
+                               analyser=recognizer_for(settings.model_en, settings.model_fr))
+    cache_mod.store(settings.document_cache(), key, document)
     logger = get_run_logger()
     if document.status == "failed":
         logger.warning("%s: %s", rel_path, document.error)
@@ -129,36 +152,67 @@ def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
     out = Path(settings.out)
     with run_lock(out, wait=settings.wait_for_lock):
         run_id = new_run_id()
+        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        previous = latest_run(out)
         folder = start_run(out, run_id)
-        corpus = Path(settings.corpus)
-        paths = docs_mod.discover(corpus)
-        root = docs_mod.reports_dir(corpus)
-        ids = docs_mod.doc_ids(paths)
-        logger.info("run %s: %d documents in %s", run_id, len(paths), root)
-        progress.stage("ingest", len(paths))
-        futures = ingest_document.map(
-            paths, ids, [p.relative_to(root).as_posix() for p in paths], [settings] * len(paths)
-        )
-        documents = mark_duplicates([f.result() for f in futures])
-        cites = citations([d for d in documents if d.status == "ok"])
-        source_docs, source_rows, sources_text = fetch_sources(cites, settings)
-        documents = mark_duplicates(documents + source_docs)
-        ok = [d for d in documents if d.status == "ok"]
-        recognition = recognize(ok, settings)
-        progress.stage("network", 1)
-        network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes)
-        progress.advance("network")
-        progress.stage("write", 1)
-        write_document_tables(folder, documents, cites.parses)
-        write_citation_tables(folder, ok, cites, recognition.recognition.mentions, source_rows)
-        sections = [cites.summary, sources_text, recognition.summary, network.summary]
-        summary = summary_markdown(run_id, documents, sections)
-        tables.write_text(folder / "summary.md", summary)
-        progress.advance("write")
-        final = finish_run(out, run_id, folder)
-    statuses = Counter(d.status for d in documents)
-    create_markdown_artifact(summary, key="reportgraph-summary", description=f"run {run_id}")
-    create_table_artifact([tables.document_row(d) for d in documents], key="reportgraph-documents",
+        try:
+            result = _run(settings, run_id, folder, previous, logger)
+        except BaseException:
+            ended = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            history.append_run(out, history.run_row(run_id, started, ended, "failed"))
+            raise
+        ended = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        history.append_run(out, history.run_row(run_id, started, ended, "ok", result.changes))
+    create_markdown_artifact(result.summary, key="reportgraph-summary", description=f"run {run_id}")
+    create_table_artifact([tables.document_row(d) for d in result.documents], key="reportgraph-documents",
                           description=f"documents of run {run_id}")
-    logger.info("run %s finished: %s", run_id, dict(statuses))
-    return RunResult(run_id, final, documents, summary)
+    logger.info("run %s finished: %s", run_id, dict(Counter(d.status for d in result.documents)))
+    return result
+
+
+def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None, logger) -> RunResult:
+    out = Path(settings.out)
+    corpus = Path(settings.corpus)
+    paths = docs_mod.discover(corpus)
+    root = docs_mod.reports_dir(corpus)
+    ids = docs_mod.doc_ids(paths)
+    logger.info("run %s: %d documents in %s", run_id, len(paths), root)
+    progress.stage("ingest", len(paths))
+    rels = [p.relative_to(root).as_posix() for p in paths]
+    keys = [ingest_key(p, i, r, settings)[1] for p, i, r in zip(paths, ids, rels)]
+    cached = {} if settings.full else {
+        k: d for k in keys if (d := cache_mod.load(settings.document_cache(), k)) is not None
+    }
+    todo = [j for j, k in enumerate(keys) if k not in cached]
+    progress.advance("ingest", len(paths) - len(todo))
+    futures = ingest_document.map(
+        [paths[j] for j in todo], [ids[j] for j in todo], [rels[j] for j in todo], [keys[j] for j in todo],
+        [settings] * len(todo),
+    )
+    fresh = {keys[j]: f.result() for j, f in zip(todo, futures)}
+    documents = mark_duplicates([cached.get(k) or fresh[k] for k in keys])
+    logger.info("%d documents read, %d from the cache", len(todo), len(cached))
+    # quote(): Prefect would otherwise walk every sentence of every document looking for futures
+    cites = citations(quote([d for d in documents if d.status == "ok"]))
+    source_docs, source_rows, sources_text = fetch_sources(cites, settings)
+    documents = mark_duplicates(documents + source_docs)
+    ok = [d for d in documents if d.status == "ok"]
+    recognition = recognize(quote(ok), settings)
+    progress.stage("network", 1)
+    network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes)
+    progress.advance("network")
+    progress.stage("write", 1)
+    write_document_tables(folder, quote(documents), quote(cites.parses))
+    write_citation_tables(folder, ok, cites, recognition.recognition.mentions, source_rows)
+    changes = history.diff_runs(previous, folder)
+    tables.write_csv(folder / "changes.csv", history.CHANGES_COLUMNS, history.changes_rows(changes))
+    reading = (f"\n{len(todo)} documents read from their files, {len(cached)} taken from the cache "
+               f"(unchanged since an earlier run).")
+    sections = [reading, history.changes_markdown(changes, previous.name if previous else None),
+                cites.summary, sources_text, recognition.summary, network.summary]
+    summary = summary_markdown(run_id, documents, sections)
+    tables.write_text(folder / "summary.md", summary)
+    progress.advance("write")
+    final = finish_run(out, run_id, folder)
+    return RunResult(run_id, final, documents, summary, [ids[j] for j in todo],
+                     [i for i, k in zip(ids, keys) if k in cached], changes)

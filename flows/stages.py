@@ -29,7 +29,8 @@ def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for) -
     review = load_review(Path(gazetteer_dir) / REVIEW_FILE, gazetteer)
     sentences = {d.doc_id: d.sentences for d in documents}
     languages = {d.doc_id: d.language for d in documents}
-    result = recognize_corpus(sentences, languages, nlp_for, gazetteer, review)
+    analyses = {d.doc_id: d.analyses for d in documents if d.analyses}
+    result = recognize_corpus(sentences, languages, nlp_for, gazetteer, review, analyses_by_doc=analyses)
     methods = Counter(m.method for m in result.mentions)
     types = Counter(e.type for e in result.entities)
     top = sorted(result.entities, key=lambda e: (-e.mentions, e.entity_id))[:15]

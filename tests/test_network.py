@@ -15,6 +15,7 @@ from extractors.network import (
     EntityInfo,
     build_edges,
     build_graph,
+    display_label,
     document_edges,
     entities_from_mentions,
     layout,
@@ -398,6 +399,63 @@ def test_layout_is_deterministic_and_bounded():
     assert all(-1.0 <= c <= 1.0 for xy in p1.values() for c in xy)
 
 
+def test_layout_puts_isolated_nodes_in_a_row_below():
+    info, edges = generated(n_nodes=30, n_edges=60)
+    g = build_graph(info, edges, "sentence")
+    lonely = ["z1", "z2", "z3", "z4"]
+    g.add_nodes_from(lonely)
+    pos = layout(g)
+    assert set(pos) == set(g.nodes)
+    ys = {pos[n][1] for n in lonely}
+    assert len(ys) == 1  # one row ...
+    row_y = ys.pop()
+    assert all(pos[n][1] > row_y for n in g if n not in lonely)  # ... under everything else
+    xs = [pos[n][0] for n in lonely]
+    steps = [round(b - a, 3) for a, b in zip(xs, xs[1:])]
+    assert len(set(steps)) == 1 and steps[0] > 0  # evenly spaced, in id order
+    # no two nodes on the same spot, and every edge has some length
+    assert len(set(pos.values())) == len(pos)
+    assert all(pos[u] != pos[v] for u, v in g.edges)
+
+
+@pytest.mark.parametrize(
+    "name, forms, label",
+    [
+        # an acronym the text uses beats a long name
+        ("National Movement for the Liberation of Azawad", "MNLA | National Movement for the Liberation of the Azawad",
+         "MNLA"),
+        ("Coordination of Azawad Movements", "CMA | Coordination des Mouvements de l\u2019Azawad", "CMA"),
+        ("Self-Defense Group for Imghad Tuareg and Allies", "GATIA | Gatia", "GATIA"),
+        ("Jama'at Nusrat al-Islam wal-Muslimin", "Group for Supporting Islam and Muslims | JNIM", "JNIM"),
+        ("Ibrahim Boubacar Ke\u00efta", "IBK | Ibrahim Boubacar Ke\u00efta | Ke\u00efta", "IBK"),
+        # the acronym that spells the name's initials wins (AQIM, not its predecessor GSPC)
+        ("al-Qaida in the Islamic Maghreb", "AQIM | GSPC | al-Qa\u2019ida in the Islamic Maghreb", "AQIM"),
+        # a plural is not an acronym to show
+        ("Operational Coordination Mechanism", "MOCs | MOC", "MOC"),
+        # one-word and short names stay; the acronym must come from the text
+        ("Mali", "MALI | Mali", "Mali"),
+        ("Iyad ag Ghali", "Ag Ghali | Iyad ag Ghali", "Iyad ag Ghali"),
+        ("Amadou Kouffa", "", "Amadou Kouffa"),
+        # a long name without an acronym: a shorter form sharing a word, else the name cut
+        ("National Assembly of Mali", "National Assembly", "National Assembly"),
+        ("United Nations Panel of Experts on Mali", "", "United Nations Panel of Experts\u2026"),
+        ("Free Administration of Territorial Communities", (), "Free Administration\u2026"),
+        ("", "", ""),
+    ],
+)
+def test_display_label(name, forms, label):
+    assert display_label(name, forms) == label
+    if isinstance(forms, str):  # the graph's " | "-joined attribute and a list give the same label
+        assert display_label(name, forms.split(" | ") if forms else []) == label
+
+
+def test_display_label_on_the_graph():
+    g = build_graph(_info(), build_edges(SENTENCES, MENTIONS), "sentence")
+    labels = {n: display_label(d["label"], d["surface_forms"]) for n, d in g.nodes(data=True)}
+    assert labels == {"barkhane": "Barkhane", "gao": "Gao", "hcua": "HCUA", "kidal": "Kidal", "mnla": "MNLA"}
+    assert g.nodes["mnla"]["label"] == "Mouvement national de libération de l'Azawad"  # the data keeps the name
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])
@@ -419,3 +477,7 @@ def test_network_png(tmp_path):
     small = build_graph(_info(), build_edges(SENTENCES, MENTIONS), "sentence")
     _png_size(plot_network(small, tmp_path / "small.png").read_bytes())
     _png_size(plot_network(nx.Graph(), tmp_path / "empty.png").read_bytes())
+    # nodes without any edge are drawn in rows
+    lonely = nx.Graph()
+    lonely.add_nodes_from([("a", {"label": "A", "type": "PLACE", "mentions": 2}), ("b", {"label": "B", "type": "PERSON"})])
+    _png_size(plot_network(lonely, tmp_path / "lonely.png").read_bytes())

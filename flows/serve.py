@@ -1,0 +1,341 @@
+"""Scheduled runs: a deployment of the pipeline served by this process, on a local Prefect server.
+
+Prefect's temporary server (the one a plain `reportgraph run` starts) does not run schedules, so
+`serve()` starts a real one (`prefect server start`, SQLite under the project's own Prefect home,
+`.prefect/` by default) unless `PREFECT_API_URL` already points at a server, registers the
+`reportgraph-scheduled` deployment with a cron or interval schedule, and polls for its runs until
+stopped (Ctrl-C or SIGTERM). Each scheduled run executes in a subprocess and publishes a run folder
+like `reportgraph run` does; runs of one deployment never overlap (limit 1).
+
+`local_server()` is also used by `flows.scale` so that Dask workers report to one server.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from prefect import flow
+
+from flows.pipeline import RunSettings, run_pipeline
+from flows.sources import SourceSettings
+
+FLOW_NAME = "reportgraph-scheduled"
+DEPLOYMENT_NAME = "scheduled"
+SERVER_LOG = "server.log"
+HEALTH_TIMEOUT = 90.0
+
+Echo = Callable[[str], None]
+_log = logging.getLogger("reportgraph.serve")
+
+
+@flow(name=FLOW_NAME, log_prints=False)
+def scheduled_run(corpus: str = "corpus", out: str = "outputs", gazetteer: str = "gazetteers",
+                  sources: bool = True, include_footnotes: bool = False, model_en: str = "",
+                  model_fr: str = "") -> str:
+    """One scheduled run of the pipeline (JSON parameters, so a deployment can carry them).
+    Relative paths are relative to the working directory of the process that runs the flow."""
+    settings = RunSettings(corpus=Path(corpus), out=Path(out), gazetteer=Path(gazetteer),
+                           include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
+                           sources=SourceSettings(enabled=sources, cache_dir=Path(corpus) / "sources"))
+    result = run_pipeline(settings)
+    return str(result.folder)
+
+
+def default_home() -> Path:
+    """Where the local server keeps its SQLite database: $PREFECT_HOME if set, else ./.prefect."""
+    return Path(os.environ.get("PREFECT_HOME") or ".prefect")
+
+
+def configured_api_url() -> str | None:
+    """The API URL from the environment or the active Prefect profile, if any."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url or None
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """Linux: a function for `preexec_fn` that makes the child get SIGTERM when the thread that
+    started it dies, even by SIGKILL (so no server outlives a killed `serve`). Resolved here, in
+    the parent: nothing may be imported between fork and exec."""
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _healthy(url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{url}/health", timeout=2.0, trust_env=False).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _stop(proc: subprocess.Popen, grace: float = 15.0) -> None:
+    """SIGTERM to the server's process group, SIGKILL after `grace` seconds."""
+    if proc.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 10.0)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@contextmanager
+def _api_url_set(url: str) -> Iterator[None]:
+    """PREFECT_API_URL for this process (settings context, global and current) and its children."""
+    from prefect.context import refresh_global_settings_context
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = url
+    refresh_global_settings_context()
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before
+        refresh_global_settings_context()
+
+
+@contextmanager
+def local_server(home: Path, port: int | None = None, *, echo: Echo | None = None, ui: bool = True,
+                 timeout: float = HEALTH_TIMEOUT) -> Iterator[str]:
+    """Yield a Prefect API URL: the configured one if `PREFECT_API_URL` (or the profile) names a
+    server, else one of a `prefect server start` subprocess on 127.0.0.1 with its SQLite
+    database and log (`server.log`) under `home`, stopped on exit (also on errors and Ctrl-C)."""
+    echo = echo or _log.info
+    existing = configured_api_url()
+    if existing:
+        yield existing
+        return
+    home = Path(home).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    log_path = home / SERVER_LOG
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_SERVER_UI_ENABLED": str(ui).lower(), "PREFECT_SERVER_API_HOST": "127.0.0.1",
+           "PREFECT_SERVER_API_PORT": str(port)}
+    env.pop("PREFECT_API_URL", None)
+    env.pop("PREFECT_PROFILE", None)
+    cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True, preexec_fn=_parent_death_signal())
+    try:
+        started = time.monotonic()
+        while not _healthy(url):
+            if proc.poll() is not None:
+                raise RuntimeError(f"the local Prefect server exited with code {proc.returncode} before "
+                                   f"answering; last lines of {log_path}:\n{_tail(log_path)}")
+            if time.monotonic() - started > timeout:
+                raise RuntimeError(f"the local Prefect server did not answer {url}/health within "
+                                   f"{timeout:.0f} s; last lines of {log_path}:\n{_tail(log_path)}")
+            time.sleep(0.25)
+        echo(f"started a local Prefect server at http://127.0.0.1:{port} (pid {proc.pid}, "
+             f"{time.monotonic() - started:.0f} s); database and {SERVER_LOG} under {home}")
+        with _api_url_set(url):
+            yield url
+    finally:
+        _stop(proc)
+
+
+def deployment_parameters(corpus: str | Path = "corpus", out: str | Path = "outputs",
+                          gazetteer: str | Path = "gazetteers", sources: bool = True,
+                          include_footnotes: bool = False, model_en: str = "", model_fr: str = "") -> dict:
+    """Parameters of the served deployment: absolute paths, so runs do not depend on a cwd."""
+    return {"corpus": str(Path(corpus).resolve()), "out": str(Path(out).resolve()),
+            "gazetteer": str(Path(gazetteer).resolve()), "sources": sources,
+            "include_footnotes": include_footnotes, "model_en": model_en, "model_fr": model_fr}
+
+
+def schedule_text(cron: str | None, interval: float | None) -> str:
+    return f"cron '{cron}'" if cron else f"every {interval:g} s"
+
+
+def serve(corpus: str | Path = "corpus", out: str | Path = "outputs", gazetteer: str | Path = "gazetteers",
+          sources: bool = True, cron: str | None = None, interval: float | None = None,
+          limit_runs: int | None = None, *, include_footnotes: bool = False, model_en: str = "",
+          model_fr: str = "", home: Path | None = None, name: str = DEPLOYMENT_NAME,
+          echo: Echo | None = None, ui: bool = True) -> None:
+    """Serve the pipeline on a cron or interval schedule until Ctrl-C/SIGTERM (or, with
+    `limit_runs`, until that many runs of the deployment have finished, whatever their state)."""
+    from prefect.deployments.runner import EntrypointType
+
+    echo = echo or _log.info
+    if (cron is None) == (interval is None):
+        raise ValueError("give exactly one of cron or interval")
+    if interval is not None and interval <= 0:
+        raise ValueError("interval must be positive (seconds)")
+    parameters = deployment_parameters(corpus, out, gazetteer, sources, include_footnotes, model_en, model_fr)
+    previous = _terminate_gracefully()  # until Prefect's runner installs its own SIGTERM handler
+    try:
+        with local_server(home or default_home(), echo=echo, ui=ui) as url:
+            removed = _forget_missed_runs(name)
+            if removed:
+                echo(f"dropped {removed} scheduled run(s) missed while nothing was serving")
+            echo(f"serving {FLOW_NAME}/{name} ({schedule_text(cron, interval)}) on {url}; "
+                 f"outputs under {parameters['out']}; stop with Ctrl-C")
+            if limit_runs:
+                _RunLimit(name, limit_runs, echo).start()
+            scheduled_run.serve(name=name, cron=cron, interval=interval, parameters=parameters, limit=1,
+                                print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    echo("stopped serving")
+
+
+def _terminate_gracefully():
+    """SIGTERM raises SystemExit in the main thread, so `local_server` stops its server.
+    Returns the handler it replaced (None outside the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def _forget_missed_runs(name: str) -> int:
+    """Delete scheduled runs of an existing deployment whose time has passed (left behind when
+    the serving process was killed): otherwise they would all run at once on restart."""
+    from datetime import datetime, timezone
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
+                                                FlowRunFilterExpectedStartTime, FlowRunFilterState,
+                                                FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            deployment = client.read_deployment_by_name(f"{FLOW_NAME}/{name}")
+        except ObjectNotFound:
+            return 0
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
+            flow_run_filter=FlowRunFilter(
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])),
+                expected_start_time=FlowRunFilterExpectedStartTime(before_=datetime.now(timezone.utc))),
+        )
+        missed = [r for r in runs if r.auto_scheduled]
+        for r in missed:
+            client.delete_flow_run(r.id)
+        return len(missed)
+
+
+class _RunLimit(threading.Thread):
+    """Prefect's `serve(limit=...)` bounds concurrent runs, not their number: this thread counts
+    finished runs of the deployment (started after serving began) and sends this process SIGTERM,
+    Prefect's runner's graceful shutdown, once `limit` have finished."""
+
+    def __init__(self, name: str, limit: int, echo: Echo, poll: float = 1.0):
+        super().__init__(name="reportgraph-run-limit", daemon=True)
+        self.deployment = f"{FLOW_NAME}/{name}"
+        self.limit, self.echo, self.poll = limit, echo, poll
+        from datetime import datetime, timezone
+
+        self.since = datetime.now(timezone.utc)
+
+    def run(self) -> None:
+        while True:
+            time.sleep(self.poll)
+            try:
+                done = self.finished()
+            except Exception as exc:  # the server may be briefly busy; try again
+                _log.debug("run limit: %s", exc)
+                continue
+            if done >= self.limit:
+                self.echo(f"{done} run(s) finished; stopping (limit {self.limit})")
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+
+    def finished(self) -> int:
+        from prefect import get_client
+        from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowFilter,
+                                                    FlowFilterName, FlowRunFilter, FlowRunFilterStartTime,
+                                                    FlowRunFilterState, FlowRunFilterStateType)
+        from prefect.client.schemas.objects import StateType
+        from prefect.exceptions import ObjectNotFound
+
+        final = [StateType.COMPLETED, StateType.FAILED, StateType.CRASHED, StateType.CANCELLED]
+        with get_client(sync_client=True) as client:
+            try:
+                deployment = client.read_deployment_by_name(self.deployment)
+            except ObjectNotFound:
+                return 0
+            runs = client.read_flow_runs(  # the flow filter leaves out the run_pipeline subflows
+                flow_filter=FlowFilter(name=FlowFilterName(any_=[FLOW_NAME])),
+                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
+                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=final)),
+                                              start_time=FlowRunFilterStartTime(after_=self.since)),
+            )
+        return len(runs)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m flows.serve --interval 3600 [--corpus corpus] ...` (the CLI's `serve` does the same)."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m flows.serve", description=serve.__doc__)
+    p.add_argument("--corpus", default="corpus")
+    p.add_argument("--out", default="outputs")
+    p.add_argument("--gazetteer", default="gazetteers")
+    p.add_argument("--no-sources", action="store_true")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron")
+    when.add_argument("--interval", type=float, help="seconds between runs")
+    p.add_argument("--limit-runs", type=int, default=None)
+    p.add_argument("--prefect-home", type=Path, default=None)
+    p.add_argument("--no-ui", action="store_true")
+    a = p.parse_args(argv)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+    def echo(message: str) -> None:
+        print(f"reportgraph serve: {message}", file=sys.stderr, flush=True)
+
+    serve(a.corpus, a.out, a.gazetteer, not a.no_sources, a.cron, a.interval, a.limit_runs,
+          home=a.prefect_home, echo=echo, ui=not a.no_ui)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
