@@ -69,6 +69,7 @@ def run(
     no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs (sources.csv says skipped)."),
     refresh_sources: bool = typer.Option(False, "--refresh-sources", help="Fetch cited URLs again even when a cached copy exists."),
     full: bool = typer.Option(False, "--full", help="Read every document again instead of reusing cached results."),
+    workers: int = typer.Option(0, "--workers", help="Read documents in this many processes (default: threads in this process)."),
     no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines."),
 ) -> None:
@@ -83,7 +84,7 @@ def run(
         console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
         raise typer.Exit(2)
     settings = RunSettings(corpus=corpus, out=out, gazetteer=gazetteer, model_en=model_en, model_fr=model_fr,
-                           include_footnotes=include_footnotes, wait_for_lock=not no_wait, full=full,
+                           include_footnotes=include_footnotes, wait_for_lock=not no_wait, full=full, workers=workers,
                            sources=SourceSettings(enabled=not no_sources, refresh=refresh_sources,
                                                   cache_dir=corpus / "sources"))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

@@ -39,6 +39,8 @@ class RunSettings:
     include_footnotes: bool = False
     wait_for_lock: bool = True
     full: bool = False  # read every document again, ignoring the cache
+    workers: int = 0  # >1: read documents in that many processes (0/1: threads in this process)
+    dask_address: str = ""  # read documents on this Dask cluster (tcp://host:port)
     cache_dir: Path | None = None  # default: <corpus>/.cache/documents
     sources: SourceSettings = field(default_factory=SourceSettings)
 
@@ -78,8 +80,20 @@ def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: 
     else:
         logger.info("%s: %s pages, %s sentences, %s footnotes", rel_path, document.pages,
                     len(document.sentences), len(document.footnotes))
-    progress.advance("ingest")
     return document
+
+
+def ingest_runner(settings: RunSettings):
+    """Where document tasks run: a Dask cluster, a pool of processes, or threads here."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    if settings.dask_address:
+        from .scale import task_runner_for
+
+        return task_runner_for(settings.dask_address)
+    if settings.workers > 1:
+        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    return ThreadPoolTaskRunner(max_workers=max(1, settings.workers or 2))
 
 
 def mark_duplicates(documents: list[Document]) -> list[Document]:
@@ -185,11 +199,17 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     }
     todo = [j for j, k in enumerate(keys) if k not in cached]
     progress.advance("ingest", len(paths) - len(todo))
-    futures = ingest_document.map(
-        [paths[j] for j in todo], [ids[j] for j in todo], [rels[j] for j in todo], [keys[j] for j in todo],
-        [settings] * len(todo),
-    )
-    fresh = {keys[j]: f.result() for j, f in zip(todo, futures)}
+    fresh: dict[str, Document] = {}
+    if todo:
+        with ingest_runner(settings) as runner:
+            futures = runner.map(ingest_document, {
+                "path": [paths[j] for j in todo], "doc_id": [ids[j] for j in todo],
+                "rel_path": [rels[j] for j in todo], "key": [keys[j] for j in todo],
+                "settings": [settings] * len(todo),
+            })
+            for j, f in zip(todo, futures):
+                fresh[keys[j]] = f.result()
+                progress.advance("ingest")
     documents = mark_duplicates([cached.get(k) or fresh[k] for k in keys])
     logger.info("%d documents read, %d from the cache", len(todo), len(cached))
     # quote(): Prefect would otherwise walk every sentence of every document looking for futures
