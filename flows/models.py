@@ -19,21 +19,22 @@ def _recognizer(name: str):
     return nlp_mod.load_recognizer(name)
 
 
-def segmenter_for(model_en: str = "", model_fr: str = ""):
+def _by_language(load, model_en: str, model_fr: str):
+    """A `lang -> pipeline` function over a cached loader (one load per model and process)."""
     models = nlp_mod.ModelSettings(model_en, model_fr)
 
     def get(lang: str):
         with _lock:
-            return _segmenter(models.name_for(lang))
+            return load(models.name_for(lang))
 
     return get
+
+
+def segmenter_for(model_en: str = "", model_fr: str = ""):
+    """Sentence splitting (tokenizer + parser)."""
+    return _by_language(_segmenter, model_en, model_fr)
 
 
 def recognizer_for(model_en: str = "", model_fr: str = ""):
-    models = nlp_mod.ModelSettings(model_en, model_fr)
-
-    def get(lang: str):
-        with _lock:
-            return _recognizer(models.name_for(lang))
-
-    return get
+    """Tokens and NER."""
+    return _by_language(_recognizer, model_en, model_fr)
