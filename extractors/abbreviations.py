@@ -32,11 +32,17 @@ class AbbreviationPair:
 
 
 def initials_match(short: str, long: str) -> bool:
+    return matched_end(short, long) >= 0
+
+
+def matched_end(short: str, long: str) -> int:
     """Schwartz–Hearst: every character of the short form, right to left, occurs in the long
-    form in order, the first one at the start of a word."""
+    form in order, the first one at the start of a word. Returns the position in `long` of the
+    match of the short form's last character (-1 when there is no match)."""
     s = short.lower()
     l = long.lower()
     si, li = len(s) - 1, len(l) - 1
+    last = -1
     while si >= 0:
         c = s[si]
         if not c.isalnum():
@@ -45,10 +51,11 @@ def initials_match(short: str, long: str) -> bool:
         while li >= 0 and (l[li] != c or (si == 0 and li > 0 and l[li - 1].isalnum())):
             li -= 1
         if li < 0:
-            return False
+            return -1
+        last = max(last, li)
         si -= 1
         li -= 1
-    return True
+    return last
 
 
 def best_long_form(short: str, before: str) -> str:
@@ -61,8 +68,12 @@ def best_long_form(short: str, before: str) -> str:
         first = words[-n]
         if first.lower() in SMALL or re.search(r"\s[–—-]\s|[()]", candidate):
             continue
-        if initials_match(short, candidate) and first[:1].isupper():
-            return candidate.strip(" ,;:")
+        end = matched_end(short, candidate)
+        if end >= 0 and first[:1].isupper():
+            # words after the one holding the last matched letter are not part of the name
+            # ("Ibrahim Boubacar Keïta in 2018 (IBK)" -> "Ibrahim Boubacar Keïta")
+            stop = candidate.find(" ", end)
+            return (candidate if stop < 0 else candidate[:stop]).strip(" ,;:")
     return ""
 
 
