@@ -114,13 +114,21 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
     zones = assign_zones(blocks)
     section = ""
     out = []
+    carried: tuple[Marker, ...] = ()  # markers of a heading go to the first sentence under it
     for block, zone, quote in zip(blocks, zones, quotes):
         if block.kind == "heading":
             section = heading_text(block.text)
+            carried += tuple(Marker(0, m.n) for m in block.markers)
             continue
         if quote:
             zone = "pullquote"
-        out.append(Paragraph(block.text.strip(), block.page, section, zone, block.markers))
+        out.append(Paragraph(block.text.strip(), block.page, section, zone, carried + block.markers))
+        carried = ()
+    if carried and out:  # a marked heading with no text under it: its notes go to the last sentence
+        last = out[-1]
+        out[-1] = replace(last, markers=last.markers + tuple(Marker(len(last.text), m.n) for m in carried))
+    elif carried:
+        out.append(Paragraph(section, None, section, "body", carried))
     return tuple(out)
 
 

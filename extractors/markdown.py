@@ -123,8 +123,8 @@ def parse_markdown(source: str) -> Layout:
         heading = HEADING.match(line)
         if heading:
             flush()
-            text, _ = inline_to_text(heading.group(2))
-            blocks.append(Block("heading", text.strip(), None, len(heading.group(1))))
+            text, markers = text_with_markers(heading.group(2))
+            blocks.append(Block("heading", text.strip(), None, len(heading.group(1)), markers))
             continue
         if LIST_ITEM.match(line) and para:
             flush()
