@@ -18,7 +18,7 @@ from .sentences import segment
 FORMATS_BY_SUFFIX = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
 EN_WORDS = frozenset("the of and to in is that for with as was on by are this from have has be which".split())
-FR_WORDS = frozenset("le la les des et du un une est dans pour que qui sur par au aux avec pas ce ont".split())
+FR_WORDS = frozenset("le la les de des et du un une est dans pour que qui sur par au aux avec pas ce ont".split())
 
 
 def reports_dir(corpus: Path) -> Path:

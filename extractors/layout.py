@@ -136,7 +136,10 @@ def assign_zones(blocks: list[Block]) -> list[str]:
     """front until the first heading that is not front matter, back for reference-like
     sections and for a trailing run of paragraphs with no sentence (an imprint)."""
     zones: list[str] = []
-    zone = "front" if any(b.kind == "heading" for b in blocks) else "body"  # no headings: all body
+    headings = [b for b in blocks if b.kind == "heading"]
+    zone = "front" if headings else "body"  # no headings: all body
+    if headings and not any(not FRONT_HEADINGS.search(heading_text(h.text)) for h in headings[1:]):
+        zone = "body"  # a title and nothing else to open the body: the text after the title is body
     front_level: int | None = None
     seen_title = False
     for b in blocks:
