@@ -44,6 +44,7 @@ class PdfSettings:
     running_pages: int = 3  # a margin line repeated at one place on this many pages is furniture
     gutter_rows: float = 0.25  # a gutter is a wide gap in at least this share of the page's rows
     max_pages: int = 2000
+    max_seconds: float = 600.0  # a document still being read after this long fails (never hangs a run)
 
 
 @dataclass(frozen=True)
@@ -384,9 +385,15 @@ def page_links(page) -> tuple[tuple[str, float, float], ...]:
 
 def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
     """One page at a time; each page is closed after use so memory stays bounded by a page."""
+    import time
+
+    started = time.monotonic()
     for i, page in enumerate(pdf.pages, start=1):
         if i > settings.max_pages:
             break
+        if time.monotonic() - started > settings.max_seconds:
+            page.close()
+            raise IngestError(f"gave up after {settings.max_seconds:.0f} s at page {i} (too slow to read)")
         try:
             found = page_words(page, settings)
             lines: list[Line] = []

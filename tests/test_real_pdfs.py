@@ -185,3 +185,13 @@ def test_empty_and_blank_text_files_fail_cleanly(tmp_path):
     blank = tmp_path / "blank.md"
     blank.write_text("   \n\n\t\n")
     assert_clean_failure(ingest_file(blank), "empty")
+
+
+def test_a_document_that_reads_too_slowly_fails_its_own_row_instead_of_hanging():
+    from extractors.documents import ingest
+    from extractors.pdf import PdfSettings
+
+    from .conftest import REPORT_PDF, segmenter
+
+    doc = ingest(REPORT_PDF, "slow", "slow.pdf", segmenter, PdfSettings(max_seconds=0.0))
+    assert doc.status == "failed" and doc.error.startswith("gave up after 0 s at page 2")
