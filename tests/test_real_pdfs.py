@@ -194,4 +194,4 @@ def test_a_document_that_reads_too_slowly_fails_its_own_row_instead_of_hanging()
     from .conftest import REPORT_PDF, segmenter
 
     doc = ingest(REPORT_PDF, "slow", "slow.pdf", segmenter, PdfSettings(max_seconds=0.0))
-    assert doc.status == "failed" and doc.error.startswith("gave up after 0 s at page 2")
+    assert doc.status == "failed" and doc.error.startswith("gave up after 0 s at page 1")
