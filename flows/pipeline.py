@@ -219,7 +219,7 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     ok = [d for d in documents if d.status == "ok"]
     recognition = recognize(quote(ok), settings)
     progress.stage("network", 1)
-    network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes)
+    network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes, previous=previous)
     progress.advance("network")
     progress.stage("write", 1)
     write_document_tables(folder, quote(documents), quote(cites.parses))

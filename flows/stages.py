@@ -53,8 +53,48 @@ class NetworkOutput:
     summary: str
 
 
+GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
+
+
+def graph_key(tables_text: list[str], sentences, edges, include_footnotes: bool) -> str:
+    """Digest of everything the graph files are drawn from, and of the code that draws them."""
+    import hashlib
+
+    import extractors.network_html as html_mod
+    import extractors.network_plot as plot_mod
+
+    h = hashlib.sha256()
+    for text in tables_text:
+        h.update(text.encode("utf-8"))
+    evidence = {sid for e in edges for sid in e.evidence}
+    for s in sentences:
+        if s.sentence_id in evidence:
+            h.update(f"{s.sentence_id}\t{s.doc_id}\t{s.page}\t{s.text}\n".encode("utf-8"))
+    h.update(str(include_footnotes).encode())
+    for module in (net, html_mod, plot_mod):
+        h.update(Path(module.__file__).read_bytes())
+    h.update((Path(html_mod.__file__).parent / "templates" / "network.html").read_bytes())
+    return h.hexdigest()
+
+
+def reuse_graph_files(previous: Path | None, folder: Path, key: str) -> bool:
+    """Copy the previous run's graph files when they were drawn from exactly the same inputs
+    (an unchanged re-run need not lay out and draw the network again)."""
+    import shutil
+
+    if previous is None or not (previous / "network.key").exists():
+        return False
+    if (previous / "network.key").read_text(encoding="utf-8").strip() != key:
+        return False
+    if not all((previous / name).exists() for name in GRAPH_FILES):
+        return False
+    for name in GRAPH_FILES:
+        shutil.copyfile(previous / name, folder / name)
+    return True
+
+
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
-                  doc_filter: str | None = None) -> NetworkOutput:
+                  previous: Path | None = None) -> NetworkOutput:
     recognition = rec.recognition
     sentences = [s for d in documents for s in d.sentences]
     mentions = list(recognition.mentions)
@@ -63,17 +103,25 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     edges = net.build_edges(sentences, mentions, include_footnotes=include_footnotes)
     info = net.entities_from_mentions(mentions, names=names, types=types, include_footnotes=include_footnotes)
     metrics = net.node_metrics(info, edges, "sentence")
-    tables.write_csv(folder / "entities.csv", tables.ENTITY_COLUMNS,
-                     (tables.entity_row(e, metrics.get(e.entity_id)) for e in recognition.entities))
-    tables.write_csv(folder / "mentions.csv", tables.MENTION_COLUMNS, (tables.mention_row(m) for m in mentions))
-    tables.write_csv(folder / "candidates.csv", tables.CANDIDATE_COLUMNS,
-                     (tables.candidate_row(c) for c in sorted(recognition.candidates, key=lambda c: (-c.count, c.candidate_id))))
-    tables.write_csv(folder / "edges.csv", tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in edges))
-    graph = net.build_graph(info, edges, "sentence", metrics=metrics)
-    net.write_gexf(graph, folder / "network.gexf")
-    net.write_graphml(graph, folder / "network.graphml")
-    plot_network(graph, folder / "network.png", title="Co-mentions (sentence window, body text)")
-    write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
+    texts = {
+        "entities.csv": tables.to_csv(tables.ENTITY_COLUMNS,
+                                      (tables.entity_row(e, metrics.get(e.entity_id)) for e in recognition.entities)),
+        "mentions.csv": tables.to_csv(tables.MENTION_COLUMNS, (tables.mention_row(m) for m in mentions)),
+        "edges.csv": tables.to_csv(tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in edges)),
+    }
+    texts["candidates.csv"] = tables.to_csv(tables.CANDIDATE_COLUMNS, (
+        tables.candidate_row(c) for c in sorted(recognition.candidates, key=lambda c: (-c.count, c.candidate_id))))
+    for name, text in texts.items():
+        tables.write_text(folder / name, text)
+    key = graph_key([texts["entities.csv"], texts["mentions.csv"], texts["edges.csv"]], sentences, edges,
+                    include_footnotes)
+    if not reuse_graph_files(previous, folder, key):
+        graph = net.build_graph(info, edges, "sentence", metrics=metrics)
+        net.write_gexf(graph, folder / "network.gexf")
+        net.write_graphml(graph, folder / "network.graphml")
+        plot_network(graph, folder / "network.png", title="Co-mentions (sentence window, body text)")
+        write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
+    tables.write_text(folder / "network.key", key + "\n")
     by_window = Counter(e.window for e in edges)
     strongest = sorted((e for e in edges if e.window == "sentence"), key=lambda e: (-e.weight, e.source, e.target))[:10]
     summary = "\n".join([
