@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -135,6 +136,7 @@ def _fold_once(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise_alias(text: str) -> str:
     """The lookup key of an alias, name, former name or short form.
 
@@ -143,7 +145,8 @@ def normalise_alias(text: str) -> str:
     ``'`` and every double quote ``"``; hyphens and dashes count as spaces (so
     "Ansar al-Din" = "Ansar al Din" = "ANSAR AL‑DIN"); soft hyphens and
     zero-width characters vanish; runs of whitespace become one space; the
-    result is stripped. Idempotent.
+    result is stripped. Idempotent. Memoised: loading a gazetteer and linking ask for the same
+    strings many times.
     """
     folded = _fold_once(text)
     for _ in range(3):  # a further pass only changes exotic input
@@ -253,9 +256,24 @@ def _scalar_text(node: yaml.Node) -> str | None:
     """The text of a scalar node as written (YAML's bool/int coercion ignored)."""
     if not isinstance(node, yaml.ScalarNode):
         return None
-    if node.tag == _NULL_TAG and node.style is None:
+    if node.tag == _NULL_TAG and not node.style:  # plain: style None (PyYAML) or "" (libyaml)
         return ""
     return node.value
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of a YAML text: with libyaml when available (several times faster on a large
+    gazetteer; same nodes, line numbers and tags), and with PyYAML's own parser for a text libyaml
+    refuses, so that the error message is always PyYAML's."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _read_file(path: Path, state: _State) -> yaml.Node | None:
@@ -272,7 +290,7 @@ def _read_file(path: Path, state: _State) -> yaml.Node | None:
         state.errors.append(f"{where}:{line}: not valid UTF-8 (byte {exc.start})")
         return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -345,7 +363,7 @@ def _list_value(
     node: yaml.Node, where: str, what: str, name: str, state: _State
 ) -> list[tuple[str, int]]:
     """Items of a list field as (text, line)."""
-    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and node.style is None:
+    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style:
         return []  # `aliases:` with nothing after it
     if not isinstance(node, yaml.SequenceNode):
         state.errors.append(

@@ -96,6 +96,52 @@ def _segment_hits_circle(seg, cx: float, cy: float, r: float) -> bool:
     return math.hypot(x0 + t * dx - cx, y0 + t * dy - cy) < r
 
 
+def _ring_reach(x: float, y: float, dist: float, w: float, h: float, px_per_pt: float, leader: bool
+                ) -> tuple[tuple[float, float, float, float], float]:
+    """What the spots of one ring of :func:`_place_labels` can touch: (``reach``, ``far``).
+
+    A spot's box has its centre within ``dist + w/2`` (``dist + h/2``) of the node, so every box of
+    the ring, the node's disc and any leader line between them lie in ``reach``. A label box or a
+    line that touches none of ``reach`` touches no box or leader of the ring, and a node disc counts
+    for a spot only if its centre is within ``far + its radius`` of ``reach``: ``1.5`` for covering
+    the box, ``4 pt`` for a leader-line spot's neighbour, or for a spot without a leader the node's
+    own distance to the box (at most ``hypot(dist + w/2, dist + h/2)``) plus ``3 pt``. Both are
+    widened by 2 px, far more than any rounding, so the filtered counts equal the full ones.
+    """
+    margin = 2.0
+    reach = (x - dist - w - margin, y - dist - h - margin, x + dist + w + margin, y + dist + h + margin)
+    if leader:
+        far = max(1.5, 4 * px_per_pt)
+    else:
+        far = max(1.5, math.hypot(dist + w / 2, dist + h / 2) + 3 * px_per_pt)
+    return reach, far + margin
+
+
+def _discs_near(discs: np.ndarray, reach, far: float) -> np.ndarray:
+    """Indices (in order) of the discs (x, y, r) whose centre is within ``far + r`` of ``reach``."""
+    if len(discs) == 0:
+        return np.zeros(0, dtype=int)
+    pad = far + discs[:, 2]
+    ok = ((discs[:, 0] >= reach[0] - pad) & (discs[:, 0] <= reach[2] + pad)
+          & (discs[:, 1] >= reach[1] - pad) & (discs[:, 1] <= reach[3] + pad))
+    return np.flatnonzero(ok)
+
+
+def _boxes_near(boxes: np.ndarray, reach) -> np.ndarray:
+    """Indices (in order) of the boxes that overlap or touch ``reach``."""
+    if len(boxes) == 0:
+        return np.zeros(0, dtype=int)
+    ok = (boxes[:, 0] <= reach[2]) & (reach[0] <= boxes[:, 2]) & (boxes[:, 1] <= reach[3]) & (reach[1] <= boxes[:, 3])
+    return np.flatnonzero(ok)
+
+
+def _segments_near(lo: np.ndarray, hi: np.ndarray, reach) -> np.ndarray:
+    """Mask of the segments whose bounding box (``lo``, ``hi`` corners) overlaps or touches ``reach``."""
+    if len(lo) == 0:
+        return np.zeros(0, dtype=bool)
+    return (lo[:, 0] <= reach[2]) & (reach[0] <= hi[:, 0]) & (lo[:, 1] <= reach[3]) & (reach[1] <= hi[:, 1])
+
+
 def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken_leaders=(), max_gap=None,
                   strict=False):
     """Greedy label placement in pixel space.
@@ -116,12 +162,22 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
     boxes: list[tuple[float, float, float, float]] = list(taken)
     leaders: list = list(taken_leaders)
     gaps = [g_ for g_ in _GAPS if max_gap is None or g_ <= max_gap]
+    disc_arr = np.array(node_discs, dtype=float).reshape(-1, 3)
+    seg_lo, seg_hi = (segs.min(axis=1), segs.max(axis=1)) if len(segs) else (np.zeros((0, 2)), np.zeros((0, 2)))
     for n, x, y, r, w, h in items:
         best = None
         fallback = None
-        lead_arr = np.array(leaders, dtype=float).reshape(-1, 2, 2)
+        lead_all = np.array(leaders, dtype=float).reshape(-1, 2, 2)
+        box_all = np.array(boxes, dtype=float).reshape(-1, 4)
         for gi, gap in enumerate(gaps):
             dist = r + gap * px_per_pt
+            # Only what lies near this ring of spots can touch one of them, so each ring looks at
+            # that part alone: the same counts as over everything (see _ring_reach), much faster.
+            reach, far = _ring_reach(x, y, dist, w, h, px_per_pt, gap >= LEADER_GAP)
+            near_discs = [node_discs[i] for i in _discs_near(disc_arr, reach, far)]
+            near_boxes = [boxes[i] for i in _boxes_near(box_all, reach)]
+            lead_arr = lead_all[_segments_near(lead_all.min(axis=1), lead_all.max(axis=1), reach)]
+            near_segs = segs[_segments_near(seg_lo, seg_hi, reach)]
             for ai, ang in enumerate(_ANGLES):
                 c, s = math.cos(math.radians(ang)), math.sin(math.radians(ang))
                 m = max(abs(c), abs(s))
@@ -130,22 +186,22 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
                 box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
                 if box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]:
                     continue
-                hits_label = sum(_boxes_overlap(box, b) for b in boxes) + _segments_hit_box(lead_arr, box)
-                hits_node = sum(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in node_discs)
+                hits_label = sum(_boxes_overlap(box, b) for b in near_boxes) + _segments_hit_box(lead_arr, box)
+                hits_node = sum(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in near_discs)
                 leader = _leader(x, y, r, box) if gap >= LEADER_GAP else None
                 lead_cost = 0.0
                 if leader is not None:
                     one = np.array([leader], dtype=float)
-                    hits_label += sum(_segments_hit_box(one, b) for b in boxes)
-                    lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in node_discs
+                    hits_label += sum(_segments_hit_box(one, b) for b in near_boxes)
+                    lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in near_discs
                                     if (dx, dy) != (x, y))
-                crossings = _segments_hit_box(segs, box)
+                crossings = _segments_hit_box(near_segs, box)
                 # other nodes a reader could take this label for: about as near to the box as its own
                 # node, or nearer to the box's centre (with a leader line: only nodes it nearly touches)
                 own = _box_circle_gap(box, x, y, r)
                 own_c = math.hypot(cx - x, cy - y)
                 closer = 0
-                for dx, dy, dr in node_discs:
+                for dx, dy, dr in near_discs:
                     if (dx, dy) == (x, y):
                         continue
                     near = _box_circle_gap(box, dx, dy, dr)
