@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
@@ -70,6 +71,7 @@ def run(
     refresh_sources: bool = typer.Option(False, "--refresh-sources", help="Fetch cited URLs again even when a cached copy exists."),
     full: bool = typer.Option(False, "--full", help="Read every document again instead of reusing cached results."),
     workers: int = typer.Option(0, "--workers", help="Read documents in this many processes (default: threads in this process)."),
+    dask_address: str = typer.Option("", "--dask-address", envvar="REPORTGRAPH_DASK_ADDRESS", help="Read documents on an existing Dask cluster (tcp://host:8786); its workers report to one Prefect server (see README)."),
     no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines."),
 ) -> None:
@@ -83,12 +85,23 @@ def run(
     if not corpus.is_dir():
         console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
         raise typer.Exit(2)
+    if dask_address:  # workers may run in another folder: give them absolute paths
+        corpus, out, gazetteer = corpus.resolve(), out.resolve(), gazetteer.resolve()
     settings = RunSettings(corpus=corpus, out=out, gazetteer=gazetteer, model_en=model_en, model_fr=model_fr,
                            include_footnotes=include_footnotes, wait_for_lock=not no_wait, full=full, workers=workers,
+                           dask_address=dask_address,
                            sources=SourceSettings(enabled=not no_sources, refresh=refresh_sources,
                                                   cache_dir=corpus / "sources"))
+    from flows.scale import one_prefect_server
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=False) as bars:
+    with ExitStack() as stack:
+        try:  # with a Dask address: one Prefect server for this process and the workers
+            stack.enter_context(one_prefect_server(dask_address or None, echo=lambda m: console.print(f"[dim]{m}[/dim]")))
+        except RuntimeError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+        bars = stack.enter_context(Progress(*columns, console=console, transient=False))
         progress_mod.listen(BarListener(bars))
         try:
             result = run_pipeline(settings)
@@ -125,6 +138,40 @@ def add(
     console.print(f"{counts['added']} added, {counts['duplicate']} duplicate, {counts['refused']} refused")
     if counts["refused"]:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    cron: str = typer.Option(None, "--cron", help='Run on this cron schedule, e.g. "0 6 * * *" (06:00 every day, UTC unless --timezone).'),
+    interval: float = typer.Option(None, "--interval", help="Run every this many seconds instead of a cron schedule."),
+    timezone: str = typer.Option(None, "--timezone", help="IANA time zone for --cron, e.g. Africa/Bamako (default UTC)."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Output folder (runs/, latest, runs.csv)."),
+    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder."),
+    include_footnotes: bool = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too."),
+    model_en: str = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English."),
+    model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French."),
+    no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs."),
+    prefect_home: Path = typer.Option(None, "--prefect-home", help="Where the local Prefect server keeps its SQLite database (default .prefect/)."),
+    no_ui: bool = typer.Option(False, "--no-ui", help="Start the local Prefect server without its web UI."),
+) -> None:
+    """Run the pipeline on a schedule until Ctrl-C. With no PREFECT_API_URL set, starts a local
+    Prefect server (loopback only, SQLite under .prefect/) and stops it on exit."""
+    from flows.serve import serve as serve_flow
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if (cron is None) == (interval is None):
+        console.print("[red]error:[/red] give exactly one of --cron or --interval")
+        raise typer.Exit(2)
+    try:
+        serve_flow(corpus, out, gazetteer, not no_sources, cron, interval, timezone=timezone,
+                   include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
+                   home=prefect_home, echo=lambda m: console.print(f"reportgraph serve: {m}"), ui=not no_ui)
+    except (ValueError, RuntimeError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
 
 
 review_app = typer.Typer(help="The review loop: decide on the candidates of a run (see README).", no_args_is_help=True)

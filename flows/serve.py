@@ -175,9 +175,24 @@ def local_server(home: Path, port: int | None = None, *, echo: Echo | None = Non
         echo(f"started a local Prefect server at http://127.0.0.1:{port} (pid {proc.pid}, "
              f"{time.monotonic() - started:.0f} s); database and {SERVER_LOG} under {home}")
         with _api_url_set(url):
-            yield url
+            try:
+                yield url
+            finally:
+                drain_prefect_clients()
     finally:
         _stop(proc)
+
+
+def drain_prefect_clients(timeout: float = 10.0) -> None:
+    """Send the logs and events this process still holds to the server before it stops."""
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        for worker in (APILogWorker, EventsWorker):
+            worker.drain_all(timeout=timeout, at_exit=False)
+    except Exception as exc:  # best effort: never hide the run's own outcome
+        _log.debug("could not drain Prefect's log and event workers: %s", exc)
 
 
 def deployment_parameters(corpus: str | Path = "corpus", out: str | Path = "outputs",
@@ -189,24 +204,43 @@ def deployment_parameters(corpus: str | Path = "corpus", out: str | Path = "outp
             "include_footnotes": include_footnotes, "model_en": model_en, "model_fr": model_fr}
 
 
-def schedule_text(cron: str | None, interval: float | None) -> str:
-    return f"cron '{cron}'" if cron else f"every {interval:g} s"
+def schedule_text(cron: str | None, interval: float | None, timezone: str | None = None) -> str:
+    return f"cron '{cron}' {timezone or 'UTC'}" if cron else f"every {interval:g} s"
+
+
+def make_schedule(cron: str | None, interval: float | None, timezone: str | None = None):
+    """A Prefect schedule, checked here (ValueError) before any server is started."""
+    from prefect.schedules import Cron, Interval
+
+    if (cron is None) == (interval is None):
+        raise ValueError("give exactly one of --cron or --interval")
+    if interval is not None:
+        if interval <= 0:
+            raise ValueError("--interval must be a positive number of seconds")
+        return Interval(interval, timezone=timezone)
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=cron, timezone=timezone)
+    except (ValidationError, ValueError) as exc:
+        errors = exc.errors() if isinstance(exc, ValidationError) else [{"msg": str(exc)}]
+        raise ValueError("; ".join(str(e["msg"]).removeprefix("Value error, ") for e in errors)) from None
+    return Cron(cron, timezone=timezone)
 
 
 def serve(corpus: str | Path = "corpus", out: str | Path = "outputs", gazetteer: str | Path = "gazetteers",
           sources: bool = True, cron: str | None = None, interval: float | None = None,
-          limit_runs: int | None = None, *, include_footnotes: bool = False, model_en: str = "",
-          model_fr: str = "", home: Path | None = None, name: str = DEPLOYMENT_NAME,
+          limit_runs: int | None = None, *, timezone: str | None = None, include_footnotes: bool = False,
+          model_en: str = "", model_fr: str = "", home: Path | None = None, name: str = DEPLOYMENT_NAME,
           echo: Echo | None = None, ui: bool = True) -> None:
-    """Serve the pipeline on a cron or interval schedule until Ctrl-C/SIGTERM (or, with
-    `limit_runs`, until that many runs of the deployment have finished, whatever their state)."""
+    """Serve the pipeline on a cron (UTC unless `timezone`) or interval (seconds) schedule until
+    Ctrl-C/SIGTERM, or with `limit_runs` until that many runs have finished, whatever their state.
+    Raises ValueError for a bad schedule, RuntimeError if the local server does not start."""
     from prefect.deployments.runner import EntrypointType
 
     echo = echo or _log.info
-    if (cron is None) == (interval is None):
-        raise ValueError("give exactly one of cron or interval")
-    if interval is not None and interval <= 0:
-        raise ValueError("interval must be positive (seconds)")
+    schedule = make_schedule(cron, interval, timezone)
     parameters = deployment_parameters(corpus, out, gazetteer, sources, include_footnotes, model_en, model_fr)
     previous = _terminate_gracefully()  # until Prefect's runner installs its own SIGTERM handler
     try:
@@ -214,11 +248,11 @@ def serve(corpus: str | Path = "corpus", out: str | Path = "outputs", gazetteer:
             removed = _forget_missed_runs(name)
             if removed:
                 echo(f"dropped {removed} scheduled run(s) missed while nothing was serving")
-            echo(f"serving {FLOW_NAME}/{name} ({schedule_text(cron, interval)}) on {url}; "
+            echo(f"serving {FLOW_NAME}/{name} ({schedule_text(cron, interval, timezone)}) on {url}; "
                  f"outputs under {parameters['out']}; stop with Ctrl-C")
             if limit_runs:
                 _RunLimit(name, limit_runs, echo).start()
-            scheduled_run.serve(name=name, cron=cron, interval=interval, parameters=parameters, limit=1,
+            scheduled_run.serve(name=name, schedule=schedule, parameters=parameters, limit=1,
                                 print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
     finally:
         if previous is not None:
@@ -324,6 +358,7 @@ def main(argv: list[str] | None = None) -> None:
     when = p.add_mutually_exclusive_group(required=True)
     when.add_argument("--cron")
     when.add_argument("--interval", type=float, help="seconds between runs")
+    p.add_argument("--timezone", default=None, help="IANA name for --cron (default UTC)")
     p.add_argument("--limit-runs", type=int, default=None)
     p.add_argument("--prefect-home", type=Path, default=None)
     p.add_argument("--no-ui", action="store_true")
@@ -333,8 +368,13 @@ def main(argv: list[str] | None = None) -> None:
     def echo(message: str) -> None:
         print(f"reportgraph serve: {message}", file=sys.stderr, flush=True)
 
-    serve(a.corpus, a.out, a.gazetteer, not a.no_sources, a.cron, a.interval, a.limit_runs,
-          home=a.prefect_home, echo=echo, ui=not a.no_ui)
+    try:
+        serve(a.corpus, a.out, a.gazetteer, not a.no_sources, a.cron, a.interval, a.limit_runs,
+              timezone=a.timezone, home=a.prefect_home, echo=echo, ui=not a.no_ui)
+    except (ValueError, RuntimeError) as exc:
+        p.exit(2, f"reportgraph serve: error: {exc}\n")
+    except KeyboardInterrupt:
+        p.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover
