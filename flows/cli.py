@@ -45,7 +45,9 @@ class BarListener:
         self.tasks: dict[str, int] = {}
 
     def stage(self, name: str, total: int) -> None:
-        self.tasks[name] = self.progress.add_task(STAGE_LABELS.get(name, name), total=max(total, 1))
+        # a stage with nothing to do (e.g. sources skipped) shows as done, not stuck at 0/1
+        self.tasks[name] = self.progress.add_task(STAGE_LABELS.get(name, name), total=max(total, 1),
+                                                  completed=0 if total else 1)
 
     def advance(self, name: str, n: int = 1) -> None:
         if name in self.tasks:
@@ -97,7 +99,7 @@ def run(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with ExitStack() as stack:
         try:  # with a Dask address: one Prefect server for this process and the workers
-            stack.enter_context(one_prefect_server(dask_address or None, echo=lambda m: console.print(f"[dim]{m}[/dim]")))
+            stack.enter_context(one_prefect_server(dask_address or None, echo=lambda m: console.print(m, style="dim", markup=False, soft_wrap=True)))
         except RuntimeError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
@@ -166,7 +168,7 @@ def serve(
     try:
         serve_flow(corpus, out, gazetteer, not no_sources, cron, interval, timezone=timezone,
                    include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
-                   home=prefect_home, echo=lambda m: console.print(f"reportgraph serve: {m}"), ui=not no_ui)
+                   home=prefect_home, echo=lambda m: console.print(f"reportgraph serve: {m}", markup=False, soft_wrap=True), ui=not no_ui)
     except (ValueError, RuntimeError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
