@@ -12,6 +12,17 @@ REPORT_PDF = ROOT / "corpus" / "reports" / "mali-status-quo-2018.pdf"
 REPORT_MD = ROOT / "tests" / "fixtures" / "mali-status-quo-2018.md"
 SHARED = ROOT.parent / "shared"
 REAL_PDFS = SHARED / "fixtures" / "real-pdfs"
+# a small markdown document (two paragraphs, one footnote) for flow tests that need a second document
+BRIEF = """# A brief on Kidal
+
+The MNLA took Kidal in 2012, and Iyad ag Ghali soon followed with Ansar Dine.<sup>1</sup>
+
+In 2013 the MNLA returned to Kidal while Iyad ag Ghali withdrew to the mountains of the Adrar.
+
+---
+
+<sup>1</sup> Interview with a Malian journalist, Bamako, 20 January 2018.
+"""
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # no INFO lines after pytest closes its streams

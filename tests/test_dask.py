@@ -15,19 +15,9 @@ import pytest
 from flows.pipeline import RunSettings, run_pipeline
 from flows.sources import SourceSettings
 
-from .conftest import REPORT_PDF
+from .conftest import BRIEF, REPORT_PDF
 
 ROOT = Path(__file__).resolve().parents[1]
-BRIEF = """# A brief on Kidal
-
-The MNLA took Kidal in 2012, and Iyad ag Ghali soon followed with Ansar Dine.<sup>1</sup>
-
-In 2013 the MNLA returned to Kidal while Iyad ag Ghali withdrew to the mountains of the Adrar.
-
----
-
-<sup>1</sup> Interview with a Malian journalist, Bamako, 20 January 2018.
-"""
 COMPARED = ["network.gexf", "network.graphml", "network.html"]
 
 

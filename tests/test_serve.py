@@ -14,17 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import BRIEF
+
 ROOT = Path(__file__).resolve().parents[1]
-BRIEF = """# A brief on Kidal
-
-The MNLA took Kidal in 2012, and Iyad ag Ghali soon followed with Ansar Dine.<sup>1</sup>
-
-In 2013 the MNLA returned to Kidal while Iyad ag Ghali withdrew to the mountains of the Adrar.
-
----
-
-<sup>1</sup> Interview with a Malian journalist, Bamako, 20 January 2018.
-"""
 SERVER_LINE = re.compile(r"started a local Prefect server at http://127\.0\.0\.1:(\d+) \(pid (\d+)")
 
 
