@@ -156,6 +156,7 @@ def serve(
     no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs."),
     prefect_home: Path = typer.Option(None, "--prefect-home", help="Where the local Prefect server keeps its SQLite database (default .prefect/)."),
     no_ui: bool = typer.Option(False, "--no-ui", help="Start the local Prefect server without its web UI."),
+    limit_runs: int = typer.Option(None, "--limit-runs", help="Stop after this many scheduled runs (default: serve until Ctrl-C)."),
 ) -> None:
     """Run the pipeline on a schedule until Ctrl-C. With no PREFECT_API_URL set, starts a local
     Prefect server (loopback only, SQLite under .prefect/) and stops it on exit."""
@@ -166,7 +167,7 @@ def serve(
         console.print("[red]error:[/red] give exactly one of --cron or --interval")
         raise typer.Exit(2)
     try:
-        serve_flow(corpus, out, gazetteer, not no_sources, cron, interval, timezone=timezone,
+        serve_flow(corpus, out, gazetteer, not no_sources, cron, interval, limit_runs, timezone=timezone,
                    include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
                    home=prefect_home, echo=lambda m: console.print(f"reportgraph serve: {m}", markup=False, soft_wrap=True), ui=not no_ui)
     except (ValueError, RuntimeError) as exc:

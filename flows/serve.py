@@ -344,38 +344,3 @@ class _RunLimit(threading.Thread):
                                               start_time=FlowRunFilterStartTime(after_=self.since)),
             )
         return len(runs)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """`python -m flows.serve --interval 3600 [--corpus corpus] ...` (the CLI's `serve` does the same)."""
-    import argparse
-
-    p = argparse.ArgumentParser(prog="python -m flows.serve", description=serve.__doc__)
-    p.add_argument("--corpus", default="corpus")
-    p.add_argument("--out", default="outputs")
-    p.add_argument("--gazetteer", default="gazetteers")
-    p.add_argument("--no-sources", action="store_true")
-    when = p.add_mutually_exclusive_group(required=True)
-    when.add_argument("--cron")
-    when.add_argument("--interval", type=float, help="seconds between runs")
-    p.add_argument("--timezone", default=None, help="IANA name for --cron (default UTC)")
-    p.add_argument("--limit-runs", type=int, default=None)
-    p.add_argument("--prefect-home", type=Path, default=None)
-    p.add_argument("--no-ui", action="store_true")
-    a = p.parse_args(argv)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-
-    def echo(message: str) -> None:
-        print(f"reportgraph serve: {message}", file=sys.stderr, flush=True)
-
-    try:
-        serve(a.corpus, a.out, a.gazetteer, not a.no_sources, a.cron, a.interval, a.limit_runs,
-              timezone=a.timezone, home=a.prefect_home, echo=echo, ui=not a.no_ui)
-    except (ValueError, RuntimeError) as exc:
-        p.exit(2, f"reportgraph serve: error: {exc}\n")
-    except KeyboardInterrupt:
-        p.exit(130)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

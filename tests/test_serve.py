@@ -1,4 +1,4 @@
-"""Scheduled runs: `python -m flows.serve --interval ...` (what `reportgraph serve` calls) starts its
+"""Scheduled runs: `reportgraph serve --interval ...` starts its
 own Prefect server when no PREFECT_API_URL is set, runs the pipeline on schedule, and on SIGTERM
 stops cleanly without leaving the server behind."""
 from __future__ import annotations
@@ -105,7 +105,7 @@ def test_serve_runs_on_schedule_and_stops_its_server(tmp_path):
     env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
                PREFECT_RUNNER_POLL_FREQUENCY="1",  # default 10 s: the first run would start later
                PREFECT_LOGGING_LEVEL="INFO")
-    cmd = [sys.executable, "-m", "flows.serve", "--interval", "2", "--corpus", "corpus", "--out", "out",
+    cmd = [sys.executable, "-m", "flows.cli", "serve", "--interval", "2", "--corpus", "corpus", "--out", "out",
            "--gazetteer", str(ROOT / "gazetteers"), "--no-sources", "--no-ui"]
     server_pid = port = None
     with log.open("wb") as fh:
