@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from .abbreviations import find_abbreviations
+from .fuzzy import best_fuzzy_match, fuzzy_index
 from .documents import slug
 from .gazetteer import Gazetteer, acronym_key, normalise_alias
 from .model import Analysis, GazetteerEntity, Mention, Sentence
@@ -129,17 +130,24 @@ class AliasTrie:
 
     root: dict = field(default_factory=dict)
     case_sensitive: bool = False
+    # the keys a walk over the corpus can ask for (`corpus_vocabulary`); a sequence with any other
+    # key could never match and is not stored. None: store every sequence.
+    vocabulary: frozenset[str] | None = None
 
     def key(self, token: str) -> str:
         return acronym_key(token) if self.case_sensitive else fold_token(token)
 
     def add(self, tokens: Sequence[str], entity_id: str) -> None:
-        keys = [k for k in (self.key(t) for t in tokens) if k]
-        if not keys:
+        fold = acronym_key if self.case_sensitive else fold_token  # `key`, without a method call per token
+        keys = [k for k in map(fold, tokens) if k]
+        if not keys or (self.vocabulary is not None and not self.vocabulary.issuperset(keys)):
             return
         node = self.root
         for k in keys:
-            node = node.setdefault(k, {})
+            child = node.get(k)
+            if child is None:
+                child = node[k] = {}
+            node = child
         ids = node.get(END, ())
         if entity_id not in ids:
             node[END] = tuple(sorted(ids + (entity_id,)))
@@ -177,6 +185,71 @@ def tokenize(tokenizer: Callable[[str], Iterable], text: str) -> list[str]:
 
 
 @dataclass
+class AliasTokenizer:
+    """`tokenize` for gazetteer strings, cheaper for many: a string of words of letters and digits
+    joined by single spaces is tokenized word by word, each distinct word once, when
+    `words_tokenize_apart` says that gives the same tokens; any other string is tokenized whole.
+    (A Doc per alias was most of the cost of the tries with a 50,000-alias gazetteer.) One per
+    index build."""
+
+    tokenizer: Callable[[str], Iterable]
+    by_word: bool
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo
+
+    @classmethod
+    def for_(cls, tokenizer) -> AliasTokenizer:
+        return cls(tokenizer, words_tokenize_apart(tokenizer))
+
+    def __call__(self, text: str) -> Sequence[str]:
+        words = text.split(" ")
+        if not (self.by_word and all(map(str.isalnum, words))):
+            return tokenize(self.tokenizer, text)
+        if len(words) == 1:
+            return self.word(text)
+        return [t for w in words for t in self.word(w)]
+
+    def word(self, word: str) -> tuple[str, ...]:
+        tokens = self.words.get(word)
+        if tokens is None:
+            tokens = self.words[word] = tuple(tokenize(self.tokenizer, word))
+        return tokens
+
+
+def words_tokenize_apart(tokenizer) -> bool:
+    """Does spaCy's tokenizer give a text of words of letters and digits, joined by single spaces,
+    the tokens of its words one by one? It tokenizes each space-separated piece alone; the only
+    step that looks across pieces is the special-case matcher. A match across a space changes
+    nothing unless the rule contains a space (in spaCy's languages only whitespace-only rules do),
+    and between such words it needs a pattern of several letter-and-digit tokens: a rule of letters
+    and digits that a prefix, suffix or infix rule splits (none in spaCy's languages).
+    Other tokenizers: no."""
+    if not isinstance(tokenizer, Tokenizer):
+        return False
+    rules = tokenizer.rules
+    spaced = any(" " in r and not r.isspace() for r in rules)
+    split_words = any(r.isalnum() and (tokenizer.find_prefix(r) or tokenizer.find_suffix(r)
+                                       or tokenizer.find_infix(r)) for r in rules)
+    return not spaced and not split_words
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the tokens of a corpus can ask an `AliasTrie` for: folded keys and their l/I
+    look-alikes (`longest` with ocr), and exact keys (acronyms)."""
+
+    folded: frozenset[str]
+    exact: frozenset[str]
+
+
+def corpus_vocabulary(analyses: Iterable[Analysis]) -> Vocabulary:
+    """The keys the tokens of these sentences can ask for: a gazetteer name with any other key
+    can never match them, so the tries of a run leave it out (most of a large gazetteer)."""
+    tokens = {t for a in analyses for t in a.tokens}
+    folded = {fold_token(t) for t in tokens}
+    return Vocabulary(frozenset(folded | {ocr_variant(k) for k in folded}), frozenset(map(acronym_key, tokens)))
+
+
+@dataclass
 class AliasIndex:
     aliases: AliasTrie  # names, aliases, former names (folded)
     acronyms: AliasTrie  # acronyms (case-sensitive)
@@ -184,20 +257,25 @@ class AliasIndex:
     method: dict[str, str] = field(default_factory=dict)  # entity id -> method for alias hits
 
 
-def build_index(entities: Iterable[GazetteerEntity], tokenizer, method: str = "gazetteer") -> AliasIndex:
-    index = AliasIndex(AliasTrie(), AliasTrie(case_sensitive=True), AliasTrie())
+def build_index(entities: Iterable[GazetteerEntity], tokenizer, method: str = "gazetteer",
+                vocabulary: Vocabulary | None = None) -> AliasIndex:
+    """The tries of the entities' names; with a corpus vocabulary, only what can match there."""
+    folded, exact = (vocabulary.folded, vocabulary.exact) if vocabulary else (None, None)
+    index = AliasIndex(AliasTrie(vocabulary=folded), AliasTrie(case_sensitive=True, vocabulary=exact),
+                       AliasTrie(vocabulary=folded))
     add_entities(index, entities, tokenizer, method)
     return index
 
 
 def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokenizer, method: str) -> None:
+    tokens = AliasTokenizer.for_(tokenizer)
     for e in entities:
         for text in (e.name, *e.aliases, *e.former_names):
-            index.aliases.add(tokenize(tokenizer, text), e.id)
+            index.aliases.add(tokens(text), e.id)
         for text in e.acronyms:
-            index.acronyms.add(tokenize(tokenizer, text), e.id)
+            index.acronyms.add(tokens(text), e.id)
         for text in e.short_forms:
-            index.short_forms.add(tokenize(tokenizer, text), e.id)
+            index.short_forms.add(tokens(text), e.id)
         index.method.setdefault(e.id, method)
 
 
@@ -353,7 +431,9 @@ def recognize_corpus(
     for doc_id in doc_ids:
         lang = language_of.get(doc_id, "en") or "en"
         if lang not in tries_by_lang:  # patterns tokenized as this language's documents are
-            tries_by_lang[lang] = build_tries(nlp_for(lang).tokenizer, gazetteer, review, learned)
+            vocabulary = corpus_vocabulary(a for d in doc_ids if (language_of.get(d, "en") or "en") == lang
+                                           for a in parsed[d])
+            tries_by_lang[lang] = build_tries(nlp_for(lang).tokenizer, gazetteer, review, learned, vocabulary)
         tries = tries_by_lang[lang]
         doc_hits: list[_Hit] = []
         pairs = list(zip(sentences_by_doc[doc_id], parsed[doc_id]))
@@ -385,8 +465,9 @@ class Tries:
     learned_long_forms: AliasTrie
 
 
-def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learned) -> Tries:
-    index = build_index(gazetteer.entities, tokenizer)
+def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learned,
+                vocabulary: Vocabulary | None = None) -> Tries:
+    index = build_index(gazetteer.entities, tokenizer, vocabulary=vocabulary)
     add_entities(index, review.entities, tokenizer, "review")
     review_alias = AliasTrie()
     for surface, entity_id in review.merges:
@@ -506,6 +587,7 @@ def link_short_forms(hits: list[_Hit], pending: list[tuple[_Hit, tuple[str, ...]
     for h in hits:
         if h.entity_id:
             named[h.sentence.doc_id].append((position[h.sentence.sentence_id], h.sentence.paragraph_id, h.entity_id))
+    named_ids = {doc_id: {e for _, _, e in entries} for doc_id, entries in named.items()}
     resolved = list(hits)
     unresolved: list[tuple[_Hit, tuple[str, ...]]] = []
     for hit, ids in pending:
@@ -513,20 +595,22 @@ def link_short_forms(hits: list[_Hit], pending: list[tuple[_Hit, tuple[str, ...]
         if choice:
             resolved.append(_replace_hit(hit, choice, known[choice].type, "alias", score))
         else:
-            present = tuple(i for i in ids if any(e == i for _, _, e in named[hit.sentence.doc_id]))
+            present = tuple(i for i in ids if i in named_ids.get(hit.sentence.doc_id, ()))
             unresolved.append((hit, present or ids))
     return resolved, unresolved
 
 
 def pick_short_form(hit: _Hit, ids: tuple[str, ...], named: list[tuple[int, str, str]], position, settings):
-    present = {e for _, _, e in named if e in ids}
+    candidates = frozenset(ids)  # a surname can be shared by hundreds of gazetteer entities
+    named = [(pos, pid, e) for pos, pid, e in named if e in candidates]
+    present = {e for _, _, e in named}
     if len(present) == 1:
         return next(iter(present)), settings.short_form_score
     if not present:
         return (ids[0], round(settings.short_form_score - 0.1, 3)) if len(ids) == 1 else ("", 0.0)
     here = position[hit.sentence.sentence_id]
-    same_paragraph = {e for pos, pid, e in named if e in ids and pos <= here and pid == hit.sentence.paragraph_id}
-    recent = {e for pos, _, e in named if e in ids and here - 3 <= pos <= here}
+    same_paragraph = {e for pos, pid, e in named if pos <= here and pid == hit.sentence.paragraph_id}
+    recent = {e for pos, _, e in named if here - 3 <= pos <= here}
     for near in (same_paragraph, recent):
         if len(near) == 1:
             return next(iter(near)), round(settings.short_form_score - 0.05, 3)
@@ -595,11 +679,8 @@ def build_candidates(mentions, unresolved, known, gazetteer: Gazetteer, settings
     for hit, ids in unresolved:
         groups[(normalise_alias(hit.text), hit.type)].append((hit.text, hit.sentence.doc_id, hit.sentence.sentence_id, ids))
         sentence_text.setdefault(hit.sentence.sentence_id, hit.sentence.text)
-    choices = {}
-    for e in gazetteer.entities:
-        for text in (e.name, *e.aliases):
-            choices.setdefault(normalise_alias(text), e.id)
-    choice_keys = sorted(choices)
+    choices: dict[str, str] = {}  # key -> entity id
+    index = None  # built on the first name that needs a suggestion
     out = []
     for (key, type_), items in sorted(groups.items()):
         surface = Counter(t for t, *_ in items).most_common(1)[0][0]
@@ -608,9 +689,21 @@ def build_candidates(mentions, unresolved, known, gazetteer: Gazetteer, settings
         if ids:
             suggestion, score, reason = ids[0], None, "ambiguous short form: " + " | ".join(ids)
         else:
-            best = process.extractOne(key, choice_keys, scorer=fuzz.WRatio, score_cutoff=settings.fuzzy_threshold)
+            if index is None:
+                choices = suggestion_choices(gazetteer)
+                index = fuzzy_index(sorted(choices))
+            best = best_fuzzy_match(index, key, settings.fuzzy_threshold)
             suggestion, score, reason = (choices[best[0]], round(best[1], 1), "fuzzy match") if best else ("", None, "unknown name")
         out.append(Candidate(candidate_id(surface, type_), surface, type_, len(items),
                              tuple(sorted({d for _, d, _, _ in items})), suggestion, score, example[2],
                              sentence_text.get(example[2], ""), reason))
     return out
+
+
+def suggestion_choices(gazetteer: Gazetteer) -> dict[str, str]:
+    """Key of each name and alias -> the entity it names (the first entity for a shared one)."""
+    choices: dict[str, str] = {}
+    for e in gazetteer.entities:
+        for text in (e.name, *e.aliases):
+            choices.setdefault(normalise_alias(text), e.id)
+    return choices

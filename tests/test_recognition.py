@@ -5,10 +5,26 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
-from extractors.gazetteer import load_gazetteer_dir
+from extractors.fuzzy import best_fuzzy_match, fuzzy_index, plausible_keys, wratio_bounds
+from extractors.gazetteer import load_gazetteer_dir, normalise_alias
 from extractors.model import Sentence
-from extractors.recognize import recognize_corpus
+from extractors.recognize import (
+    AliasTokenizer,
+    RecognizerSettings,
+    ReviewDecisions,
+    analyse,
+    build_tries,
+    corpus_vocabulary,
+    recognize_corpus,
+    sentence_matches,
+    suggestion_choices,
+    tokenize,
+    words_tokenize_apart,
+)
 from flows.models import recognizer_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,3 +180,105 @@ def test_french_text_links_to_the_same_entities(gazetteer, report):
     assert expected - found == set()
     assert expected <= {m.entity_id for m in english.mentions} | {"operation-barkhane"}
     assert {m.text for m in rec.mentions if m.entity_id == "peul"} == {"Peuls"}
+
+
+# ------------------------------------------------------------------ fast paths give the slow paths' answers
+
+MISSPELT = [
+    "Kidall", "Kidal", "lyad ag Ghali", "Iyad Ag Ghaly", "Iyad ag Ghali Iyad", "Amadou Koufa", "Kouffa", "Ansar Dine",
+    "Ansar al-Din", "Ansar Eddine", "MUJAO", "Mujwa", "Mouvement pour l'unicite et le jihad", "Tombouctou", "Timbuktoo",
+    "Menaka", "Ménaka Ménaka", "lfoghas", "Ibrahim Boubacar Keita", "Keita", "Keïta", "Soumeila Cise", "Gao",
+    "Operation Barkhane", "Barkhan", "Al Mourabitoune", "Katiba Macina", "Front de Libération du Macina", "al",
+    "G5 Sahel Joint Force", "MINUSMA", "Minusma peacekeepers", "Bamako Bamako", "Azawad", "the Azawad Movement",
+    "a", "xyz", "Mohamed ag Intalla of the High Council for the Unity of Azawad",
+]
+
+
+@pytest.mark.parametrize("cutoff", [88.0, 85.0, 86.0, 92.0, 100.0])
+def test_fuzzy_suggestion_is_the_full_extractone_scan_result(gazetteer, report, cutoff):
+    """Names with typos and OCR look-alikes, and the report's own candidates: the prefiltered
+    suggestion is exactly what `extractOne` over every gazetteer key finds (85: no prefilter)."""
+    keys = sorted(suggestion_choices(gazetteer))
+    index = fuzzy_index(keys)
+    names = {normalise_alias(n) for n in MISSPELT} | {normalise_alias(c.surface) for c in report[1].candidates}
+    for name in sorted(names):
+        full = process.extractOne(name, keys, scorer=fuzz.WRatio, score_cutoff=cutoff)
+        assert best_fuzzy_match(index, name, cutoff) == (full[:2] if full else None), name
+    assert best_fuzzy_match(index, "kidall", RecognizerSettings().fuzzy_threshold) == ("kidal", 90.9090909090909)
+    assert best_fuzzy_match(index, "lyad ag ghali", RecognizerSettings().fuzzy_threshold)[0] == "iyad ag ghali"
+
+
+WORDS = st.text(alphabet="abdeil'", min_size=1, max_size=7)
+NAMES = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@st.composite
+def near_misses(draw):
+    """A name and keys made from it (a letter dropped or added, words reordered or repeated,
+    cut out of it or set inside a longer name) among unrelated keys."""
+    name = draw(NAMES)
+    i = draw(st.integers(0, len(name)))
+    word = draw(WORDS)
+    variants = [name[:i] + name[i + 1:], name[:i] + word[0] + name[i:], " ".join(reversed(name.split())),
+                f"{name} {word}", f"{word} {name} {word}", name[i // 2:i], f"{name} {name}", name.replace("l", "i")]
+    keys = draw(st.lists(st.one_of(NAMES, st.sampled_from(variants)), min_size=1, max_size=30))
+    return name, [" ".join(k.split()) for k in keys]
+
+
+@settings(max_examples=400, deadline=None)
+@given(near_misses(), st.floats(85.6, 100.0))
+def test_prefilter_keeps_every_key_wratio_scores_at_the_cutoff(case, cutoff):
+    name, keys = case
+    index = fuzzy_index(sorted(set(keys)))
+    reaching = {k for k in index.keys if fuzz.WRatio(name, k, score_cutoff=cutoff)}
+    assert reaching <= set(plausible_keys(index, name, wratio_bounds(cutoff)))
+    full = process.extractOne(name, index.keys, scorer=fuzz.WRatio, score_cutoff=cutoff)
+    assert best_fuzzy_match(index, name, cutoff) == (full[:2] if full else None)
+
+
+def test_prefilter_keeps_a_partial_match_exactly_at_the_cutoff():
+    """23 characters against a longer key that starts with 22 of them: partial_ratio 44/45, WRatio
+    88.0 exactly, no substring; the shortest such name (at 22 it is a substring or below 88)."""
+    name = "abcdefghijk lmnopqrstuv"
+    key = name[:11] + name[12:] + " wwwwwwww zzzzzzzzz"
+    assert fuzz.WRatio(name, key, score_cutoff=88) == 88.0 and name not in key
+    assert plausible_keys(fuzzy_index([key]), name, wratio_bounds(88)) == [key]
+
+
+def test_keys_and_names_with_other_whitespace_get_the_full_scan_result():
+    keys = ["iyad\u00a0ag ghali", "iyad ag  ghali", " kidal", "kidal\tregion", "iyad ag ghali ag", "gao"]
+    index = fuzzy_index(keys)
+    for name in ["iyad ag ghali", "iyad\u2003ag ghali", "kidal region", "kidal", "ag ghali", "ga0"]:
+        full = process.extractOne(name, keys, scorer=fuzz.WRatio, score_cutoff=88)
+        assert best_fuzzy_match(index, name, 88) == (full[:2] if full else None), name
+    assert best_fuzzy_match(fuzzy_index([]), "kidal", 88) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_word_by_word_alias_tokens_equal_whole_string_tokens(gazetteer, lang):
+    tokenizer = recognizer_for()(lang).tokenizer
+    assert words_tokenize_apart(tokenizer)  # else the fast path is never taken
+    texts = [t for e in gazetteer.entities for t in (e.name, *e.aliases, *e.former_names, *e.acronyms,
+                                                     *e.short_forms)]
+    texts += ["Cannot gonna Ain't", "cannot Cant Dont", "xD xDD Mali", "Mr Keita", "St Louis", "Ag Intalla ag",
+              "Ansar  Dine", " Kidal", "Gao ", "Groupe de soutien à l'islam", "Katiba\tMacina", "Ménaka Ménaka",
+              "Front 2007", "G5 Sahel", "10km 2nd 1990s", "Dr. Dolo", "Fronts1990"]
+    by_word = AliasTokenizer.for_(tokenizer)
+    for text in texts:
+        assert list(by_word(text)) == tokenize(tokenizer, text), text
+
+
+def test_tries_pruned_to_the_corpus_vocabulary_find_the_same_matches(gazetteer):
+    """Only names whose every token the corpus has can match, OCR look-alikes included."""
+    texts = ["lyad ag Ghali and the lfoghas left Kidall for Kidal.", "MUJAO and the MNLA met the Plateforme in Gao.",
+             "President Keïta's government and IBK's allies", "Ansar Dine, Ansar al-Din and AQIM near Ménaka.",
+             "ag Gamou and Alghabass ag Intalla spoke in Bamako."]
+    sentences = [Sentence("t", f"t:s{i:05d}", "t:p0001", None, "", "body", t) for i, t in enumerate(texts)]
+    nlp = recognizer_for()("en")
+    analyses = analyse(sentences, nlp)
+    args = (nlp.tokenizer, gazetteer, ReviewDecisions(), [])
+    pruned, full = build_tries(*args, corpus_vocabulary(analyses)), build_tries(*args)
+    found = [sentence_matches(a, pruned, RecognizerSettings()) for a in analyses]
+    assert found == [sentence_matches(a, full, RecognizerSettings()) for a in analyses]
+    found_ids = {i for ms in found for m in ms for i in m.entity_ids}
+    assert {"iyad-ag-ghali", "ifoghas", "kidal", "mujao", "ibrahim-boubacar-keita", "el-hajj-ag-gamou"} <= found_ids
