@@ -40,12 +40,16 @@ def cell(value) -> str | int | float:
     return guard(str(value))
 
 
-def to_csv(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+def _write_rows(fh, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
+    writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([cell(row.get(c)) for c in columns])
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
+    buf = io.StringIO()
+    _write_rows(buf, columns, rows)
     return buf.getvalue()
 
 
@@ -58,7 +62,16 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
-    write_text(path, to_csv(columns, rows))
+    """The same bytes as `write_text(path, to_csv(columns, rows))`, written row by row (never the
+    whole table in memory: sentences.csv holds the text of every document), atomically."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            _write_rows(fh, columns, rows)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
 
 
 DOCUMENT_COLUMNS = ("doc_id", "path", "sha256", "format", "title", "pages", "language", "status", "error",

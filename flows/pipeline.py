@@ -6,6 +6,7 @@ Orchestration only: every step calls pure functions of `extractors/`.
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.utilities.annotations import quote
+from prefect.utilities.annotations import quote, unmapped
 
 from extractors import cache as cache_mod
 from extractors import documents as docs_mod
@@ -24,6 +25,7 @@ from extractors.summary import summary_markdown
 
 from . import progress
 from .models import recognizer_for, segmenter_for
+from .pool import DocumentPool, by_size
 from .rundir import finish_run, latest_run, new_run_id, run_lock, start_run
 from .sources import SourceSettings, fetch_all, source_row, sources_summary
 from .stages import citation_stage, network_stage, recognition_stage, write_citation_tables
@@ -48,15 +50,28 @@ class RunSettings:
         return self.cache_dir or Path(self.corpus) / ".cache" / "documents"
 
 
-@dataclass
 class RunResult:
-    run_id: str
-    folder: Path
-    documents: list[Document] = field(default_factory=list)
-    summary: str = ""
-    ingested: list[str] = field(default_factory=list)  # doc_ids read from their files in this run
-    cached: list[str] = field(default_factory=list)  # doc_ids taken from the cache
-    changes: history.Changes | None = None  # what changed since the previous successful run
+    """What a run made. A plain class on purpose, not a dataclass: Prefect walks a flow's return
+    value looking for futures (`resolve_futures_to_states`), descending into lists, tuples,
+    dicts and dataclasses, and remembering every object it meets; a dataclass holding every
+    document, sentence and token of the corpus cost hundreds of MB at the end of a big run."""
+
+    __slots__ = ("run_id", "folder", "documents", "summary", "ingested", "cached", "changes")
+
+    def __init__(self, run_id: str, folder: Path, documents: list[Document] | None = None, summary: str = "",
+                 ingested: list[str] | None = None, cached: list[str] | None = None,
+                 changes: history.Changes | None = None):
+        self.run_id = run_id
+        self.folder = folder
+        self.documents = documents if documents is not None else []
+        self.summary = summary
+        self.ingested = ingested if ingested is not None else []  # doc_ids read from their files in this run
+        self.cached = cached if cached is not None else []  # doc_ids taken from the cache
+        self.changes = changes  # what changed since the previous successful run
+
+    def __repr__(self) -> str:
+        return (f"RunResult(run_id={self.run_id!r}, folder={str(self.folder)!r}, documents={len(self.documents)}, "
+                f"ingested={len(self.ingested)}, cached={len(self.cached)})")
 
 
 def ingest_key(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> tuple[str, str]:
@@ -70,10 +85,15 @@ def ingest_key(path: Path, doc_id: str, rel_path: str, settings: RunSettings) ->
 
 
 @task(name="ingest-document", retries=0, cache_policy=NO_CACHE, task_run_name="ingest {doc_id}")
-def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: RunSettings) -> Document:
-    document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings.model_en, settings.model_fr), PdfSettings(),
-                               analyser=recognizer_for(settings.model_en, settings.model_fr))
-    cache_mod.store(settings.document_cache(), key, document)
+def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: RunSettings,
+                    pool: DocumentPool | None = None) -> Document:
+    if pool is not None:  # `--workers N`: read (and cached) in a worker process; this thread waits
+        document = pool.read(path, doc_id, rel_path, key)
+    else:
+        document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings.model_en, settings.model_fr),
+                                   PdfSettings(), analyser=recognizer_for(settings.model_en, settings.model_fr))
+        cache_mod.store(settings.document_cache(), key, document)
+    document = cache_mod.share_tokens(document)  # held until the end of the run: one copy of each token
     logger = get_run_logger()
     if document.status == "failed":
         logger.warning("%s: %s", rel_path, document.error)
@@ -83,17 +103,58 @@ def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: 
     return document
 
 
-def ingest_runner(settings: RunSettings):
-    """Where document tasks run: a Dask cluster, a pool of processes, or threads here."""
-    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+def ingest_runner(settings: RunSettings, pool: DocumentPool | None = None):
+    """Where document tasks run: a Dask cluster, or threads here (as many as the pool has
+    processes when a `DocumentPool` does the reading)."""
+    from prefect.task_runners import ThreadPoolTaskRunner
 
     if settings.dask_address:
         from .scale import task_runner_for
 
         return task_runner_for(settings.dask_address)
-    if settings.workers > 1:
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    if pool is not None:
+        return ThreadPoolTaskRunner(max_workers=pool.workers)
     return ThreadPoolTaskRunner(max_workers=max(1, settings.workers or 2))
+
+
+def document_pool(settings: RunSettings, documents: int) -> DocumentPool | None:
+    """`--workers N` (N > 1, no Dask address) with more than one document to read: a pool of
+    worker processes (no more than there are documents); otherwise None (threads here)."""
+    if settings.dask_address or settings.workers <= 1 or documents <= 1:
+        return None
+    return DocumentPool(min(settings.workers, documents), settings.model_en, settings.model_fr,
+                        settings.document_cache())
+
+
+def read_documents(settings: RunSettings, pool: DocumentPool | None, paths: list[Path], ids: list[str],
+                   rels: list[str], keys: list[str], todo: list[int]) -> dict[str, Document]:
+    """Run one `ingest-document` task per document in `todo` (indexes); {cache key: Document}."""
+    fresh: dict[str, Document] = {}
+    if not todo:
+        return fresh
+    if pool is not None:  # largest files first, so that the workers finish together
+        todo = [todo[i] for i in by_size([paths[j] for j in todo])]
+    parameters = {
+        "path": [paths[j] for j in todo], "doc_id": [ids[j] for j in todo],
+        "rel_path": [rels[j] for j in todo], "key": [keys[j] for j in todo],
+        "settings": [settings] * len(todo),
+    }
+    if pool is not None:  # quote: Prefect passes the pool as it is, never walks or copies it
+        parameters["pool"] = quote(unmapped(pool))
+    with ingest_runner(settings, pool) as runner:
+        futures = runner.map(ingest_document, parameters)
+        if pool is None:
+            for j, f in zip(todo, futures):
+                fresh[keys[j]] = f.result()
+                progress.advance("ingest")
+        else:
+            from prefect.futures import as_completed
+
+            index = {id(f): j for j, f in zip(todo, futures)}
+            for f in as_completed(futures):
+                fresh[keys[index[id(f)]]] = f.result()
+                progress.advance("ingest")
+    return fresh
 
 
 def mark_duplicates(documents: list[Document]) -> list[Document]:
@@ -160,7 +221,8 @@ def fetch_sources(cites, settings: RunSettings):
     return docs, rows, sources_summary(rows, time.monotonic() - started)
 
 
-@flow(name="reportgraph", log_prints=False, validate_parameters=False)
+# persist_result=False: the return value holds the whole corpus; Prefect never pickles it to storage
+@flow(name="reportgraph", log_prints=False, validate_parameters=False, persist_result=False)
 def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
     logger = get_run_logger()
     out = Path(settings.out)
@@ -199,34 +261,31 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     }
     todo = [j for j, k in enumerate(keys) if k not in cached]
     progress.advance("ingest", len(paths) - len(todo))
-    fresh: dict[str, Document] = {}
-    if todo:
-        with ingest_runner(settings) as runner:
-            futures = runner.map(ingest_document, {
-                "path": [paths[j] for j in todo], "doc_id": [ids[j] for j in todo],
-                "rel_path": [rels[j] for j in todo], "key": [keys[j] for j in todo],
-                "settings": [settings] * len(todo),
-            })
-            for j, f in zip(todo, futures):
-                fresh[keys[j]] = f.result()
-                progress.advance("ingest")
-    documents = mark_duplicates([cached.get(k) or fresh[k] for k in keys])
-    logger.info("%d documents read, %d from the cache", len(todo), len(cached))
-    # quote(): Prefect would otherwise walk every sentence of every document looking for futures
-    cites = citations(quote([d for d in documents if d.status == "ok"]))
-    source_docs, source_rows, sources_text = fetch_sources(cites, settings)
-    documents = mark_duplicates(documents + source_docs)
-    ok = [d for d in documents if d.status == "ok"]
-    recognition = recognize(quote(ok), settings)
-    progress.stage("network", 1)
-    network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes, previous=previous)
-    progress.advance("network")
+    n_cached = len(cached)
+    # with `--workers N`, worker processes read the documents and then draw network.png
+    with document_pool(settings, len(todo)) or nullcontext() as pool:
+        fresh = read_documents(settings, pool, paths, ids, rels, keys, todo)
+        documents = mark_duplicates([cached.get(k) or fresh[k] for k in keys])
+        del cached, fresh  # `documents` holds them all (a duplicate's full text is not kept twice)
+        if pool is not None:
+            pool.prepare_to_draw()
+        logger.info("%d documents read, %d from the cache", len(todo), n_cached)
+        # quote(): Prefect would otherwise walk every sentence of every document looking for futures
+        cites = citations(quote([d for d in documents if d.status == "ok"]))
+        source_docs, source_rows, sources_text = fetch_sources(cites, settings)
+        documents = mark_duplicates(documents + source_docs)
+        ok = [d for d in documents if d.status == "ok"]
+        recognition = recognize(quote(ok), settings)
+        progress.stage("network", 1)
+        network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes,
+                                previous=previous, pool=pool)
+        progress.advance("network")
     progress.stage("write", 1)
     write_document_tables(folder, quote(documents), quote(cites.parses))
     write_citation_tables(folder, ok, cites, recognition.recognition.mentions, source_rows)
     changes = history.diff_runs(previous, folder)
     tables.write_csv(folder / "changes.csv", history.CHANGES_COLUMNS, history.changes_rows(changes))
-    reading = (f"\n{len(todo)} documents read from their files, {len(cached)} taken from the cache "
+    reading = (f"\n{len(todo)} documents read from their files, {n_cached} taken from the cache "
                f"(unchanged since an earlier run).")
     sections = [reading, history.changes_markdown(changes, previous.name if previous else None),
                 cites.summary, sources_text, recognition.summary, network.summary]
@@ -234,5 +293,6 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     tables.write_text(folder / "summary.md", summary)
     progress.advance("write")
     final = finish_run(out, run_id, folder)
+    fresh_ids = {ids[j] for j in todo}
     return RunResult(run_id, final, documents, summary, [ids[j] for j in todo],
-                     [i for i, k in zip(ids, keys) if k in cached], changes)
+                     [i for i in ids if i not in fresh_ids], changes)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,8 +94,21 @@ def reuse_graph_files(previous: Path | None, folder: Path, key: str) -> bool:
     return True
 
 
+def draw_elsewhere(pool, graph, png: Path, **options):
+    """network.png drawn by a worker of a running `flows.pool.DocumentPool`: its future, or None
+    (no pool, or none running: draw here)."""
+    if pool is None or not pool.started:
+        return None
+    try:
+        return pool.submit(plot_network, graph, png, **options)
+    except (BrokenProcessPool, RuntimeError):
+        return None
+
+
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
-                  previous: Path | None = None) -> NetworkOutput:
+                  previous: Path | None = None, pool=None) -> NetworkOutput:
+    """entities, mentions, edges and candidates tables, and the graph files. `pool`: a started
+    `flows.pool.DocumentPool` draws network.png in a worker process meanwhile."""
     recognition = rec.recognition
     sentences = [s for d in documents for s in d.sentences]
     mentions = list(recognition.mentions)
@@ -117,10 +131,19 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
                     include_footnotes)
     if not reuse_graph_files(previous, folder, key):
         graph = net.build_graph(info, edges, "sentence", metrics=metrics)
+        png, title = folder / "network.png", "Co-mentions (sentence window, body text)"
+        # with worker processes (`--workers N`), one draws network.png while this one writes the rest
+        drawing = draw_elsewhere(pool, graph, png, title=title)
         net.write_gexf(graph, folder / "network.gexf")
         net.write_graphml(graph, folder / "network.graphml")
-        plot_network(graph, folder / "network.png", title="Co-mentions (sentence window, body text)")
+        if drawing is None:
+            plot_network(graph, png, title=title)
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
+        if drawing is not None:
+            try:
+                drawing.result()
+            except BrokenProcessPool:  # the worker died: draw here
+                plot_network(graph, png, title=title)
     tables.write_text(folder / "network.key", key + "\n")
     by_window = Counter(e.window for e in edges)
     strongest = sorted((e for e in edges if e.window == "sentence"), key=lambda e: (-e.weight, e.source, e.target))[:10]

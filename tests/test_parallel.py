@@ -1,0 +1,94 @@
+"""`--workers N`: documents read in N worker processes (flows/pool.py) give the same tables, byte
+for byte, as a run that reads them in this process; a broken PDF still fails its own row; a
+document that crashes or hangs its worker process fails its own row and the others come back."""
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from flows.pipeline import RunSettings, document_pool, run_pipeline
+from flows.pool import DocumentPool, by_size
+from flows.sources import SourceSettings
+
+from .conftest import REAL_PDFS, REPORT_PDF
+from .pool_helpers import flaky_reader
+
+ROOT = Path(__file__).resolve().parents[1]
+BRIEF = """# A brief on Kidal
+
+The MNLA took Kidal in 2012, and Iyad ag Ghali soon followed with Ansar Dine.<sup>1</sup>
+
+In 2013 the MNLA returned to Kidal while Iyad ag Ghali withdrew to the mountains of the Adrar.
+
+---
+
+<sup>1</sup> Interview with a Malian journalist, Bamako, 20 January 2018.
+"""
+GRAPH_FILES = ["network.gexf", "network.graphml", "network.html", "network.png", "citations.png"]
+
+
+def settings(base: Path, out: str, workers: int) -> RunSettings:
+    # full: every document read from its file, never from the cache the other run filled
+    return RunSettings(corpus=base / "corpus", out=base / out, gazetteer=ROOT / "gazetteers", full=True,
+                       workers=workers, sources=SourceSettings(enabled=False, cache_dir=base / "corpus" / "sources"))
+
+
+def test_two_workers_give_byte_identical_tables_and_a_broken_pdf_fails_its_own_row(tmp_path):
+    reports = tmp_path / "corpus" / "reports"
+    reports.mkdir(parents=True)
+    shutil.copy(REPORT_PDF, reports / REPORT_PDF.name)
+    shutil.copy(REAL_PDFS / "password-example.pdf", reports / "locked.pdf")
+    (reports / "brief.md").write_text(BRIEF, encoding="utf-8")
+
+    one = run_pipeline(settings(tmp_path, "out-1", 1))
+    two = run_pipeline(settings(tmp_path, "out-2", 2))
+
+    assert sorted(two.ingested) == ["brief", "locked", "mali-status-quo-2018"] and two.cached == []
+    for result in (one, two):
+        status = {d.doc_id: (d.status, d.error) for d in result.documents}
+        assert status["brief"] == ("ok", "") and status["mali-status-quo-2018"] == ("ok", "")
+        assert status["locked"][0] == "failed" and "encrypted" in status["locked"][1]
+    assert one.documents == two.documents  # the same Document objects, field by field
+    csvs = sorted(p.name for p in one.folder.glob("*.csv"))
+    assert {"documents.csv", "sentences.csv", "mentions.csv", "edges.csv"} <= set(csvs)
+    assert csvs == sorted(p.name for p in two.folder.glob("*.csv"))
+    for name in csvs + GRAPH_FILES:
+        assert (one.folder / name).read_bytes() == (two.folder / name).read_bytes(), name
+    # the workers wrote the cache entries: a normal run now reads nothing again
+    again = run_pipeline(RunSettings(corpus=tmp_path / "corpus", out=tmp_path / "out-3", gazetteer=ROOT / "gazetteers",
+                                     sources=SourceSettings(enabled=False)))
+    assert again.ingested == [] and len(again.cached) == 3
+
+
+def test_a_document_that_crashes_or_hangs_its_worker_fails_its_own_row(tmp_path):
+    names = ["a.md", "crash.md", "b.md", "hang.md", "c.md", "d.md"]
+    for name in names:
+        (tmp_path / name).write_text(f"title of {name}\n", encoding="utf-8")
+    with DocumentPool(2, reader=flaky_reader, load_models=False, timeout=4) as pool:
+        with ThreadPoolExecutor(2) as threads:  # as the flow's document tasks call it
+            docs = list(threads.map(lambda n: pool.read(tmp_path / n, n[:-3], n, "key"), names))
+    by_id = {d.doc_id: d for d in docs}
+    for ok in "abcd":
+        assert by_id[ok].status == "ok" and by_id[ok].title == f"title of {ok}.md"
+    crash, hang = by_id["crash"], by_id["hang"]
+    assert crash.status == "failed" and "stopped abruptly" in crash.error and crash.path == "crash.md"
+    assert hang.status == "failed" and hang.error == "gave up after 4 s (worker process stopped)"
+    assert len(crash.sha256) == 64 and crash.format == "markdown"
+
+
+def test_pool_only_for_several_workers_and_documents_and_never_with_dask():
+    assert document_pool(RunSettings(workers=0), 10) is None
+    assert document_pool(RunSettings(workers=1), 10) is None
+    assert document_pool(RunSettings(workers=2), 1) is None
+    assert document_pool(RunSettings(workers=2, dask_address="tcp://127.0.0.1:8786"), 10) is None
+    pool = document_pool(RunSettings(workers=4), 3)
+    assert pool is not None and pool.workers == 3 and not pool.started
+
+
+def test_largest_files_go_first(tmp_path):
+    paths = []
+    for name, size in [("a", 10), ("b", 300), ("c", 10), ("d", 50)]:
+        (tmp_path / name).write_bytes(b"x" * size)
+        paths.append(tmp_path / name)
+    assert by_size(paths) == [1, 3, 0, 2]
