@@ -497,7 +497,8 @@ def bench_parallel(reps: int, n_docs: int = 20) -> dict:
     return {
         "title": "5. Parallel ingestion",
         "what": (f"cold `run_pipeline` (`full=True`, sources off) on the {n_docs}-document corpus ({corpus_mix(c)}) "
-                 f"with `workers=2` (Prefect ProcessPoolTaskRunner, spawn) vs `workers=1` (one thread); "
+                 f"with `workers=2` (a task per document in 2 threads, each handing its document to a pool of 2 spawned "
+                 f"processes, flows/pool.py) vs `workers=1` (one thread); "
                  f"secondary: `extractors.documents.ingest` over the same files in 2 spawned processes vs "
                  f"sequentially in this process (models loaded)"),
         "times": {n: [x["seconds"] for x in v] for n, v in runs.items()},
