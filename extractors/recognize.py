@@ -530,12 +530,16 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
 
 def surname_hits(pairs, doc_hits: list[_Hit], settings: RecognizerSettings) -> list[_Hit]:
     """Surnames of persons the model named in full ("Mohamed ag Aharib" -> "ag Aharib"),
-    linked where the document names only one person with that surname."""
+    linked where the document names only one person with that surname. A word the document also
+    writes in lower case is a common word, not a surname (a title the model took for a person,
+    "... Armed Groups", must not claim every "Groups")."""
+    common = {fold_token(t) for _, sdoc in pairs for t in sdoc.tokens if t.islower()}
     owners: dict[str, set[str]] = defaultdict(set)
     for h in doc_hits:
         if h.method == "ner" and h.type == "PERSON" and len(h.text.split()) >= 2:
             for key in surname_keys(h.text):
-                owners[key].add(h.entity_id)
+                if fold_token(key.split()[-1]) not in common:
+                    owners[key].add(h.entity_id)
     trie = AliasTrie()
     for key, ids in owners.items():
         if len(ids) == 1:

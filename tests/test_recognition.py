@@ -142,6 +142,15 @@ def test_adjectives_and_generic_words_are_not_entities(report):
     assert not [e for e in rec.entities if e.name in {"Malian", "French", "jihadist"}]
 
 
+def test_regression_common_word_is_not_a_surname_of_a_title_taken_for_a_person(report):
+    # the model reads the title "Decentralized Non-State Armed Groups" (footnote 15) as a PERSON;
+    # its last word linked every capitalised "Groups" of the footnotes to it as a surname
+    doc, rec = report
+    assert not [m for m in rec.mentions if m.text == "Groups" and m.method == "alias"]
+    # a real surname the document never writes in lower case still links to the full name
+    assert {(m.entity_id, m.method) for m in rec.mentions if m.text == "Lecocq"} == {("x-baz-lecocq", "alias")}
+
+
 def test_every_mention_traces_back_to_its_sentence(report):
     doc, rec = report
     sentences = {s.sentence_id: s for s in doc.sentences}
