@@ -233,6 +233,41 @@ def document_edges(sentences: Sequence[Sentence], mentions: Sequence[Mention], d
     return build_edges(sentences, mentions, doc_ids=(doc_id,), **options)
 
 
+@dataclass(frozen=True)
+class DocumentNetwork:
+    """The network of one document alone: its entities, its edges (both windows; N, NPMI and
+    Jaccard over that document's windows) and the sentence-window graph with node metrics."""
+
+    doc_id: str
+    entities: dict[str, EntityInfo]
+    edges: list[Edge]
+    graph: nx.Graph
+
+
+def document_networks(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    *,
+    names: Mapping[str, str] | None = None,
+    types: Mapping[str, str] | None = None,
+    include_footnotes: bool = False,
+) -> list[DocumentNetwork]:
+    """One `DocumentNetwork` per document that has sentences, by doc_id. Each document's
+    sentences and mentions are grouped first, so the cost is that of the corpus network once."""
+    sentences_of: dict[str, list[Sentence]] = defaultdict(list)
+    mentions_of: dict[str, list[Mention]] = defaultdict(list)
+    for s in sentences:
+        sentences_of[s.doc_id].append(s)
+    for m in mentions:
+        mentions_of[m.doc_id].append(m)
+    out = []
+    for doc_id in sorted(sentences_of):
+        edges = build_edges(sentences_of[doc_id], mentions_of[doc_id], include_footnotes=include_footnotes)
+        info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes)
+        out.append(DocumentNetwork(doc_id, info, edges, build_graph(info, edges, "sentence")))
+    return out
+
+
 def window_counts(
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],

@@ -55,6 +55,7 @@ class NetworkOutput:
 
 
 GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
+NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml
 
 
 def graph_key(tables_text: list[str], sentences, edges, include_footnotes: bool) -> str:
@@ -87,11 +88,22 @@ def reuse_graph_files(previous: Path | None, folder: Path, key: str) -> bool:
         return False
     if (previous / "network.key").read_text(encoding="utf-8").strip() != key:
         return False
-    if not all((previous / name).exists() for name in GRAPH_FILES):
+    if not all((previous / name).exists() for name in GRAPH_FILES) or not (previous / NETWORKS_DIR).is_dir():
         return False
     for name in GRAPH_FILES:
         shutil.copyfile(previous / name, folder / name)
+    shutil.copytree(previous / NETWORKS_DIR, folder / NETWORKS_DIR)
     return True
+
+
+def write_document_networks(folder: Path, sentences, mentions, names, types, include_footnotes: bool) -> None:
+    """networks/<doc_id>.edges.csv, .gexf and .graphml: each document's own network."""
+    out = folder / NETWORKS_DIR
+    out.mkdir(exist_ok=True)
+    for n in net.document_networks(sentences, mentions, names=names, types=types, include_footnotes=include_footnotes):
+        tables.write_csv(out / f"{n.doc_id}.edges.csv", tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in n.edges))
+        net.write_gexf(n.graph, out / f"{n.doc_id}.gexf")
+        net.write_graphml(n.graph, out / f"{n.doc_id}.graphml")
 
 
 def draw_elsewhere(pool, graph, png: Path, **options):
@@ -136,6 +148,7 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         drawing = draw_elsewhere(pool, graph, png, title=title)
         net.write_gexf(graph, folder / "network.gexf")
         net.write_graphml(graph, folder / "network.graphml")
+        write_document_networks(folder, sentences, mentions, names, types, include_footnotes)
         if drawing is None:
             plot_network(graph, png, title=title)
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
@@ -151,7 +164,7 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         "", "## Network", "",
         f"{len(info)} entities in the body text; {by_window.get('sentence', 0)} sentence-window and "
         f"{by_window.get('paragraph', 0)} paragraph-window edges (files: edges.csv, network.gexf, "
-        "network.graphml, network.html, network.png).",
+        "network.graphml, network.html, network.png; each document's own network under networks/).",
         "",
         md_table(["pair", "sentences together", "npmi"],
                  [[f"{names.get(e.source, e.source)} — {names.get(e.target, e.target)}", e.weight, e.npmi] for e in strongest]),

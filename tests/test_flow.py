@@ -143,8 +143,23 @@ def test_document_text_is_safe_in_a_spreadsheet(first_run):
 def test_rerun_gives_byte_identical_tables(first_run, workspace):
     second = run_pipeline(settings_for(workspace))
     assert second.run_id != first_run.run_id
-    for name in TABLES + ["network.gexf", "network.graphml", "network.html"]:
+    per_document = sorted(p.relative_to(first_run.folder).as_posix() for p in (first_run.folder / "networks").iterdir())
+    assert per_document == sorted(p.relative_to(second.folder).as_posix() for p in (second.folder / "networks").iterdir())
+    for name in TABLES + ["network.gexf", "network.graphml", "network.html"] + per_document:
         assert (first_run.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
+
+
+def test_each_document_has_its_own_network(first_run):
+    ok = [r["doc_id"] for r in read(first_run.folder, "documents.csv") if r["status"] == "ok"]
+    assert len(ok) >= 2
+    for doc_id in ok:
+        for suffix in (".edges.csv", ".gexf", ".graphml"):
+            assert (first_run.folder / "networks" / f"{doc_id}{suffix}").exists(), (doc_id, suffix)
+    # the report's own network holds its pairs; edges of another document never leak into it
+    rows = read(first_run.folder / "networks", "mali-status-quo-2018.edges.csv")
+    pairs = {(r["source"], r["target"]) for r in rows if r["window"] == "sentence"}
+    assert ("cma", "plateforme") in pairs
+    assert all(r["documents"] == "1" for r in rows)
 
 
 def test_review_decisions_change_the_next_run_and_survive_a_fresh_copy(first_run, workspace, tmp_path):

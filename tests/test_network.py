@@ -17,6 +17,7 @@ from extractors.network import (
     build_graph,
     display_label,
     document_edges,
+    document_networks,
     entities_from_mentions,
     layout,
     node_metrics,
@@ -246,6 +247,19 @@ def test_document_filter_uses_that_documents_windows():
     # paragraph, N = 2: n_ab = n_a = n_b = 1 -> pmi = log((1/2)/(1/4)) = log 2; npmi = log 2 / log 2 = 1
     assert e[("gao", "kidal", "paragraph")].npmi == 1.0
     assert all(x.documents == 1 for x in b)
+
+
+def test_document_networks_are_each_documents_own_network():
+    nets = document_networks(SENTENCES, MENTIONS)
+    assert [n.doc_id for n in nets] == sorted({s.doc_id for s in SENTENCES})
+    for n in nets:
+        assert n.edges == document_edges(SENTENCES, MENTIONS, n.doc_id)
+        assert set(n.graph.nodes) == set(n.entities)
+        assert n.graph.graph["window"] == "sentence"
+        assert all(n.graph.nodes[e]["documents"] == 1 for e in n.graph.nodes)
+    b = next(n for n in nets if n.doc_id == "B")
+    assert sorted(b.graph.edges) == [("gao", "mnla"), ("kidal", "mnla")]
+    assert b.graph.edges["gao", "mnla"]["npmi"] == 0.36907  # computed by hand above, N = B's 3 sentences
 
 
 def test_npmi_is_one_when_the_pair_is_in_every_window():
