@@ -106,15 +106,26 @@ def write_document_networks(folder: Path, sentences, mentions, names, types, inc
         net.write_graphml(n.graph, out / f"{n.doc_id}.graphml")
 
 
-def draw_elsewhere(pool, graph, png: Path, **options):
-    """network.png drawn by a worker of a running `flows.pool.DocumentPool`: its future, or None
-    (no pool, or none running: draw here)."""
+def elsewhere(pool, fn, *args, **options):
+    """`fn(*args, **options)` started in a worker of a running `flows.pool.DocumentPool`: its
+    future, or None (no pool, or none running: the caller runs it here)."""
     if pool is None or not pool.started:
         return None
     try:
-        return pool.submit(plot_network, graph, png, **options)
+        return pool.submit(fn, *args, **options)
     except (BrokenProcessPool, RuntimeError):
         return None
+
+
+def finish(future, fn, *args, **options) -> None:
+    """Wait for work started `elsewhere`; run it here if it was not started or its worker died."""
+    if future is not None:
+        try:
+            future.result()
+            return
+        except BrokenProcessPool:
+            pass
+    fn(*args, **options)
 
 
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
@@ -144,19 +155,16 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     if not reuse_graph_files(previous, folder, key):
         graph = net.build_graph(info, edges, "sentence", metrics=metrics)
         png, title = folder / "network.png", "Co-mentions (sentence window, body text)"
-        # with worker processes (`--workers N`), one draws network.png while this one writes the rest
-        drawing = draw_elsewhere(pool, graph, png, title=title)
+        per_document = (folder, sentences, mentions, names, types, include_footnotes)
+        # with worker processes (`--workers N`), they draw network.png and write the per-document
+        # networks while this one writes the rest; without, all of it happens here
+        drawing = elsewhere(pool, plot_network, graph, png, title=title)
+        documents_done = elsewhere(pool, write_document_networks, *per_document)
         net.write_gexf(graph, folder / "network.gexf")
         net.write_graphml(graph, folder / "network.graphml")
-        write_document_networks(folder, sentences, mentions, names, types, include_footnotes)
-        if drawing is None:
-            plot_network(graph, png, title=title)
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
-        if drawing is not None:
-            try:
-                drawing.result()
-            except BrokenProcessPool:  # the worker died: draw here
-                plot_network(graph, png, title=title)
+        finish(documents_done, write_document_networks, *per_document)
+        finish(drawing, plot_network, graph, png, title=title)
     tables.write_text(folder / "network.key", key + "\n")
     by_window = Counter(e.window for e in edges)
     strongest = sorted((e for e in edges if e.window == "sentence"), key=lambda e: (-e.weight, e.source, e.target))[:10]

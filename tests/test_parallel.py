@@ -53,7 +53,10 @@ def test_two_workers_give_byte_identical_tables_and_a_broken_pdf_fails_its_own_r
     csvs = sorted(p.name for p in one.folder.glob("*.csv"))
     assert {"documents.csv", "sentences.csv", "mentions.csv", "edges.csv"} <= set(csvs)
     assert csvs == sorted(p.name for p in two.folder.glob("*.csv"))
-    for name in csvs + GRAPH_FILES:
+    per_document = sorted(f"networks/{p.name}" for p in (one.folder / "networks").iterdir())
+    assert per_document == sorted(f"networks/{p.name}" for p in (two.folder / "networks").iterdir())
+    assert "networks/brief.gexf" in per_document  # written by a worker with 2, here with 1
+    for name in csvs + GRAPH_FILES + per_document:
         assert (one.folder / name).read_bytes() == (two.folder / name).read_bytes(), name
     # the workers wrote the cache entries: a normal run now reads nothing again
     again = run_pipeline(RunSettings(corpus=tmp_path / "corpus", out=tmp_path / "out-3", gazetteer=ROOT / "gazetteers",
