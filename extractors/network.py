@@ -785,22 +785,23 @@ def _hex_rgb(c: str) -> tuple[int, int, int]:
 _DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
-def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, seed: int = SEED) -> Path:
+def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool = True, seed: int = SEED) -> Path:
     """GEXF 1.2 for Gephi; with ``viz`` each node also carries a colour by type, a size by mentions
-    and a deterministic position. The date networkx stamps in ``<meta>`` is dropped so the bytes
-    depend on the graph only."""
+    and (with ``positions``, which costs a layout) a deterministic position. The date networkx
+    stamps in ``<meta>`` is dropped so the bytes depend on the graph only."""
     path = Path(path)
     h = g.copy()
     if viz and h.number_of_nodes():
-        pos = layout(h, seed=seed)
+        pos = layout(h, seed=seed) if positions else {}
         colors = type_colors(d.get("type", "") for _, d in h.nodes(data=True))
         for n, d in h.nodes(data=True):
             r, gr, b = _hex_rgb(colors[d.get("type", "")])
             d["viz"] = {
                 "color": {"r": r, "g": gr, "b": b, "a": 1.0},
                 "size": round(4.0 + 3.0 * math.sqrt(max(0, d.get("mentions", 0))), 3),
-                "position": {"x": round(pos[n][0] * 1000, 2), "y": round(pos[n][1] * 1000, 2), "z": 0.0},
             }
+            if n in pos:
+                d["viz"]["position"] = {"x": round(pos[n][0] * 1000, 2), "y": round(pos[n][1] * 1000, 2), "z": 0.0}
     text = "\n".join(nx.generate_gexf(h)) + "\n"
     text = _DATE.sub("", text, count=1)
     path.write_text(text, encoding="utf-8")

@@ -97,12 +97,13 @@ def reuse_graph_files(previous: Path | None, folder: Path, key: str) -> bool:
 
 
 def write_document_networks(folder: Path, sentences, mentions, names, types, include_footnotes: bool) -> None:
-    """networks/<doc_id>.edges.csv, .gexf and .graphml: each document's own network."""
+    """networks/<doc_id>.edges.csv, .gexf and .graphml: each document's own network (the GEXF with
+    colours and sizes but no positions: a layout per document was most of the cost)."""
     out = folder / NETWORKS_DIR
     out.mkdir(exist_ok=True)
     for n in net.document_networks(sentences, mentions, names=names, types=types, include_footnotes=include_footnotes):
         tables.write_csv(out / f"{n.doc_id}.edges.csv", tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in n.edges))
-        net.write_gexf(n.graph, out / f"{n.doc_id}.gexf")
+        net.write_gexf(n.graph, out / f"{n.doc_id}.gexf", positions=False)  # no layout: Gephi lays it out
         net.write_graphml(n.graph, out / f"{n.doc_id}.graphml")
 
 
