@@ -85,6 +85,12 @@ def read_layout(path: Path, fmt: str, pdf_settings: PdfSettings) -> Layout:
     return parse_markdown(text)
 
 
+def document_base(path: Path, doc_id: str, rel_path: str) -> Document:
+    """What is known of a document before reading it: id, path, content hash and format."""
+    fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
+    return Document(doc_id=doc_id, path=rel_path, sha256=sha256_file(path), format=fmt)
+
+
 def ingest(
     path: Path,
     doc_id: str,
@@ -95,10 +101,9 @@ def ingest(
 ) -> Document:
     """Read one document; any failure becomes a `failed` document with a one-line error.
     With an `analyser` (the recognition model), the sentences' tokens and NER names come too."""
-    fmt = FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
-    base = Document(doc_id=doc_id, path=rel_path, sha256=sha256_file(path), format=fmt)
+    base = document_base(path, doc_id, rel_path)
     try:
-        layout = read_layout(path, fmt, pdf_settings)
+        layout = read_layout(path, base.format, pdf_settings)
     except IngestError as exc:
         return replace(base, status="failed", error=str(exc))
     except RecursionError:

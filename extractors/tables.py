@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from .model import Document, Footnote, Sentence
 
@@ -53,25 +55,30 @@ def to_csv(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
     return buf.getvalue()
 
 
+@contextmanager
+def _atomic(path: Path) -> Iterator[TextIO]:
+    """A text file that appears at `path` whole when the block ends, or not at all."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            yield fh
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
+
+
 def write_text(path: Path, text: str) -> None:
     """Atomic write: a reader never sees half a file."""
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
+    with _atomic(path) as fh:
         fh.write(text)
-    os.replace(tmp, path)
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
     """The same bytes as `write_text(path, to_csv(columns, rows))`, written row by row (never the
     whole table in memory: sentences.csv holds the text of every document), atomically."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            _write_rows(fh, columns, rows)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, path)
+    with _atomic(path) as fh:
+        _write_rows(fh, columns, rows)
 
 
 DOCUMENT_COLUMNS = ("doc_id", "path", "sha256", "format", "title", "pages", "language", "status", "error",

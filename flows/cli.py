@@ -173,10 +173,7 @@ def serve(
     from flows.serve import serve as serve_flow
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if (cron is None) == (interval is None):
-        console.print("[red]error:[/red] give exactly one of --cron or --interval")
-        raise typer.Exit(2)
-    try:
+    try:  # a bad schedule (both, neither, an invalid cron or zone) is a ValueError before anything starts
         serve_flow(corpus, out, gazetteer, not no_sources, cron, interval, limit_runs, timezone=timezone,
                    include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
                    home=prefect_home, echo=lambda m: console.print(f"reportgraph serve: {m}", markup=False, soft_wrap=True), ui=not no_ui)

@@ -25,7 +25,7 @@ from extractors.summary import summary_markdown
 
 from . import progress
 from .models import recognizer_for, segmenter_for
-from .pool import DocumentPool, by_size
+from .pool import DocumentPool, by_size, read_document
 from .rundir import finish_run, latest_run, new_run_id, run_lock, start_run
 from .sources import SourceSettings, fetch_all, source_row, sources_summary
 from .stages import citation_stage, network_stage, recognition_stage, write_citation_tables
@@ -88,12 +88,11 @@ def ingest_key(path: Path, doc_id: str, rel_path: str, settings: RunSettings) ->
 def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: RunSettings,
                     pool: DocumentPool | None = None) -> Document:
     if pool is not None:  # `--workers N`: read (and cached) in a worker process; this thread waits
-        document = pool.read(path, doc_id, rel_path, key)
-    else:
-        document = docs_mod.ingest(path, doc_id, rel_path, segmenter_for(settings.model_en, settings.model_fr),
-                                   PdfSettings(), analyser=recognizer_for(settings.model_en, settings.model_fr))
-        cache_mod.store(settings.document_cache(), key, document)
-    document = cache_mod.share_tokens(document)  # held until the end of the run: one copy of each token
+        # tokens shared again here: the run holds every document, one copy of each token across them
+        document = cache_mod.share_tokens(pool.read(path, doc_id, rel_path, key))
+    else:  # the same reading, in this process
+        document = read_document(path, doc_id, rel_path, key, settings.model_en, settings.model_fr,
+                                 str(settings.document_cache()))
     logger = get_run_logger()
     if document.status == "failed":
         logger.warning("%s: %s", rel_path, document.error)

@@ -56,8 +56,8 @@ def start_worker(model_en: str, model_fr: str, load_models: bool = True) -> None
 
 def read_document(path: str, doc_id: str, rel_path: str, key: str, model_en: str, model_fr: str,
                   cache_dir: str | None) -> Document:
-    """Read one document (what the `ingest-document` task does in this process) and store its
-    cache entry (atomic; the file name of the temporary carries the process id)."""
+    """Read one document and store its cache entry (atomic; the file name of the temporary carries
+    the process id): what the `ingest-document` task runs, in a worker or in the flow's process."""
     from .models import recognizer_for, segmenter_for
 
     document = docs_mod.ingest(Path(path), doc_id, rel_path, segmenter_for(model_en, model_fr), PdfSettings(),
@@ -205,10 +205,7 @@ class DocumentPool:
 
     @staticmethod
     def _failed(path: Path, doc_id: str, rel_path: str, error: str) -> Document:
-        path = Path(path)
-        fmt = docs_mod.FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
-        base = Document(doc_id=doc_id, path=rel_path, sha256=docs_mod.sha256_file(path), format=fmt)
-        return replace(base, status="failed", error=error)
+        return replace(docs_mod.document_base(Path(path), doc_id, rel_path), status="failed", error=error)
 
 
 def _stop_processes(executor: ProcessPoolExecutor) -> None:

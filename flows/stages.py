@@ -131,8 +131,9 @@ def finish(future, fn, *args, **options) -> None:
 
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
                   previous: Path | None = None, pool=None) -> NetworkOutput:
-    """entities, mentions, edges and candidates tables, and the graph files. `pool`: a started
-    `flows.pool.DocumentPool` draws network.png in a worker process meanwhile."""
+    """entities, mentions, edges and candidates tables, the graph files and the per-document
+    networks. `pool`: a started `flows.pool.DocumentPool` draws network.png and writes the
+    per-document networks in its worker processes meanwhile."""
     recognition = rec.recognition
     sentences = [s for d in documents for s in d.sentences]
     mentions = list(recognition.mentions)
