@@ -232,7 +232,7 @@ def synthetic_entities(n_aliases: int, seed: int = 50_000, start: int = 0, base=
     """Plausible gazetteer entities whose surface forms total `n_aliases` (names, aliases,
     acronyms, short forms); deterministic for a seed. Ids are unique (`syn-...-N`). With `base`
     (a Gazetteer), no generated name, alias or acronym repeats one of its names or acronyms."""
-    from extractors.gazetteer import COMMON_WORDS, normalise_alias
+    from extractors.entities.gazetteer import COMMON_WORDS, normalise_alias
     from extractors.model import GazetteerEntity
 
     rng = random.Random(seed)
@@ -312,7 +312,7 @@ def surface_count(entities) -> int:
 
 def scaled_gazetteer(base, n_aliases: int, seed: int = 50_000):
     """The real gazetteer plus synthetic entities, `n_aliases` surface forms in all."""
-    from extractors.gazetteer import Gazetteer, acronym_key, normalise_alias
+    from extractors.entities.gazetteer import Gazetteer, acronym_key, normalise_alias
     from types import MappingProxyType
 
     extra = synthetic_entities(max(0, n_aliases - surface_count(base.entities)), seed, base=base)
@@ -381,7 +381,7 @@ def main(argv=None) -> None:
         files = make_corpus(args.dest, args.docs, args.seed, args.pdf_share)
         print(f"{len(files)} documents in {args.dest / 'reports'}")
     else:
-        from extractors.gazetteer import load_gazetteer_dir
+        from extractors.entities.gazetteer import load_gazetteer_dir
 
         base = load_gazetteer_dir(ROOT / "gazetteers")
         extra = synthetic_entities(max(0, args.aliases - surface_count(base.entities)), args.seed, base=base)

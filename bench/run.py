@@ -136,8 +136,8 @@ def machine() -> dict:
 
 def report_sentences():
     """The report's sentences (ingested once from the PDF, no recognition)."""
-    from extractors import documents as docs_mod
-    from flows.models import segmenter_for
+    import extractors.ingest.documents as docs_mod
+    from flows.runtime.models import segmenter_for
 
     doc = docs_mod.ingest(REPORT_PDF, "mali-status-quo-2018", REPORT_PDF.name, segmenter_for())
     assert doc.status == "ok", doc.error
@@ -154,10 +154,10 @@ def words_of(sentences) -> int:
 def bench_recognition(reps: int) -> dict:
     import spacy
 
-    from extractors.gazetteer import load_gazetteer_dir
-    from extractors.nlp import ModelSettings
-    from extractors.recognize import analyse, recognize_corpus
-    from flows.models import recognizer_for
+    from extractors.entities.gazetteer import load_gazetteer_dir
+    from extractors.ingest.nlp import ModelSettings
+    from extractors.entities.recognize import analyse, recognize_corpus
+    from flows.runtime.models import recognizer_for
 
     doc = report_sentences()
     sentences = doc.sentences
@@ -220,7 +220,7 @@ def plain_pdfplumber(path: Path, **options) -> int:
 
 
 def bench_ingestion(reps: int) -> dict:
-    from extractors.pdf import IngestError, PdfSettings, read_pdf
+    from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
 
     s = PdfSettings()
     same_options = dict(x_tolerance=s.x_tolerance, y_tolerance=s.y_tolerance, keep_blank_chars=False,
@@ -274,9 +274,9 @@ def bench_ingestion(reps: int) -> dict:
 
 
 def bench_gazetteer(reps: int, n_aliases: int = 50_000) -> dict:
-    from extractors.gazetteer import load_gazetteer_dir
-    from extractors.recognize import analyse, recognize_corpus
-    from flows.models import recognizer_for
+    from extractors.entities.gazetteer import load_gazetteer_dir
+    from extractors.entities.recognize import analyse, recognize_corpus
+    from flows.runtime.models import recognizer_for
 
     doc = report_sentences()
     sentences = doc.sentences
@@ -352,7 +352,7 @@ class StageClock:
 def pipeline_run(corpus: Path, out: Path, cache: Path, **kw) -> dict:
     from flows import progress
     from flows.pipeline import RunSettings, run_pipeline
-    from flows.sources import SourceSettings
+    from flows.fetching import SourceSettings
 
     settings = RunSettings(corpus=corpus, out=out, cache_dir=cache, sources=SourceSettings(enabled=False),
                            gazetteer=ROOT / "gazetteers", **kw)
@@ -434,15 +434,15 @@ def corpus_mix(c: Path) -> str:
 
 
 def _ingest_worker_init() -> None:
-    from flows.models import recognizer_for, segmenter_for
+    from flows.runtime.models import recognizer_for, segmenter_for
 
     segmenter_for()("en")
     recognizer_for()("en")
 
 
 def _ingest_one(args: tuple[str, str, str]) -> str:
-    from extractors import documents as docs_mod
-    from flows.models import recognizer_for, segmenter_for
+    import extractors.ingest.documents as docs_mod
+    from flows.runtime.models import recognizer_for, segmenter_for
 
     path, doc_id, rel = args
     d = docs_mod.ingest(Path(path), doc_id, rel, segmenter_for(), analyser=recognizer_for())
@@ -453,7 +453,7 @@ def bench_parallel(reps: int, n_docs: int = 20) -> dict:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    from extractors import documents as docs_mod
+    import extractors.ingest.documents as docs_mod
 
     c = corpus(n_docs)
     warm_prefect()
@@ -469,7 +469,7 @@ def bench_parallel(reps: int, n_docs: int = 20) -> dict:
     whole = paired([x["seconds"] for x in runs["workers=1"]], [x["seconds"] for x in runs["workers=2"]])
     ingest_stage = paired([x["stages"]["ingest"] for x in runs["workers=1"]],
                           [x["stages"]["ingest"] for x in runs["workers=2"]])
-    # secondary: extractors.documents.ingest over the corpus, 2 spawned processes vs sequential here
+    # secondary: extractors.ingest.documents.ingest over the corpus, 2 spawned processes vs sequential here
     paths = docs_mod.discover(c)
     root = docs_mod.reports_dir(c)
     jobs = [(str(p), i, p.relative_to(root).as_posix()) for p, i in zip(paths, docs_mod.doc_ids(paths))]
@@ -499,7 +499,7 @@ def bench_parallel(reps: int, n_docs: int = 20) -> dict:
         "what": (f"cold `run_pipeline` (`full=True`, sources off) on the {n_docs}-document corpus ({corpus_mix(c)}) "
                  f"with `workers=2` (a task per document in 2 threads, each handing its document to a pool of 2 spawned "
                  f"processes, flows/pool.py) vs `workers=1` (one thread); "
-                 f"secondary: `extractors.documents.ingest` over the same files in 2 spawned processes vs "
+                 f"secondary: `extractors.ingest.documents.ingest` over the same files in 2 spawned processes vs "
                  f"sequentially in this process (models loaded)"),
         "times": {n: [x["seconds"] for x in v] for n, v in runs.items()},
         "stages": {n: stage_medians(v) for n, v in runs.items()},

@@ -91,8 +91,8 @@ def run(
     quiet_prefect(verbose)
     from flows import progress as progress_mod
     from flows.pipeline import RunSettings, run_pipeline
-    from flows.sources import SourceSettings
-    from flows.rundir import RunLocked
+    from flows.fetching import SourceSettings
+    from extractors.outputs.rundir import RunLocked
 
     if not corpus.is_dir():
         console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
@@ -104,7 +104,7 @@ def run(
                            dask_address=dask_address,
                            sources=SourceSettings(enabled=not no_sources, refresh=refresh_sources,
                                                   cache_dir=corpus / "sources"))
-    from flows.scale import one_prefect_server
+    from flows.runtime.cluster import one_prefect_server
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with ExitStack() as stack:
@@ -138,7 +138,7 @@ def add(
     """Check documents and copy them into the corpus (duplicates skipped, nothing overwritten)."""
     from rich.markup import escape
 
-    from extractors.corpus import add_documents
+    from extractors.ingest.corpus import add_documents
 
     results = add_documents(paths, corpus)
     colour = {"added": "green", "duplicate": "yellow", "refused": "red"}
@@ -170,7 +170,7 @@ def serve(
 ) -> None:
     """Run the pipeline on a schedule until Ctrl-C. With no PREFECT_API_URL set, starts a local
     Prefect server (loopback only, SQLite under .prefect/) and stops it on exit."""
-    from flows.serve import serve as serve_flow
+    from flows.runtime.schedule import serve as serve_flow
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     try:  # a bad schedule (both, neither, an invalid cron or zone) is a ValueError before anything starts
@@ -194,8 +194,8 @@ def review_apply(
     gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder; decisions are stored in its review.csv."),
 ) -> None:
     """Store the decisions of a candidates.csv; every later run applies them."""
-    from extractors.gazetteer import GazetteerError, load_gazetteer_dir
-    from extractors.review import ReviewError, read_decisions, store_decisions
+    from extractors.entities.gazetteer import GazetteerError, load_gazetteer_dir
+    from extractors.entities.review import ReviewError, read_decisions, store_decisions
     from flows.stages import REVIEW_FILE
 
     try:

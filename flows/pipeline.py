@@ -16,19 +16,20 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote, unmapped
 
-from extractors import cache as cache_mod
-from extractors import documents as docs_mod
-from extractors import history, tables
+import extractors.ingest.cache as cache_mod
+import extractors.ingest.documents as docs_mod
+import extractors.outputs.history as history
+import extractors.outputs.tables as tables
 from extractors.model import Document
-from extractors.pdf import PdfSettings
-from extractors.summary import summary_markdown
+from extractors.ingest.pdf import PdfSettings
+from extractors.outputs.summary import RunFacts, summary_markdown
 
-from . import progress
-from .models import recognizer_for, segmenter_for
-from .pool import DocumentPool, by_size, read_document
-from .rundir import finish_run, latest_run, new_run_id, run_lock, start_run
-from .sources import SourceSettings, fetch_all, source_row, sources_summary
-from .stages import citation_stage, network_stage, recognition_stage, write_citation_tables
+from flows import progress
+from flows.runtime.models import recognizer_for, segmenter_for
+from flows.runtime.pool import DocumentPool, by_size, read_document
+from extractors.outputs.rundir import finish_run, latest_run, new_run_id, run_lock, start_run
+from flows.fetching import SourceSettings, fetch_all
+from flows.stages import citation_stage, network_stage, recognition_stage, write_citation_tables
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class RunResult:
 
 def ingest_key(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> tuple[str, str]:
     """(sha256 of the file, cache key): content, name, code version, model and PDF settings."""
-    from extractors.nlp import ModelSettings
+    from extractors.ingest.nlp import ModelSettings
 
     sha = docs_mod.sha256_file(path)
     models = ModelSettings(settings.model_en, settings.model_fr)
@@ -108,7 +109,7 @@ def ingest_runner(settings: RunSettings, pool: DocumentPool | None = None):
     from prefect.task_runners import ThreadPoolTaskRunner
 
     if settings.dask_address:
-        from .scale import task_runner_for
+        from flows.runtime.cluster import task_runner_for
 
         return task_runner_for(settings.dask_address)
     if pool is not None:
@@ -180,7 +181,7 @@ def recognize(documents: list[Document], settings: RunSettings):
 
 @task(name="write-tables", cache_policy=NO_CACHE)
 def write_document_tables(folder: Path, documents: list[Document], parses: dict) -> None:
-    from extractors.citation_tables import footnote_parse_row
+    from extractors.citations.tables import footnote_parse_row
 
     ok = [d for d in documents if d.status == "ok"]
     tables.write_csv(folder / "documents.csv", tables.DOCUMENT_COLUMNS, (tables.document_row(d) for d in documents))
@@ -204,8 +205,8 @@ def fetch_sources(cites, settings: RunSettings):
     """Fetch every distinct cited URL; the fetched texts become source documents."""
     import time
 
-    from extractors.citation_tables import cited_urls
-    from extractors.sources import source_document
+    from extractors.citations.tables import cited_urls
+    from extractors.sources.documents import source_document, source_row
 
     started = time.monotonic()
     cited = cited_urls(cites.citations)
@@ -217,7 +218,7 @@ def fetch_sources(cites, settings: RunSettings):
         if doc is not None:
             docs.append(doc)
         rows.append(source_row(c, r, doc))
-    return docs, rows, sources_summary(rows, time.monotonic() - started)
+    return docs, rows, time.monotonic() - started
 
 
 # persist_result=False: the return value holds the whole corpus; Prefect never pickles it to storage
@@ -271,7 +272,7 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         logger.info("%d documents read, %d from the cache", len(todo), n_cached)
         # quote(): Prefect would otherwise walk every sentence of every document looking for futures
         cites = citations(quote([d for d in documents if d.status == "ok"]))
-        source_docs, source_rows, sources_text = fetch_sources(cites, settings)
+        source_docs, source_rows, sources_seconds = fetch_sources(cites, settings)
         documents = mark_duplicates(documents + source_docs)
         ok = [d for d in documents if d.status == "ok"]
         recognition = recognize(quote(ok), settings)
@@ -281,14 +282,14 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         progress.advance("network")
     progress.stage("write", 1)
     write_document_tables(folder, quote(documents), quote(cites.parses))
-    write_citation_tables(folder, ok, cites, recognition.recognition.mentions, source_rows)
+    write_citation_tables(folder, ok, cites, recognition.recognition.mentions, [r.as_row() for r in source_rows])
     changes = history.diff_runs(previous, folder)
     tables.write_csv(folder / "changes.csv", history.CHANGES_COLUMNS, history.changes_rows(changes))
-    reading = (f"\n{len(todo)} documents read from their files, {n_cached} taken from the cache "
-               f"(unchanged since an earlier run).")
-    sections = [reading, history.changes_markdown(changes, previous.name if previous else None),
-                cites.summary, sources_text, recognition.summary, network.summary]
-    summary = summary_markdown(run_id, documents, sections)
+    summary = summary_markdown(RunFacts(
+        run_id, documents, read=len(todo), cached=n_cached, changes=changes,
+        previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
+        sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition,
+        network_entities=network.entities, edges=network.edges, names=network.names))
     tables.write_text(folder / "summary.md", summary)
     progress.advance("write")
     final = finish_run(out, run_id, folder)

@@ -1,20 +1,18 @@
 """Stages of the flow that combine several extractors and write their tables."""
 from __future__ import annotations
 
-from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors import network as net
-from extractors import tables
-from extractors.gazetteer import load_gazetteer_dir
+import extractors.network.graph as net
+import extractors.outputs.tables as tables
+from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
-from extractors.network_html import write_html
-from extractors.network_plot import plot_network
-from extractors.recognize import Recognition, recognize_corpus
-from extractors.review import load_review
-from extractors.summary import md_table
+from extractors.network.html import write_html
+from extractors.network.plot import plot_network
+from extractors.entities.recognize import Recognition, recognize_corpus
+from extractors.entities.review import load_review
 
 REVIEW_FILE = "review.csv"
 
@@ -22,7 +20,6 @@ REVIEW_FILE = "review.csv"
 @dataclass
 class RecognitionOutput:
     recognition: Recognition
-    summary: str
 
 
 def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for) -> RecognitionOutput:
@@ -32,26 +29,14 @@ def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for) -
     languages = {d.doc_id: d.language for d in documents}
     analyses = {d.doc_id: d.analyses for d in documents if d.analyses}
     result = recognize_corpus(sentences, languages, nlp_for, gazetteer, review, analyses_by_doc=analyses)
-    methods = Counter(m.method for m in result.mentions)
-    types = Counter(e.type for e in result.entities)
-    top = sorted(result.entities, key=lambda e: (-e.mentions, e.entity_id))[:15]
-    summary = "\n".join([
-        "", "## Entities", "",
-        f"{len(result.entities)} entities ({sum(e.in_gazetteer for e in result.entities)} from the gazetteer), "
-        f"{len(result.mentions)} mentions (" + ", ".join(f"{n} {m}" for m, n in sorted(methods.items())) + "), "
-        f"{len(result.candidates)} candidates for review in candidates.csv.",
-        "",
-        "By type: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ".",
-        "",
-        md_table(["entity", "type", "mentions", "documents"],
-                 [[e.name, e.type, e.mentions, len(e.documents)] for e in top]),
-    ])
-    return RecognitionOutput(result, summary)
+    return RecognitionOutput(result)
 
 
 @dataclass
 class NetworkOutput:
-    summary: str
+    entities: int  # entities in the body text: the network's nodes
+    edges: list  # Edge, both windows
+    names: dict  # entity id -> name
 
 
 GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
@@ -62,8 +47,8 @@ def graph_key(tables_text: list[str], sentences, edges, include_footnotes: bool)
     """Digest of everything the graph files are drawn from, and of the code that draws them."""
     import hashlib
 
-    import extractors.network_html as html_mod
-    import extractors.network_plot as plot_mod
+    import extractors.network.html as html_mod
+    import extractors.network.plot as plot_mod
 
     h = hashlib.sha256()
     for text in tables_text:
@@ -108,7 +93,7 @@ def write_document_networks(folder: Path, sentences, mentions, names, types, inc
 
 
 def elsewhere(pool, fn, *args, **options):
-    """`fn(*args, **options)` started in a worker of a running `flows.pool.DocumentPool`: its
+    """`fn(*args, **options)` started in a worker of a running `flows.runtime.pool.DocumentPool`: its
     future, or None (no pool, or none running: the caller runs it here)."""
     if pool is None or not pool.started:
         return None
@@ -132,7 +117,7 @@ def finish(future, fn, *args, **options) -> None:
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
                   previous: Path | None = None, pool=None) -> NetworkOutput:
     """entities, mentions, edges and candidates tables, the graph files and the per-document
-    networks. `pool`: a started `flows.pool.DocumentPool` draws network.png and writes the
+    networks. `pool`: a started `flows.runtime.pool.DocumentPool` draws network.png and writes the
     per-document networks in its worker processes meanwhile."""
     recognition = rec.recognition
     sentences = [s for d in documents for s in d.sentences]
@@ -168,18 +153,7 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         finish(documents_done, write_document_networks, *per_document)
         finish(drawing, plot_network, graph, png, title=title)
     tables.write_text(folder / "network.key", key + "\n")
-    by_window = Counter(e.window for e in edges)
-    strongest = sorted((e for e in edges if e.window == "sentence"), key=lambda e: (-e.weight, e.source, e.target))[:10]
-    summary = "\n".join([
-        "", "## Network", "",
-        f"{len(info)} entities in the body text; {by_window.get('sentence', 0)} sentence-window and "
-        f"{by_window.get('paragraph', 0)} paragraph-window edges (files: edges.csv, network.gexf, "
-        "network.graphml, network.html, network.png; each document's own network under networks/).",
-        "",
-        md_table(["pair", "sentences together", "npmi"],
-                 [[f"{names.get(e.source, e.source)} — {names.get(e.target, e.target)}", e.weight, e.npmi] for e in strongest]),
-    ])
-    return NetworkOutput(summary)
+    return NetworkOutput(len(info), edges, names)
 
 
 # ---------------------------------------------------------------- citations
@@ -187,13 +161,12 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
 @dataclass
 class CitationOutput:
     parses: dict  # doc_id -> {n: FootnoteParse}
-    citations: list
-    summary: str
+    citations: list  # Citation
+    all_parses: list  # FootnoteParse, in document order
 
 
 def citation_stage(documents: list[Document]) -> CitationOutput:
-    from extractors.citation_tables import citations_markdown
-    from extractors.citations import parse_footnotes
+    from extractors.citations.parse import parse_footnotes
 
     parses: dict = {}
     citations: list = []
@@ -205,12 +178,11 @@ def citation_stage(documents: list[Document]) -> CitationOutput:
         parses[d.doc_id] = {p.n: p for p in fps}
         citations.extend(cits)
         all_parses.extend(fps)
-    summary = citations_markdown(citations, all_parses) if all_parses else ""
-    return CitationOutput(parses, citations, summary)
+    return CitationOutput(parses, citations, all_parses)
 
 
 def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources) -> None:
-    from extractors import citation_tables as ct
+    import extractors.citations.tables as ct
 
     tables.write_csv(folder / "citations.csv", ct.CITATION_COLUMNS, (ct.citation_row(c) for c in cites.citations))
     tables.write_csv(folder / "interviews.csv", ct.INTERVIEW_COLUMNS, ct.interview_rows(cites.citations))

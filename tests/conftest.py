@@ -30,20 +30,20 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # no INFO lines after
 
 @lru_cache(maxsize=4)
 def segmenter(lang: str):
-    from extractors.nlp import ModelSettings, load_segmenter
+    from extractors.ingest.nlp import ModelSettings, load_segmenter
 
     return load_segmenter(ModelSettings().name_for(lang))
 
 
 @pytest.fixture(scope="session")
 def report_pdf():
-    from extractors.documents import ingest
+    from extractors.ingest.documents import ingest
 
     return ingest(REPORT_PDF, "mali-status-quo-2018", "mali-status-quo-2018.pdf", segmenter)
 
 
 @pytest.fixture(scope="session")
 def report_md():
-    from extractors.documents import ingest
+    from extractors.ingest.documents import ingest
 
     return ingest(REPORT_MD, "mali-status-quo-2018", "mali-status-quo-2018.md", segmenter)

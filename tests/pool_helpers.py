@@ -1,5 +1,5 @@
-"""A stand-in document reader for tests of `flows.pool.DocumentPool`, in a module of its own so
-that the spawned worker processes import only this (and `flows.pool`), not the test module."""
+"""A stand-in document reader for tests of `flows.runtime.pool.DocumentPool`, in a module of its own so
+that the spawned worker processes import only this (and `flows.runtime.pool`), not the test module."""
 from __future__ import annotations
 
 import os

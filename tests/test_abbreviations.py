@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.abbreviations import AbbreviationPair, find_abbreviations, initials_match
+from extractors.entities.abbreviations import AbbreviationPair, find_abbreviations, initials_match
 
 CASES = [
     ("the Self-Defense Group for Imghad Tuareg and Allies (French acronym GATIA) was formed",

@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.citations import (
+from extractors.citations.parse import (
     FootnoteParse,
     parse_citation,
     parse_date,
     parse_footnotes,
     split_citations,
 )
-from extractors.markdown import read_markdown
-from extractors.urls import find_urls
+from extractors.ingest.markdown import read_markdown
+from extractors.citations.urls import find_urls
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_MD = ROOT / "tests" / "fixtures" / "mali-status-quo-2018.md"
@@ -125,7 +125,7 @@ def md():
 def pdf():
     if not REPORT_PDF.exists():
         pytest.skip("PDF rendition not bundled")
-    from extractors.pdf import PdfSettings, read_pdf
+    from extractors.ingest.pdf import PdfSettings, read_pdf
 
     return parse_footnotes(DOC, read_pdf(REPORT_PDF, PdfSettings()).footnotes)
 

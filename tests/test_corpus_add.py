@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.corpus import AddResult, add_documents, safe_name
+from extractors.ingest.corpus import AddResult, add_documents, safe_name
 
 from .conftest import REAL_PDFS, REPORT_PDF
 

@@ -1,7 +1,7 @@
 """Scale-out: the document tasks run on a Dask cluster (two worker processes) and give the same
 tables, byte for byte, as the default thread pool; the workers report to one Prefect server.
 `RunSettings.dask_address` makes `run_pipeline` map its document tasks on
-`flows.scale.task_runner_for(address)`; `one_prefect_server` gives them one server to report to."""
+`flows.runtime.cluster.task_runner_for(address)`; `one_prefect_server` gives them one server to report to."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ import distributed  # prefect-dask's dependency: a missing package fails here, l
 import pytest
 
 from flows.pipeline import RunSettings, run_pipeline
-from flows.sources import SourceSettings
+from flows.fetching import SourceSettings
 
 from .conftest import BRIEF, REPORT_PDF
 
@@ -24,7 +24,7 @@ COMPARED = ["network.gexf", "network.graphml", "network.html"]
 def test_task_runner_for_without_address_keeps_the_default():
     from prefect_dask import DaskTaskRunner
 
-    from flows.scale import task_runner_for
+    from flows.runtime.cluster import task_runner_for
 
     assert task_runner_for(None) is None and task_runner_for("") is None
     runner = task_runner_for("tcp://127.0.0.1:8786")
@@ -32,7 +32,7 @@ def test_task_runner_for_without_address_keeps_the_default():
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():
-    from flows.scale import connect
+    from flows.runtime.cluster import connect
 
     with pytest.raises(RuntimeError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
         connect("tcp://127.0.0.1:1", timeout=1)
@@ -70,7 +70,7 @@ def executed(client) -> dict[str, int]:
 def test_dask_cluster_gives_byte_identical_tables(tmp_path, cluster, monkeypatch):
     import psutil
 
-    from flows.scale import one_prefect_server
+    from flows.runtime.cluster import one_prefect_server
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     reports = tmp_path / "corpus" / "reports"

@@ -19,7 +19,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from extractors.fetch import (  # the two private names: see test_connections_go_only_to_the_checked_address
+from extractors.sources.fetch import (  # the two private names: see test_connections_go_only_to_the_checked_address
     USER_AGENT,
     _PinnedBackend,
     _PinnedTransport,
@@ -34,7 +34,7 @@ from extractors.fetch import (  # the two private names: see test_connections_go
     fetch_source,
     network_available,
 )
-from extractors.webtext import extract_html
+from extractors.ingest.webtext import extract_html
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"

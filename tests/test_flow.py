@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from extractors.tables import FORMULA_START, unguard
+from extractors.storage import FORMULA_START, unguard
 from flows.cli import app
 from flows.pipeline import RunSettings, run_pipeline
-from flows.sources import SourceSettings
+from flows.fetching import SourceSettings
 
 from .conftest import REAL_PDFS, REPORT_PDF, SHARED
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.gazetteer import (
+from extractors.entities.gazetteer import (
     COMMON_WORDS,
     Gazetteer,
     GazetteerError,

@@ -4,19 +4,19 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from extractors.history import (
+from extractors.outputs.history import (
     CHANGE_KINDS,
     CHANGES_COLUMNS,
     RUNS_COLUMNS,
     Changes,
     append_run,
-    changes_markdown,
     changes_rows,
     classify_documents,
     diff_runs,
     run_row,
 )
-from extractors.tables import write_csv
+from extractors.outputs.summary import changes_section as changes_markdown
+from extractors.outputs.tables import write_csv
 
 ENTITY_COLS = ("entity_id", "name", "type", "mentions")
 EDGE_COLS = ("source", "target", "source_name", "target_name", "window", "weight")
@@ -198,7 +198,7 @@ def test_changes_markdown(tmp_path):
 
 
 def test_changes_markdown_escapes_document_text():
-    from extractors.history import Changes, EntityChange
+    from extractors.outputs.history import Changes, EntityChange
 
     ch = Changes(entities_added=(EntityChange("x", "[click](javascript:alert(1)) <b>|", "PERSON", "1"),))
     text = changes_markdown(ch, "r0")

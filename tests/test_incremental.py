@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.pipeline import RunSettings, run_pipeline
-from flows.sources import SourceSettings
+from flows.fetching import SourceSettings
 
 from .conftest import REAL_PDFS, REPORT_MD, REPORT_PDF
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.layout import fold
+from extractors.text import fold
 
 GLUED_MARKER = re.compile(r"(?<![\d][.,])(?<=[A-Za-z.,;:”\"’)])\d{1,3}(?=\s|$)")
 

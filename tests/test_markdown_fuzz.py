@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.markdown import parse_markdown
+from extractors.ingest.markdown import parse_markdown
 
 WORDS = st.sampled_from(["Kidal", "the", "MNLA", "said", "*Jeune Afrique*", "**Gao**", "(IBK)", "—", "l’Azawad",
                          "175<sup>th</sup>", "x_y", "\\_", "1.", "-", "#", ">", "[a](b)", "“quote”", "2018."])

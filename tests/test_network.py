@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from extractors.model import Edge, Mention, Sentence
-from extractors.network import (
+from extractors.network.graph import (
     EntityInfo,
     build_edges,
     build_graph,
@@ -476,7 +476,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_network_png(tmp_path):
-    from extractors.network_plot import plot_network
+    from extractors.network.plot import plot_network
 
     info, edges = generated()
     g = build_graph(info, edges, "sentence")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.network import build_edges, entities_from_mentions
-from extractors.network_html import graph_data, render_html, write_html
+from extractors.network.graph import build_edges, entities_from_mentions
+from extractors.network.html import graph_data, render_html, write_html
 from tests.test_network import MENTIONS, SENTENCES, M, S
 
 CHROMIUM = "/usr/bin/chromium"

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from flows.pipeline import RunSettings, document_pool, run_pipeline
-from flows.pool import DocumentPool, by_size
-from flows.sources import SourceSettings
+from flows.runtime.pool import DocumentPool, by_size
+from flows.fetching import SourceSettings
 
 from .conftest import REAL_PDFS, REPORT_PDF
 from .pool_helpers import flaky_reader

@@ -9,9 +9,9 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from extractors.documents import ingest
-from extractors.layout import fold
-from extractors.pdf import Line, Seg, footnote_start, join_line
+from extractors.ingest.documents import ingest
+from extractors.text import fold
+from extractors.ingest.pdf import Line, Seg, footnote_start, join_line
 
 from . import pdfgen
 from .conftest import segmenter

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.documents import ingest
-from extractors.layout import fold
+from extractors.ingest.documents import ingest
+from extractors.text import fold
 
 from . import pdfgen
 from .conftest import REPORT_PDF, segmenter
@@ -188,8 +188,8 @@ def test_empty_and_blank_text_files_fail_cleanly(tmp_path):
 
 
 def test_a_document_that_reads_too_slowly_fails_its_own_row_instead_of_hanging():
-    from extractors.documents import ingest
-    from extractors.pdf import PdfSettings
+    from extractors.ingest.documents import ingest
+    from extractors.ingest.pdf import PdfSettings
 
     from .conftest import REPORT_PDF, segmenter
 

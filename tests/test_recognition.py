@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from extractors.fuzzy import best_fuzzy_match, fuzzy_index, plausible_keys, wratio_bounds
-from extractors.gazetteer import load_gazetteer_dir, normalise_alias
+from extractors.entities.fuzzy import best_fuzzy_match, fuzzy_index, plausible_keys, wratio_bounds
+from extractors.entities.gazetteer import load_gazetteer_dir, normalise_alias
 from extractors.model import Sentence
-from extractors.recognize import (
+from extractors.entities.recognize import (
     AliasTokenizer,
     RecognizerSettings,
     ReviewDecisions,
@@ -25,7 +25,7 @@ from extractors.recognize import (
     tokenize,
     words_tokenize_apart,
 )
-from flows.models import recognizer_for
+from flows.runtime.models import recognizer_for
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -48,7 +48,7 @@ def wait_for(condition, timeout: float, step: float = 0.5) -> bool:
 
 
 def test_a_bad_schedule_is_refused_before_any_server_starts():
-    from flows.serve import make_schedule
+    from flows.runtime.schedule import make_schedule
 
     for cron, interval, tz, message in [(None, None, None, "exactly one"), ("0 6 * * *", 60, None, "exactly one"),
                                         ("every morning", None, None, "Invalid cron"),
@@ -63,7 +63,7 @@ def test_a_bad_schedule_is_refused_before_any_server_starts():
 def test_deployment_parameters_are_absolute_and_json(tmp_path, monkeypatch):
     import json
 
-    from flows.serve import deployment_parameters
+    from flows.runtime.schedule import deployment_parameters
 
     monkeypatch.chdir(tmp_path)
     params = deployment_parameters("corpus", "out", "gazetteers", sources=False)
@@ -72,7 +72,7 @@ def test_deployment_parameters_are_absolute_and_json(tmp_path, monkeypatch):
 
 
 def test_local_server_uses_a_configured_api_url(tmp_path, monkeypatch):
-    from flows.serve import local_server
+    from flows.runtime.server import local_server
 
     monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
     with local_server(tmp_path / "home") as url:
@@ -81,7 +81,7 @@ def test_local_server_uses_a_configured_api_url(tmp_path, monkeypatch):
 
 
 def test_local_server_that_cannot_start_says_why(tmp_path, monkeypatch):
-    from flows.serve import local_server
+    from flows.runtime.server import local_server
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     with socket.socket() as taken:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from werkzeug import Response
 
-from extractors.fetch import FetchSettings
+from extractors.sources.fetch import FetchSettings
 from flows.pipeline import RunSettings, run_pipeline
-from flows.sources import SourceSettings
+from flows.fetching import SourceSettings
 
 from .conftest import REPORT_PDF
 

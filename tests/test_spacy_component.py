@@ -5,9 +5,9 @@ from pathlib import Path
 
 import spacy
 
-import extractors.spacy_component  # noqa: F401  (registers the factory)
-from extractors.gazetteer import load_gazetteer_dir
-from extractors.nlp import ModelSettings
+import extractors.entities.spacy_component  # noqa: F401  (registers the factory)
+from extractors.entities.gazetteer import load_gazetteer_dir
+from extractors.ingest.nlp import ModelSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.urls import clean_url, find_urls, locate_urls, url_domain
+from extractors.citations.urls import clean_url, find_urls, locate_urls, url_domain
 
 MALIJET = (
     "http://malijet.com/actualite%20dans%20les%20regions%20du%20mali/rebellion%20au%20nord%20du%20mali/"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.webtext import WebText, extract_html, guess_language
+from extractors.ingest.webtext import WebText, extract_html
+from extractors.text import guess_language
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 

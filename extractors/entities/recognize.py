@@ -1,0 +1,691 @@
+"""Recognition and alias linking: gazetteer rules + statistical NER, one entity per name.
+
+Order of trust when linking a name to an entity:
+  1. gazetteer   name, alias or acronym of a curated entity (OCR look-alike l/I: score 0.9)
+  2. review      a reviewer's decision (`gazetteers/review.csv`)
+  3. acronym     an acronym defined in the corpus itself ("... (French acronym GATIA)")
+  4. alias       a short form ("Kouffa", "ag Gamou", "Keïta") linked to the one entity of
+                 the document that carries it; several candidates in the document -> unlinked
+  5. ner         a name the statistical model found that nothing above knows (a candidate)
+  -  fuzzy       rapidfuzz similarity only *suggests* a merge in candidates.csv, never merges.
+
+Finding matches is separate from writing them: `find_matches` walks tokens through an alias
+trie, `resolve_overlaps` is a small pure rule, and only `recognize_corpus` builds mentions.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+
+from extractors.entities.abbreviations import find_abbreviations
+from extractors.entities.fuzzy import best_fuzzy_match, fuzzy_index
+from extractors.entities.gazetteer import Gazetteer, acronym_key, normalise_alias
+from extractors.ingest.analysis import NER_TYPES, analyse
+from extractors.model import Analysis, GazetteerEntity, Mention, Sentence
+from extractors.text import slug
+
+HONORIFICS = re.compile(
+    r"^(?:(?:former|late|then|current|interim|acting)\s+)*"
+    r"(?:president|prime minister|minister|general|gen\.|colonel|col\.|commander|captain|lieutenant|"
+    r"imam|sheikh|cheikh|shaykh|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|king|emir|amir|chief|"
+    r"deputy|ambassador|governor|mayor|senator|sergeant|général|président|premier ministre|"
+    r"ministre|colonel-major|m\.|mme)\s+",
+    re.I,
+)
+POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
+LEADING_ARTICLE = re.compile(r"^(?:the|les?|la|l['’])\s*", re.I)
+NAME_PARTICLES = {"ag", "ould", "ben", "bin", "ibn", "abu", "al", "el", "ould", "ag."}
+NOT_NAMES = frozenset(
+    "malian malians french jihadist jihadists jihadism islamist islamists tuareg-led western "
+    "northern southern central government state army militia militias rebels rebel accord "
+    "bamako-based ex-jihadists".split()
+)
+
+
+@dataclass(frozen=True)
+class RecognizerSettings:
+    fuzzy_threshold: float = 88.0  # rapidfuzz WRatio needed to *suggest* a merge
+    ocr_score: float = 0.9  # score of a match that needed an l/I look-alike swap
+    short_form_score: float = 0.95
+    ner_score: float = 0.7
+    max_alias_tokens: int = 16
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token offsets, end exclusive
+    end: int
+    entity_ids: tuple[str, ...]
+    method: str  # gazetteer | review | acronym | alias (short form) | ner
+    score: float = 1.0
+    label: str = ""  # NER label or type for unknown names
+
+
+@dataclass(frozen=True)
+class Candidate:
+    candidate_id: str
+    surface: str
+    type: str
+    count: int
+    documents: tuple[str, ...]
+    suggested_entity_id: str
+    score: float | None
+    example_sentence_id: str
+    example: str
+    reason: str  # unknown name | ambiguous short form | fuzzy match
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    entity_id: str
+    name: str
+    type: str
+    in_gazetteer: bool
+    mentions: int
+    documents: tuple[str, ...]
+    surface_forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Recognition:
+    mentions: tuple[Mention, ...]
+    entities: tuple[EntityRow, ...]
+    candidates: tuple[Candidate, ...]
+    learned_acronyms: tuple[tuple[str, str, str], ...]  # (acronym, long form, entity id)
+
+
+# ------------------------------------------------------------------ alias trie
+
+END = "\x00"
+
+
+def ocr_variant(key: str) -> str:
+    """l/I look-alike: "lfoghas" for "ifoghas", "lyad" for "iyad" (l before a consonant)."""
+    if len(key) > 2 and key[0] == "l" and key[1] not in "aeiouy'":
+        return "i" + key[1:]
+    return key
+
+
+@dataclass
+class AliasTrie:
+    """Token-sequence trie; each terminal holds the entity ids the sequence names."""
+
+    root: dict = field(default_factory=dict)
+    case_sensitive: bool = False
+    # the keys a walk over the corpus can ask for (`corpus_vocabulary`); a sequence with any other
+    # key could never match and is not stored. None: store every sequence.
+    vocabulary: frozenset[str] | None = None
+
+    def key(self, token: str) -> str:
+        return acronym_key(token) if self.case_sensitive else normalise_alias(token)
+
+    def add(self, tokens: Sequence[str], entity_id: str) -> None:
+        fold = acronym_key if self.case_sensitive else normalise_alias  # `key`, without a method call per token
+        keys = [k for k in map(fold, tokens) if k]
+        if not keys or (self.vocabulary is not None and not self.vocabulary.issuperset(keys)):
+            return
+        node = self.root
+        for k in keys:
+            child = node.get(k)
+            if child is None:
+                child = node[k] = {}
+            node = child
+        ids = node.get(END, ())
+        if entity_id not in ids:
+            node[END] = tuple(sorted(ids + (entity_id,)))
+
+    def longest(self, keys: Sequence[str], start: int, ocr: bool = False) -> tuple[int, tuple[str, ...], bool]:
+        """Longest match starting at `start`: (end, ids, used_ocr). Empty keys are skipped."""
+        node = self.root
+        best = (start, (), False)
+        used = False
+        i = start
+        while i < len(keys):
+            k = keys[i]
+            if not k:
+                if i == start:
+                    break
+                i += 1
+                continue
+            nxt = node.get(k)
+            if nxt is None and ocr:
+                alt = ocr_variant(k)
+                if alt != k:
+                    nxt = node.get(alt)
+                    used = used or nxt is not None
+            if nxt is None:
+                break
+            node = nxt
+            i += 1
+            if END in node:
+                best = (i, node[END], used)
+        return best
+
+
+def tokenize(tokenizer: Callable[[str], Iterable], text: str) -> list[str]:
+    return [t.text for t in tokenizer(text)]
+
+
+@dataclass
+class AliasTokenizer:
+    """`tokenize` for gazetteer strings, cheaper for many: a string of words of letters and digits
+    joined by single spaces is tokenized word by word, each distinct word once, when
+    `words_tokenize_apart` says that gives the same tokens; any other string is tokenized whole.
+    (A Doc per alias was most of the cost of the tries with a 50,000-alias gazetteer.) One per
+    index build."""
+
+    tokenizer: Callable[[str], Iterable]
+    by_word: bool
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo
+
+    @classmethod
+    def for_(cls, tokenizer) -> AliasTokenizer:
+        return cls(tokenizer, words_tokenize_apart(tokenizer))
+
+    def __call__(self, text: str) -> Sequence[str]:
+        words = text.split(" ")
+        if not (self.by_word and all(map(str.isalnum, words))):
+            return tokenize(self.tokenizer, text)
+        if len(words) == 1:
+            return self.word(text)
+        return [t for w in words for t in self.word(w)]
+
+    def word(self, word: str) -> tuple[str, ...]:
+        tokens = self.words.get(word)
+        if tokens is None:
+            tokens = self.words[word] = tuple(tokenize(self.tokenizer, word))
+        return tokens
+
+
+def words_tokenize_apart(tokenizer) -> bool:
+    """Does spaCy's tokenizer give a text of words of letters and digits, joined by single spaces,
+    the tokens of its words one by one? It tokenizes each space-separated piece alone; the only
+    step that looks across pieces is the special-case matcher. A match across a space changes
+    nothing unless the rule contains a space (in spaCy's languages only whitespace-only rules do),
+    and between such words it needs a pattern of several letter-and-digit tokens: a rule of letters
+    and digits that a prefix, suffix or infix rule splits (none in spaCy's languages).
+    Other tokenizers: no."""
+    if not isinstance(tokenizer, Tokenizer):
+        return False
+    rules = tokenizer.rules
+    spaced = any(" " in r and not r.isspace() for r in rules)
+    split_words = any(r.isalnum() and (tokenizer.find_prefix(r) or tokenizer.find_suffix(r)
+                                       or tokenizer.find_infix(r)) for r in rules)
+    return not spaced and not split_words
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the tokens of a corpus can ask an `AliasTrie` for: folded keys and their l/I
+    look-alikes (`longest` with ocr), and exact keys (acronyms)."""
+
+    folded: frozenset[str]
+    exact: frozenset[str]
+
+
+def corpus_vocabulary(analyses: Iterable[Analysis]) -> Vocabulary:
+    """The keys the tokens of these sentences can ask for: a gazetteer name with any other key
+    can never match them, so the tries of a run leave it out (most of a large gazetteer)."""
+    tokens = {t for a in analyses for t in a.tokens}
+    folded = {normalise_alias(t) for t in tokens}
+    return Vocabulary(frozenset(folded | {ocr_variant(k) for k in folded}), frozenset(map(acronym_key, tokens)))
+
+
+@dataclass
+class AliasIndex:
+    aliases: AliasTrie  # names, aliases, former names (folded)
+    acronyms: AliasTrie  # acronyms (case-sensitive)
+    short_forms: AliasTrie  # context-gated
+    method: dict[str, str] = field(default_factory=dict)  # entity id -> method for alias hits
+
+
+def build_index(entities: Iterable[GazetteerEntity], tokenizer, method: str = "gazetteer",
+                vocabulary: Vocabulary | None = None) -> AliasIndex:
+    """The tries of the entities' names; with a corpus vocabulary, only what can match there."""
+    folded, exact = (vocabulary.folded, vocabulary.exact) if vocabulary else (None, None)
+    index = AliasIndex(AliasTrie(vocabulary=folded), AliasTrie(case_sensitive=True, vocabulary=exact),
+                       AliasTrie(vocabulary=folded))
+    add_entities(index, entities, tokenizer, method)
+    return index
+
+
+def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokenizer, method: str) -> None:
+    tokens = AliasTokenizer.for_(tokenizer)
+    for e in entities:
+        for text in (e.name, *e.aliases, *e.former_names):
+            index.aliases.add(tokens(text), e.id)
+        for text in e.acronyms:
+            index.acronyms.add(tokens(text), e.id)
+        for text in e.short_forms:
+            index.short_forms.add(tokens(text), e.id)
+        index.method.setdefault(e.id, method)
+
+
+# ------------------------------------------------------------------ finding matches
+
+
+def find_matches(tokens: Sequence[str], index: AliasIndex, settings: RecognizerSettings) -> list[Match]:
+    """Every gazetteer-style match (aliases, acronyms, short forms) at every token position."""
+    folded = [normalise_alias(t) for t in tokens]
+    exact = [acronym_key(t) for t in tokens]
+    matches: list[Match] = []
+    for i in range(len(tokens)):
+        end, ids, used_ocr = index.aliases.longest(folded, i, ocr=True)
+        if ids and (is_name_like(tokens[i]) or used_ocr or ocr_variant(folded[i]) != folded[i]):
+            method = index.method.get(ids[0], "gazetteer")
+            matches.append(Match(i, end, ids, method, settings.ocr_score if used_ocr else 1.0))
+        end, ids, _ = index.acronyms.longest(exact, i)
+        if ids:
+            matches.append(Match(i, end, ids, index.method.get(ids[0], "gazetteer"), 1.0))
+        end, ids, _ = index.short_forms.longest(folded, i, ocr=True)
+        if ids and is_name_like(tokens[i]):
+            matches.append(Match(i, end, ids, "alias", settings.short_form_score))
+    return matches
+
+
+def is_name_like(token: str) -> bool:
+    """A gazetteer name starts with a capital or a name particle ("ag Ghali", "al-Din")."""
+    return token[:1].isupper() or token.lower() in NAME_PARTICLES or token[:1].isdigit()
+
+
+TIER = {"gazetteer": 0, "review": 0, "acronym": 0, "ner": 1, "alias": 2}
+PRIORITY = {"gazetteer": 0, "review": 0, "acronym": 1, "ner": 2, "alias": 3}
+
+
+def resolve_overlaps(matches: Sequence[Match]) -> list[Match]:
+    """Trusted rules first (gazetteer, review, acronym), then the model's names, then short
+    forms, each only where nothing more trusted stands; within a tier the longest span wins."""
+    shorts = [m for m in matches if m.method == "alias"]
+    matches = [
+        m for m in matches
+        if not (m.method == "ner" and any(a.start <= m.start and m.end <= a.end for a in shorts))
+    ]
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    order = sorted(matches, key=lambda m: (TIER[m.method], -(m.end - m.start), PRIORITY[m.method], m.start))
+    for m in order:
+        if any(t in taken for t in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+# ------------------------------------------------------------------ names the model found
+
+
+def clean_name(text: str) -> str:
+    """Honorifics, articles and possessives off: "President Keïta's" -> "Keïta"."""
+    text = " ".join(text.split())
+    text = POSSESSIVE.sub("", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = HONORIFICS.sub("", text)
+        text = LEADING_ARTICLE.sub("", text)
+    return text.strip(" ,.;:–-\"“”'’()")
+
+
+def acceptable_name(text: str) -> bool:
+    if len(text) < 3 or not any(c.isupper() for c in text) or re.search(r"\d", text):
+        return False
+    if text.casefold() in NOT_NAMES or all(w.casefold() in NOT_NAMES for w in text.split()):
+        return False
+    return bool(re.match(r"^[A-ZÀ-ÖØ-Þ‘'’]", text))
+
+
+def unknown_id(name: str, label: str) -> str:
+    return f"x-{slug(name)}"
+
+
+def candidate_id(surface: str, type_: str) -> str:
+    return "c-" + hashlib.sha1(f"{type_}|{normalise_alias(surface)}".encode()).hexdigest()[:10]
+
+
+# ------------------------------------------------------------------ the corpus
+
+
+@dataclass
+class _Hit:
+    sentence: Sentence
+    start_char: int
+    end_char: int
+    text: str
+    entity_id: str
+    type: str
+    method: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ReviewDecisions:
+    """A reviewer's decisions: new entities, extra aliases, rejected surfaces."""
+
+    entities: tuple[GazetteerEntity, ...] = ()  # accepted names (method review)
+    merges: tuple[tuple[str, str], ...] = ()  # (surface, entity id)
+    rejected: frozenset[str] = frozenset()  # normalise_alias(surface)
+
+
+def char_span(a: Analysis, start: int, end: int) -> tuple[int, int]:
+    """Character offsets in the sentence text of tokens [start, end)."""
+    return a.offsets[start], a.offsets[end - 1] + len(a.tokens[end - 1])
+
+
+def recognize_corpus(
+    sentences_by_doc: Mapping[str, Sequence[Sentence]],
+    language_of: Mapping[str, str],
+    nlp_for: Callable[[str], Language],
+    gazetteer: Gazetteer,
+    review: ReviewDecisions = ReviewDecisions(),
+    settings: RecognizerSettings = RecognizerSettings(),
+    analyses_by_doc: Mapping[str, Sequence[Analysis]] | None = None,
+) -> Recognition:
+    """Mentions, entities and candidates of a corpus. Documents whose analyses are given are
+    linked without running the model (a gazetteer edit re-links in seconds)."""
+    doc_ids = sorted(sentences_by_doc)
+    # 1. the statistical model once over every sentence (tokens + NER), unless already done
+    parsed: dict[str, Sequence[Analysis]] = {}
+    for doc_id in doc_ids:
+        given = (analyses_by_doc or {}).get(doc_id)
+        if given and len(given) == len(sentences_by_doc[doc_id]):
+            parsed[doc_id] = given
+        else:
+            parsed[doc_id] = analyse(sentences_by_doc[doc_id], nlp_for(language_of.get(doc_id, "en") or "en"))
+    known = {e.id: e for e in gazetteer.entities}
+    known.update({e.id: e for e in review.entities})
+
+    # 2. acronyms the corpus defines, linked to what their long form names
+    learned = learn_acronyms(sentences_by_doc, gazetteer, known)
+    tries_by_lang: dict[str, Tries] = {}
+
+    hits: list[_Hit] = []
+    pending_short: list[tuple[_Hit, tuple[str, ...]]] = []
+    for doc_id in doc_ids:
+        lang = language_of.get(doc_id, "en") or "en"
+        if lang not in tries_by_lang:  # patterns tokenized as this language's documents are
+            vocabulary = corpus_vocabulary(a for d in doc_ids if (language_of.get(d, "en") or "en") == lang
+                                           for a in parsed[d])
+            tries_by_lang[lang] = build_tries(nlp_for(lang).tokenizer, gazetteer, review, learned, vocabulary)
+        tries = tries_by_lang[lang]
+        doc_hits: list[_Hit] = []
+        pairs = list(zip(sentences_by_doc[doc_id], parsed[doc_id]))
+        for sent, sdoc in pairs:
+            matches = sentence_matches(sdoc, tries, settings)
+            for m in resolve_overlaps(matches):
+                hit, short_ids = write_hit(sent, sdoc, m, gazetteer, known, review)
+                if hit is None:
+                    continue
+                if short_ids:
+                    pending_short.append((hit, short_ids))
+                else:
+                    doc_hits.append(hit)
+        doc_hits.extend(surname_hits(pairs, doc_hits, settings))
+        hits.extend(doc_hits)
+
+    # 3. short forms linked by their document's context
+    position = {s.sentence_id: i for d in doc_ids for i, s in enumerate(sentences_by_doc[d])}
+    resolved_hits, unresolved = link_short_forms(hits, pending_short, known, settings, position)
+    mentions, entity_rows, candidates = assemble(resolved_hits, unresolved, known, gazetteer, review, settings, learned)
+    return Recognition(tuple(mentions), tuple(entity_rows), tuple(candidates), tuple(learned))
+
+
+@dataclass
+class Tries:
+    index: AliasIndex
+    review: AliasTrie
+    learned_acronyms: AliasTrie
+    learned_long_forms: AliasTrie
+
+
+def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learned,
+                vocabulary: Vocabulary | None = None) -> Tries:
+    index = build_index(gazetteer.entities, tokenizer, vocabulary=vocabulary)
+    add_entities(index, review.entities, tokenizer, "review")
+    review_alias = AliasTrie()
+    for surface, entity_id in review.merges:
+        review_alias.add(tokenize(tokenizer, surface), entity_id)
+    learned_acronyms, learned_long = AliasTrie(case_sensitive=True), AliasTrie()
+    for short, long, entity_id in learned:
+        learned_acronyms.add([short], entity_id)
+        learned_long.add(tokenize(tokenizer, long), entity_id)
+    return Tries(index, review_alias, learned_acronyms, learned_long)
+
+
+def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings) -> list[Match]:
+    """Every candidate span of one sentence: rules (gazetteer, review, learned acronyms),
+    short forms and the model's names. Overlaps are resolved afterwards."""
+    tokens = list(sdoc.tokens)
+    folded = [normalise_alias(t) for t in tokens]
+    exact = [acronym_key(t) for t in tokens]
+    matches = find_matches(tokens, tries.index, settings)
+    for i in range(len(tokens)):
+        end, ids, _ = tries.review.longest(folded, i)
+        if ids:
+            matches.append(Match(i, end, ids, "review", 1.0))
+        end, ids, _ = tries.learned_acronyms.longest(exact, i)
+        if ids and not tries.index.acronyms.longest(exact, i)[1]:
+            matches.append(Match(i, end, ids, "acronym", 1.0))
+        end, ids, _ = tries.learned_long_forms.longest(folded, i)
+        if ids and is_name_like(tokens[i]):
+            matches.append(Match(i, end, ids, "acronym", 1.0))
+    for start, end, label in sdoc.ents:
+        if label in NER_TYPES:
+            matches.append(Match(start, end, (), "ner", settings.ner_score, label))
+    return matches
+
+
+def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions):
+    """A resolved match as a hit on the sentence text; short forms come back with their
+    candidate ids for context linking. None when the name is rejected or is no name."""
+    start, end = char_span(sdoc, m.start, m.end)
+    text = sent.text[start:end]
+    if m.method == "ner":
+        name = clean_name(text)
+        if not acceptable_name(name) or normalise_alias(name) in review.rejected:
+            return None, ()
+        offset = max(0, text.find(name))
+        start, end = start + offset, start + offset + len(name)
+        ids = gazetteer.lookup(name)
+        if ids:  # a name the gazetteer knows once honorifics are off
+            return _Hit(sent, start, end, name, ids[0], known[ids[0]].type, "gazetteer", 1.0), ()
+        hit = _Hit(sent, start, end, name, unknown_id(name, m.label), NER_TYPES[m.label], "ner", m.score)
+        short_ids = gazetteer.short_form_ids(name)
+        return (_replace_hit(hit, "", hit.type, "alias", m.score), short_ids) if short_ids else (hit, ())
+    if normalise_alias(text) in review.rejected:
+        return None, ()
+    if m.method == "alias":
+        return _Hit(sent, start, end, text, "", known[m.entity_ids[0]].type, "alias", m.score), m.entity_ids
+    entity_id = m.entity_ids[0]
+    type_ = known[entity_id].type if entity_id in known else "ORG"
+    return _Hit(sent, start, end, text, entity_id, type_, m.method, m.score), ()
+
+
+def surname_hits(pairs, doc_hits: list[_Hit], settings: RecognizerSettings) -> list[_Hit]:
+    """Surnames of persons the model named in full ("Mohamed ag Aharib" -> "ag Aharib"),
+    linked where the document names only one person with that surname. A word the document also
+    writes in lower case is a common word, not a surname (a title the model took for a person,
+    "... Armed Groups", must not claim every "Groups")."""
+    common = {normalise_alias(t) for _, sdoc in pairs for t in sdoc.tokens if t.islower()}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for h in doc_hits:
+        if h.method == "ner" and h.type == "PERSON" and len(h.text.split()) >= 2:
+            for key in surname_keys(h.text):
+                if normalise_alias(key.split()[-1]) not in common:
+                    owners[key].add(h.entity_id)
+    trie = AliasTrie()
+    for key, ids in owners.items():
+        if len(ids) == 1:
+            trie.add(key.split(), next(iter(ids)))
+    if not trie.root:
+        return []
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for h in doc_hits:
+        covered[h.sentence.sentence_id].append((h.start_char, h.end_char))
+    found = []
+    for sent, sdoc in pairs:
+        folded = [normalise_alias(t) for t in sdoc.tokens]
+        i = 0
+        while i < len(folded):
+            end, ids, _ = trie.longest(folded, i)
+            if ids and is_name_like(sdoc.tokens[i]):
+                a, b = char_span(sdoc, i, end)
+                if not any(x < b and a < y for x, y in covered[sent.sentence_id]):
+                    found.append(_Hit(sent, a, b, sent.text[a:b], ids[0], "PERSON", "alias", settings.short_form_score))
+                i = end
+            else:
+                i += 1
+    return found
+
+
+def learn_acronyms(sentences_by_doc, gazetteer: Gazetteer, known) -> list[tuple[str, str, str]]:
+    """(acronym, long form, entity id) for each pair a document defines where one side is
+    known; pairs with neither side known define a new entity named by the long form."""
+    out: dict[tuple[str, str], str] = {}
+    for doc_id in sorted(sentences_by_doc):
+        for s in sentences_by_doc[doc_id]:
+            for pair in find_abbreviations(s.text):
+                short_ids = gazetteer.by_acronym.get(acronym_key(pair.short), ())
+                long_ids = gazetteer.lookup(pair.long)
+                ids = short_ids or long_ids
+                if ids:
+                    out.setdefault((pair.short, pair.long), ids[0])
+                elif pair.kind == "definition" and len(pair.long.split()) >= 2:
+                    out.setdefault((pair.short, pair.long), unknown_id(pair.short, "ORG"))
+    return sorted((s, l, e) for (s, l), e in out.items())
+
+
+def link_short_forms(hits: list[_Hit], pending: list[tuple[_Hit, tuple[str, ...]]], known, settings,
+                     position: Mapping[str, int]):
+    """A short form links to the one candidate entity the document names in full; when the
+    document names several, to the one named earlier in the same paragraph or in the three sentences
+    before, if only one is; otherwise it stays unlinked (a candidate for review)."""
+    named: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for h in hits:
+        if h.entity_id:
+            named[h.sentence.doc_id].append((position[h.sentence.sentence_id], h.sentence.paragraph_id, h.entity_id))
+    named_ids = {doc_id: {e for _, _, e in entries} for doc_id, entries in named.items()}
+    resolved = list(hits)
+    unresolved: list[tuple[_Hit, tuple[str, ...]]] = []
+    for hit, ids in pending:
+        choice, score = pick_short_form(hit, ids, named[hit.sentence.doc_id], position, settings)
+        if choice:
+            resolved.append(_replace_hit(hit, choice, known[choice].type, "alias", score))
+        else:
+            present = tuple(i for i in ids if i in named_ids.get(hit.sentence.doc_id, ()))
+            unresolved.append((hit, present or ids))
+    return resolved, unresolved
+
+
+def pick_short_form(hit: _Hit, ids: tuple[str, ...], named: list[tuple[int, str, str]], position, settings):
+    candidates = frozenset(ids)  # a surname can be shared by hundreds of gazetteer entities
+    named = [(pos, pid, e) for pos, pid, e in named if e in candidates]
+    present = {e for _, _, e in named}
+    if len(present) == 1:
+        return next(iter(present)), settings.short_form_score
+    if not present:
+        return (ids[0], round(settings.short_form_score - 0.1, 3)) if len(ids) == 1 else ("", 0.0)
+    here = position[hit.sentence.sentence_id]
+    same_paragraph = {e for pos, pid, e in named if pos <= here and pid == hit.sentence.paragraph_id}
+    recent = {e for pos, _, e in named if here - 3 <= pos <= here}
+    for near in (same_paragraph, recent):
+        if len(near) == 1:
+            return next(iter(near)), round(settings.short_form_score - 0.05, 3)
+    return "", 0.0
+
+
+def surname_keys(name: str) -> list[str]:
+    words = name.split()
+    if len(words) < 2:
+        return []
+    keys = [normalise_alias(words[-1])]
+    if len(words) >= 3 and words[-2].lower() in NAME_PARTICLES:
+        keys.append(normalise_alias(" ".join(words[-2:])))
+    return keys
+
+
+def _replace_hit(h: _Hit, entity_id: str, type_: str, method: str, score: float) -> _Hit:
+    return _Hit(h.sentence, h.start_char, h.end_char, h.text, entity_id, type_, method, score)
+
+
+def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisions, settings, learned):
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}
+    mentions: list[Mention] = []
+    for h in hits:
+        entity_id = h.entity_id or f"x-{slug(h.text)}"
+        if entity_id not in known:
+            names.setdefault(entity_id, h.text)
+            types.setdefault(entity_id, h.type)
+        s = h.sentence
+        mentions.append(Mention(s.doc_id, s.sentence_id, s.page, s.zone, h.start_char, h.end_char, h.text,
+                                entity_id, known[entity_id].type if entity_id in known else types[entity_id],
+                                h.method, round(h.score, 3), s.paragraph_id))
+    for short, long, entity_id in learned:
+        if entity_id not in known and entity_id in names:
+            names[entity_id] = long  # a corpus-defined acronym is named by its long form
+    mentions.sort(key=lambda m: (m.doc_id, m.sentence_id, m.start, m.end, m.entity_id))
+    by_entity: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_entity[m.entity_id].append(m)
+    rows = []
+    for entity_id in sorted(by_entity):
+        ms = by_entity[entity_id]
+        entity = known.get(entity_id)
+        rows.append(EntityRow(
+            entity_id,
+            entity.name if entity else names[entity_id],
+            entity.type if entity else types[entity_id],
+            entity is not None,
+            len(ms),
+            tuple(sorted({m.doc_id for m in ms})),
+            tuple(sorted({m.text for m in ms}, key=lambda t: (t.casefold(), t))),
+        ))
+    texts = {h.sentence.sentence_id: h.sentence.text for h in hits}
+    candidates = build_candidates(mentions, unresolved, known, gazetteer, settings, texts)
+    return mentions, rows, candidates
+
+
+def build_candidates(mentions, unresolved, known, gazetteer: Gazetteer, settings, texts) -> list[Candidate]:
+    sentence_text: dict[str, str] = {}
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for m in mentions:
+        if m.entity_id not in known and m.method == "ner":
+            groups[(normalise_alias(m.text), m.type)].append((m.text, m.doc_id, m.sentence_id, None))
+            sentence_text.setdefault(m.sentence_id, texts.get(m.sentence_id, ""))
+    for hit, ids in unresolved:
+        groups[(normalise_alias(hit.text), hit.type)].append((hit.text, hit.sentence.doc_id, hit.sentence.sentence_id, ids))
+        sentence_text.setdefault(hit.sentence.sentence_id, hit.sentence.text)
+    choices: dict[str, str] = {}  # key -> entity id
+    index = None  # built on the first name that needs a suggestion
+    out = []
+    for (key, type_), items in sorted(groups.items()):
+        surface = Counter(t for t, *_ in items).most_common(1)[0][0]
+        ids = next((i for *_, i in items if i), None)
+        example = min(items, key=lambda x: x[2])
+        if ids:
+            suggestion, score, reason = ids[0], None, "ambiguous short form: " + " | ".join(ids)
+        else:
+            if index is None:
+                choices = suggestion_choices(gazetteer)
+                index = fuzzy_index(sorted(choices))
+            best = best_fuzzy_match(index, key, settings.fuzzy_threshold)
+            suggestion, score, reason = (choices[best[0]], round(best[1], 1), "fuzzy match") if best else ("", None, "unknown name")
+        out.append(Candidate(candidate_id(surface, type_), surface, type_, len(items),
+                             tuple(sorted({d for _, d, _, _ in items})), suggestion, score, example[2],
+                             sentence_text.get(example[2], ""), reason))
+    return out
+
+
+def suggestion_choices(gazetteer: Gazetteer) -> dict[str, str]:
+    """Key of each name and alias -> the entity it names (the first entity for a shared one)."""
+    choices: dict[str, str] = {}
+    for e in gazetteer.entities:
+        for text in (e.name, *e.aliases):
+            choices.setdefault(normalise_alias(text), e.id)
+    return choices

@@ -1,0 +1,166 @@
+"""From reading-order blocks to paragraphs: the steps every ingester shares.
+
+An ingester (PDF, markdown, text) turns its input into `Block`s in reading order. The small
+pure functions here then re-join paragraphs that a page break split, mark pull quotes, carry
+section headings, and assign zones (front, body, pullquote, back).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.text import fold
+from extractors.model import Marker, Paragraph
+
+FRONT_HEADINGS = re.compile(
+    r"^(table of )?contents$|^acknowledge?ments?$|^about the authors?$|^abbreviations?"
+    r"|^acronyms|^list of (abbreviations|acronyms|figures|tables|maps)|^glossary|^key actors$"
+    r"|^foreword$|^preface$|^imprint$",
+    re.I,
+)
+BACK_HEADINGS = re.compile(
+    r"^(references|bibliography|works cited|endnotes|notes|annex(es)?|appendix|appendices"
+    r"|sources)\b",
+    re.I,
+)
+TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading or a paragraph in reading order, before sections and zones are known."""
+
+    kind: str  # "heading" | "para"
+    text: str
+    page: int | None = None
+    level: int = 0  # heading level, 1 = largest
+    markers: tuple[Marker, ...] = ()
+    italic: bool = False  # the whole block is italic (pull-quote candidate)
+    list_item: bool = False
+    open_end: bool = False  # its last line runs to the right margin (the text goes on)
+
+
+def heading_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
+
+
+def continues(prev: Block, nxt: Block) -> bool:
+    """Does `nxt` continue the paragraph `prev` (split by a page break or a footnote block)?"""
+    if prev.kind != "para" or nxt.kind != "para" or prev.italic != nxt.italic:
+        return False
+    if nxt.list_item or not nxt.text:
+        return False
+    if TERMINAL.search(prev.text.rstrip()):
+        return False
+    if prev.open_end and nxt.page is not None and prev.page is not None and nxt.page > prev.page:
+        return True  # a full last line at the page bottom, no end punctuation: same paragraph
+    first = nxt.text.lstrip()[:1]
+    return first.islower() or first in "([–—-,;"
+
+
+def join_text(left: str, right: str) -> tuple[str, int]:
+    """Join two pieces of running text; returns the text and the offset where `right` starts.
+    A hyphen ending `left` before a lowercase letter is kept and no space is added."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left:
+        return right, 0
+    glued = left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower()
+    sep = "" if glued else " "
+    return left + sep + right, len(left) + len(sep)
+
+
+def merge_blocks(a: Block, b: Block) -> Block:
+    text, shift = join_text(a.text, b.text)
+    markers = a.markers + tuple(Marker(m.offset + shift, m.n) for m in b.markers)
+    return replace(a, text=text, markers=markers, open_end=b.open_end)
+
+
+def merge_continued(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if out and continues(out[-1], block):
+            out[-1] = merge_blocks(out[-1], block)
+        else:
+            out.append(block)
+    return out
+
+
+def strip_ellipsis(text: str) -> str:
+    return re.sub(r"^(\.\.\.|…)\s*|\s*(\.\.\.|…)$", "", text.strip())
+
+
+def pullquote_flags(blocks: list[Block]) -> list[bool]:
+    """An italic paragraph whose text also stands in a non-italic paragraph is a pull quote."""
+    body = " ".join(fold(b.text) for b in blocks if b.kind == "para" and not b.italic)
+    flags = []
+    for b in blocks:
+        key = fold(strip_ellipsis(b.text)) if b.kind == "para" and b.italic else ""
+        flags.append(len(key) >= 20 and key in body)
+    return flags
+
+
+def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
+    """Sections, zones and pull quotes for a document's blocks (title first if it has one)."""
+    blocks = merge_continued([b for b in blocks if b.text.strip()])
+    quotes = pullquote_flags(blocks)
+    zones = assign_zones(blocks)
+    section = ""
+    out = []
+    carried: tuple[Marker, ...] = ()  # markers of a heading go to the first sentence under it
+    for block, zone, quote in zip(blocks, zones, quotes):
+        if block.kind == "heading":
+            section = heading_text(block.text)
+            carried += tuple(Marker(0, m.n) for m in block.markers)
+            continue
+        if quote:
+            zone = "pullquote"
+        out.append(Paragraph(block.text.strip(), block.page, section, zone, carried + block.markers))
+        carried = ()
+    if carried and out:  # a marked heading with no text under it: its notes go to the last sentence
+        last = out[-1]
+        out[-1] = replace(last, markers=last.markers + tuple(Marker(len(last.text), m.n) for m in carried))
+    elif carried:
+        out.append(Paragraph(section, None, section, "body", carried))
+    return tuple(out)
+
+
+def assign_zones(blocks: list[Block]) -> list[str]:
+    """front until the first heading that is not front matter, back for reference-like
+    sections and for a trailing run of paragraphs with no sentence (an imprint)."""
+    zones: list[str] = []
+    headings = [b for b in blocks if b.kind == "heading"]
+    zone = "front" if headings else "body"  # no headings: all body
+    if headings and not any(not FRONT_HEADINGS.search(heading_text(h.text)) for h in headings[1:]):
+        zone = "body"  # a title and nothing else to open the body: the text after the title is body
+    front_level: int | None = None
+    seen_title = False
+    for b in blocks:
+        if b.kind == "heading":
+            text = heading_text(b.text)
+            if not seen_title and zone == "front" and front_level is None:
+                seen_title = True  # the document title opens the front matter
+            elif FRONT_HEADINGS.search(text) and zone == "front":
+                front_level = b.level if front_level is None else min(front_level, b.level)
+            elif zone == "front" and front_level is not None and b.level > front_level:
+                pass  # a sub-heading inside the front matter (e.g. glossary groups)
+            elif BACK_HEADINGS.search(text) and zone == "body":
+                zone = "back"
+            else:
+                zone = "body" if zone != "back" or not BACK_HEADINGS.search(text) else "back"
+        zones.append(zone)
+    # a trailing imprint: paragraphs after the last one that ends like prose
+    last_prose = max(
+        (i for i, b in enumerate(blocks) if b.kind == "para" and TERMINAL.search(b.text.rstrip())),
+        default=-1,
+    )
+    for i in range(last_prose + 1, len(blocks)):
+        if blocks[i].kind == "para" and zones[i] == "body":
+            zones[i] = "back"
+    return zones
+
+
+def title_of(blocks: list[Block]) -> str:
+    for b in blocks:
+        if b.kind == "heading":
+            return heading_text(b.text)
+    return ""

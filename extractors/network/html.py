@@ -1,0 +1,187 @@
+"""network.html: one self-contained page to explore the co-mention network offline.
+
+Positions are computed here (the same seeded layout as network.png, on the union of both
+windows so nodes stay put when the window is switched); the page only draws SVG and handles
+search, filters, the minimum-weight slider, the sentence/paragraph switch, neighbour highlighting
+and the evidence sentences of an edge. No CDN, no network: CSS and JS are inlined from
+``templates/network.html`` and the data is embedded as JSON with ``<``, ``>``, ``&`` escaped so
+document text can never close the script element.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import networkx as nx
+
+from extractors.model import Edge, Mention, Sentence
+from extractors.network.graph import (
+    SEED,
+    WINDOWS,
+    EntityInfo,
+    as_entity_map,
+    display_label,
+    label_nodes,
+    layout,
+    node_metrics,
+    edge_threshold,
+    type_colors,
+)
+
+TEMPLATE = Path(__file__).parent / "templates" / "network.html"
+CANVAS = 1000  # the SVG's user space is CANVAS x CANVAS
+
+
+def _json_for_script(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def graph_data(
+    entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo],
+    edges: Sequence[Edge],
+    sentences: Sequence[Sentence] = (),
+    mentions: Sequence[Mention] = (),
+    *,
+    title: str = "Co-mention network",
+    labels: int = 30,
+    seed: int = SEED,
+) -> dict:
+    """The JSON document the page draws (also handy to test without a browser)."""
+    info = as_entity_map(entities_info)
+    windows = [w for w in WINDOWS if any(e.window == w for e in edges)] or ["sentence"]
+    metrics = {w: node_metrics(info, edges, w, seed=seed) for w in windows}
+    ids = sorted(set(info) | {e.source for e in edges} | {e.target for e in edges})
+
+    # layout on the union of the windows (paragraph pairs include the sentence pairs)
+    union = nx.Graph()
+    union.add_nodes_from(ids)
+    for e in sorted(edges, key=lambda e: (e.source, e.target, e.window)):
+        if union.has_edge(e.source, e.target):
+            union[e.source][e.target]["weight"] = max(union[e.source][e.target]["weight"], e.weight)
+        else:
+            union.add_edge(e.source, e.target, weight=e.weight)
+    pos = layout(union, seed=seed)
+    margin = 40
+    scale = (CANVAS - 2 * margin) / 2
+
+    first = metrics[windows[0]]
+    ranked = nx.Graph()
+    for n in ids:
+        m = first[n]
+        ranked.add_node(n, mentions=m.mentions, betweenness=m.betweenness, weighted_degree=m.weighted_degree)
+    major = set(label_nodes(ranked, labels))
+
+    max_m = max((first[n].mentions for n in ids), default=0) or 1
+    nodes = []
+    for n in ids:
+        e = info.get(n, EntityInfo(n, "", ""))
+        x, y = pos.get(n, (0.0, 0.0))
+        forms = sorted((set(e.surface_forms) | set(e.aliases)) - {e.name})
+        nodes.append(
+            {
+                "id": n,
+                "name": e.name or n,
+                "short": display_label(e.name or n, e.surface_forms),
+                "type": e.type or "UNKNOWN",
+                "mentions": e.mentions,
+                "documents": e.documents,
+                "forms": forms,
+                "x": round(CANVAS / 2 + x * scale, 1),
+                "y": round(CANVAS / 2 - y * scale, 1),
+                "r": round(4 + 14 * math.sqrt(max(0, e.mentions) / max_m), 2),
+                "major": n in major,
+                "metrics": {
+                    w: {
+                        "degree": metrics[w][n].degree,
+                        "weighted_degree": metrics[w][n].weighted_degree,
+                        "betweenness": metrics[w][n].betweenness,
+                        "community": metrics[w][n].community,
+                    }
+                    for w in windows
+                },
+            }
+        )
+    colors = type_colors(nd["type"] for nd in nodes)
+    counts = {t: sum(1 for nd in nodes if nd["type"] == t) for t in colors}
+
+    wanted = {sid for e in edges for sid in e.evidence}
+    sents: dict[str, dict] = {}
+    for s in sentences:
+        if s.sentence_id in wanted and s.sentence_id not in sents:
+            sents[s.sentence_id] = {"doc_id": s.doc_id, "page": s.page, "text": s.text, "marks": []}
+    for m in sorted(mentions, key=lambda m: (m.doc_id, m.sentence_id, m.start, m.end, m.entity_id)):
+        s = sents.get(m.sentence_id)
+        if s is not None and s["doc_id"] == m.doc_id and m.entity_id:
+            s["marks"].append([m.start, m.end, m.entity_id])
+
+    return {
+        "title": title,
+        "canvas": CANVAS,
+        "windows": windows,
+        # the slider starts where a dense window stops being a hairball (as in network.png)
+        "min_weight": {
+            w: edge_threshold([e.weight for e in edges if e.window == w], max(120, 2 * len(ids))) or 1
+            for w in windows
+        },
+        "types": [{"type": t, "color": c, "count": counts[t]} for t, c in colors.items()],
+        "nodes": nodes,
+        "edges": [
+            {
+                "source": e.source,
+                "target": e.target,
+                "window": e.window,
+                "weight": e.weight,
+                "documents": e.documents,
+                "npmi": e.npmi,
+                "jaccard": e.jaccard,
+                "evidence": list(e.evidence),
+            }
+            for e in sorted(edges, key=lambda e: (e.source, e.target, e.window))
+        ],
+        "sentences": sents,
+    }
+
+
+def render_html(
+    entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo],
+    edges: Sequence[Edge],
+    sentences: Sequence[Sentence] = (),
+    mentions: Sequence[Mention] = (),
+    *,
+    title: str = "Co-mention network",
+    labels: int = 30,
+    seed: int = SEED,
+) -> str:
+    """The whole page as a string (deterministic: same input, same bytes).
+
+    ``sentences`` supply the evidence texts (looked up by ``sentence_id``) and ``mentions`` the
+    highlighted names in them; both are optional.
+    """
+    data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed)
+    fill = {"__TITLE__": html.escape(title), "__DATA__": _json_for_script(data)}
+    page = TEMPLATE.read_text(encoding="utf-8")
+    return re.sub(r"__TITLE__|__DATA__", lambda m: fill[m.group(0)], page)
+
+
+def write_html(
+    path: str | Path,
+    entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo],
+    edges: Sequence[Edge],
+    sentences: Sequence[Sentence] = (),
+    mentions: Sequence[Mention] = (),
+    **options,
+) -> Path:
+    path = Path(path)
+    path.write_text(render_html(entities_info, edges, sentences, mentions, **options), encoding="utf-8")
+    return path

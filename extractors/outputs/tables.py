@@ -1,0 +1,130 @@
+"""Writing tables as the output contract says: CSV, UTF-8, RFC 4180, spreadsheet-safe.
+
+Multi-valued cells are joined with " | ", booleans are true/false, None is empty. A text cell
+that starts with =, +, -, @, tab or carriage return gets a leading apostrophe so spreadsheets
+show it as text and never evaluate it (`extractors.storage.unguard` takes it off again).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from extractors.model import Document, Footnote, Sentence
+from extractors.storage import atomic_file, guard
+
+JOIN = " | "
+
+
+def cell(value) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return guard(JOIN.join(str(v) for v in value))
+    return guard(str(value))
+
+
+def _write_rows(fh, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
+    writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
+    buf = io.StringIO()
+    _write_rows(buf, columns, rows)
+    return buf.getvalue()
+
+
+def write_text(path: Path, text: str) -> None:
+    """Atomic write: a reader never sees half a file."""
+    with atomic_file(path) as fh:
+        fh.write(text)
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
+    """The same bytes as `write_text(path, to_csv(columns, rows))`, written row by row (never the
+    whole table in memory: sentences.csv holds the text of every document), atomically."""
+    with atomic_file(path) as fh:
+        _write_rows(fh, columns, rows)
+
+
+DOCUMENT_COLUMNS = ("doc_id", "path", "sha256", "format", "title", "pages", "language", "status", "error",
+                    "sentences", "footnotes")
+SENTENCE_COLUMNS = ("doc_id", "sentence_id", "paragraph_id", "page", "section", "zone", "text", "footnotes")
+FOOTNOTE_COLUMNS = ("doc_id", "n", "page", "section", "anchor_sentence_id", "anchor_text", "text", "kind",
+                    "n_citations", "urls")
+
+
+def document_row(d: Document) -> dict:
+    return {
+        "doc_id": d.doc_id, "path": d.path, "sha256": d.sha256, "format": d.format, "title": d.title,
+        "pages": d.pages, "language": d.language, "status": d.status, "error": d.error,
+        "sentences": len(d.sentences) if d.status == "ok" else None,
+        "footnotes": len(d.footnotes) if d.status == "ok" else None,
+    }
+
+
+def sentence_row(s: Sentence) -> dict:
+    return {
+        "doc_id": s.doc_id, "sentence_id": s.sentence_id, "paragraph_id": s.paragraph_id, "page": s.page,
+        "section": s.section, "zone": s.zone, "text": s.text, "footnotes": s.footnotes,
+    }
+
+
+def footnote_row(f: Footnote, parse: Mapping | None = None) -> dict:
+    parse = parse or {}
+    return {
+        "doc_id": f.doc_id, "n": f.n, "page": f.page, "section": f.section,
+        "anchor_sentence_id": f.anchor_sentence_id, "anchor_text": f.anchor_text, "text": f.text,
+        "kind": parse.get("kind"), "n_citations": parse.get("n_citations"),
+        "urls": " ".join(parse.get("urls", ())) or None,
+    }
+
+
+ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "mentions", "documents", "surface_forms",
+                  "degree", "weighted_degree", "betweenness", "community")
+MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "text", "entity_id", "type",
+                   "method", "score")
+CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
+                     "example_sentence_id", "example", "reason", "decision")
+EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "weight", "documents", "npmi",
+                "jaccard", "evidence")
+
+
+def entity_row(e, metrics=None) -> dict:
+    row = {
+        "entity_id": e.entity_id, "name": e.name, "type": e.type, "in_gazetteer": e.in_gazetteer,
+        "mentions": e.mentions, "documents": len(e.documents), "surface_forms": e.surface_forms,
+    }
+    if metrics is not None:
+        row.update(degree=metrics.degree, weighted_degree=metrics.weighted_degree,
+                   betweenness=metrics.betweenness, community=metrics.community)
+    return row
+
+
+def mention_row(m) -> dict:
+    return {c: getattr(m, c) for c in MENTION_COLUMNS}
+
+
+def candidate_row(c) -> dict:
+    row = {col: getattr(c, col, None) for col in CANDIDATE_COLUMNS}
+    row["documents"] = len(c.documents)
+    row["decision"] = ""
+    return row
+
+
+def edge_row(e, names) -> dict:
+    return {
+        "source": e.source, "target": e.target, "source_name": names.get(e.source, ""),
+        "target_name": names.get(e.target, ""), "window": e.window, "weight": e.weight,
+        "documents": e.documents, "npmi": e.npmi, "jaccard": e.jaccard, "evidence": e.evidence,
+    }

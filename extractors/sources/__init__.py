@@ -1,0 +1,3 @@
+"""Fetching the sources that footnotes cite: the safe fetcher (`fetch`: address policy, pinned
+transport, robots.txt, retries, the body store, the archive fallback) and turning a fetched body
+into a `Document` (`documents`)."""

@@ -1,0 +1,194 @@
+"""Scheduled runs: a deployment of the pipeline served by this process, on a local Prefect server.
+
+Prefect's temporary server (the one a plain `reportgraph run` starts) does not run schedules, so
+`serve()` starts a real one (`prefect server start`, SQLite under the project's own Prefect home,
+`.prefect/` by default) unless `PREFECT_API_URL` already points at a server, registers the
+`reportgraph-scheduled` deployment with a cron or interval schedule, and polls for its runs until
+stopped (Ctrl-C or SIGTERM). Each scheduled run executes in a subprocess and publishes a run folder
+like `reportgraph run` does; runs of one deployment never overlap (limit 1).
+
+The local Prefect server itself is `flows.runtime.server.local_server()`.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from prefect import flow
+
+from flows.pipeline import RunSettings, run_pipeline
+from flows.fetching import SourceSettings
+from flows.runtime.server import Echo, default_home, local_server
+
+FLOW_NAME = "reportgraph-scheduled"
+DEPLOYMENT_NAME = "scheduled"
+_log = logging.getLogger("reportgraph.serve")
+
+
+@flow(name=FLOW_NAME, log_prints=False)
+def scheduled_run(corpus: str = "corpus", out: str = "outputs", gazetteer: str = "gazetteers",
+                  sources: bool = True, include_footnotes: bool = False, model_en: str = "",
+                  model_fr: str = "") -> str:
+    """One scheduled run of the pipeline (JSON parameters, so a deployment can carry them).
+    Relative paths are relative to the working directory of the process that runs the flow."""
+    settings = RunSettings(corpus=Path(corpus), out=Path(out), gazetteer=Path(gazetteer),
+                           include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
+                           sources=SourceSettings(enabled=sources, cache_dir=Path(corpus) / "sources"))
+    result = run_pipeline(settings)
+    return str(result.folder)
+
+
+def deployment_parameters(corpus: str | Path = "corpus", out: str | Path = "outputs",
+                          gazetteer: str | Path = "gazetteers", sources: bool = True,
+                          include_footnotes: bool = False, model_en: str = "", model_fr: str = "") -> dict:
+    """Parameters of the served deployment: absolute paths, so runs do not depend on a cwd."""
+    return {"corpus": str(Path(corpus).resolve()), "out": str(Path(out).resolve()),
+            "gazetteer": str(Path(gazetteer).resolve()), "sources": sources,
+            "include_footnotes": include_footnotes, "model_en": model_en, "model_fr": model_fr}
+
+
+def schedule_text(cron: str | None, interval: float | None, timezone: str | None = None) -> str:
+    return f"cron '{cron}' {timezone or 'UTC'}" if cron else f"every {interval:g} s"
+
+
+def make_schedule(cron: str | None, interval: float | None, timezone: str | None = None):
+    """A Prefect schedule, checked here (ValueError) before any server is started."""
+    from prefect.schedules import Cron, Interval
+
+    if (cron is None) == (interval is None):
+        raise ValueError("give exactly one of --cron or --interval")
+    if interval is not None:
+        if interval <= 0:
+            raise ValueError("--interval must be a positive number of seconds")
+        return Interval(interval, timezone=timezone)
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=cron, timezone=timezone)
+    except (ValidationError, ValueError) as exc:
+        errors = exc.errors() if isinstance(exc, ValidationError) else [{"msg": str(exc)}]
+        raise ValueError("; ".join(str(e["msg"]).removeprefix("Value error, ") for e in errors)) from None
+    return Cron(cron, timezone=timezone)
+
+
+def serve(corpus: str | Path = "corpus", out: str | Path = "outputs", gazetteer: str | Path = "gazetteers",
+          sources: bool = True, cron: str | None = None, interval: float | None = None,
+          limit_runs: int | None = None, *, timezone: str | None = None, include_footnotes: bool = False,
+          model_en: str = "", model_fr: str = "", home: Path | None = None, name: str = DEPLOYMENT_NAME,
+          echo: Echo | None = None, ui: bool = True) -> None:
+    """Serve the pipeline on a cron (UTC unless `timezone`) or interval (seconds) schedule until
+    Ctrl-C/SIGTERM, or with `limit_runs` until that many runs have finished, whatever their state.
+    Raises ValueError for a bad schedule, RuntimeError if the local server does not start."""
+    from prefect.deployments.runner import EntrypointType
+
+    echo = echo or _log.info
+    schedule = make_schedule(cron, interval, timezone)
+    parameters = deployment_parameters(corpus, out, gazetteer, sources, include_footnotes, model_en, model_fr)
+    previous = _terminate_gracefully()  # until Prefect's runner installs its own SIGTERM handler
+    try:
+        with local_server(home or default_home(), echo=echo, ui=ui) as url:
+            removed = _forget_missed_runs(name)
+            if removed:
+                echo(f"dropped {removed} scheduled run(s) missed while nothing was serving")
+            echo(f"serving {FLOW_NAME}/{name} ({schedule_text(cron, interval, timezone)}) on {url}; "
+                 f"outputs under {parameters['out']}; stop with Ctrl-C")
+            if limit_runs:
+                _RunLimit(name, limit_runs, echo).start()
+            scheduled_run.serve(name=name, schedule=schedule, parameters=parameters, limit=1,
+                                print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    echo("stopped serving")
+
+
+def _terminate_gracefully():
+    """SIGTERM raises SystemExit in the main thread, so `local_server` stops its server.
+    Returns the handler it replaced (None outside the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def _forget_missed_runs(name: str) -> int:
+    """Delete scheduled runs of an existing deployment whose time has passed (left behind when
+    the serving process was killed): otherwise they would all run at once on restart."""
+    from datetime import datetime, timezone
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
+                                                FlowRunFilterExpectedStartTime, FlowRunFilterState,
+                                                FlowRunFilterStateType)
+    from prefect.client.schemas.objects import StateType
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            deployment = client.read_deployment_by_name(f"{FLOW_NAME}/{name}")
+        except ObjectNotFound:
+            return 0
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
+            flow_run_filter=FlowRunFilter(
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])),
+                expected_start_time=FlowRunFilterExpectedStartTime(before_=datetime.now(timezone.utc))),
+        )
+        missed = [r for r in runs if r.auto_scheduled]
+        for r in missed:
+            client.delete_flow_run(r.id)
+        return len(missed)
+
+
+class _RunLimit(threading.Thread):
+    """Prefect's `serve(limit=...)` bounds concurrent runs, not their number: this thread counts
+    finished runs of the deployment (started after serving began) and sends this process SIGTERM,
+    Prefect's runner's graceful shutdown, once `limit` have finished."""
+
+    def __init__(self, name: str, limit: int, echo: Echo, poll: float = 1.0):
+        super().__init__(name="reportgraph-run-limit", daemon=True)
+        self.deployment = f"{FLOW_NAME}/{name}"
+        self.limit, self.echo, self.poll = limit, echo, poll
+        from datetime import datetime, timezone
+
+        self.since = datetime.now(timezone.utc)
+
+    def run(self) -> None:
+        while True:
+            time.sleep(self.poll)
+            try:
+                done = self.finished()
+            except Exception as exc:  # the server may be briefly busy; try again
+                _log.debug("run limit: %s", exc)
+                continue
+            if done >= self.limit:
+                self.echo(f"{done} run(s) finished; stopping (limit {self.limit})")
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+
+    def finished(self) -> int:
+        from prefect import get_client
+        from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowFilter,
+                                                    FlowFilterName, FlowRunFilter, FlowRunFilterStartTime,
+                                                    FlowRunFilterState, FlowRunFilterStateType)
+        from prefect.client.schemas.objects import StateType
+        from prefect.exceptions import ObjectNotFound
+
+        final = [StateType.COMPLETED, StateType.FAILED, StateType.CRASHED, StateType.CANCELLED]
+        with get_client(sync_client=True) as client:
+            try:
+                deployment = client.read_deployment_by_name(self.deployment)
+            except ObjectNotFound:
+                return 0
+            runs = client.read_flow_runs(  # the flow filter leaves out the run_pipeline subflows
+                flow_filter=FlowFilter(name=FlowFilterName(any_=[FLOW_NAME])),
+                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
+                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=final)),
+                                              start_time=FlowRunFilterStartTime(after_=self.since)),
+            )
+        return len(runs)
