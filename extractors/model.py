@@ -7,10 +7,21 @@ Every record is a frozen dataclass so it can be cached, compared and written as 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
-ZONES = ("front", "body", "pullquote", "footnote", "back")
-FORMATS = ("pdf", "markdown", "text", "html")
-STATUSES = ("ok", "failed", "skipped", "duplicate")
+# The closed vocabularies of the tables, each a Literal type and its values (in contract order).
+Zone = Literal["front", "body", "pullquote", "footnote", "back"]
+Format = Literal["pdf", "markdown", "text", "html"]
+Status = Literal["ok", "failed", "skipped", "duplicate"]
+CitationKind = Literal["publication", "interview"]
+FootnoteKind = Literal["publication", "interview", "mixed", "note"]
+Method = Literal["gazetteer", "ner", "acronym", "alias", "fuzzy", "review"]
+Window = Literal["sentence", "paragraph"]
+ZONES: tuple[Zone, ...] = get_args(Zone)
+FORMATS: tuple[Format, ...] = get_args(Format)
+STATUSES: tuple[Status, ...] = get_args(Status)
+METHODS: tuple[Method, ...] = get_args(Method)
+WINDOWS: tuple[Window, ...] = get_args(Window)
 ENTITY_TYPES = (
     "PERSON",
     "ARMED_GROUP",
@@ -38,7 +49,7 @@ class Paragraph:
     text: str
     page: int | None
     section: str
-    zone: str
+    zone: Zone
     markers: tuple[Marker, ...] = ()
 
 
@@ -70,7 +81,7 @@ class Sentence:
     paragraph_id: str
     page: int | None
     section: str
-    zone: str
+    zone: Zone
     text: str
     footnotes: tuple[int, ...] = ()  # numbers of the footnote markers this sentence carries
 
@@ -104,11 +115,11 @@ class Document:
     doc_id: str
     path: str
     sha256: str
-    format: str
+    format: Format
     title: str = ""
     pages: int | None = None
     language: str = ""
-    status: str = "ok"
+    status: Status = "ok"
     error: str = ""
     sentences: tuple[Sentence, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
@@ -123,7 +134,7 @@ class Citation:
     doc_id: str
     footnote: int
     idx: int  # 1-based position inside the footnote
-    kind: str  # publication | interview
+    kind: CitationKind
     text: str  # the raw citation text
     authors: tuple[str, ...] = ()
     title: str = ""
@@ -160,13 +171,13 @@ class Mention:
     doc_id: str
     sentence_id: str
     page: int | None
-    zone: str
+    zone: Zone
     start: int  # character offsets in the sentence text
     end: int
     text: str
     entity_id: str
     type: str
-    method: str  # gazetteer, ner, acronym, alias, fuzzy, review
+    method: Method
     score: float = 1.0
     paragraph_id: str = ""
 
@@ -175,7 +186,7 @@ class Mention:
 class Edge:
     source: str
     target: str
-    window: str  # sentence | paragraph
+    window: Window
     weight: int
     documents: int
     npmi: float

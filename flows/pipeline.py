@@ -184,10 +184,9 @@ def write_document_tables(folder: Path, documents: list[Document], parses: dict)
     from extractors.citations.tables import footnote_parse_row
 
     ok = [d for d in documents if d.status == "ok"]
-    tables.write_csv(folder / "documents.csv", tables.DOCUMENT_COLUMNS, (tables.document_row(d) for d in documents))
-    tables.write_csv(folder / "sentences.csv", tables.SENTENCE_COLUMNS,
-                     (tables.sentence_row(s) for d in ok for s in d.sentences))
-    tables.write_csv(folder / "footnotes.csv", tables.FOOTNOTE_COLUMNS, (
+    tables.DOCUMENTS.write(folder, (tables.document_row(d) for d in documents))
+    tables.SENTENCES.write(folder, (tables.sentence_row(s) for d in ok for s in d.sentences))
+    tables.FOOTNOTES.write(folder, (
         tables.footnote_row(f, footnote_parse_row(parses[d.doc_id][f.n]) if f.n in parses.get(d.doc_id, {}) else None)
         for d in ok for f in d.footnotes
     ))
@@ -284,13 +283,13 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     write_document_tables(folder, quote(documents), quote(cites.parses))
     write_citation_tables(folder, ok, cites, recognition.recognition.mentions, [r.as_row() for r in source_rows])
     changes = history.diff_runs(previous, folder)
-    tables.write_csv(folder / "changes.csv", history.CHANGES_COLUMNS, history.changes_rows(changes))
+    tables.CHANGES.write(folder, history.changes_rows(changes))
     summary = summary_markdown(RunFacts(
         run_id, documents, read=len(todo), cached=n_cached, changes=changes,
         previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
         sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition,
         network_entities=network.entities, edges=network.edges, names=network.names))
-    tables.write_text(folder / "summary.md", summary)
+    tables.write_text(folder / tables.SUMMARY, summary)
     progress.advance("write")
     final = finish_run(out, run_id, folder)
     fresh_ids = {ids[j] for j in todo}

@@ -39,8 +39,8 @@ class NetworkOutput:
     names: dict  # entity id -> name
 
 
-GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
-NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml
+GRAPH_FILES = tables.GRAPH_FILES
+NETWORKS_DIR = tables.NETWORKS_DIR
 
 
 def graph_key(tables_text: list[str], sentences, edges, include_footnotes: bool) -> str:
@@ -69,9 +69,9 @@ def reuse_graph_files(previous: Path | None, folder: Path, key: str) -> bool:
     (an unchanged re-run need not lay out and draw the network again)."""
     import shutil
 
-    if previous is None or not (previous / "network.key").exists():
+    if previous is None or not (previous / tables.GRAPH_KEY).exists():
         return False
-    if (previous / "network.key").read_text(encoding="utf-8").strip() != key:
+    if (previous / tables.GRAPH_KEY).read_text(encoding="utf-8").strip() != key:
         return False
     if not all((previous / name).exists() for name in GRAPH_FILES) or not (previous / NETWORKS_DIR).is_dir():
         return False
@@ -128,16 +128,16 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     info = net.entities_from_mentions(mentions, names=names, types=types, include_footnotes=include_footnotes)
     metrics = net.node_metrics(info, edges, "sentence")
     texts = {
-        "entities.csv": tables.to_csv(tables.ENTITY_COLUMNS,
-                                      (tables.entity_row(e, metrics.get(e.entity_id)) for e in recognition.entities)),
-        "mentions.csv": tables.to_csv(tables.MENTION_COLUMNS, (tables.mention_row(m) for m in mentions)),
-        "edges.csv": tables.to_csv(tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in edges)),
+        tables.ENTITIES: tables.ENTITIES.text(tables.entity_row(e, metrics.get(e.entity_id))
+                                              for e in recognition.entities),
+        tables.MENTIONS: tables.MENTIONS.text(tables.mention_row(m) for m in mentions),
+        tables.EDGES: tables.EDGES.text(tables.edge_row(e, names) for e in edges),
+        tables.CANDIDATES: tables.CANDIDATES.text(tables.candidate_row(c) for c in sorted(
+            recognition.candidates, key=lambda c: (-c.count, c.candidate_id))),
     }
-    texts["candidates.csv"] = tables.to_csv(tables.CANDIDATE_COLUMNS, (
-        tables.candidate_row(c) for c in sorted(recognition.candidates, key=lambda c: (-c.count, c.candidate_id))))
-    for name, text in texts.items():
-        tables.write_text(folder / name, text)
-    key = graph_key([texts["entities.csv"], texts["mentions.csv"], texts["edges.csv"]], sentences, edges,
+    for table, text in texts.items():
+        tables.write_text(folder / table.name, text)
+    key = graph_key([texts[tables.ENTITIES], texts[tables.MENTIONS], texts[tables.EDGES]], sentences, edges,
                     include_footnotes)
     if not reuse_graph_files(previous, folder, key):
         graph = net.build_graph(info, edges, "sentence", metrics=metrics)
@@ -152,7 +152,7 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
         finish(documents_done, write_document_networks, *per_document)
         finish(drawing, plot_network, graph, png, title=title)
-    tables.write_text(folder / "network.key", key + "\n")
+    tables.write_text(folder / tables.GRAPH_KEY, key + "\n")
     return NetworkOutput(len(info), edges, names)
 
 
@@ -184,10 +184,9 @@ def citation_stage(documents: list[Document]) -> CitationOutput:
 def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources) -> None:
     import extractors.citations.tables as ct
 
-    tables.write_csv(folder / "citations.csv", ct.CITATION_COLUMNS, (ct.citation_row(c) for c in cites.citations))
-    tables.write_csv(folder / "interviews.csv", ct.INTERVIEW_COLUMNS, ct.interview_rows(cites.citations))
-    tables.write_csv(folder / "entity_citations.csv", ct.ENTITY_CITATION_COLUMNS,
-                     ct.entity_citation_rows(documents, cites.citations, mentions))
-    tables.write_csv(folder / "sources.csv", ct.SOURCE_COLUMNS, sources)
+    tables.CITATIONS.write(folder, (tables.citation_row(c) for c in cites.citations))
+    tables.INTERVIEWS.write(folder, ct.interview_rows(cites.citations))
+    tables.ENTITY_CITATIONS.write(folder, ct.entity_citation_rows(documents, cites.citations, mentions))
+    tables.SOURCES.write(folder, sources)
     if cites.citations:
-        ct.plot_citations(cites.citations, folder / "citations.png")
+        ct.plot_citations(cites.citations, folder / tables.CITATIONS_CHART)

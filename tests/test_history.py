@@ -6,8 +6,6 @@ from pathlib import Path
 
 from extractors.outputs.history import (
     CHANGE_KINDS,
-    CHANGES_COLUMNS,
-    RUNS_COLUMNS,
     Changes,
     append_run,
     changes_rows,
@@ -16,7 +14,7 @@ from extractors.outputs.history import (
     run_row,
 )
 from extractors.outputs.summary import changes_section as changes_markdown
-from extractors.outputs.tables import write_csv
+from extractors.outputs.tables import CHANGES_COLUMNS, RUNS_COLUMNS, write_csv
 
 ENTITY_COLS = ("entity_id", "name", "type", "mentions")
 EDGE_COLS = ("source", "target", "source_name", "target_name", "window", "weight")

@@ -52,9 +52,9 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from extractors.model import ZONES, Edge, Mention, Sentence
+from extractors.model import WINDOWS, ZONES, Edge, Mention, Sentence
 
-WINDOWS = ("sentence", "paragraph")
+
 NEVER_COUNTED_ZONES = frozenset({"pullquote"})
 MAX_EVIDENCE = 5
 DECIMALS = 6

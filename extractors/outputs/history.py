@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.text import fold
-from extractors.outputs.tables import write_csv
+from extractors.outputs import tables
+from extractors.outputs.tables import RUNS_COLUMNS, write_csv
 from extractors.storage import unguard
 
-RUNS_FILE = "runs.csv"
-RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed")
-CHANGES_COLUMNS = ("change", "key", "name", "detail", "old", "new")
 CHANGE_KINDS = ("entity_added", "entity_removed", "edge_added", "edge_removed", "edge_weight_changed",
                 "citation_added", "citation_removed")
 DOC_CLASSES = ("new", "changed", "unchanged", "removed")
@@ -46,7 +44,7 @@ def read_run_table(folder: Path | None, name: str) -> list[dict[str, str]]:
 
 def append_run(out: Path, row: Mapping) -> Path:
     """Add (or replace) one run's row in out/runs.csv, rows in run_id order; atomic rewrite."""
-    path = Path(out) / RUNS_FILE
+    path = Path(out) / tables.RUNS.name
     rows = {r.get("run_id", ""): r for r in read_table(path)}
     rows[str(row["run_id"])] = dict(row)
     extra = sorted({k for r in rows.values() for k in r} - set(RUNS_COLUMNS))
@@ -231,15 +229,15 @@ def diff_runs(previous_folder: Path | None, current_folder: Path) -> Changes:
     def both(name: str) -> tuple[list[dict], list[dict]]:
         return read_run_table(previous_folder, name), read_run_table(current_folder, name)
 
-    old_docs, new_docs = both("documents.csv")
-    entities_added, entities_removed = entity_changes(*both("entities.csv"))
-    citations_added, citations_removed = citation_changes(*both("citations.csv"))
+    old_docs, new_docs = both(tables.DOCUMENTS.name)
+    entities_added, entities_removed = entity_changes(*both(tables.ENTITIES.name))
+    citations_added, citations_removed = citation_changes(*both(tables.CITATIONS.name))
     return Changes(
         documents=classify_documents(document_hashes(old_docs), document_hashes(new_docs)),
         failed_documents=tuple(sorted(r["doc_id"] for r in corpus_rows(new_docs) if r.get("status") == "failed")),
         entities_added=entities_added,
         entities_removed=entities_removed,
-        edges=edge_changes(*both("edges.csv")),
+        edges=edge_changes(*both(tables.EDGES.name)),
         citations_added=citations_added,
         citations_removed=citations_removed,
     )

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.citations.tables import (CITATION_COLUMNS, ENTITY_CITATION_COLUMNS, INTERVIEW_COLUMNS, SOURCE_COLUMNS,
+                                         citation_row)
 from extractors.model import Document, Footnote, Sentence
 from extractors.storage import atomic_file, guard
 
@@ -96,6 +99,8 @@ MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "tex
                    "method", "score")
 CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
                      "example_sentence_id", "example", "reason", "decision")
+RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed")
+CHANGES_COLUMNS = ("change", "key", "name", "detail", "old", "new")
 EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "weight", "documents", "npmi",
                 "jaccard", "evidence")
 
@@ -128,3 +133,47 @@ def edge_row(e, names) -> dict:
         "target_name": names.get(e.target, ""), "window": e.window, "weight": e.weight,
         "documents": e.documents, "npmi": e.npmi, "jaccard": e.jaccard, "evidence": e.evidence,
     }
+
+
+# ---------------------------------------------------------------- the registry of output files
+
+@dataclass(frozen=True)
+class OutputTable:
+    """One CSV file of a run folder: its name, its columns (in order), and how one row is made.
+    `row` is None where the rows are made whole by their stage (aggregates)."""
+
+    name: str
+    columns: tuple[str, ...]
+    row: Callable[..., Mapping] | None = None
+
+    def write(self, folder: Path, rows: Iterable[Mapping]) -> Path:
+        path = Path(folder) / self.name
+        write_csv(path, self.columns, rows)
+        return path
+
+    def text(self, rows: Iterable[Mapping]) -> str:
+        return to_csv(self.columns, rows)
+
+
+DOCUMENTS = OutputTable("documents.csv", DOCUMENT_COLUMNS, document_row)
+SENTENCES = OutputTable("sentences.csv", SENTENCE_COLUMNS, sentence_row)
+FOOTNOTES = OutputTable("footnotes.csv", FOOTNOTE_COLUMNS, footnote_row)
+CITATIONS = OutputTable("citations.csv", CITATION_COLUMNS, citation_row)
+INTERVIEWS = OutputTable("interviews.csv", INTERVIEW_COLUMNS)  # rows: citations.tables.interview_rows
+SOURCES = OutputTable("sources.csv", SOURCE_COLUMNS)  # rows: sources.documents.SourceRow.as_row
+ENTITIES = OutputTable("entities.csv", ENTITY_COLUMNS, entity_row)
+MENTIONS = OutputTable("mentions.csv", MENTION_COLUMNS, mention_row)
+CANDIDATES = OutputTable("candidates.csv", CANDIDATE_COLUMNS, candidate_row)
+EDGES = OutputTable("edges.csv", EDGE_COLUMNS, edge_row)
+ENTITY_CITATIONS = OutputTable("entity_citations.csv", ENTITY_CITATION_COLUMNS)  # rows: entity_citation_rows
+CHANGES = OutputTable("changes.csv", CHANGES_COLUMNS)  # rows: history.changes_rows
+RUNS = OutputTable("runs.csv", RUNS_COLUMNS)  # outputs/runs.csv, one row appended per run
+RUN_TABLES = (DOCUMENTS, SENTENCES, FOOTNOTES, CITATIONS, INTERVIEWS, SOURCES, ENTITIES, MENTIONS, CANDIDATES,
+              EDGES, ENTITY_CITATIONS, CHANGES)  # the tables of every run folder
+
+# the other files of a run folder
+SUMMARY = "summary.md"
+CITATIONS_CHART = "citations.png"
+GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
+GRAPH_KEY = "network.key"  # digest of what the graph files were drawn from (reused when unchanged)
+NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml

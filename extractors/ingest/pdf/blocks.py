@@ -1,0 +1,170 @@
+"""Body lines -> headings and paragraphs (`Block`s): type sizes, line pitch, column edges and
+indents; paragraphs re-joined across column and page breaks."""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+
+from extractors.ingest.layout import TERMINAL, Block
+from extractors.model import Marker
+
+
+from extractors.ingest.pdf.joining import join_line
+from extractors.ingest.pdf.types import Line, PdfSettings
+
+
+BULLET = re.compile(r"^([•●▪◦‣·]|[-–]\s)\s*")
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def heading_levels(bodies: list[list[Line]], size: float, settings: PdfSettings) -> dict[float, int]:
+    sizes = sorted({l.size for lines in bodies for l in lines if l.size >= size * settings.heading_ratio}, reverse=True)
+    return {s: i + 1 for i, s in enumerate(sizes)}
+
+
+def line_pitch(bodies: list[list[Line]], size: float) -> float:
+    gaps = []
+    for lines in bodies:
+        for a, b in zip(lines, lines[1:]):
+            if abs(a.size - size) < 0.5 and abs(b.size - size) < 0.5 and 0 < b.top - a.top < 3 * size:
+                gaps.append(round(b.top - a.top, 1))
+    return statistics.median(gaps) if gaps else size * 1.2
+
+
+Edges = dict[tuple[int, int, int], tuple[float, float]]
+
+
+def column_edges(bodies: list[list[Line]], size: float) -> Edges:
+    """(page, columns, column) -> (left, right) of the running text in that column."""
+    edges: dict[tuple[int, int, int], list[float]] = {}
+    for lines in bodies:
+        for line in lines:
+            key = (line.page, line.ncols, line.col)
+            lo, hi = edges.get(key, [line.x0, line.x1])
+            if abs(line.size - size) < 0.5 or key not in edges:
+                edges[key] = [min(lo, line.x0), max(hi, line.x1)]
+    return {k: (v[0], v[1]) for k, v in edges.items()}
+
+
+def edge_of(line: Line, edges: Edges) -> tuple[float, float]:
+    return edges.get((line.page, line.ncols, line.col), (line.x0, line.x1))
+
+
+def open_end(line: Line, edges: Edges) -> bool:
+    """Does the line run to the right edge of its column (the text goes on)?"""
+    left, right = edge_of(line, edges)
+    return line.x1 >= right - 0.06 * (right - left)
+
+
+def indented(line: Line, edges: Edges) -> bool:
+    left, _right = edge_of(line, edges)
+    return 6 < line.x0 - left < 40
+
+
+def uses_first_line_indents(bodies: list[list[Line]], edges: Edges, size: float) -> bool:
+    """Are paragraphs marked by an indented first line (rather than by space between them)?"""
+    indents = 0
+    for lines in bodies:
+        for a, b, c in zip(lines, lines[1:], lines[2:]):
+            if a.seg == b.seg == c.seg and abs(b.size - size) < 0.5 and abs(c.size - size) < 0.5:
+                if indented(b, edges) and not indented(c, edges) and TERMINAL.search(a.text):
+                    indents += 1
+    return indents >= 3
+
+
+@dataclass
+class Group:
+    kind: str  # heading | para
+    lines: list[Line]
+    level: int
+    after_break: bool  # its first line opens a page or a column
+
+
+def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, edges: Edges) -> list[Group]:
+    """Group body lines into headings and paragraphs, then re-join paragraphs split by a column or
+    page break."""
+    levels = heading_levels(bodies, size, settings)
+    pitch = line_pitch(bodies, size)
+    indent_style = uses_first_line_indents(bodies, edges, size)
+    groups: list[Group] = []
+    for lines in bodies:
+        prev: Line | None = None
+        for line in lines:
+            level = levels.get(line.size, 0)
+            kind = "heading" if level else "para"
+            broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
+            new = True
+            if not broken and groups and groups[-1].kind == kind:
+                first = groups[-1].lines[0]
+                gap = line.top - prev.top
+                same_style = line.italic == prev.italic and (kind == "para" or line.size == prev.size)
+                limit = pitch * settings.paragraph_gap if kind == "para" else max(pitch * settings.paragraph_gap, 1.5 * line.size)
+                starts_item = bool(BULLET.match(line.text) or NUMBERED.match(line.text)) and line.x0 <= first.x0 + 1
+                indent = line.x0 > prev.x0 + 8 and re.search(r"[.!?:”\"]$", prev.text) and line.x0 > first.x0 + 8
+                new_by_indent = (indent and not first.x0 < line.x0 - 20) or (
+                    indent_style and indented(line, edges)
+                    and (TERMINAL.search(prev.text) or not open_end(prev, edges))
+                )
+                if same_style and gap <= limit and not starts_item and not new_by_indent:
+                    new = False
+            if new:
+                groups.append(Group(kind, [line], level, broken))
+            else:
+                groups[-1].lines.append(line)
+            prev = line
+    return join_breaks(groups, edges, indent_style)
+
+
+def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[Group]:
+    """A paragraph goes on after a column or page break when the next column starts without a
+    new-paragraph mark: not indented where paragraphs are indented, else after a last line that
+    runs to the margin without end punctuation."""
+    out: list[Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if g.after_break and prev is not None and prev.kind == g.kind == "para":
+            a, b = prev.lines[-1], g.lines[0]
+            if a.italic == b.italic and not BULLET.match(b.text) and not NUMBERED.match(b.text):
+                if indent_style:
+                    goes_on = not indented(b, edges)
+                else:
+                    goes_on = open_end(a, edges) and not TERMINAL.search(a.text)
+                if goes_on:
+                    prev.lines.extend(g.lines)
+                    continue
+        out.append(g)
+    return out
+
+
+def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Block:
+    text = ""
+    markers: list[Marker] = []
+    for line in g.lines:
+        piece = ""
+        line_markers: list[tuple[int, int]] = []
+        for seg in line.segs:
+            numbers = [int(x) for x in re.findall(r"\d+", seg.text)] if seg.sup and re.fullmatch(r"[\d,\s–-]+", seg.text) else []
+            if numbers and all(accept_marker(n) for n in numbers):
+                for n in numbers:
+                    line_markers.append((len(piece.rstrip()) if piece.endswith(" ") else len(piece), n))
+            else:
+                piece += seg.text
+        piece_stripped = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        joined = join_line(text, piece_stripped, vocab)
+        shift = len(joined) - len(piece_stripped)
+        for off, n in line_markers:
+            markers.append(Marker(max(0, min(len(joined), shift + off - lead)), n))
+        text = joined
+    list_item = bool(BULLET.match(text) or NUMBERED.match(text))
+    bullet = BULLET.match(text)
+    if bullet:
+        cut = bullet.end()
+        text = text[cut:]
+        markers = [Marker(max(0, m.offset - cut), m.n) for m in markers]
+    italic = all(l.italic for l in g.lines)
+    return Block(g.kind, text, g.lines[0].page, g.level, tuple(markers), italic and g.kind == "para", list_item,
+                 open_end(g.lines[-1], edges))

@@ -1,0 +1,232 @@
+"""Words -> rows across the page -> column gutters -> bands of full-width rows and of columns ->
+`Line`s in reading order (superscripts kept apart, each line knows its column), per page."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+
+
+from extractors.ingest.pdf.types import IngestError, Line, PdfSettings, Seg
+from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, page_words
+
+
+def rows_of(words: list[dict]) -> list[list[dict]]:
+    """Words standing on the same text line anywhere across the page, top to bottom; a word joins
+    a row when it overlaps most of the height of the row's first word (a superscript joins its
+    line, the next line of the same column does not)."""
+    rows: list[tuple[float, float, list[dict]]] = []  # (top, bottom) of the first word, words
+    for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        for i in range(len(rows) - 1, -1, -1):
+            top, bottom, ws = rows[i]
+            if bottom <= w["top"]:
+                rows.append((w["top"], w["bottom"], [w]))  # rows are in order of bottom: none above
+                break
+            overlap = min(bottom, w["bottom"]) - max(top, w["top"])
+            if overlap > 0.5 * min(bottom - top, w["bottom"] - w["top"]):
+                ws.append(w)
+                break
+        else:
+            rows.append((w["top"], w["bottom"], [w]))
+    out = [sorted(ws, key=lambda w: w["x0"]) for _t, _b, ws in rows]
+    return sorted(out, key=lambda ws: min(w["top"] for w in ws))
+
+
+def wide_gap(gap: float, size: float) -> bool:
+    """Wider than any word space, even a stretched one: a gutter between columns."""
+    return gap >= max(6.0, 0.7 * size)
+
+
+def gutters(rows: list[list[dict]], settings: PdfSettings) -> list[float]:
+    """x positions of column gutters: where many rows have a wide gap between two of their words.
+    Rows running across a gutter (a title, footnotes set across the page) do not hide it."""
+    multi = [r for r in rows if len(r) > 1]
+    if len(multi) < 8:
+        return []
+    left = min(r[0]["x0"] for r in rows)
+    right = max(max(w["x1"] for w in r) for r in rows)
+    lo, hi = int(left + 0.15 * (right - left)), int(right - 0.15 * (right - left))
+    cover = [0] * (int(right) + 2)
+    for r in multi:
+        reach = r[0]["x1"]
+        for w in r[1:]:
+            if wide_gap(w["x0"] - reach, w["size"]):
+                for x in range(max(int(reach) + 1, lo), min(int(w["x0"]), hi) + 1):
+                    cover[x] += 1
+            reach = max(reach, w["x1"])
+    need = max(6, settings.gutter_rows * len(multi))
+    peaks: list[tuple[int, float]] = []
+    x = lo
+    while x <= hi:
+        if cover[x] >= need:
+            start = x
+            while x <= hi and cover[x] >= need:
+                x += 1
+            peak = max(cover[start:x])
+            best = [i for i in range(start, x) if cover[i] == peak]
+            peaks.append((peak, (best[0] + best[-1] + 1) / 2))
+        x += 1
+    top = max((p for p, _c in peaks), default=0)
+    cuts = []
+    for peak, c in peaks:
+        ink = sum(1 for r in rows for w in r if w["x0"] < c < w["x1"])
+        # a gutter runs the height of the columns: not a lesser gap under the ragged ends of lines
+        if peak >= 0.5 * top and ink < peak:
+            cuts.append(c)
+    return cuts
+
+
+def crosses(row: list[dict], cuts: list[float]) -> bool:
+    """Does a row run across a gutter: a word over it, or words on both sides closer than a gutter?"""
+    for c in cuts:
+        reach, after, size = None, None, 0.0
+        for w in row:
+            if w["x0"] < c < w["x1"]:
+                return True
+            if w["x1"] <= c:
+                reach = w["x1"] if reach is None else max(reach, w["x1"])
+            elif after is None:
+                after, size = w["x0"], w["size"]
+        if reach is not None and after is not None and not wide_gap(after - reach, size):
+            return True
+    return False
+
+
+def bands(rows: list[list[dict]], cuts: list[float], rules: tuple[float, ...] = ()
+          ) -> list[tuple[int, int, list[list[dict]]]]:
+    """Reading order of a page with gutters: runs of rows that cross a gutter are read across the
+    page, runs that do not are read column by column; a rule drawn across the page (under a
+    masthead) also ends a run. Returns segments (columns, column, rows)."""
+    if not cuts:
+        return [(1, 0, rows)]
+    segments: list[tuple[int, int, list[list[dict]]]] = []
+    run: list[list[dict]] = []
+    run_spans = False
+
+    def flush():
+        if run_spans:
+            segments.append((1, 0, list(run)))
+            return
+        for i in range(len(cuts) + 1):
+            lo = cuts[i - 1] if i else float("-inf")
+            hi = cuts[i] if i < len(cuts) else float("inf")
+            part = [[w for w in r if lo <= (w["x0"] + w["x1"]) / 2 < hi] for r in run]
+            segments.append((len(cuts) + 1, i, [r for r in part if r]))
+
+    for r in rows:
+        spans = crosses(r, cuts)
+        top = min(w["top"] for w in r)
+        ruled = run and any(max(w["bottom"] for w in run[-1]) <= y <= top for y in rules)
+        if run and (spans != run_spans or ruled):
+            flush()
+            run = []
+        run.append(r)
+        run_spans = spans
+    if run:
+        flush()
+    return segments
+
+
+def page_rules(page) -> tuple[float, ...]:
+    """Heights of the rules drawn across most of the page (a masthead's underline)."""
+    width = float(page.width)
+    found = [l["top"] for l in page.lines if abs(l["top"] - l["bottom"]) < 1 and l["x1"] - l["x0"] > 0.5 * width]
+    found += [r["top"] for r in page.rects if r["bottom"] - r["top"] < 2 and r["x1"] - r["x0"] > 0.5 * width]
+    return tuple(sorted(found))
+
+
+def page_lines(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings,
+               rules: tuple[float, ...] = ()) -> list[Line]:
+    rows = rows_of(words)
+    cuts = gutters(rows, settings)
+    if cuts:
+        sides = Counter(sum(1 for c in cuts if (w["x0"] + w["x1"]) / 2 > c) for w in words)
+        if len(sides) < len(cuts) + 1 or min(sides.values()) < 0.1 * len(words):
+            cuts = []  # a "column" with hardly any words is a stray gap, not a column
+    lines = []
+    for seg_no, (ncols, col, segment) in enumerate(bands(rows, cuts, rules)):
+        if cuts:  # rows across the page may have mixed lines of two columns: group again, alone
+            segment = rows_of([w for r in segment for w in r])
+        for ws in segment:
+            line = make_line(ws, page_no, height, width, settings)
+            line.seg, line.col, line.ncols = seg_no, col, ncols
+            lines.append(line)
+    return lines
+
+
+def make_line(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings) -> Line:
+    sizes: Counter = Counter()
+    for w in words:
+        sizes[round(w["size"], 1)] += len(w["text"])
+    main = sizes.most_common(1)[0][0]
+    main_words = [w for w in words if round(w["size"], 1) >= main * settings.superscript_ratio]
+    baseline = max(w["bottom"] for w in main_words)
+    segs: list[Seg] = []
+    prev = None
+    for w in words:
+        sup = w["size"] < main * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
+        gap = (w["x0"] - prev["x1"]) if prev else 0.0
+        space = prev is not None and gap > 0.15 * min(w["size"], prev["size"]) and not sup
+        if prev is not None and sup and gap > 0.25 * main:
+            space = False  # a marker after a space is still a marker
+        text = w["text"].translate(LIGATURES)
+        if space:
+            segs.append(Seg(" "))
+        segs.append(Seg(text, sup))
+        prev = w
+    return Line(
+        page=page_no,
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=words[0]["x0"],
+        x1=max(w["x1"] for w in words),
+        size=main,
+        chars=sum(sizes.values()),
+        bold=all(is_bold(w["fontname"]) for w in main_words),
+        italic=all(is_italic(w["fontname"]) for w in main_words),
+        segs=segs,
+        page_height=height,
+        page_width=width,
+    )
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    number: int
+    lines: tuple
+    links: tuple[tuple[str, float, float], ...]  # uri, top, bottom
+    images: int
+    chars: int
+
+
+def page_links(page) -> tuple[tuple[str, float, float], ...]:
+    try:
+        return tuple((h["uri"], float(h["top"]), float(h["bottom"])) for h in page.hyperlinks if h.get("uri"))
+    except Exception:  # broken annotation trees (cycles) must not lose the page's text
+        return ()
+
+
+def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
+    """One page at a time; each page is closed after use so memory stays bounded by a page."""
+    import time
+
+    started = time.monotonic()
+    for i, page in enumerate(pdf.pages, start=1):
+        if i > settings.max_pages:
+            break
+        if time.monotonic() - started > settings.max_seconds:
+            page.close()
+            raise IngestError(f"gave up after {settings.max_seconds:.0f} s at page {i} (too slow to read)")
+        try:
+            found = page_words(page, settings)
+            lines: list[Line] = []
+            links: tuple = ()
+            if found.words:
+                rules = () if found.turned else page_rules(page)
+                lines = page_lines(found.words, i, found.height, found.width, settings, rules)
+                links = page_links(page)
+            yield PageInfo(i, tuple(lines), links, len(page.images), len(page.chars))
+        finally:
+            page.close()

@@ -1,0 +1,95 @@
+"""The whole document: open the PDF (clear one-line errors), read its pages one at a time, and
+assemble the `Layout`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from extractors.ingest.layout import build_paragraphs
+from extractors.model import Layout
+
+
+from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
+from extractors.ingest.pdf.joining import vocabulary_of
+from extractors.ingest.pdf.lines import PageInfo, read_pages
+from extractors.ingest.pdf.types import IngestError, PdfSettings
+from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes
+
+
+def open_pdf(path: Path):
+    if not path.exists():
+        raise IngestError("file not found")
+    if path.stat().st_size == 0:
+        raise IngestError("empty file (0 bytes)")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise IngestError("not a PDF (no %PDF- header)")
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the cross-reference and encryption checks
+    except Exception as exc:  # pdfminer raises many kinds; each becomes one clear line
+        raise IngestError(describe_open_error(exc)) from exc
+    return pdf
+
+
+def describe_open_error(exc: Exception) -> str:
+    name = type(exc).__name__
+    inner = exc.args[0] if exc.args else exc
+    inner_name = type(inner).__name__ if isinstance(inner, Exception) else ""
+    text = f"{name} {inner_name} {exc}".lower()
+    if "password" in text or "encrypt" in text:
+        return "encrypted PDF: a password is needed to read it"
+    detail = " ".join(str(inner).split())[:160]
+    return f"malformed PDF ({inner_name or name}: {detail})"
+
+
+def read_pdf(path: Path | str, settings: PdfSettings = PdfSettings()) -> Layout:
+    path = Path(path)
+    pdf = open_pdf(path)
+    try:
+        try:
+            n_pages = len(pdf.pages)
+            pages = list(read_pages(pdf, settings))
+            meta_title = str(pdf.metadata.get("Title") or "") if pdf.metadata else ""
+        except IngestError:
+            raise
+        except RecursionError as exc:
+            raise IngestError("malformed PDF (objects nested too deep to read)") from exc
+        except Exception as exc:
+            detail = " ".join(str(exc).split())[:160]
+            raise IngestError(f"malformed PDF ({type(exc).__name__}: {detail})") from exc
+    finally:
+        pdf.close()
+    try:
+        return layout_from_pages(pages, n_pages, meta_title, settings)
+    except IngestError:
+        raise
+    except Exception as exc:  # a layout this reader cannot follow: one document fails, not the run
+        detail = " ".join(str(exc).split())[:160]
+        raise IngestError(f"unreadable page layout ({type(exc).__name__}: {detail})") from exc
+
+
+def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, settings: PdfSettings) -> Layout:
+    chars = sum(p.chars for p in pages)
+    if chars == 0 or not any(p.lines for p in pages):
+        if any(p.images for p in pages):
+            raise IngestError(f"no text layer: scanned or image-only PDF ({n_pages} pages; OCR is not supported)")
+        raise IngestError(f"no text found in {n_pages} page(s)")
+    size = body_size(pages)
+    kept = drop_running(pages, settings)
+    vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
+    footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
+    numbers = {f.n for f in footnotes}
+    edges = column_edges(bodies, size)
+
+    def accept_marker(n: int) -> bool:
+        return n in numbers
+
+    blocks = [group_to_block(g, vocab, accept_marker, edges) for g in paragraphs_of(bodies, size, settings, edges)]
+    title = next((b.text for b in blocks if b.kind == "heading"), "") or meta_title
+    warnings = ()
+    if n_pages > settings.max_pages:
+        warnings = (f"only the first {settings.max_pages} of {n_pages} pages were read",)
+    return Layout(title=title, pages=n_pages, paragraphs=build_paragraphs(blocks), footnotes=tuple(footnotes), warnings=warnings)

@@ -1,0 +1,60 @@
+"""The PDF reader's settings, its error, and the `Line`s and `Seg`s its steps pass on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+
+
+
+
+class IngestError(Exception):
+    """A document that cannot be read; the message is one clear line for documents.csv."""
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    x_tolerance: float = 1.5
+    y_tolerance: float = 3.0
+    superscript_ratio: float = 0.8  # a word this much smaller than its line and raised
+    footnote_ratio: float = 0.92  # footnote type is at most this fraction of the body size
+    heading_ratio: float = 1.12  # heading type is at least this multiple of the body size
+    paragraph_gap: float = 1.45  # a gap this many line pitches apart starts a paragraph
+    margin: float = 0.08  # top/bottom fraction of the page where running heads live
+    running_pages: int = 3  # a margin line repeated at one place on this many pages is furniture
+    gutter_rows: float = 0.25  # a gutter is a wide gap in at least this share of the page's rows
+    max_pages: int = 2000
+    max_seconds: float = 600.0  # a document still being read after this long fails (never hangs a run)
+
+
+@dataclass(frozen=True)
+class Seg:
+    """A run of a line's text; superscripts are kept apart so markers can be read."""
+
+    text: str
+    sup: bool = False
+    link: str = ""
+
+
+@dataclass
+class Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    chars: int
+    bold: bool
+    italic: bool
+    segs: list[Seg] = field(default_factory=list)
+    page_height: float = 792.0
+    page_width: float = 612.0
+    seg: int = 0  # the column segment of the page it belongs to, in reading order
+    col: int = 0  # its column in a band of columns (0 when the line runs across the page)
+    ncols: int = 1  # how many columns its band has
+
+    @cached_property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segs).strip()

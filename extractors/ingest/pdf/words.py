@@ -1,0 +1,117 @@
+"""Page -> words: characters read with pdfplumber, rotated or mirrored text first turned upright,
+doubled characters (fake bold) undone."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pdfplumber.utils import extract_words
+
+
+
+from extractors.ingest.pdf.types import PdfSettings
+
+
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
+@lru_cache(maxsize=256)
+def is_bold(font: str) -> bool:
+    return bool(re.search(r"bold|black|heavy|semibold", font, re.I))
+
+
+@lru_cache(maxsize=256)
+def is_italic(font: str) -> bool:
+    return bool(re.search(r"italic|oblique", font, re.I))
+
+
+def has_doubled_chars(words: list[dict]) -> bool:
+    """Fake-bold typesetting prints each glyph twice at almost the same place, which reads as
+    the same word twice at one place, or as words with every letter doubled ("SSppoonnddyyll")."""
+    seen: set = set()
+    doubled = 0
+    for w in words:
+        t = w["text"]
+        key = (t, int(w["x0"] + 0.5), int(w["top"] + 0.5))
+        if key in seen or (len(t) >= 4 and t[0::2] == t[1::2] and t.isalpha() and len(set(t)) > 1):
+            doubled += 1
+        seen.add(key)
+    return doubled >= 3 or doubled > 0.01 * len(words)
+
+
+def text_direction(chars: list[dict], sample: int = 400) -> tuple[str, str]:
+    """(line_dir, char_dir) of a page, read from where consecutive glyphs stand (the median step
+    over a few hundred pairs spread through the page)."""
+    glyphs = [c for c in chars if c["text"] != " "]
+    if len(glyphs) < 2:
+        return "ttb", "ltr"
+    step = max(1, (len(glyphs) - 1) // sample)
+    pairs = [(glyphs[i], glyphs[i + 1]) for i in range(0, len(glyphs) - 1, step)]
+    dxs = sorted(b["x0"] - a["x0"] for a, b in pairs)
+    dys = sorted(b["top"] - a["top"] for a, b in pairs)
+    dx, dy = dxs[len(dxs) // 2], dys[len(dys) // 2]
+    first, last = glyphs[0], glyphs[-1]
+    if abs(dx) >= abs(dy):
+        return ("ttb" if last["top"] >= first["top"] else "btt"), ("ltr" if dx >= 0 else "rtl")
+    return ("ltr" if last["x0"] >= first["x0"] else "rtl"), ("ttb" if dy >= 0 else "btt")
+
+
+def _span(c: dict, direction: str, width: float, height: float) -> tuple[float, float]:
+    if direction == "ltr":
+        return c["x0"], c["x1"]
+    if direction == "rtl":
+        return width - c["x1"], width - c["x0"]
+    if direction == "ttb":
+        return c["top"], c["bottom"]
+    return height - c["bottom"], height - c["top"]
+
+
+def upright_chars(chars: list[dict], line_dir: str, char_dir: str, width: float, height: float
+                  ) -> tuple[list[dict], float, float]:
+    """Rotated or mirrored text moved into an upright frame (lines top to bottom, characters left
+    to right), so that it goes through the same steps as any page; returns the new page size."""
+    out = []
+    for c in chars:
+        x0, x1 = _span(c, char_dir, width, height)
+        top, bottom = _span(c, line_dir, width, height)
+        out.append({**c, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                    "size": bottom - top, "upright": True})
+    if char_dir in ("ltr", "rtl"):
+        return out, width, height
+    return out, height, width
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """A page's words (text, box, size, font) in an upright frame, and that frame's size."""
+
+    words: list
+    width: float
+    height: float
+    turned: bool = False  # the text was rotated or mirrored and has been turned upright
+
+
+def page_words(page, settings: PdfSettings) -> PageWords:
+    """Words of a page, upright, each glyph once, text running against the page left out."""
+    if not page.chars:
+        return PageWords([], float(page.width), float(page.height))
+    found = upright_words(page, settings)
+    if has_doubled_chars(found.words):
+        found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
+    # text turned against the page's own direction (margin stamps, rotated table heads) is left out
+    words = [w for w in found.words if w["upright"] and w["text"].strip()]
+    return PageWords(words, found.width, found.height, found.turned)
+
+
+def upright_words(page, settings: PdfSettings) -> PageWords:
+    options = dict(x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
+                   keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+    chars = page.chars
+    width, height = float(page.width), float(page.height)
+    line_dir, char_dir = text_direction(chars)
+    if (line_dir, char_dir) == ("ttb", "ltr"):
+        return PageWords(page.extract_words(**options), width, height)
+    chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
+    chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
+    return PageWords(extract_words(chars, **options), width, height, turned=True)

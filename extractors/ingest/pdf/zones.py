@@ -1,0 +1,182 @@
+"""Lines -> running headers/footers and page numbers dropped; the footnote zone (smaller type under
+the text of its column, numbered) separated from the body and read into notes."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+
+from extractors.ingest.layout import TERMINAL
+from extractors.model import RawFootnote
+
+
+from extractors.ingest.pdf.joining import join_line
+from extractors.ingest.pdf.lines import PageInfo
+from extractors.ingest.pdf.types import Line, PdfSettings, Seg
+
+
+PAGE_NUMBER = re.compile(r"^(page\s*)?[\divxlc]{1,6}(\s*(/|of)\s*\d+)?$|^[-–—]\s*\d+\s*[-–—]$", re.I)
+
+
+def body_size(pages: list[PageInfo]) -> float:
+    sizes: Counter = Counter()
+    for p in pages:
+        for line in p.lines:
+            sizes[line.size] += line.chars
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def running_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.casefold())
+
+
+def in_margin(line: Line, settings: PdfSettings) -> bool:
+    return line.top < settings.margin * line.page_height or line.bottom > (1 - settings.margin) * line.page_height
+
+
+def drop_running(pages: list[PageInfo], settings: PdfSettings) -> list[list[Line]]:
+    """Remove page numbers and running headers/footers: margin lines that repeat (digits aside)
+    at the same height on several pages, alternating recto/verso heads included."""
+    tops: dict[str, list[float]] = defaultdict(list)
+    for p in pages:
+        seen = set()
+        for line in p.lines:
+            key = running_key(line)
+            if in_margin(line, settings) and (key, round(line.top)) not in seen:
+                seen.add((key, round(line.top)))
+                tops[key].append(line.top)
+    for values in tops.values():
+        values.sort()
+    need = min(settings.running_pages, max(2, len(pages)))
+
+    def repeated(line: Line) -> bool:
+        values = tops[running_key(line)]
+        return bisect.bisect_right(values, line.top + 2) - bisect.bisect_left(values, line.top - 2) >= need
+
+    out = []
+    for p in pages:
+        kept = [
+            line for line in p.lines
+            if not (in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)))
+        ]
+        out.append(kept)
+    return out
+
+
+FOOTNOTE_NUMBER = re.compile(r"^(\d{1,3})(\.?)(\s*)(.?)")
+
+
+def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = True) -> int | None:
+    """The number that opens a footnote on this line, if it opens one: a superscript number; or,
+    where the document numbers its notes in running text, the next number glued to the text
+    ("5Olivier"), or followed by a space or a period once the previous note has ended."""
+    first = line.segs[0] if line.segs else None
+    if first is None:
+        return None
+    if first.sup and first.text.strip().isdigit():
+        return int(first.text)
+    if not plain:
+        return None
+    m = FOOTNOTE_NUMBER.match(line.text)
+    if not m:
+        return None
+    n, dot, space, nxt = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+    if not last < n <= last + 5:
+        return None
+    if not dot and not space:  # glued to the note text
+        if nxt[:1].isupper() or nxt in "“\"'‘([«" or (nxt[:1].islower() and n == last + 1):
+            return n
+        return None
+    return n if after_end and (nxt == "" or not nxt.islower()) else None
+
+
+def footnote_zone(lines: list[Line], size: float, settings: PdfSettings) -> set[int]:
+    """Indexes of the footnote lines of a page: in each column segment, the run of small-type lines
+    at its bottom with no body-size text under them in the same column."""
+    small = [l.size <= size * settings.footnote_ratio for l in lines]
+    body = [l for l, s in zip(lines, small) if not s]
+    zone: set[int] = set()
+    by_seg: dict[int, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        by_seg[line.seg].append(i)
+    for idxs in by_seg.values():
+        run = []
+        for i in reversed(idxs):
+            if not small[i]:
+                break
+            run.append(i)
+        if not run:
+            continue
+        x0 = min(lines[i].x0 for i in run)
+        x1 = max(lines[i].x1 for i in run)
+        below = [b.bottom for b in body if b.x0 < x1 and b.x1 > x0]
+        floor = max(below, default=0.0)
+        zone.update(i for i in run if lines[i].top >= floor - 1)
+    return zone
+
+
+def strip_number(line: Line, n: int) -> list[Seg]:
+    segs = list(line.segs)
+    if segs and segs[0].sup:
+        return segs[1:]
+    text = line.text
+    m = re.match(rf"^{n}\.?\s*", text)
+    return [Seg(text[m.end():])] if m else segs
+
+
+def ends_note(line: Line, zone_right: float, zone_left: float) -> bool:
+    """Does this footnote line end its note (end punctuation, or a line well short of the edge)?"""
+    return bool(TERMINAL.search(line.text)) or line.x1 < zone_right - 0.15 * (zone_right - zone_left)
+
+
+def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: float, settings: PdfSettings,
+                   vocab: Counter | None = None):
+    """Footnotes (joined across lines and pages) and the body lines of every page."""
+    zones: list[list[Line]] = []
+    bodies: list[list[Line]] = []
+    for lines in pages_lines:
+        idx = footnote_zone(lines, size, settings)
+        zones.append([l for i, l in enumerate(lines) if i in idx])
+        bodies.append([l for i, l in enumerate(lines) if i not in idx])
+    # notes numbered with superscripts: a plain number opening a note line is just text
+    sup_starts = sum(1 for zone in zones for l in zone if l.segs and l.segs[0].sup and l.segs[0].text.strip().isdigit())
+    plain = sup_starts < 2
+
+    notes: dict[int, dict] = {}
+    order: list[int] = []
+    last = 0
+    prev_ended = True
+    for p_idx, (zone, info) in enumerate(zip(zones, pages)):
+        current = order[-1] if order else None
+        if zone and current is None and footnote_start(zone[0], last, plain, True) is None:
+            bodies[p_idx] = pages_lines[p_idx]  # small type that opens no footnote: a caption
+            continue
+        left = min((l.x0 for l in zone), default=0.0)
+        right = max((l.x1 for l in zone), default=0.0)
+        line_owner: list[tuple[int, Line]] = []
+        for line in zone:
+            n = footnote_start(line, last, plain, prev_ended)
+            if n is not None and n not in notes:
+                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": []}
+                order.append(n)
+                current, last = n, n
+            elif current is not None:
+                notes[current]["parts"].append(list(line.segs))
+            if current is not None:
+                line_owner.append((current, line))
+            prev_ended = ends_note(line, right, left)
+        for uri, top, bottom in info.links:
+            mid = (top + bottom) / 2
+            for n, line in line_owner:
+                if line.top - 1 <= mid <= line.bottom + 1:
+                    if uri not in notes[n]["links"]:
+                        notes[n]["links"].append(uri)
+                    break
+    footnotes = []
+    for n in sorted(notes):
+        text = ""
+        for segs in notes[n]["parts"]:
+            text = join_line(text, "".join(s.text for s in segs).strip(), vocab)
+        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"])))
+    return footnotes, bodies
