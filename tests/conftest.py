@@ -25,6 +25,7 @@ In 2013 the MNLA returned to Kidal while Iyad ag Ghali withdrew to the mountains
 """
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")  # a loaded machine starts it slowly
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # no INFO lines after pytest closes its streams
 
 

@@ -19,10 +19,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from extractors.sources.fetch import (  # the two private names: see test_connections_go_only_to_the_checked_address
-    USER_AGENT,
+from extractors.sources.transport import (  # private: see test_connections_go_only_to_the_checked_address
     _PinnedBackend,
     _PinnedTransport,
+)
+from extractors.sources.fetch import (
+    USER_AGENT,
     FetchSettings,
     HostPacer,
     OfflineDetector,

@@ -196,3 +196,22 @@ def test_review_apply_names_file_and_line_of_a_bad_decision(tmp_path, workspace)
     result = CliRunner().invoke(app, ["review", "apply", str(bad), "--gazetteer", str(workspace / "gazetteers")])
     assert result.exit_code == 2
     assert f"{bad}:3" in result.output.replace("\n", "") and "no-such-id" in result.output
+
+
+DIGESTS = ROOT / "tests" / "fixtures" / "report-tables.sha256"
+
+
+def test_tables_match_the_recorded_digests(first_run):
+    """The tables of this corpus (the bundled report PDF, the broken PDFs, the hostile text), byte
+    for byte: recorded when the code was restructured (issue 12) so that a change that should not
+    change behaviour proves it. A change meant to change the tables updates the record after
+    checking the difference: REPORTGRAPH_UPDATE_DIGESTS=1 pytest tests/test_flow.py -k digests"""
+    import hashlib
+    import os
+
+    now = {name: hashlib.sha256((first_run.folder / name).read_bytes()).hexdigest() for name in TABLES}
+    if os.environ.get("REPORTGRAPH_UPDATE_DIGESTS"):
+        DIGESTS.write_text("".join(f"{d}  {n}\n" for n, d in sorted(now.items())), encoding="utf-8")
+    recorded = dict(reversed(line.split("  ", 1)) for line in DIGESTS.read_text(encoding="utf-8").splitlines())
+    changed = sorted(n for n in TABLES if recorded.get(n) != now[n])
+    assert changed == [], f"tables changed: {changed}"

@@ -325,18 +325,48 @@ def _check_word(text: str, where: str, what: str, kind: str, state: _State) -> b
     return True
 
 
+@dataclass
+class _RawEntity:
+    """One entity as read from YAML, before it is checked as a whole and registered."""
+
+    where_file: str
+    start: int  # line of the entity
+    what: str  # how messages name it: entity 'id' or entity at line N
+    items: dict  # field -> (key node, value node)
+    values: dict[str, str]  # scalar fields
+    lists: dict[str, list[tuple[str, int]]]  # list field -> [(text, line)]
+    errors_before: int  # errors found before its fields were read
+
+    def at(self, node: yaml.Node) -> str:
+        return f"{self.where_file}:{_line(node)}"
+
+
 def _read_entity(node: yaml.Node, where_file: str, state: _State) -> None:
+    """Read, check and register one entity: its fields, the rules between its names, then the
+    rules across entities (ids, names and aliases shared with others)."""
+    raw = _read_fields(node, where_file, state)
+    if raw is None:
+        return
+    _check_names(raw, state)
+    if len(state.errors) > raw.errors_before or not all(k in raw.values for k in REQUIRED_FIELDS):
+        return
+    _register(raw, state)
+
+
+def _read_fields(node: yaml.Node, where_file: str, state: _State) -> _RawEntity | None:
+    """The entity's fields: known and required ones, scalar values (id, name, type, notes) with
+    their own rules, and the list fields."""
     if not isinstance(node, yaml.MappingNode):
         state.errors.append(
             f"{where_file}:{_line(node)}: each item of 'entities' must be a mapping"
         )
-        return
+        return None
     start = _line(node)
     items = _mapping_items(node, where_file, f"entity at line {start}", state)
     id_node = items.get("id", (None, None))[1]
     entity_id = _scalar_text(id_node) if id_node is not None else None
     what = f"entity {_quote(entity_id)}" if entity_id else f"entity at line {start}"
-    errors_before = len(state.errors)
+    raw = _RawEntity(where_file, start, what, items, {}, {}, len(state.errors))
 
     for key, (key_node, _) in items.items():
         if key not in ENTITY_FIELDS:
@@ -346,10 +376,7 @@ def _read_entity(node: yaml.Node, where_file: str, state: _State) -> None:
         if key not in items:
             state.errors.append(f"{where_file}:{start}: {what}: missing required field '{key}'")
 
-    def at(node_: yaml.Node) -> str:
-        return f"{where_file}:{_line(node_)}"
-
-    values: dict[str, str] = {}
+    values = raw.values
     for key in ("id", "name", "type", "notes"):
         if key in items:
             value_node = items[key][1]
@@ -359,26 +386,28 @@ def _read_entity(node: yaml.Node, where_file: str, state: _State) -> None:
 
     if "id" in values and not ID_PATTERN.match(values["id"]):
         state.errors.append(
-            f"{at(items['id'][1])}: {what}: id must be a lowercase slug "
+            f"{raw.at(items['id'][1])}: {what}: id must be a lowercase slug "
             f"(letters, digits, single hyphens; e.g. 'iyad-ag-ghali')"
         )
     if "type" in values and values["type"] not in ENTITY_TYPES:
         close = difflib.get_close_matches(values["type"].upper(), ENTITY_TYPES, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         state.errors.append(
-            f"{at(items['type'][1])}: {what}: unknown type {_quote(values['type'])} "
+            f"{raw.at(items['type'][1])}: {what}: unknown type {_quote(values['type'])} "
             f"(expected one of {', '.join(ENTITY_TYPES)}){hint}"
         )
     if "name" in values:
-        _check_word(values["name"], at(items["name"][1]), what, "name", state)
+        _check_word(values["name"], raw.at(items["name"][1]), what, "name", state)
 
-    lists: dict[str, list[tuple[str, int]]] = {}
     for key in LIST_FIELDS:
-        if key in items:
-            lists[key] = _list_value(items[key][1], where_file, what, key, state)
-        else:
-            lists[key] = []
+        raw.lists[key] = _list_value(items[key][1], where_file, what, key, state) if key in items else []
+    return raw
 
+
+def _check_names(raw: _RawEntity, state: _State) -> None:
+    """Rules among one entity's names: words that may not be names, acronyms with a capital,
+    a short form never also a name or alias, no value listed twice."""
+    where_file, what, values, lists = raw.where_file, raw.what, raw.values, raw.lists
     for key, kind in (("aliases", "alias"), ("former_names", "former name"), ("short_forms", "short form")):
         for text, line in lists[key]:
             _check_word(text, f"{where_file}:{line}", what, kind, state)
@@ -412,14 +441,16 @@ def _read_entity(node: yaml.Node, where_file: str, state: _State) -> None:
                 )
             seen.setdefault(text, line)
 
-    if len(state.errors) > errors_before or not all(k in values for k in REQUIRED_FIELDS):
-        return
 
+def _register(raw: _RawEntity, state: _State) -> None:
+    """The entity joins the gazetteer: its id must be new, its name not another entity's name;
+    every name, alias, acronym and short form is indexed for the cross-entity checks."""
+    where_file, values, lists, items = raw.where_file, raw.values, raw.lists, raw.items
     entity_id = values["id"]
-    source = f"{where_file}:{start}"
+    source = f"{where_file}:{raw.start}"
     if entity_id in state.id_sources:
         state.errors.append(
-            f"{at(items['id'][1])}: entity {_quote(entity_id)}: duplicate id "
+            f"{raw.at(items['id'][1])}: entity {_quote(entity_id)}: duplicate id "
             f"(first defined at {state.id_sources[entity_id]})"
         )
         return
@@ -445,19 +476,19 @@ def _read_entity(node: yaml.Node, where_file: str, state: _State) -> None:
     if name_key in state.name_keys:
         first = state.name_keys[name_key]
         state.errors.append(
-            f"{at(items['name'][1])}: entity {_quote(entity_id)}: name {_quote(entity.name)} "
+            f"{raw.at(items['name'][1])}: entity {_quote(entity_id)}: name {_quote(entity.name)} "
             f"is also the name of {_quote(first.entity_id)} ({first.where}); give homonyms "
             f"distinct names and put the shared form in both entities' short_forms"
         )
     else:
-        state.name_keys[name_key] = _Occurrence(entity_id, entity.name, at(items["name"][1]))
+        state.name_keys[name_key] = _Occurrence(entity_id, entity.name, raw.at(items["name"][1]))
 
     def register(table: dict[str, list[_Occurrence]], key: str, text: str, where: str) -> None:
         bucket = table.setdefault(key, [])
         if not any(o.entity_id == entity_id for o in bucket):
             bucket.append(_Occurrence(entity_id, text, where))
 
-    register(state.alias_keys, name_key, entity.name, at(items["name"][1]))
+    register(state.alias_keys, name_key, entity.name, raw.at(items["name"][1]))
     for key in ("aliases", "former_names"):
         for text, line in lists[key]:
             register(state.alias_keys, normalise_alias(text), text, f"{where_file}:{line}")

@@ -62,7 +62,41 @@ def graph_data(
     windows = [w for w in WINDOWS if any(e.window == w for e in edges)] or ["sentence"]
     metrics = {w: node_metrics(info, edges, w, seed=seed) for w in windows}
     ids = sorted(set(info) | {e.source for e in edges} | {e.target for e in edges})
+    nodes = node_data(info, ids, edges, metrics, windows, labels=labels, seed=seed)
+    colors = type_colors(nd["type"] for nd in nodes)
+    counts = {t: sum(1 for nd in nodes if nd["type"] == t) for t in colors}
+    return {
+        "title": title,
+        "canvas": CANVAS,
+        "windows": windows,
+        # the slider starts where a dense window stops being a hairball (as in network.png)
+        "min_weight": {
+            w: edge_threshold([e.weight for e in edges if e.window == w], max(120, 2 * len(ids))) or 1
+            for w in windows
+        },
+        "types": [{"type": t, "color": c, "count": counts[t]} for t, c in colors.items()],
+        "nodes": nodes,
+        "edges": [
+            {
+                "source": e.source,
+                "target": e.target,
+                "window": e.window,
+                "weight": e.weight,
+                "documents": e.documents,
+                "npmi": e.npmi,
+                "jaccard": e.jaccard,
+                "evidence": list(e.evidence),
+            }
+            for e in sorted(edges, key=lambda e: (e.source, e.target, e.window))
+        ],
+        "sentences": evidence_sentences(edges, sentences, mentions),
+    }
 
+
+def node_data(info: Mapping[str, EntityInfo], ids: Sequence[str], edges: Sequence[Edge], metrics: Mapping,
+              windows: Sequence[str], *, labels: int, seed: int) -> list[dict]:
+    """The nodes the page draws: positions from one layout of the union of the windows, size by
+    mentions, the most central ones labelled, and their metrics in each window."""
     # layout on the union of the windows (paragraph pairs include the sentence pairs)
     union = nx.Graph()
     union.add_nodes_from(ids)
@@ -112,9 +146,12 @@ def graph_data(
                 },
             }
         )
-    colors = type_colors(nd["type"] for nd in nodes)
-    counts = {t: sum(1 for nd in nodes if nd["type"] == t) for t in colors}
+    return nodes
 
+
+def evidence_sentences(edges: Sequence[Edge], sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> dict:
+    """The sentences behind the edges (their evidence), each with its document, page and the
+    character spans of its mentions, for the reader panel."""
     wanted = {sid for e in edges for sid in e.evidence}
     sents: dict[str, dict] = {}
     for s in sentences:
@@ -124,33 +161,7 @@ def graph_data(
         s = sents.get(m.sentence_id)
         if s is not None and s["doc_id"] == m.doc_id and m.entity_id:
             s["marks"].append([m.start, m.end, m.entity_id])
-
-    return {
-        "title": title,
-        "canvas": CANVAS,
-        "windows": windows,
-        # the slider starts where a dense window stops being a hairball (as in network.png)
-        "min_weight": {
-            w: edge_threshold([e.weight for e in edges if e.window == w], max(120, 2 * len(ids))) or 1
-            for w in windows
-        },
-        "types": [{"type": t, "color": c, "count": counts[t]} for t, c in colors.items()],
-        "nodes": nodes,
-        "edges": [
-            {
-                "source": e.source,
-                "target": e.target,
-                "window": e.window,
-                "weight": e.weight,
-                "documents": e.documents,
-                "npmi": e.npmi,
-                "jaccard": e.jaccard,
-                "evidence": list(e.evidence),
-            }
-            for e in sorted(edges, key=lambda e: (e.source, e.target, e.window))
-        ],
-        "sentences": sents,
-    }
+    return sents
 
 
 def render_html(
