@@ -13,6 +13,7 @@ line when it had to move away). Same graph, same bytes.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -235,46 +236,25 @@ def _plural(k: int, word: str, plural: str | None = None) -> str:
     return f"{k} {word if k == 1 else plural or word + 's'}"
 
 
-def plot_network(
-    g: nx.Graph,
-    path: str | Path,
-    *,
-    top_labels: int = 25,
-    minor_labels: bool = True,
-    max_edges: int | None = None,
-    title: str | None = None,
-    seed: int = SEED,
-    size: tuple[float, float] = (14.0, 10.0),
-    dpi: int = 110,
-) -> Path:
-    """Draw ``g`` (as made by :func:`extractors.network.build_graph`) to a PNG at ``path``.
+@dataclass
+class _Backbone:
+    """What is drawn of a graph: the edges at or above the weight threshold and the nodes they
+    touch (every node when there is no edge), and what is left out."""
 
-    ``max_edges`` (default: ``max(120, 2 × nodes)``) caps the edges drawn; above it, edges
-    lighter than a threshold are hidden, and entities left without a drawn edge (or with no edge
-    at all) are not drawn; the caption counts them. ``top_labels`` entities are labelled.
-    """
-    path = Path(path)
-    fig = Figure(figsize=size, dpi=dpi, facecolor="white")
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes(AX_RECT)
-    ax.set_axis_off()
-    window = g.graph.get("window", "")
-    heading = title or (f"Co-mention network ({window} window)" if window else "Co-mention network")
-    fig.suptitle(heading, fontsize=16, x=AX_RECT[0] + AX_RECT[2] / 2, y=0.975, family=FONT)
+    all_nodes: list
+    mentions: dict
+    edges: list  # (u, v, weight), all of them
+    shown: list  # the drawn ones
+    threshold: float
+    nodes: list  # the drawn nodes
+    sub: nx.Graph
+    isolated: list  # never co-mentioned
+    weak_only: list  # only in pairs under the threshold
 
-    def save() -> Path:
-        fig.savefig(path, format="png", facecolor="white", metadata={"Software": None})
-        return path
 
-    if g.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, "No entities to draw", ha="center", va="center", fontsize=14, color="#555")
-        return save()
-
+def _backbone(g: nx.Graph, max_edges: int | None) -> _Backbone:
     all_nodes = sorted(g.nodes)
-    types_all = {n: g.nodes[n].get("type", "") or "UNKNOWN" for n in all_nodes}
     mentions = {n: max(0, int(g.nodes[n].get("mentions", 0) or 0)) for n in all_nodes}
-
-    # the backbone: edges at or above the threshold, and the nodes they touch
     edges = sorted(
         ((min(u, v), max(u, v), d.get("weight", 1)) for u, v, d in g.edges(data=True)),
         key=lambda e: (e[2], e[0], e[1]),
@@ -292,18 +272,11 @@ def plot_network(
     sub.add_edges_from((u, v, {"weight": w}) for u, v, w in shown)
     isolated = [n for n in all_nodes if g.degree(n) == 0 and n not in sub]
     weak_only = [n for n in all_nodes if n not in sub and g.degree(n) > 0]
+    return _Backbone(all_nodes, mentions, edges, shown, t, nodes, sub, isolated, weak_only)
 
-    unit = "paragraph" if window == "paragraph" else "sentence"
-    fig_w, fig_h = size
-    ax_w_in, ax_h_in = AX_RECT[2] * fig_w, AX_RECT[3] * fig_h
-    aspect = ax_w_in / ax_h_in
-    pos = layout(sub, seed=seed, aspect=aspect)
-    types = {n: types_all[n] for n in nodes}
-    colors = type_colors(types.values())
-    max_m = max(mentions[n] for n in nodes) or 1
-    area = {n: _area(mentions[n], max_m) for n in nodes}
 
-    # limits: the positions plus a margin, stretched to the axes' shape so units are square
+def _fit_limits(ax, pos: dict, nodes: list, aspect: float) -> None:
+    """Axes limits: the positions plus a margin, stretched to the axes' shape so units are square."""
     xs = np.array([pos[n][0] for n in nodes])
     ys = np.array([pos[n][1] for n in nodes])
     cx, cy = (xs.max() + xs.min()) / 2, (ys.max() + ys.min()) / 2
@@ -316,7 +289,10 @@ def plot_network(
     ax.set_xlim(cx - hx, cx + hx)
     ax.set_ylim(cy - hy, cy + hy)
 
+
+def _draw_edges_and_nodes(ax, b: _Backbone, pos: dict, area: dict, colors: dict, types: dict) -> None:
     # edges: light, wider and darker with weight
+    shown = b.shown
     if shown:
         max_w = max(w for _, _, w in shown)
         min_w = min(w for _, _, w in shown)
@@ -332,7 +308,7 @@ def plot_network(
         ax.add_collection(lc)
 
     # nodes: big ones first so small ones stay visible on top
-    order = sorted(nodes, key=lambda n: (-mentions[n], n))
+    order = sorted(b.nodes, key=lambda n: (-b.mentions[n], n))
     ax.scatter(
         [pos[n][0] for n in order],
         [pos[n][1] for n in order],
@@ -343,7 +319,12 @@ def plot_network(
         zorder=2,
     )
 
-    # labels: short forms, placed in pixel space clear of other labels and of every node
+
+def _draw_labels(fig, ax, g: nx.Graph, b: _Backbone, pos: dict, area: dict, max_m: int, *, top_labels: int,
+                 minor_labels: bool, dpi: int) -> None:
+    """Labels: short forms, placed in pixel space clear of other labels and of every node; the
+    most central get large ones (with leader lines where needed), others small ones where they fit."""
+    nodes, mentions, shown = b.nodes, b.mentions, b.shown
     renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
     from_px = ax.transData.inverted().transform
@@ -359,7 +340,7 @@ def plot_network(
     axbox = ax.get_window_extent(renderer)
     bounds = (axbox.x0 + 2, axbox.y0 + 2, axbox.x1 - 2, axbox.y1 - 2)
     stroke = [patheffects.withStroke(linewidth=3.2, foreground="white")]
-    wanted = label_nodes(sub, top_labels)
+    wanted = label_nodes(b.sub, top_labels)
     texts = {}
     items = []
     for n in wanted:
@@ -391,7 +372,7 @@ def plot_network(
             small[n] = tx
             x, y, r = node_px[n]
             items.append((n, x, y, r, bb.width + 3, bb.height + 1))
-        more = _place_labels(items, discs, segs, bounds, px_per_pt, taken=[b for b, _ in spots.values()],
+        more = _place_labels(items, discs, segs, bounds, px_per_pt, taken=[b_ for b_, _ in spots.values()],
                              taken_leaders=[lead for _, lead in spots.values() if lead is not None],
                              max_gap=6, strict=True)
         for n, tx in small.items():
@@ -401,7 +382,10 @@ def plot_network(
             else:
                 tx.remove()
 
-    # legend: types drawn (with counts), then what size means
+
+def _draw_legends(fig, b: _Backbone, types: dict, colors: dict, max_m: int, unit: str) -> None:
+    """Legends: types drawn (with counts), then what size and width mean."""
+    nodes, shown = b.nodes, b.shown
     counts = {t_: sum(1 for n in nodes if types[n] == t_) for t_ in colors}
     handles = [
         Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor=c, markeredgecolor="white",
@@ -426,16 +410,20 @@ def plot_network(
         fig.legend(handles=width_handles, title="Co-mentioned in", loc="upper left", bbox_to_anchor=(0.82, 0.25),
                    frameon=False, fontsize=11, title_fontsize=12, alignment="left", handlelength=2.5)
 
-    # caption: what is drawn, what is left out (shrunk to the figure's width if need be)
-    line1 = f"{len(nodes)} of {_plural(len(all_nodes), 'entity', 'entities')} and "
+
+def _draw_caption(fig, b: _Backbone, unit: str, top_labels: int, minor_labels: bool) -> None:
+    """Caption: what is drawn, what is left out (shrunk to the figure's width if need be)."""
+    nodes, edges, shown = b.nodes, b.edges, b.shown
+    renderer = fig.canvas.get_renderer()
+    line1 = f"{len(nodes)} of {_plural(len(b.all_nodes), 'entity', 'entities')} and "
     line1 += f"{len(shown)} of {len(edges)} co-mention pairs drawn" if edges else "no co-mention pairs"
     hidden = []
     if len(shown) < len(edges):
-        hidden.append(f"pairs in fewer than {_plural(t, unit)}")
-    if weak_only:
-        hidden.append(f"{_plural(len(weak_only), 'entity', 'entities')} with only such pairs")
-    if isolated:
-        hidden.append(f"{len(isolated)} never co-mentioned")
+        hidden.append(f"pairs in fewer than {_plural(b.threshold, unit)}")
+    if b.weak_only:
+        hidden.append(f"{_plural(len(b.weak_only), 'entity', 'entities')} with only such pairs")
+    if b.isolated:
+        hidden.append(f"{len(b.isolated)} never co-mentioned")
     if hidden:
         line1 += "; not drawn: " + ", ".join(hidden) + " (all are in network.html and the tables)"
     line1 += "."
@@ -448,4 +436,55 @@ def plot_network(
         wide = tx.get_window_extent(renderer).width
         if wide > room:
             tx.set_fontsize(max(6.0, 10 * room / wide))
+
+
+def plot_network(
+    g: nx.Graph,
+    path: str | Path,
+    *,
+    top_labels: int = 25,
+    minor_labels: bool = True,
+    max_edges: int | None = None,
+    title: str | None = None,
+    seed: int = SEED,
+    size: tuple[float, float] = (14.0, 10.0),
+    dpi: int = 110,
+) -> Path:
+    """Draw ``g`` (as made by :func:`extractors.network.graph.build_graph`) to a PNG at ``path``.
+
+    ``max_edges`` (default: ``max(120, 2 × nodes)``) caps the edges drawn; above it, edges
+    lighter than a threshold are hidden, and entities left without a drawn edge (or with no edge
+    at all) are not drawn; the caption counts them. ``top_labels`` entities are labelled.
+    """
+    path = Path(path)
+    fig = Figure(figsize=size, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes(AX_RECT)
+    ax.set_axis_off()
+    window = g.graph.get("window", "")
+    heading = title or (f"Co-mention network ({window} window)" if window else "Co-mention network")
+    fig.suptitle(heading, fontsize=16, x=AX_RECT[0] + AX_RECT[2] / 2, y=0.975, family=FONT)
+
+    def save() -> Path:
+        fig.savefig(path, format="png", facecolor="white", metadata={"Software": None})
+        return path
+
+    if g.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "No entities to draw", ha="center", va="center", fontsize=14, color="#555")
+        return save()
+
+    b = _backbone(g, max_edges)
+    unit = "paragraph" if window == "paragraph" else "sentence"
+    fig_w, fig_h = size
+    aspect = (AX_RECT[2] * fig_w) / (AX_RECT[3] * fig_h)
+    pos = layout(b.sub, seed=seed, aspect=aspect)
+    types = {n: g.nodes[n].get("type", "") or "UNKNOWN" for n in b.nodes}
+    colors = type_colors(types.values())
+    max_m = max(b.mentions[n] for n in b.nodes) or 1
+    area = {n: _area(b.mentions[n], max_m) for n in b.nodes}
+    _fit_limits(ax, pos, b.nodes, aspect)
+    _draw_edges_and_nodes(ax, b, pos, area, colors, types)
+    _draw_labels(fig, ax, g, b, pos, area, max_m, top_labels=top_labels, minor_labels=minor_labels, dpi=dpi)
+    _draw_legends(fig, b, types, colors, max_m, unit)
+    _draw_caption(fig, b, unit, top_labels, minor_labels)
     return save()
