@@ -155,6 +155,39 @@ class _Chain:
             time.sleep(delay)
             attempt += 1
 
+    def _check_headers(self, headers: dict[str, str], status: int, robots: bool, limit_raw: int) -> str:
+        """Refuse a body by its headers alone: a declared size over the cap, a content type that
+        is not allowed (types that servers often get wrong are sniffed later). Its media type."""
+        s = self.settings
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit_raw:
+            raise _Failure("size", f"too large: declared {declared} bytes (cap {limit_raw})", status)
+        ctype = _media_type(headers.get("content-type", ""))
+        if not robots and ctype not in s.allowed_content_types and ctype not in _UNSURE_TYPES:
+            raise _Failure("type", f"unsupported content type: {ctype}", status)
+        return ctype
+
+    def _stream_body(self, response: httpx.Response, decoder: _Decoder, out, limit_raw: int) -> bytes:
+        """Stream the body, decoded, into `out`: raw bytes and decoded bytes capped, the chain's
+        deadline checked between chunks. The first 2 KiB, for sniffing."""
+        raw = 0
+        head = b""
+        for chunk in response.iter_raw(_CHUNK):
+            raw += len(chunk)
+            if raw > limit_raw:
+                raise _Failure("size", f"too large: more than {limit_raw} bytes", response.status_code)
+            for piece in decoder.feed(chunk):
+                if len(head) < 2048:
+                    head += piece[: 2048 - len(head)]
+                out.write(piece)
+            if self.budget.remaining() <= 0:
+                raise self.budget.expired_failure()
+        for piece in decoder.finish():
+            if len(head) < 2048:
+                head += piece[: 2048 - len(head)]
+            out.write(piece)
+        return head
+
     def _send(self, url: httpx.URL, robots: bool) -> _Response:
         remaining = self.budget.remaining()
         if remaining <= 0:
@@ -180,32 +213,12 @@ class _Chain:
                     return result  # status, redirect and retry decisions only: no body kept
                 limit_raw = s.robots_max_bytes if robots else s.max_bytes
                 limit_out = s.robots_max_bytes if robots else s.max_decoded_bytes
-                declared = headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > limit_raw:
-                    raise _Failure("size", f"too large: declared {declared} bytes (cap {limit_raw})", response.status_code)
-                ctype = _media_type(headers.get("content-type", ""))
-                if not robots and ctype not in s.allowed_content_types and ctype not in _UNSURE_TYPES:
-                    raise _Failure("type", f"unsupported content type: {ctype}", response.status_code)
+                ctype = self._check_headers(headers, response.status_code, robots, limit_raw)
                 decoder = _Decoder(headers.get("content-encoding", ""), limit_out)
-                raw = 0
-                head = b""
                 fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=self.cache_dir)
                 tmp = Path(name)
                 with os.fdopen(fd, "wb") as out:
-                    for chunk in response.iter_raw(_CHUNK):
-                        raw += len(chunk)
-                        if raw > limit_raw:
-                            raise _Failure("size", f"too large: more than {limit_raw} bytes", response.status_code)
-                        for piece in decoder.feed(chunk):
-                            if len(head) < 2048:
-                                head += piece[: 2048 - len(head)]
-                            out.write(piece)
-                        if self.budget.remaining() <= 0:
-                            raise self.budget.expired_failure()
-                    for piece in decoder.finish():
-                        if len(head) < 2048:
-                            head += piece[: 2048 - len(head)]
-                        out.write(piece)
+                    head = self._stream_body(response, decoder, out, limit_raw)
                 if self.backend.aborted:  # the watchdog cut the body short
                     raise self.budget.expired_failure()
                 if not robots and ctype in _UNSURE_TYPES:
