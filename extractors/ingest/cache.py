@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import json
 import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,9 +70,15 @@ def _code_version(root: Path) -> str:
     return h.hexdigest()[:16]
 
 
+_CODE_VERSION_LOCK = threading.Lock()
+
+
 def code_version(root: Path | None = None) -> str:
-    """Hash of the code that makes a cached document (`producing_modules`)."""
-    return _code_version(Path(root) if root is not None else Path(__file__).resolve().parents[2])
+    """Hash of the code that makes a cached document (`producing_modules`). One thread computes it
+    (document tasks ask at once; CPython 3.11's `ast.parse` is not safe in parallel threads:
+    "AST constructor recursion depth mismatch")."""
+    with _CODE_VERSION_LOCK:
+        return _code_version(Path(root) if root is not None else Path(__file__).resolve().parents[2])
 
 
 def cache_key(sha256: str, doc_id: str, rel_path: str, *parts: str) -> str:
