@@ -99,7 +99,8 @@ MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "tex
                    "method", "score")
 CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
                      "example_sentence_id", "example", "reason", "decision")
-RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed")
+RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed",
+                "note")
 CHANGES_COLUMNS = ("change", "key", "name", "detail", "old", "new")
 EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "weight", "documents", "npmi",
                 "jaccard", "evidence")
