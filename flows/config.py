@@ -42,7 +42,7 @@ class RunOptions:
 
     corpus: Path
     out: Path
-    gazetteer: Path
+    gazetteer: Path | None
     include_footnotes: bool = False
     sources: bool = True
     refresh_sources: bool = False
@@ -197,9 +197,11 @@ def _check_range(values: Mapping[str, Any], given: Mapping[str, Any], config: Co
             raise ConfigError(f"{config.path}: {key} must be {what} (got {values[key]})")
 
 
-def resolve_run(cli: Mapping[str, Any], cwd: Path | None = None) -> tuple[RunOptions, ConfigFile | None]:
+def resolve_run(cli: Mapping[str, Any], cwd: Path | None = None, *,
+                need_gazetteer: bool = True) -> tuple[RunOptions, ConfigFile | None]:
     """RunOptions from the command line values (`None` = not given) over the config file over the
-    defaults. `cli` may hold `config` (a path) and any RunOptions field."""
+    defaults. `cli` may hold `config` (a path) and any RunOptions field. Without
+    `need_gazetteer` (`add`), a missing gazetteer folder is no error (gazetteer None)."""
     cwd = Path(cwd or os.getcwd()).resolve()
     given = {k: v for k, v in cli.items() if v is not None and k != "config"}
     path = find_config(cli.get("config"), given.get("corpus"), cwd)
@@ -216,7 +218,12 @@ def resolve_run(cli: Mapping[str, Any], cwd: Path | None = None) -> tuple[RunOpt
     values.setdefault("out", project / "outputs")
     _check_range(values, given, config)
     if "gazetteer" not in values:
-        values["gazetteer"] = _default_gazetteer(project, values["corpus"])
+        try:
+            values["gazetteer"] = _default_gazetteer(project, values["corpus"])
+        except ConfigError:
+            if need_gazetteer:
+                raise
+            values["gazetteer"] = None
     known = {f.name for f in fields(RunOptions)}
     options = RunOptions(**{k: v for k, v in values.items() if k in known}, config=config.path if config else None)
     return options, config
@@ -236,3 +243,14 @@ def resolve_serve(cli: Mapping[str, Any], config: ConfigFile | None) -> ServeOpt
     if values.get("limit_runs") is not None and values["limit_runs"] < 1:
         raise UsageError(f"--limit-runs must be at least 1 (got {values['limit_runs']})")
     return ServeOptions(**values)
+
+
+def options_to_json(options: RunOptions) -> dict[str, Any]:
+    """RunOptions as JSON values (paths as strings): the parameters of a served deployment."""
+    return {f.name: (str(v) if isinstance(v, Path) else v)
+            for f in fields(RunOptions) if (v := getattr(options, f.name)) is not None}
+
+
+def options_from_json(data: Mapping[str, Any]) -> RunOptions:
+    paths = set(_PATHS) | {"config"}
+    return RunOptions(**{k: (Path(v) if k in paths and v is not None else v) for k, v in data.items()})

@@ -14,7 +14,7 @@ from extractors.network.plot import plot_network
 from extractors.entities.recognize import Recognition, recognize_corpus
 from extractors.entities.review import load_review
 
-REVIEW_FILE = "review.csv"
+from flows.preflight import REVIEW_FILE  # noqa: E402,F401 - one home: flows.preflight
 
 
 @dataclass

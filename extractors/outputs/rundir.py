@@ -119,6 +119,18 @@ def prune_runs(out: Path, keep: int, rows: Iterable[Mapping[str, str]] = (), dry
     return doomed
 
 
+def remove_unused_out(out: Path) -> None:
+    """Remove an output folder a refused start created, if it holds nothing but the lock file."""
+    out = Path(out)
+    lock = out / LOCK_FILE
+    if out.is_dir() and {p.name for p in out.iterdir()} <= {LOCK_FILE}:
+        lock.unlink(missing_ok=True)
+        out.rmdir()
+
+
+LOCK_FILE = ".reportgraph.lock"
+
+
 class RunLocked(RuntimeError):
     """Another run holds the output folder (and the caller asked not to wait)."""
 
@@ -127,7 +139,7 @@ class run_lock:
     """One run at a time on an output folder: the second waits (wait=True) or fails clearly."""
 
     def __init__(self, out: Path, wait: bool = True):
-        self.path = out / ".reportgraph.lock"
+        self.path = Path(out) / LOCK_FILE
         self.wait = wait
         self.fh = None
 
