@@ -175,6 +175,8 @@ RUN_TABLES = (DOCUMENTS, SENTENCES, FOOTNOTES, CITATIONS, INTERVIEWS, SOURCES, E
 # the other files of a run folder
 SUMMARY = "summary.md"
 CITATIONS_CHART = "citations.png"
-GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
+PARAGRAPH_GEXF = "network-paragraph.gexf"  # the paragraph-window graph (network.gexf: sentence window)
+PARAGRAPH_GRAPHML = "network-paragraph.graphml"
+GRAPH_FILES = ("network.gexf", "network.graphml", PARAGRAPH_GEXF, PARAGRAPH_GRAPHML, "network.png", "network.html")
 GRAPH_KEY = "network.key"  # digest of what the graph files were drawn from (reused when unchanged)
 NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml
