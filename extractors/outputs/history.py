@@ -56,7 +56,9 @@ def append_run(out: Path, row: Mapping) -> Path:
 def run_row(run_id: str, start: str, end: str, status: str, changes: Changes | None = None, note: str = "") -> dict:
     """A runs.csv row; the document counts come from `diff_runs` (empty without it). `status`:
     ok, failed, or refused (a shrink refused before anything was read; `note` says why)."""
-    row = {"run_id": run_id, "start": start, "end": end, "status": status, "note": note}
+    row = {"run_id": run_id, "start": start, "end": end, "status": status}
+    if note:
+        row["note"] = note
     if changes is not None:
         docs = changes.documents
         row["documents"] = sum(len(docs[c]) for c in ("new", "changed", "unchanged"))
