@@ -322,6 +322,11 @@ def test_a_scheduled_style_run_from_another_directory_with_a_config_file(project
     entities = pd.read_csv(latest / "entities.csv")
     for column in ("mentions", "documents", "degree", "weighted_degree", "community"):
         assert entities[column].dtype == "int64", column  # regression: empty cells made them floats
+    from extractors.outputs.tables import RUN_TABLES
+
+    for table in RUN_TABLES:  # every integer column reads back as integers, empty cells or not
+        frame = pd.read_csv(latest / table.name, dtype=table.dtypes())
+        assert all(str(frame[c].dtype) == "Int64" for c in table.integers), table.name
     by_id = entities.set_index("entity_id")
     for name, window in (("network.gexf", "sentence"), ("network-paragraph.gexf", "paragraph"),
                          ("network.graphml", "sentence"), ("network-paragraph.graphml", "paragraph")):
