@@ -81,17 +81,6 @@ def test_deployment_parameters_carry_every_run_option_absolute_and_json(tmp_path
     assert options_from_json(params) == options
 
 
-def test_an_interval_schedule_starts_at_its_anchor():
-    """Regression (issue 17): the first run of `serve --interval 3600` came an hour after the
-    start, as Prefect anchors an interval at the time the schedule is made."""
-    from datetime import datetime, timedelta, timezone
-
-    from flows.runtime.schedule import make_schedule
-
-    soon = datetime.now(timezone.utc) + timedelta(seconds=1)
-    assert make_schedule(None, 3600.0, anchor=soon).anchor_date == soon
-
-
 def test_local_server_uses_a_configured_api_url(tmp_path, monkeypatch):
     from flows.runtime.server import local_server
 

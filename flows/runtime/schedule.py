@@ -60,8 +60,7 @@ def check_schedule(cron: str | None, interval: float | None, timezone: str | Non
 
 def make_schedule(cron: str | None, interval: float | None, timezone: str | None = None, *, anchor=None):
     """A Prefect schedule, checked here (ValueError) before any server is started. An interval
-    schedule runs at `anchor` (default now) and every `interval` seconds after it: make it right
-    before serving, so the first run starts at once rather than one interval later."""
+    schedule counts its intervals from `anchor` (default: now)."""
     from prefect.schedules import Cron, Interval
 
     if (cron is None) == (interval is None):
@@ -86,7 +85,7 @@ def serve(options, schedule, *, name: str = DEPLOYMENT_NAME, echo: Echo | None =
     (`flows.config.ServeOptions`: a cron, UTC unless its timezone, or an interval in seconds)
     until Ctrl-C/SIGTERM, or with `limit_runs` until that many runs have finished, whatever their
     state. Raises ValueError for a bad schedule, RuntimeError if the local server does not start."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
 
     from prefect.deployments.runner import EntrypointType
 
@@ -104,8 +103,9 @@ def serve(options, schedule, *, name: str = DEPLOYMENT_NAME, echo: Echo | None =
                  f"outputs under {options.out}; stop with Ctrl-C")
             if schedule.limit_runs:
                 _RunLimit(name, schedule.limit_runs, echo).start()
-            # anchored now that the server answers: the first interval run starts at once
-            anchored = make_schedule(cron, interval, zone, anchor=datetime.now(timezone.utc) + timedelta(seconds=1))
+            if interval is not None:  # the first run now, the next one interval later
+                _FirstRunNow(name, echo).start()
+            anchored = make_schedule(cron, interval, zone, anchor=datetime.now(timezone.utc))
             scheduled_run.serve(name=name, schedule=anchored, parameters=parameters, limit=1,
                                 print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
     finally:
@@ -149,6 +149,36 @@ def _forget_missed_runs(name: str) -> int:
         for r in missed:
             client.delete_flow_run(r.id)
         return len(missed)
+
+
+class _FirstRunNow(threading.Thread):
+    """An interval schedule's first run, started at once: Prefect's scheduler only makes runs
+    after the moment it sees the deployment, so the run at the schedule's anchor is always
+    missed and the first one came a whole interval after `serve` started. This thread waits
+    for the deployment `serve` registers and asks for one run of it now."""
+
+    def __init__(self, name: str, echo: Echo, poll: float = 0.5, timeout: float = 120.0):
+        super().__init__(name="reportgraph-first-run", daemon=True)
+        self.deployment = f"{FLOW_NAME}/{name}"
+        self.echo, self.poll, self.timeout = echo, poll, timeout
+
+    def run(self) -> None:
+        from prefect import get_client
+        from prefect.exceptions import ObjectNotFound
+
+        end = time.monotonic() + self.timeout
+        while time.monotonic() < end:
+            try:
+                with get_client(sync_client=True) as client:
+                    deployment = client.read_deployment_by_name(self.deployment)
+                    client.create_flow_run_from_deployment(deployment.id)
+                self.echo("first run requested")
+                return
+            except ObjectNotFound:
+                time.sleep(self.poll)
+            except Exception as exc:  # the server may be briefly busy; try again
+                _log.debug("first run: %s", exc)
+                time.sleep(self.poll)
 
 
 class _RunLimit(threading.Thread):
