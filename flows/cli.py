@@ -86,9 +86,8 @@ def quiet_prefect(verbose: bool) -> None:
     console (they still go to the Prefect server and its UI)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no telemetry calls home
     if not verbose:
+        # the console handler of Prefect's logging.yml; the API handler (server, UI) keeps them
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "CRITICAL")
-        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL", "CRITICAL")
 
 
 # ---------------------------------------------------------------- options `run` and `serve` share

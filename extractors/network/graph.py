@@ -46,7 +46,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
@@ -264,6 +264,9 @@ def document_networks(
     for doc_id in sorted(sentences_of):
         edges = build_edges(sentences_of[doc_id], mentions_of[doc_id], include_footnotes=include_footnotes)
         info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes)
+        # `mentions` means every mention of the entity (all zones), here within the document
+        every = Counter(m.entity_id for m in mentions_of[doc_id] if m.entity_id)
+        info = {k: replace(v, mentions=every[k], documents=1) for k, v in info.items()}
         out.append(DocumentNetwork(doc_id, info, edges, build_graph(info, edges, "sentence")))
     return out
 
