@@ -135,7 +135,9 @@ def read_config(path: Path) -> ConfigFile:
         if data is None:
             raise ConfigError(f"{path}: no [tool.reportgraph] table")
         prefix = "tool.reportgraph."
-    serve = data.pop("serve", {}) if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [tool.reportgraph] must be a table")
+    serve = data.pop("serve", {})
     if not isinstance(serve, dict):
         raise ConfigError(f"{path}: {prefix}serve must be a table ([{prefix}serve])")
     run = _check_table(path, data, _file_types(RunOptions), prefix)
@@ -209,7 +211,7 @@ def resolve_run(cli: Mapping[str, Any], cwd: Path | None = None, *,
     values: dict[str, Any] = {}
     if config is not None:
         for key, value in config.run.items():
-            values[key] = (config.project / value).resolve() if key in _PATHS else value
+            values[key] = (config.project / Path(value).expanduser()).resolve() if key in _PATHS else value
     for key, value in given.items():
         values[key] = (cwd / value).resolve() if key in _PATHS else value
     if "corpus" not in values:
@@ -234,7 +236,7 @@ def resolve_serve(cli: Mapping[str, Any], config: ConfigFile | None) -> ServeOpt
     A schedule on the command line (--cron or --interval) replaces the file's whole schedule."""
     values = dict(config.serve) if config else {}
     if config and "prefect_home" in values:
-        values["prefect_home"] = (config.project / values["prefect_home"]).resolve()
+        values["prefect_home"] = (config.project / Path(values["prefect_home"]).expanduser()).resolve()
     given = {k: v for k, v in cli.items() if v is not None}
     if "cron" in given or "interval" in given:
         values.pop("cron", None)
