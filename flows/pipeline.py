@@ -27,7 +27,9 @@ from extractors.outputs.summary import RunFacts, summary_markdown
 from flows import progress
 from flows.runtime.models import recognizer_for, segmenter_for
 from flows.runtime.pool import DocumentPool, by_size, read_document
-from extractors.outputs.rundir import finish_run, latest_run, new_run_id, run_lock, start_run
+from extractors.outputs.rundir import (clean_partials, discard_partial, finish_run, latest_run, new_run_id,
+                                       prune_runs, run_lock, start_run)
+from flows import preflight
 from flows.fetching import SourceSettings, fetch_all
 from flows.stages import citation_stage, network_stage, recognition_stage, write_citation_tables
 
@@ -46,9 +48,24 @@ class RunSettings:
     dask_address: str = ""  # read documents on this Dask cluster (tcp://host:port)
     cache_dir: Path | None = None  # default: <corpus>/.cache/documents
     sources: SourceSettings = field(default_factory=SourceSettings)
+    allow_shrink: bool = False  # let a run with no documents, or one losing many, replace latest
+    max_shrink: float = 0.5  # share of latest's documents a run may lose without allow_shrink
+    keep_runs: int = 0  # >0: after a successful run, keep only this many run folders
+    lock_held: bool = False  # the caller holds the output folder's lock (the command line does)
 
     def document_cache(self) -> Path:
         return self.cache_dir or Path(self.corpus) / ".cache" / "documents"
+
+    @classmethod
+    def from_options(cls, options, **changes) -> "RunSettings":
+        """The settings of a run from `flows.config.RunOptions` (command line, config file)."""
+        return cls(corpus=options.corpus, out=options.out, gazetteer=options.gazetteer, model_en=options.model_en,
+                   model_fr=options.model_fr, include_footnotes=options.include_footnotes, wait_for_lock=options.wait,
+                   full=options.full, workers=options.workers, dask_address=options.dask_address,
+                   sources=SourceSettings(enabled=options.sources, refresh=options.refresh_sources,
+                                          cache_dir=Path(options.corpus) / "sources"),
+                   allow_shrink=options.allow_shrink, max_shrink=options.max_shrink, keep_runs=options.keep_runs,
+                   **changes)
 
 
 class RunResult:
@@ -225,19 +242,27 @@ def fetch_sources(cites, settings: RunSettings):
 def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
     logger = get_run_logger()
     out = Path(settings.out)
-    with run_lock(out, wait=settings.wait_for_lock):
+    with nullcontext() if settings.lock_held else run_lock(out, wait=settings.wait_for_lock):
+        # before anything is read or written: gazetteer, review store, corpus, shrinking latest
+        ids = preflight.check_configuration(settings.corpus, settings.gazetteer)
+        preflight.check_shrink(out, settings.corpus, ids, allow=settings.allow_shrink, max_share=settings.max_shrink)
+        clean_partials(out)  # left by killed runs; under the lock, so never a running one's
         run_id = new_run_id()
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         previous = latest_run(out)
         folder = start_run(out, run_id)
         try:
             result = _run(settings, run_id, folder, previous, logger)
-        except BaseException:
+        except BaseException as exc:
+            discard_partial(folder)
             ended = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            history.append_run(out, history.run_row(run_id, started, ended, "failed"))
+            note = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+            history.append_run(out, history.run_row(run_id, started, ended, "failed", note=note))
             raise
         ended = datetime.now(timezone.utc).isoformat(timespec="seconds")
         history.append_run(out, history.run_row(run_id, started, ended, "ok", result.changes))
+        if settings.keep_runs:
+            prune_runs(out, settings.keep_runs, history.read_table(out / tables.RUNS.name))
     create_markdown_artifact(result.summary, key="reportgraph-summary", description=f"run {run_id}")
     create_table_artifact([tables.document_row(d) for d in result.documents], key="reportgraph-documents",
                           description=f"documents of run {run_id}")

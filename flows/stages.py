@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import extractors.network.graph as net
@@ -14,7 +14,7 @@ from extractors.network.plot import plot_network
 from extractors.entities.recognize import Recognition, recognize_corpus
 from extractors.entities.review import load_review
 
-REVIEW_FILE = "review.csv"
+from flows.preflight import REVIEW_FILE  # noqa: E402,F401 - one home: flows.preflight
 
 
 @dataclass
@@ -126,9 +126,16 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     types = {e.entity_id: e.type for e in recognition.entities}
     edges = net.build_edges(sentences, mentions, include_footnotes=include_footnotes)
     info = net.entities_from_mentions(mentions, names=names, types=types, include_footnotes=include_footnotes)
+    # one meaning per column in every file: `mentions` and `documents` count all of an entity's
+    # rows in mentions.csv (every zone), as entities.csv does; the network is drawn from the
+    # counted zones only (body text, and footnotes with --include-footnotes)
+    totals = {e.entity_id: e for e in recognition.entities}
+    info = {k: replace(v, mentions=totals[k].mentions, documents=len(totals[k].documents)) if k in totals else v
+            for k, v in info.items()}
     metrics = net.node_metrics(info, edges, "sentence")
+    every = net.complete_metrics(metrics, totals)  # no empty metric cell in entities.csv
     texts = {
-        tables.ENTITIES: tables.ENTITIES.text(tables.entity_row(e, metrics.get(e.entity_id))
+        tables.ENTITIES: tables.ENTITIES.text(tables.entity_row(e, every[e.entity_id])
                                               for e in recognition.entities),
         tables.MENTIONS: tables.MENTIONS.text(tables.mention_row(m) for m in mentions),
         tables.EDGES: tables.EDGES.text(tables.edge_row(e, names) for e in edges),
@@ -147,8 +154,13 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         # networks while this one writes the rest; without, all of it happens here
         drawing = elsewhere(pool, plot_network, graph, png, title=title)
         documents_done = elsewhere(pool, write_document_networks, *per_document)
-        net.write_gexf(graph, folder / "network.gexf")
+        positions = net.layout(graph)
+        net.write_gexf(graph, folder / "network.gexf", positions=positions)
         net.write_graphml(graph, folder / "network.graphml")
+        # the paragraph-window graph too, with its own metrics, at the same positions
+        paragraphs = net.build_graph(info, edges, "paragraph")
+        net.write_gexf(paragraphs, folder / tables.PARAGRAPH_GEXF, positions=positions)
+        net.write_graphml(paragraphs, folder / tables.PARAGRAPH_GRAPHML)
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
         finish(documents_done, write_document_networks, *per_document)
         finish(drawing, plot_network, graph, png, title=title)

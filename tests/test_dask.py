@@ -130,5 +130,5 @@ def test_cli_run_with_an_unreachable_dask_address_fails_clearly_and_writes_nothi
     with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
         result = CliRunner().invoke(app, ["run", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"),
                                           "--no-sources", "--dask-address", "tcp://127.0.0.1:1"])
-    assert result.exit_code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
+    assert result.exit_code == 7 and "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in result.output
     assert not (tmp_path / "out").exists()

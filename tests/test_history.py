@@ -54,6 +54,7 @@ def test_append_run_writes_header_once_and_keeps_run_id_order(tmp_path):
     assert rows[1] == {
         "run_id": "20260102T000000Z-bbbb", "start": "2026-01-02T00:00:00Z", "end": "2026-01-02T00:01:00Z",
         "status": "ok", "documents": "3", "new": "2", "changed": "0", "unchanged": "1", "removed": "1", "failed": "1",
+        "note": "",
     }
     assert not list(tmp_path.glob("*.tmp"))
 

@@ -153,7 +153,7 @@ def test_add_refuses_traversal_fake_pdfs_and_duplicates(workspace, tmp_path):
     runner = CliRunner()
     corpus = str(workspace / "corpus")
     result = runner.invoke(app, ["add", "../../etc/passwd", str(fake), str(REAL_PDFS / "empty.pdf"), "--corpus", corpus])
-    assert result.exit_code == 1
+    assert result.exit_code == 8  # flows.errors.REFUSED
     assert result.output.count("refused") >= 3
     assert sorted(p.name for p in (workspace / "corpus" / "reports").iterdir()) == ["brief.md", "report.md"]
     dup = tmp_path / "copy-of-brief.md"

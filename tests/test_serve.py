@@ -60,15 +60,25 @@ def test_a_bad_schedule_is_refused_before_any_server_starts():
     assert make_schedule(None, 3600.0).interval.total_seconds() == 3600
 
 
-def test_deployment_parameters_are_absolute_and_json(tmp_path, monkeypatch):
+def test_deployment_parameters_carry_every_run_option_absolute_and_json(tmp_path, monkeypatch):
+    """Regression (issue 17): serve lacked --workers, --refresh-sources, --dask-address; the
+    deployment now carries every run option, paths made absolute from where serve started."""
     import json
+    from dataclasses import fields
 
+    from flows.config import RunOptions, options_from_json, resolve_run
     from flows.runtime.schedule import deployment_parameters
 
+    (tmp_path / "gazetteers").mkdir()
     monkeypatch.chdir(tmp_path)
-    params = deployment_parameters("corpus", "out", "gazetteers", sources=False)
+    options, _ = resolve_run({"corpus": "corpus", "out": "out", "sources": False, "workers": 2,
+                              "refresh_sources": True, "dask_address": "tcp://127.0.0.1:8786"})
+    params = deployment_parameters(options)["options"]
     assert params["corpus"] == str(tmp_path / "corpus") and params["out"] == str(tmp_path / "out")
+    assert params["gazetteer"] == str(tmp_path / "gazetteers")
+    assert {f.name for f in fields(RunOptions)} - {"config"} <= set(params)
     assert json.loads(json.dumps(params)) == params
+    assert options_from_json(params) == options
 
 
 def test_local_server_uses_a_configured_api_url(tmp_path, monkeypatch):

@@ -46,7 +46,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
@@ -264,6 +264,9 @@ def document_networks(
     for doc_id in sorted(sentences_of):
         edges = build_edges(sentences_of[doc_id], mentions_of[doc_id], include_footnotes=include_footnotes)
         info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes)
+        # `mentions` means every mention of the entity (all zones), here within the document
+        every = Counter(m.entity_id for m in mentions_of[doc_id] if m.entity_id)
+        info = {k: replace(v, mentions=every[k], documents=1) for k, v in info.items()}
         out.append(DocumentNetwork(doc_id, info, edges, build_graph(info, edges, "sentence")))
     return out
 
@@ -388,6 +391,19 @@ def node_metrics(
             betweenness=_r(betw.get(n, 0.0)),
             community=comm[n],
         )
+    return out
+
+
+def complete_metrics(metrics: Mapping[str, NodeMetrics], entity_ids: Iterable[str]) -> dict[str, NodeMetrics]:
+    """Metrics for every entity of ``entity_ids``: one never in a counted window (named only in
+    front matter or footnotes, say) is no node of the network and gets degree 0, weighted degree
+    0, betweenness 0 and a community of its own, numbered after the network's in id order, so
+    that no metric cell is empty."""
+    out = dict(metrics)
+    label = max((m.community for m in metrics.values()), default=-1) + 1
+    for eid in sorted(set(entity_ids) - set(metrics)):
+        out[eid] = NodeMetrics(eid, eid, "", 0, 0, degree=0, weighted_degree=0, betweenness=0.0, community=label)
+        label += 1
     return out
 
 
@@ -785,14 +801,17 @@ def _hex_rgb(c: str) -> tuple[int, int, int]:
 _DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
-def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool = True, seed: int = SEED) -> Path:
+def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool | Mapping = True,
+               seed: int = SEED) -> Path:
     """GEXF 1.2 for Gephi; with ``viz`` each node also carries a colour by type, a size by mentions
-    and (with ``positions``, which costs a layout) a deterministic position. The date networkx
-    stamps in ``<meta>`` is dropped so the bytes depend on the graph only."""
+    and (with ``positions``, which costs a layout) a deterministic position; ``positions`` may
+    also be the positions themselves (``layout`` of another graph on the same nodes: the two
+    window graphs share one). The date networkx stamps in ``<meta>`` is dropped so the bytes
+    depend on the graph only."""
     path = Path(path)
     h = g.copy()
     if viz and h.number_of_nodes():
-        pos = layout(h, seed=seed) if positions else {}
+        pos = positions if isinstance(positions, Mapping) else layout(h, seed=seed) if positions else {}
         colors = type_colors(d.get("type", "") for _, d in h.nodes(data=True))
         for n, d in h.nodes(data=True):
             r, gr, b = _hex_rgb(colors[d.get("type", "")])

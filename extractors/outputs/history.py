@@ -53,15 +53,55 @@ def append_run(out: Path, row: Mapping) -> Path:
     return path
 
 
-def run_row(run_id: str, start: str, end: str, status: str, changes: Changes | None = None) -> dict:
-    """A runs.csv row; the document counts come from `diff_runs` (empty without it)."""
+def run_row(run_id: str, start: str, end: str, status: str, changes: Changes | None = None, note: str = "") -> dict:
+    """A runs.csv row; the document counts come from `diff_runs` (empty without it). `status`:
+    ok, failed, or refused (a shrink refused before anything was read; `note` says why)."""
     row = {"run_id": run_id, "start": start, "end": end, "status": status}
+    if note:
+        row["note"] = note
     if changes is not None:
         docs = changes.documents
         row["documents"] = sum(len(docs[c]) for c in ("new", "changed", "unchanged"))
         row["failed"] = len(changes.failed_documents)
         row.update({c: len(docs[c]) for c in DOC_CLASSES})
     return row
+
+
+# ---------------------------------------------------------------- refusing a shrinking run
+
+
+class ShrinkRefused(ValueError):
+    """A run would replace a non-empty latest with no documents, or lose too many of them."""
+
+
+@dataclass(frozen=True)
+class Shrink:
+    previous: int  # corpus documents of the latest run
+    current: int  # documents in the corpus now
+    lost: tuple[str, ...]  # doc_ids of the latest run that the corpus no longer holds
+
+    @property
+    def share(self) -> float:
+        return len(self.lost) / self.previous if self.previous else 0.0
+
+
+def shrink(previous_ids: Iterable[str], current_ids: Iterable[str]) -> Shrink:
+    previous, current = set(previous_ids), set(current_ids)
+    return Shrink(len(previous), len(current), tuple(sorted(previous - current)))
+
+
+def shrink_problem(s: Shrink, max_share: float) -> str | None:
+    """Why a run of this corpus must not replace latest (None: it may): no documents where latest
+    has some, or more than `max_share` of latest's documents gone."""
+    if s.previous == 0:
+        return None
+    if s.current == 0:
+        return f"the corpus holds no documents, and latest has {s.previous}"
+    if s.share > max_share:
+        shown = ", ".join(s.lost[:3]) + (f" and {len(s.lost) - 3} more" if len(s.lost) > 3 else "")
+        return (f"{len(s.lost)} of latest's {s.previous} documents are gone from the corpus ({s.share:.0%}, "
+                f"more than the {max_share:.0%} allowed): {shown}")
+    return None
 
 
 # ---------------------------------------------------------------- documents

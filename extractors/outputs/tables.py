@@ -99,7 +99,8 @@ MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "tex
                    "method", "score")
 CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
                      "example_sentence_id", "example", "reason", "decision")
-RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed")
+RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed",
+                "note")
 CHANGES_COLUMNS = ("change", "key", "name", "detail", "old", "new")
 EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "weight", "documents", "npmi",
                 "jaccard", "evidence")
@@ -145,6 +146,13 @@ class OutputTable:
     name: str
     columns: tuple[str, ...]
     row: Callable[..., Mapping] | None = None
+    integers: tuple[str, ...] = ()  # columns holding whole numbers (written as 12, never 12.0)
+
+    def dtypes(self) -> dict[str, str]:
+        """For `pandas.read_csv(path, dtype=table.dtypes())`: the integer columns as pandas'
+        nullable "Int64", so a column with empty cells (a markdown document has no pages) is
+        read as integers, not floats. Columns that are never empty read as int64 anyway."""
+        return {c: "Int64" for c in self.integers}
 
     def write(self, folder: Path, rows: Iterable[Mapping]) -> Path:
         path = Path(folder) / self.name
@@ -155,25 +163,31 @@ class OutputTable:
         return to_csv(self.columns, rows)
 
 
-DOCUMENTS = OutputTable("documents.csv", DOCUMENT_COLUMNS, document_row)
-SENTENCES = OutputTable("sentences.csv", SENTENCE_COLUMNS, sentence_row)
-FOOTNOTES = OutputTable("footnotes.csv", FOOTNOTE_COLUMNS, footnote_row)
-CITATIONS = OutputTable("citations.csv", CITATION_COLUMNS, citation_row)
+DOCUMENTS = OutputTable("documents.csv", DOCUMENT_COLUMNS, document_row, ("pages", "sentences", "footnotes"))
+SENTENCES = OutputTable("sentences.csv", SENTENCE_COLUMNS, sentence_row, ("page",))
+FOOTNOTES = OutputTable("footnotes.csv", FOOTNOTE_COLUMNS, footnote_row, ("n", "page", "n_citations"))
+CITATIONS = OutputTable("citations.csv", CITATION_COLUMNS, citation_row, ("footnote", "idx", "year", "backref"))
 INTERVIEWS = OutputTable("interviews.csv", INTERVIEW_COLUMNS)  # rows: citations.tables.interview_rows
-SOURCES = OutputTable("sources.csv", SOURCE_COLUMNS)  # rows: sources.documents.SourceRow.as_row
-ENTITIES = OutputTable("entities.csv", ENTITY_COLUMNS, entity_row)
-MENTIONS = OutputTable("mentions.csv", MENTION_COLUMNS, mention_row)
-CANDIDATES = OutputTable("candidates.csv", CANDIDATE_COLUMNS, candidate_row)
-EDGES = OutputTable("edges.csv", EDGE_COLUMNS, edge_row)
-ENTITY_CITATIONS = OutputTable("entity_citations.csv", ENTITY_CITATION_COLUMNS)  # rows: entity_citation_rows
+# rows: sources.documents.SourceRow.as_row
+SOURCES = OutputTable("sources.csv", SOURCE_COLUMNS, None, ("http_status", "chars"))
+ENTITIES = OutputTable("entities.csv", ENTITY_COLUMNS, entity_row,
+                       ("mentions", "documents", "degree", "weighted_degree", "community"))
+MENTIONS = OutputTable("mentions.csv", MENTION_COLUMNS, mention_row, ("page", "start", "end"))
+CANDIDATES = OutputTable("candidates.csv", CANDIDATE_COLUMNS, candidate_row, ("count", "documents"))
+EDGES = OutputTable("edges.csv", EDGE_COLUMNS, edge_row, ("weight", "documents"))
+# rows: citations.tables.entity_citation_rows
+ENTITY_CITATIONS = OutputTable("entity_citations.csv", ENTITY_CITATION_COLUMNS, None, ("footnote", "idx"))
 CHANGES = OutputTable("changes.csv", CHANGES_COLUMNS)  # rows: history.changes_rows
-RUNS = OutputTable("runs.csv", RUNS_COLUMNS)  # outputs/runs.csv, one row appended per run
+# outputs/runs.csv, one row appended per run
+RUNS = OutputTable("runs.csv", RUNS_COLUMNS, None, ("documents", "new", "changed", "unchanged", "removed", "failed"))
 RUN_TABLES = (DOCUMENTS, SENTENCES, FOOTNOTES, CITATIONS, INTERVIEWS, SOURCES, ENTITIES, MENTIONS, CANDIDATES,
               EDGES, ENTITY_CITATIONS, CHANGES)  # the tables of every run folder
 
 # the other files of a run folder
 SUMMARY = "summary.md"
 CITATIONS_CHART = "citations.png"
-GRAPH_FILES = ("network.gexf", "network.graphml", "network.png", "network.html")
+PARAGRAPH_GEXF = "network-paragraph.gexf"  # the paragraph-window graph (network.gexf: sentence window)
+PARAGRAPH_GRAPHML = "network-paragraph.graphml"
+GRAPH_FILES = ("network.gexf", "network.graphml", PARAGRAPH_GEXF, PARAGRAPH_GRAPHML, "network.png", "network.html")
 GRAPH_KEY = "network.key"  # digest of what the graph files were drawn from (reused when unchanged)
 NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml

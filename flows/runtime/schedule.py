@@ -17,12 +17,10 @@ import signal
 import sys
 import threading
 import time
-from pathlib import Path
 
 from prefect import flow
 
 from flows.pipeline import RunSettings, run_pipeline
-from flows.fetching import SourceSettings
 from flows.runtime.server import Echo, default_home, local_server
 
 FLOW_NAME = "reportgraph-scheduled"
@@ -31,33 +29,37 @@ _log = logging.getLogger("reportgraph.serve")
 
 
 @flow(name=FLOW_NAME, log_prints=False)
-def scheduled_run(corpus: str = "corpus", out: str = "outputs", gazetteer: str = "gazetteers",
-                  sources: bool = True, include_footnotes: bool = False, model_en: str = "",
-                  model_fr: str = "") -> str:
-    """One scheduled run of the pipeline (JSON parameters, so a deployment can carry them).
-    Relative paths are relative to the working directory of the process that runs the flow."""
-    settings = RunSettings(corpus=Path(corpus), out=Path(out), gazetteer=Path(gazetteer),
-                           include_footnotes=include_footnotes, model_en=model_en, model_fr=model_fr,
-                           sources=SourceSettings(enabled=sources, cache_dir=Path(corpus) / "sources"))
-    result = run_pipeline(settings)
+def scheduled_run(options: dict) -> str:
+    """One scheduled run of the pipeline. `options`: every option of `reportgraph run`
+    (`flows.config.options_to_json`: JSON, absolute paths), so a deployment can carry them."""
+    from flows.config import options_from_json
+    from flows.runtime.cluster import one_prefect_server
+
+    run_options = options_from_json(options)
+    with one_prefect_server(run_options.dask_address or None):  # the server `serve` started, shared
+        result = run_pipeline(RunSettings.from_options(run_options))
     return str(result.folder)
 
 
-def deployment_parameters(corpus: str | Path = "corpus", out: str | Path = "outputs",
-                          gazetteer: str | Path = "gazetteers", sources: bool = True,
-                          include_footnotes: bool = False, model_en: str = "", model_fr: str = "") -> dict:
-    """Parameters of the served deployment: absolute paths, so runs do not depend on a cwd."""
-    return {"corpus": str(Path(corpus).resolve()), "out": str(Path(out).resolve()),
-            "gazetteer": str(Path(gazetteer).resolve()), "sources": sources,
-            "include_footnotes": include_footnotes, "model_en": model_en, "model_fr": model_fr}
+def deployment_parameters(options) -> dict:
+    """Parameters of the served deployment: every run option, paths absolute (no cwd matters)."""
+    from flows.config import options_to_json
+
+    return {"options": options_to_json(options)}
 
 
 def schedule_text(cron: str | None, interval: float | None, timezone: str | None = None) -> str:
     return f"cron '{cron}' {timezone or 'UTC'}" if cron else f"every {interval:g} s"
 
 
-def make_schedule(cron: str | None, interval: float | None, timezone: str | None = None):
-    """A Prefect schedule, checked here (ValueError) before any server is started."""
+def check_schedule(cron: str | None, interval: float | None, timezone: str | None = None) -> None:
+    """ValueError for a bad schedule (both or neither, a bad cron, zone or interval)."""
+    make_schedule(cron, interval, timezone)
+
+
+def make_schedule(cron: str | None, interval: float | None, timezone: str | None = None, *, anchor=None):
+    """A Prefect schedule, checked here (ValueError) before any server is started. An interval
+    schedule counts its intervals from `anchor` (default: now)."""
     from prefect.schedules import Cron, Interval
 
     if (cron is None) == (interval is None):
@@ -65,7 +67,7 @@ def make_schedule(cron: str | None, interval: float | None, timezone: str | None
     if interval is not None:
         if interval <= 0:
             raise ValueError("--interval must be a positive number of seconds")
-        return Interval(interval, timezone=timezone)
+        return Interval(interval, anchor_date=anchor, timezone=timezone)
     from prefect.client.schemas.schedules import CronSchedule
     from pydantic import ValidationError
 
@@ -77,30 +79,33 @@ def make_schedule(cron: str | None, interval: float | None, timezone: str | None
     return Cron(cron, timezone=timezone)
 
 
-def serve(corpus: str | Path = "corpus", out: str | Path = "outputs", gazetteer: str | Path = "gazetteers",
-          sources: bool = True, cron: str | None = None, interval: float | None = None,
-          limit_runs: int | None = None, *, timezone: str | None = None, include_footnotes: bool = False,
-          model_en: str = "", model_fr: str = "", home: Path | None = None, name: str = DEPLOYMENT_NAME,
-          echo: Echo | None = None, ui: bool = True) -> None:
-    """Serve the pipeline on a cron (UTC unless `timezone`) or interval (seconds) schedule until
-    Ctrl-C/SIGTERM, or with `limit_runs` until that many runs have finished, whatever their state.
-    Raises ValueError for a bad schedule, RuntimeError if the local server does not start."""
+def serve(options, schedule, *, name: str = DEPLOYMENT_NAME, echo: Echo | None = None) -> None:
+    """Serve the pipeline with `options` (`flows.config.RunOptions`) on `schedule`
+    (`flows.config.ServeOptions`: a cron, UTC unless its timezone, or an interval in seconds)
+    until Ctrl-C/SIGTERM, or with `limit_runs` until that many runs have finished, whatever their
+    state. Raises ValueError for a bad schedule, RuntimeError if the local server does not start."""
+    from datetime import datetime, timezone
+
     from prefect.deployments.runner import EntrypointType
 
     echo = echo or _log.info
-    schedule = make_schedule(cron, interval, timezone)
-    parameters = deployment_parameters(corpus, out, gazetteer, sources, include_footnotes, model_en, model_fr)
+    cron, interval, zone = schedule.cron, schedule.interval, schedule.timezone
+    make_schedule(cron, interval, zone)
+    parameters = deployment_parameters(options)
     previous = _terminate_gracefully()  # until Prefect's runner installs its own SIGTERM handler
     try:
-        with local_server(home or default_home(), echo=echo, ui=ui) as url:
+        with local_server(schedule.prefect_home or default_home(), echo=echo, ui=schedule.ui) as url:
             removed = _forget_missed_runs(name)
             if removed:
                 echo(f"dropped {removed} scheduled run(s) missed while nothing was serving")
-            echo(f"serving {FLOW_NAME}/{name} ({schedule_text(cron, interval, timezone)}) on {url}; "
-                 f"outputs under {parameters['out']}; stop with Ctrl-C")
-            if limit_runs:
-                _RunLimit(name, limit_runs, echo).start()
-            scheduled_run.serve(name=name, schedule=schedule, parameters=parameters, limit=1,
+            echo(f"serving {FLOW_NAME}/{name} ({schedule_text(cron, interval, zone)}) on {url}; "
+                 f"outputs under {options.out}; stop with Ctrl-C")
+            if schedule.limit_runs:
+                _RunLimit(name, schedule.limit_runs, echo).start()
+            if interval is not None:  # the first run now, the next one interval later
+                _FirstRunNow(name, echo).start()
+            anchored = make_schedule(cron, interval, zone, anchor=datetime.now(timezone.utc))
+            scheduled_run.serve(name=name, schedule=anchored, parameters=parameters, limit=1,
                                 print_starting_message=False, entrypoint_type=EntrypointType.MODULE_PATH)
     finally:
         if previous is not None:
@@ -143,6 +148,36 @@ def _forget_missed_runs(name: str) -> int:
         for r in missed:
             client.delete_flow_run(r.id)
         return len(missed)
+
+
+class _FirstRunNow(threading.Thread):
+    """An interval schedule's first run, started at once: Prefect's scheduler only makes runs
+    after the moment it sees the deployment, so the run at the schedule's anchor is always
+    missed and the first one came a whole interval after `serve` started. This thread waits
+    for the deployment `serve` registers and asks for one run of it now."""
+
+    def __init__(self, name: str, echo: Echo, poll: float = 0.5, timeout: float = 120.0):
+        super().__init__(name="reportgraph-first-run", daemon=True)
+        self.deployment = f"{FLOW_NAME}/{name}"
+        self.echo, self.poll, self.timeout = echo, poll, timeout
+
+    def run(self) -> None:
+        from prefect import get_client
+        from prefect.exceptions import ObjectNotFound
+
+        end = time.monotonic() + self.timeout
+        while time.monotonic() < end:
+            try:
+                with get_client(sync_client=True) as client:
+                    deployment = client.read_deployment_by_name(self.deployment)
+                    client.create_flow_run_from_deployment(deployment.id)
+                self.echo("first run requested")
+                return
+            except ObjectNotFound:
+                time.sleep(self.poll)
+            except Exception as exc:  # the server may be briefly busy; try again
+                _log.debug("first run: %s", exc)
+                time.sleep(self.poll)
 
 
 class _RunLimit(threading.Thread):

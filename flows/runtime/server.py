@@ -132,7 +132,9 @@ def local_server(home: Path, port: int | None = None, *, echo: Echo | None = Non
     log_path = home / SERVER_LOG
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "PREFECT_SERVER_UI_ENABLED": str(ui).lower(), "PREFECT_SERVER_API_HOST": "127.0.0.1",
-           "PREFECT_SERVER_API_PORT": str(port)}
+           "PREFECT_SERVER_API_PORT": str(port),
+           # a new deployment's first runs are made within a second (Prefect's default: 5 s)
+           "PREFECT_SERVER_SERVICES_SCHEDULER_RECENT_DEPLOYMENTS_LOOP_SECONDS": "1"}
     env.pop("PREFECT_API_URL", None)
     env.pop("PREFECT_PROFILE", None)
     cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
