@@ -477,10 +477,18 @@ def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings)
         end, ids, _ = tries.learned_long_forms.longest(folded, i)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "acronym", 1.0))
-    for start, end, label in sdoc.ents:
-        if label in NER_TYPES:
-            matches.append(Match(start, end, (), "ner", settings.ner_score, label))
-    return matches
+    ners = [Match(start, end, (), "ner", settings.ner_score, label) for start, end, label in sdoc.ents
+            if label in NER_TYPES]
+    if ners and tries.review.root:
+        matches = [m for m in matches if not (m.method == "review" and inside_own_name(m, ners, tokens))]
+    return matches + ners
+
+
+def inside_own_name(m: Match, ners: Sequence[Match], tokens: Sequence[str]) -> bool:
+    """A reviewer merged a name into an unreviewed one ("Murphy" -> x-alex-murphy): inside that
+    name's own full mention ("Alex Murphy") the merged part must not cut it down."""
+    return any(n.start <= m.start and m.end <= n.end and n.end - n.start > m.end - m.start
+               and unknown_id(clean_name(" ".join(tokens[n.start:n.end])), "") in m.entity_ids for n in ners)
 
 
 def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions):
