@@ -280,7 +280,8 @@ def suggest(surface: str, type_: str, index: SuggestionIndex, threshold: float =
               on the same word as a person of the gazetteer (a surname), 10 less for each further
               entity whose names hold all those words
     spelling  the whole name against the whole name or alias (`fuzz.ratio`: insertions and
-              deletions); a name of fewer than 6 letters needs 90
+              deletions); for a person of several words, averaged with the ratio of the last
+              words (a shared first name is no evidence); a name of fewer than 6 letters needs 90
     acronym   an acronym of the gazetteer written in another case ("Gatia"): 85; as written: 95
     A person against a non-person (or the reverse) loses 10."""
     key = normalise_alias(surface)
@@ -311,6 +312,8 @@ def suggest(surface: str, type_: str, index: SuggestionIndex, threshold: float =
     for k, score, _ in process.extract(key, index.keys, scorer=fuzz.ratio, score_cutoff=min(threshold, 80), limit=5):
         if k == key or (len(key.replace(" ", "")) < 6 and score < 90):
             continue
+        if type_ == "PERSON" and len(key.split()) > 1:  # a shared first name is no evidence: the surname must agree
+            score = (score + fuzz.ratio(key.split()[-1], k.split()[-1])) / 2
         for entity_id in index.owners[k]:
             offer(entity_id, score, "spelling", index.shown[k], f"spelled like “{index.shown[k]}” ({score:.0f})")
     written = acronym_key(surface)
