@@ -75,6 +75,8 @@ class Evidence:
     page: int | None
     zone: str
     text: str
+    start: int = 0  # the name's first occurrence in the sentence text
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -416,18 +418,19 @@ def build_queue(names: Sequence[RawName], ctx: Context, index: SuggestionIndex,
     for (name, spans, _), cluster in zip(kept, cluster_of):
         spans = sorted(spans, key=lambda x: (x[0].doc_id, x[0].sentence_id, x[1]))
         evidence, seen = [], set()
-        for s, *_ in sorted(spans, key=lambda x: (x[0].doc_id in {e.doc_id for e in evidence}, x[0].doc_id, x[0].sentence_id)):
+        for s, a, b, _ in sorted(spans, key=lambda x: (x[0].doc_id in {e.doc_id for e in evidence}, x[0].doc_id,
+                                                       x[0].sentence_id, x[1])):
             if s.sentence_id not in seen and len(evidence) < EVIDENCE:
                 seen.add(s.sentence_id)
-                evidence.append(Evidence(s.doc_id, s.sentence_id, s.page, s.zone, s.text))
+                evidence.append(Evidence(s.doc_id, s.sentence_id, s.page, s.zone, s.text, a, b))
         evidence.sort(key=lambda e: (e.doc_id, e.sentence_id))
         if name.short_form_ids:
             graded = {g.entity_id: g for g in suggest(name.surface, name.type, index, 0, limit=50)}
             suggestions = [graded.get(e) or Suggestion(e, 0.0, "short form", name.surface, "") for e in name.short_form_ids]
+            # in recognition's order: the entities the document itself names come first
             suggestions = [Suggestion(g.entity_id, g.score, "short form", g.matched,
-                                      f"short form of {len(name.short_form_ids)} entities the document names")
+                                      f"a short form {len(name.short_form_ids)} entities share")
                            for g in suggestions]
-            suggestions.sort(key=lambda g: (-g.score, g.entity_id))
             reason = name.reason
         else:
             suggestions = suggest(name.surface, name.type, index, threshold)
