@@ -184,9 +184,13 @@ def test_review_decisions_change_the_next_run_and_survive_a_fresh_copy(first_run
     assert result.exit_code == 0, result.output
     fresh = tmp_path / "fresh-clone" / "gazetteers"  # what a new clone of the gazetteer folder holds
     shutil.copytree(workspace / "gazetteers", fresh)
-    after = run_pipeline(replace(settings_for(workspace), out=tmp_path / "out", gazetteer=fresh))
+    after = run_pipeline(replace(settings_for(workspace), gazetteer=fresh))
     entities = {r["entity_id"]: r for r in read(after.folder, "entities.csv")}
     before = {r["entity_id"]: r for r in read(first_run.folder, "entities.csv")}
+    # changes.csv and summary.md show the accepted name once: it is neither removed nor added
+    changes = {(r["change"], r["key"]) for r in read(after.folder, "changes.csv")}
+    assert ("entity_removed", "x-whatsapp") in changes
+    assert not {k for c, k in changes if c.startswith("entity_") and k == "x-africa"}
     # an accepted name keeps its id: status decision now, unreviewed before
     assert (before["x-africa"]["status"], entities["x-africa"]["status"]) == ("unreviewed", "decision")
     assert entities["x-africa"]["type"] == "PLACE" and entities["mali"]["status"] == "gazetteer"

@@ -11,14 +11,12 @@ from typer.testing import CliRunner
 from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.entities.recognize import recognize_corpus
 from extractors.entities.review import (
-    Decision,
     ReviewError,
     load_review,
     load_rules,
     read_decisions,
     read_store,
     store_decisions,
-    undo_decision,
 )
 from extractors.model import Sentence
 from flows.cli import app

@@ -19,7 +19,8 @@ from extractors.outputs.review_page import render_page, write_page
 from flows.cli import app
 from flows.runtime.models import recognizer_for
 from flows.stages import recognition_stage
-from tests.test_network_html import assert_offline, browser, Session  # noqa: F401  (the browser fixture)
+from tests.test_network_html import Session, assert_offline
+from tests.test_network_html import browser  # noqa: F401  (the Chromium fixture, shared)
 
 ROOT = Path(__file__).resolve().parents[1]
 

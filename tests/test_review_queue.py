@@ -8,7 +8,6 @@ import pytest
 
 from extractors.citations.parse import parse_footnotes
 from extractors.entities.candidates import (
-    SUGGESTION_THRESHOLD,
     clusters,
     fingerprint,
     review_queue,

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from extractors.model import Citation, Document, GazetteerEntity, Mention, Sentence
+from extractors.model import Citation, Document, GazetteerEntity, Sentence
 from extractors.text import acronym_key, normalise_alias
 
 SUGGESTION_THRESHOLD = 75.0  # calibrated on tests/fixtures/suggestion_pairs.csv (bench/review_queue.py)
@@ -65,7 +65,6 @@ STOP_WORDS = {
 }
 OPENERS = set("“\"'‘«([–—-:;•*")
 PARTICLES = frozenset("ag al el ould ben bin ibn abu ou de du la le of the".split())
-ROLES = ("text", "citation", "attribution", "matter")
 
 
 @dataclass(frozen=True)
@@ -444,10 +443,6 @@ def build_queue(names: Sequence[RawName], ctx: Context, index: SuggestionIndex,
             best.entity_id if best else "", best.score if best else None, evidence[0].sentence_id,
             evidence[0].text, reason, tuple(evidence), tuple(suggestions), f"k{cluster + 1:03d}", name.entity_id))
     return Queue(tuple(out), tuple(sorted(left, key=lambda x: (x.why, x.surface))))
-
-
-def cluster_sizes(queue: Sequence[QueuedCandidate]) -> Counter:
-    return Counter(c.cluster for c in queue)
 
 
 def raw_names(candidates: Iterable) -> list[RawName]:
