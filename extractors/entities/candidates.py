@@ -20,7 +20,8 @@ Word filters (`word_problem`), decided on the mention's own sentence:
                    quote or a colon), one the corpus also writes in lower case, or one of the
                    language's stop list (months, days...)
   title fragment   a name glued to a capitalised word by "of", "on", "the"... ("Law on the Free
-                   Administration of ..."), or ending in a work noun (Code, Law, Accord, Report...)
+                   Administration of ..."), ending in a work noun (Code, Law, Accord, Report...),
+                   opening with a citation signal ("See Prest"), or a heading in capitals
   demonym          a gazetteer place with a demonym ending ("Nigerien" = Niger + ien)
 
 Suggestions (`suggest`) are graded 0-100 with the method and the name that matched, and shown
@@ -63,6 +64,7 @@ STOP_WORDS = {
     "fr": frozenset("""janvier fevrier mars avril mai juin juillet aout septembre octobre novembre
         decembre lundi mardi mercredi jeudi vendredi samedi dimanche dieu allah internet ibid""".split()),
 }
+SIGNALS = frozenset("see cf ibid id accord contra also voir".split())  # citation signals opening a name
 OPENERS = set("“\"'‘«([–—-:;•*")
 PARTICLES = frozenset("ag al el ould ben bin ibn abu ou de du la le of the".split())
 
@@ -209,6 +211,10 @@ def mention_role(sentence: Sentence, start: int, end: int, text: str, ctx: Conte
 def word_problem(sentence: Sentence, start: int, end: int, text: str, ctx: Context) -> str:
     """Why a name in actor text is no name ("" when it may be one)."""
     words = text.split()
+    if words and normalise_alias(words[0]).strip(".") in SIGNALS:
+        return "title fragment"  # "See Prest": a citation signal glued to an author
+    if len(words) > 1 and text.isupper():
+        return "title fragment"  # a heading in capitals
     if len(words) == 1:
         key = normalise_alias(text)
         stop = STOP_WORDS.get(ctx.language_of.get(sentence.doc_id, "en"), STOP_WORDS["en"])
