@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import extractors.outputs.tables as tables
 from extractors.model import Document, Sentence
-from extractors.network.graph import build_edges, entities_from_mentions
+from extractors.network.graph import build_edges, build_graph, entities_from_mentions
 from extractors.network.html import write_html
 from extractors.outputs.review_page import render_page, write_page
 from flows.cli import app
@@ -141,7 +141,10 @@ def test_network_page_hides_unreviewed_names(browser, run, tmp_path):
     sentences = list(brief().sentences)
     statuses = {e.entity_id: e.status for e in rec.entities}
     info = entities_from_mentions(rec.mentions, names={e.entity_id: e.name for e in rec.entities}, statuses=statuses)
-    path = write_html(tmp_path / "network.html", info, build_edges(sentences, rec.mentions), sentences, rec.mentions)
+    edges = build_edges(sentences, rec.mentions)
+    graph = build_graph(info, edges)  # GEXF and GraphML carry the status too
+    assert {graph.nodes[n]["status"] for n in graph} == {statuses[n] for n in graph}
+    path = write_html(tmp_path / "network.html", info, edges, sentences, rec.mentions)
     s = open_page(browser, path)
     page = s.page
     unreviewed = sorted(i for i, st in statuses.items() if st == "unreviewed" and i in info)
