@@ -168,3 +168,16 @@ def test_where_a_name_stands_decides_whether_it_is_queued(gazetteer):
     assert left.get("Jane Scholar") == "attribution"
     assert left.get("Mark Writer") == "citation"
     assert "Turnout" not in queued
+
+
+def test_evidence_comes_from_several_documents_first():
+    from extractors.entities.candidates import pick_evidence
+
+    def s(doc, n):
+        return Sentence(doc, f"{doc}:s{n:05d}", f"{doc}:p0001", n, "", "body", f"Dina Okafor spoke ({doc} {n}).")
+
+    spans = [(s("a", n), 0, 11, "Dina Okafor") for n in (1, 2, 3, 4)] + [(s("b", 7), 0, 11, "Dina Okafor"),
+                                                                          (s("a", 1), 0, 4, "Dina")]
+    got = pick_evidence(spans)
+    assert [e.sentence_id for e in got] == ["a:s00001", "a:s00002", "b:s00007"]
+    assert got[0].text[got[0].start:got[0].end] == "Dina Okafor"

@@ -391,19 +391,18 @@ class RawName:
 
 
 def build_queue(names: Sequence[RawName], ctx: Context, index: SuggestionIndex,
-                rejected_by_rule=lambda name, roles: "", threshold: float = SUGGESTION_THRESHOLD) -> Queue:
+                rejected_by_rule=lambda name, zones: "", threshold: float = SUGGESTION_THRESHOLD) -> Queue:
     """The candidates worth a review, and the names left out with why. `rejected_by_rule(name,
     zones)` gives the rule that rejects a name ("" for none)."""
     kept: list[tuple[RawName, list, list]] = []
     left: list[LeftOut] = []
     for name in names:
-        roles, problems, text_spans = [], [], []
+        problems, text_spans = [], []
         for sid, a, b, t in name.spans:
             s = ctx.sentences.get(sid)
             if s is None:
                 continue
             role = mention_role(s, a, b, t, ctx)
-            roles.append(role)
             problem = word_problem(s, a, b, t, ctx) if role == "text" else role
             problems.append(problem)
             if not problem:
@@ -421,14 +420,7 @@ def build_queue(names: Sequence[RawName], ctx: Context, index: SuggestionIndex,
     cluster_of = clusters([n.surface for n, _, _ in kept])
     out = []
     for (name, spans, _), cluster in zip(kept, cluster_of):
-        spans = sorted(spans, key=lambda x: (x[0].doc_id, x[0].sentence_id, x[1]))
-        evidence, seen = [], set()
-        for s, a, b, _ in sorted(spans, key=lambda x: (x[0].doc_id in {e.doc_id for e in evidence}, x[0].doc_id,
-                                                       x[0].sentence_id, x[1])):
-            if s.sentence_id not in seen and len(evidence) < EVIDENCE:
-                seen.add(s.sentence_id)
-                evidence.append(Evidence(s.doc_id, s.sentence_id, s.page, s.zone, s.text, a, b))
-        evidence.sort(key=lambda e: (e.doc_id, e.sentence_id))
+        evidence = pick_evidence(spans)
         if name.short_form_ids:
             graded = {g.entity_id: g for g in suggest(name.surface, name.type, index, 0, limit=50)}
             suggestions = [graded.get(e) or Suggestion(e, 0.0, "short form", name.surface, "") for e in name.short_form_ids]
@@ -449,6 +441,20 @@ def build_queue(names: Sequence[RawName], ctx: Context, index: SuggestionIndex,
             best.entity_id if best else "", best.score if best else None, evidence[0].sentence_id,
             evidence[0].text, reason, tuple(evidence), tuple(suggestions), f"k{cluster + 1:03d}", name.entity_id))
     return Queue(tuple(out), tuple(sorted(left, key=lambda x: (x.why, x.surface))))
+
+
+def pick_evidence(spans) -> list[Evidence]:
+    """Up to `EVIDENCE` sentences, one per document first (then a second per document...), each
+    document's earliest first; in document and sentence order."""
+    by_doc: dict[str, list] = defaultdict(list)
+    for s, a, b, _ in sorted(spans, key=lambda x: (x[0].doc_id, x[0].sentence_id, x[1])):
+        if not by_doc[s.doc_id] or by_doc[s.doc_id][-1][0].sentence_id != s.sentence_id:
+            by_doc[s.doc_id].append((s, a, b))
+    picked = []
+    for i in range(EVIDENCE):
+        picked += [by_doc[d][i] for d in sorted(by_doc) if i < len(by_doc[d])]
+    picked = sorted(picked[:EVIDENCE], key=lambda x: (x[0].doc_id, x[0].sentence_id))
+    return [Evidence(s.doc_id, s.sentence_id, s.page, s.zone, s.text, a, b) for s, a, b in picked]
 
 
 def raw_names(candidates: Iterable) -> list[RawName]:
