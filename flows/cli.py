@@ -382,20 +382,27 @@ app.add_typer(review_app, name="review")
 
 @review_app.command("apply")
 def review_apply(
-    candidates: Path = typer.Argument(..., help="A candidates.csv whose decision column you filled (accept, accept:TYPE, merge:ENTITY_ID, reject)."),
+    candidates: Path = typer.Argument(..., help="A candidates.csv whose decision column you filled, or the decisions.csv "
+                                                "candidates.html saved (accept, accept:TYPE, accept:TYPE:NAME, "
+                                                "merge:ENTITY_ID, reject; rules: surface * or re:PATTERN)."),
     gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder; decisions are stored in its review.csv."),
+    run: Path = typer.Option(None, "--run", help="The run folder the decisions are about (its entities.csv lists what a "
+                                                 "merge may name; default: the file's own folder, else outputs/latest)."),
 ) -> None:
     """Store the decisions of a candidates.csv; every later run applies them."""
     from extractors.entities.gazetteer import GazetteerError, load_gazetteer_dir
-    from extractors.entities.review import ReviewError, read_decisions, store_decisions
+    from extractors.entities.review import ReviewError, read_decisions, read_store, store_decisions
     from flows.stages import REVIEW_FILE
 
     try:
         gaz = load_gazetteer_dir(gazetteer)
-        decisions = read_decisions(candidates, gaz)
-        rows = store_decisions(decisions, gazetteer / REVIEW_FILE)
+        store = gazetteer / REVIEW_FILE
+        known = set(gaz.by_id) | {d.entity_id for d in read_store(store) if d.action == "accept" and not d.is_rule}
+        known |= run_entity_ids(candidates, run)
+        decisions = read_decisions(candidates, known)
+        rows = store_decisions(decisions, store)
     except (ReviewError, GazetteerError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from None
     counts = Counter(d.action for d in decisions)
     console.print(
@@ -403,6 +410,63 @@ def review_apply(
         f"({', '.join(f'{n} {a}' for a, n in sorted(counts.items())) or 'none'}); {len(rows)} in all. "
         "They apply from the next run on."
     )
+
+
+def run_entity_ids(decisions_file: Path, run: Path | None = None) -> set[str]:
+    """The entity ids of the run a decisions file belongs to (a merge may name any of them):
+    entities.csv of `run`, else beside the file, else in the latest run of outputs/."""
+    import csv
+
+    for folder in ([run] if run else [decisions_file.parent, Path("outputs") / "latest"]):
+        table = folder / "entities.csv"
+        if table.is_file():
+            with table.open(encoding="utf-8", newline="") as fh:
+                return {row["entity_id"] for row in csv.DictReader(fh) if row.get("entity_id")}
+    return set()
+
+
+@review_app.command("list")
+def review_list(
+    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder holding review.csv."),
+) -> None:
+    """Show the stored decisions (names first, then rules)."""
+    from rich.table import Table
+
+    from extractors.entities.review import ReviewError, read_store
+    from flows.stages import REVIEW_FILE
+
+    try:
+        rows = read_store(gazetteer / REVIEW_FILE)
+    except ReviewError as exc:
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    if not rows:
+        console.print(f"No decision stored in {gazetteer / REVIEW_FILE}.")
+        return
+    table = Table("surface", "type", "decision", "where", "entity", title=f"{len(rows)} decisions in {gazetteer / REVIEW_FILE}")
+    for d in rows:
+        entity = d.entity_id if d.action == "accept" and not d.is_rule else d.target if d.action == "merge" else ""
+        table.add_row(d.surface, d.type, d.text(), d.where, entity)
+    console.print(table)
+
+
+@review_app.command("undo")
+def review_undo(
+    surface: str = typer.Argument(..., help="The name (or rule surface: * or re:PATTERN) whose decision to take back."),
+    type_: str = typer.Option("", "--type", help="For a rule: its type."),
+    where: str = typer.Option("", "--where", help="For a rule: its where (e.g. 'in footnotes')."),
+    gazetteer: Path = typer.Option(Path("gazetteers"), "--gazetteer", help="Gazetteer folder holding review.csv."),
+) -> None:
+    """Take back one stored decision; the next run treats the name as unreviewed again."""
+    from extractors.entities.review import ReviewError, undo_decision
+    from flows.stages import REVIEW_FILE
+
+    try:
+        gone = undo_decision(surface, gazetteer / REVIEW_FILE, type_, where)
+    except ReviewError as exc:
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    console.print(f"Took back {gone.text()} on {gone.surface!r}; it applies from the next run on.")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -189,9 +189,10 @@ def mark_duplicates(documents: list[Document]) -> list[Document]:
 
 
 @task(name="recognize", cache_policy=NO_CACHE)
-def recognize(documents: list[Document], settings: RunSettings):
+def recognize(documents: list[Document], settings: RunSettings, citations=()):
     progress.stage("recognize", 1)
-    result = recognition_stage(documents, settings.gazetteer, recognizer_for(settings.model_en, settings.model_fr))
+    result = recognition_stage(documents, settings.gazetteer, recognizer_for(settings.model_en, settings.model_fr),
+                               citations)
     progress.advance("recognize")
     return result
 
@@ -299,7 +300,7 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         source_docs, source_rows, sources_seconds = fetch_sources(cites, settings)
         documents = mark_duplicates(documents + source_docs)
         ok = [d for d in documents if d.status == "ok"]
-        recognition = recognize(quote(ok), settings)
+        recognition = recognize(quote(ok), settings, quote(cites.citations))
         progress.stage("network", 1)
         network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes,
                                 previous=previous, pool=pool)
@@ -312,7 +313,7 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     summary = summary_markdown(RunFacts(
         run_id, documents, read=len(todo), cached=n_cached, changes=changes,
         previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
-        sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition,
+        sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition, queue=recognition.queue,
         network_entities=network.entities, edges=network.edges, names=network.names))
     tables.write_text(folder / tables.SUMMARY, summary)
     progress.advance("write")

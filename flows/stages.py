@@ -11,8 +11,10 @@ from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
 from extractors.network.html import write_html
 from extractors.network.plot import plot_network
+from extractors.entities.candidates import Queue, review_queue, without_rule_rejections
 from extractors.entities.recognize import Recognition, recognize_corpus
-from extractors.entities.review import load_review
+from extractors.entities.review import load_review, load_rules
+from extractors.outputs.review_page import write_page
 
 from flows.preflight import REVIEW_FILE  # noqa: E402,F401 - one home: flows.preflight
 
@@ -20,16 +22,21 @@ from flows.preflight import REVIEW_FILE  # noqa: E402,F401 - one home: flows.pre
 @dataclass
 class RecognitionOutput:
     recognition: Recognition
+    queue: Queue = Queue((), ())  # the candidates worth a review, and the names left out
 
 
-def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for) -> RecognitionOutput:
+def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for, citations=()) -> RecognitionOutput:
+    """Mentions and entities of the corpus, and the review queue (`citations`: the footnotes'
+    cited works, whose authors, outlets and publishers are no actor candidates)."""
     gazetteer = load_gazetteer_dir(Path(gazetteer_dir))
-    review = load_review(Path(gazetteer_dir) / REVIEW_FILE, gazetteer)
+    store = Path(gazetteer_dir) / REVIEW_FILE
+    review = load_review(store, gazetteer)
     sentences = {d.doc_id: d.sentences for d in documents}
     languages = {d.doc_id: d.language for d in documents}
     analyses = {d.doc_id: d.analyses for d in documents if d.analyses}
     result = recognize_corpus(sentences, languages, nlp_for, gazetteer, review, analyses_by_doc=analyses)
-    return RecognitionOutput(result)
+    queue = review_queue(result, documents, citations, gazetteer, review, load_rules(store))
+    return RecognitionOutput(without_rule_rejections(result, queue), queue)
 
 
 @dataclass
@@ -124,8 +131,10 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     mentions = list(recognition.mentions)
     names = {e.entity_id: e.name for e in recognition.entities}
     types = {e.entity_id: e.type for e in recognition.entities}
+    statuses = {e.entity_id: e.status for e in recognition.entities}
     edges = net.build_edges(sentences, mentions, include_footnotes=include_footnotes)
-    info = net.entities_from_mentions(mentions, names=names, types=types, include_footnotes=include_footnotes)
+    info = net.entities_from_mentions(mentions, names=names, types=types, statuses=statuses,
+                                      include_footnotes=include_footnotes)
     # one meaning per column in every file: `mentions` and `documents` count all of an entity's
     # rows in mentions.csv (every zone), as entities.csv does; the network is drawn from the
     # counted zones only (body text, and footnotes with --include-footnotes)
@@ -139,11 +148,11 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
                                               for e in recognition.entities),
         tables.MENTIONS: tables.MENTIONS.text(tables.mention_row(m) for m in mentions),
         tables.EDGES: tables.EDGES.text(tables.edge_row(e, names) for e in edges),
-        tables.CANDIDATES: tables.CANDIDATES.text(tables.candidate_row(c) for c in sorted(
-            recognition.candidates, key=lambda c: (-c.count, c.candidate_id))),
+        tables.CANDIDATES: tables.CANDIDATES.text(tables.candidate_row(c) for c in rec.queue.candidates),
     }
     for table, text in texts.items():
         tables.write_text(folder / table.name, text)
+    write_page(folder / tables.REVIEW_PAGE, rec.queue.candidates, recognition.entities)
     key = graph_key([texts[tables.ENTITIES], texts[tables.MENTIONS], texts[tables.EDGES]], sentences, edges,
                     include_footnotes)
     if not reuse_graph_files(previous, folder, key):

@@ -163,30 +163,44 @@ def test_each_document_has_its_own_network(first_run):
 
 
 def test_review_decisions_change_the_next_run_and_survive_a_fresh_copy(first_run, workspace, tmp_path):
+    """The queue holds the report's actors (issue 15: no cited author such as Andrew Lebovich, no
+    common word such as Assassinat); decisions on it, including a rule, apply to the next run."""
     rows = read(first_run.folder, "candidates.csv")
     by_surface = {unguard(r["surface"]): r for r in rows}
-    assert "Andrew Lebovich" in by_surface and "Assassinat" in by_surface
+    assert {"Africa", "WhatsApp", "Council"} <= set(by_surface)
+    assert "Andrew Lebovich" not in by_surface and "Assassinat" not in by_surface
+    assert (first_run.folder / "candidates.html").is_file()
     for r in rows:
         surface = unguard(r["surface"])
-        r["decision"] = {"Andrew Lebovich": "accept:PERSON", "Assassinat": "reject", "Aghali": "merge:iyad-ag-ghali"}.get(surface, "")
+        r["decision"] = {"Africa": "accept:PLACE", "WhatsApp": "reject", "Council": "merge:un-security-council"}.get(surface, "")
+    rows.append({**{k: "" for k in rows[0]}, "surface": "re:.*University( Press)?", "type": "ORG", "decision": "reject"})
     reviewed = tmp_path / "candidates.csv"
     with reviewed.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    result = CliRunner().invoke(app, ["review", "apply", str(reviewed), "--gazetteer", str(workspace / "gazetteers")])
+    result = CliRunner().invoke(app, ["review", "apply", str(reviewed), "--gazetteer", str(workspace / "gazetteers"),
+                                      "--run", str(first_run.folder)])
     assert result.exit_code == 0, result.output
     fresh = tmp_path / "fresh-clone" / "gazetteers"  # what a new clone of the gazetteer folder holds
     shutil.copytree(workspace / "gazetteers", fresh)
-    after = run_pipeline(replace(settings_for(workspace), out=tmp_path / "out", gazetteer=fresh))
+    after = run_pipeline(replace(settings_for(workspace), gazetteer=fresh))
     entities = {r["entity_id"]: r for r in read(after.folder, "entities.csv")}
-    assert entities["andrew-lebovich"]["in_gazetteer"] == "true"
-    assert entities["andrew-lebovich"]["type"] == "PERSON"
+    before = {r["entity_id"]: r for r in read(first_run.folder, "entities.csv")}
+    # changes.csv and summary.md show the accepted name once: it is neither removed nor added
+    changes = {(r["change"], r["key"]) for r in read(after.folder, "changes.csv")}
+    assert ("entity_removed", "x-whatsapp") in changes
+    assert not {k for c, k in changes if c.startswith("entity_") and k == "x-africa"}
+    # an accepted name keeps its id: status decision now, unreviewed before
+    assert (before["x-africa"]["status"], entities["x-africa"]["status"]) == ("unreviewed", "decision")
+    assert entities["x-africa"]["type"] == "PLACE" and entities["mali"]["status"] == "gazetteer"
     surfaces = {unguard(r["surface"]) for r in read(after.folder, "candidates.csv")}
-    assert "Assassinat" not in surfaces and "Andrew Lebovich" not in surfaces
+    assert not {"Africa", "WhatsApp", "Council"} & surfaces
     mentions = read(after.folder, "mentions.csv")
-    assert not [m for m in mentions if m["text"] == "Assassinat"]
-    assert {m["method"] for m in mentions if m["entity_id"] == "andrew-lebovich"} == {"review"}
+    assert not [m for m in mentions if m["text"] == "WhatsApp"]
+    assert not [m for m in mentions if m["text"] == "Princeton University Press"]  # the rule
+    assert {m["entity_id"] for m in mentions if m["text"] == "Council"} == {"un-security-council"}
+    assert {m["method"] for m in mentions if m["entity_id"] == "x-africa"} == {"review"}
 
 
 def test_review_apply_names_file_and_line_of_a_bad_decision(tmp_path, workspace):

@@ -7,7 +7,7 @@ Order of trust when linking a name to an entity:
   4. alias       a short form ("Kouffa", "ag Gamou", "Keïta") linked to the one entity of
                  the document that carries it; several candidates in the document -> unlinked
   5. ner         a name the statistical model found that nothing above knows (a candidate)
-  -  fuzzy       rapidfuzz similarity only *suggests* a merge in candidates.csv, never merges.
+  -  suggestions graded suggestions for candidates.csv come from `candidates`, never merge.
 
 Finding matches is separate from writing them: `find_matches` walks tokens through an alias
 trie, `resolve_overlaps` is a small pure rule, and only `recognize_corpus` builds mentions.
@@ -24,7 +24,6 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 from extractors.entities.abbreviations import find_abbreviations
-from extractors.entities.fuzzy import best_fuzzy_match, fuzzy_index
 from extractors.entities.gazetteer import Gazetteer, acronym_key, normalise_alias
 from extractors.ingest.analysis import NER_TYPES, analyse
 from extractors.model import Analysis, GazetteerEntity, Mention, Sentence
@@ -78,7 +77,10 @@ class Candidate:
     score: float | None
     example_sentence_id: str
     example: str
-    reason: str  # unknown name | ambiguous short form | fuzzy match
+    reason: str  # unknown name | ambiguous short form: id | id ...
+    spans: tuple[tuple[str, int, int, str], ...] = ()  # (sentence id, start, end, text) of every occurrence
+    short_form_ids: tuple[str, ...] = ()  # the entities an ambiguous short form may name
+    entity_id: str = ""  # the unreviewed id its mentions carry (x-...); empty for a short form
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class EntityRow:
     mentions: int
     documents: tuple[str, ...]
     surface_forms: tuple[str, ...]
+    status: str = "unreviewed"  # gazetteer | decision (accepted in review) | unreviewed
 
 
 @dataclass(frozen=True)
@@ -474,10 +477,18 @@ def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings)
         end, ids, _ = tries.learned_long_forms.longest(folded, i)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "acronym", 1.0))
-    for start, end, label in sdoc.ents:
-        if label in NER_TYPES:
-            matches.append(Match(start, end, (), "ner", settings.ner_score, label))
-    return matches
+    ners = [Match(start, end, (), "ner", settings.ner_score, label) for start, end, label in sdoc.ents
+            if label in NER_TYPES]
+    if ners and tries.review.root:
+        matches = [m for m in matches if not (m.method == "review" and inside_own_name(m, ners, tokens))]
+    return matches + ners
+
+
+def inside_own_name(m: Match, ners: Sequence[Match], tokens: Sequence[str]) -> bool:
+    """A reviewer merged a name into an unreviewed one ("Murphy" -> x-alex-murphy): inside that
+    name's own full mention ("Alex Murphy") the merged part must not cut it down."""
+    return any(n.start <= m.start and m.end <= n.end and n.end - n.start > m.end - m.start
+               and unknown_id(clean_name(" ".join(tokens[n.start:n.end])), "") in m.entity_ids for n in ners)
 
 
 def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions):
@@ -502,7 +513,7 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
     if m.method == "alias":
         return _Hit(sent, start, end, text, "", known[m.entity_ids[0]].type, "alias", m.score), m.entity_ids
     entity_id = m.entity_ids[0]
-    type_ = known[entity_id].type if entity_id in known else "ORG"
+    type_ = known[entity_id].type if entity_id in known else ""  # a merge into an unreviewed name: its own type
     return _Hit(sent, start, end, text, entity_id, type_, m.method, m.score), ()
 
 
@@ -617,11 +628,14 @@ def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisi
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     mentions: list[Mention] = []
-    for h in hits:
+    # an unreviewed name is named and typed by its own mentions before the names merged into it
+    for h in sorted(hits, key=lambda h: h.method == "review"):
         entity_id = h.entity_id or f"x-{slug(h.text)}"
         if entity_id not in known:
             names.setdefault(entity_id, h.text)
-            types.setdefault(entity_id, h.type)
+            types.setdefault(entity_id, h.type or "ORG")
+    for h in hits:
+        entity_id = h.entity_id or f"x-{slug(h.text)}"
         s = h.sentence
         mentions.append(Mention(s.doc_id, s.sentence_id, s.page, s.zone, h.start_char, h.end_char, h.text,
                                 entity_id, known[entity_id].type if entity_id in known else types[entity_id],
@@ -634,9 +648,11 @@ def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisi
     for m in mentions:
         by_entity[m.entity_id].append(m)
     rows = []
+    accepted = {e.id for e in review.entities}
     for entity_id in sorted(by_entity):
         ms = by_entity[entity_id]
         entity = known.get(entity_id)
+        status = "gazetteer" if entity_id in gazetteer.by_id else "decision" if entity_id in accepted else "unreviewed"
         rows.append(EntityRow(
             entity_id,
             entity.name if entity else names[entity_id],
@@ -645,6 +661,7 @@ def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisi
             len(ms),
             tuple(sorted({m.doc_id for m in ms})),
             tuple(sorted({m.text for m in ms}, key=lambda t: (t.casefold(), t))),
+            status,
         ))
     texts = {h.sentence.sentence_id: h.sentence.text for h in hits}
     candidates = build_candidates(mentions, unresolved, known, gazetteer, settings, texts)
@@ -652,33 +669,29 @@ def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisi
 
 
 def build_candidates(mentions, unresolved, known, gazetteer: Gazetteer, settings, texts) -> list[Candidate]:
+    """Every name nothing links, with all its occurrences. Which of them reach candidates.csv,
+    with what type, evidence and suggestions, is `extractors.entities.candidates`' decision."""
     sentence_text: dict[str, str] = {}
     groups: dict[tuple[str, str], list] = defaultdict(list)
     for m in mentions:
         if m.entity_id not in known and m.method == "ner":
-            groups[(normalise_alias(m.text), m.type)].append((m.text, m.doc_id, m.sentence_id, None))
+            groups[(normalise_alias(m.text), m.type)].append((m.text, m.doc_id, m.sentence_id, None, m.start, m.end, m.entity_id))
             sentence_text.setdefault(m.sentence_id, texts.get(m.sentence_id, ""))
     for hit, ids in unresolved:
-        groups[(normalise_alias(hit.text), hit.type)].append((hit.text, hit.sentence.doc_id, hit.sentence.sentence_id, ids))
+        groups[(normalise_alias(hit.text), hit.type)].append((hit.text, hit.sentence.doc_id, hit.sentence.sentence_id, ids,
+                                                              hit.start_char, hit.end_char, ""))
         sentence_text.setdefault(hit.sentence.sentence_id, hit.sentence.text)
-    choices: dict[str, str] = {}  # key -> entity id
-    index = None  # built on the first name that needs a suggestion
     out = []
     for (key, type_), items in sorted(groups.items()):
         surface = Counter(t for t, *_ in items).most_common(1)[0][0]
-        ids = next((i for *_, i in items if i), None)
+        ids = next((i for *_, i, _, _, _ in items if i), None)
         example = min(items, key=lambda x: x[2])
-        if ids:
-            suggestion, score, reason = ids[0], None, "ambiguous short form: " + " | ".join(ids)
-        else:
-            if index is None:
-                choices = suggestion_choices(gazetteer)
-                index = fuzzy_index(sorted(choices))
-            best = best_fuzzy_match(index, key, settings.fuzzy_threshold)
-            suggestion, score, reason = (choices[best[0]], round(best[1], 1), "fuzzy match") if best else ("", None, "unknown name")
+        reason = "ambiguous short form: " + " | ".join(ids) if ids else "unknown name"
+        entity_id = "" if ids else Counter(e for *_, e in items).most_common(1)[0][0]
+        spans = tuple(sorted({(sid, a, b, t) for t, _, sid, _, a, b, _ in items}))
         out.append(Candidate(candidate_id(surface, type_), surface, type_, len(items),
-                             tuple(sorted({d for _, d, _, _ in items})), suggestion, score, example[2],
-                             sentence_text.get(example[2], ""), reason))
+                             tuple(sorted({d for _, d, *_ in items})), ids[0] if ids else "", None, example[2],
+                             sentence_text.get(example[2], ""), reason, spans, tuple(ids or ()), entity_id))
     return out
 
 

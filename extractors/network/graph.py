@@ -72,6 +72,7 @@ class EntityInfo:
     documents: int = 0
     surface_forms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    status: str = ""  # gazetteer | decision | unreviewed (entities.csv); "" when not known
 
 
 @dataclass(frozen=True)
@@ -295,6 +296,7 @@ def entities_from_mentions(
     names: Mapping[str, str] | None = None,
     types: Mapping[str, str] | None = None,
     aliases: Mapping[str, Sequence[str]] | None = None,
+    statuses: Mapping[str, str] | None = None,
     zones: Iterable[str] = ("body",),
     include_footnotes: bool = False,
 ) -> dict[str, EntityInfo]:
@@ -327,6 +329,7 @@ def entities_from_mentions(
             documents=len(docs[eid]),
             surface_forms=tuple(sorted(forms[eid])),
             aliases=tuple(aliases.get(eid, ())),
+            status=(statuses or {}).get(eid, ""),
         )
         for eid in sorted(forms)
     }
@@ -441,6 +444,7 @@ def build_graph(
             betweenness=float(m.betweenness),
             community=m.community,
             surface_forms=" | ".join(e.surface_forms),
+            status=e.status,
         )
     for e in sorted(edges, key=lambda e: (e.source, e.target)):
         g.add_edge(

@@ -36,7 +36,7 @@ TEMPLATE = Path(__file__).parent / "templates" / "network.html"
 CANVAS = 1000  # the SVG's user space is CANVAS x CANVAS
 
 
-def _json_for_script(data) -> str:
+def json_for_script(data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
         text.replace("&", "\\u0026")
@@ -128,6 +128,7 @@ def node_data(info: Mapping[str, EntityInfo], ids: Sequence[str], edges: Sequenc
                 "name": e.name or n,
                 "short": display_label(e.name or n, e.surface_forms),
                 "type": e.type or "UNKNOWN",
+                "status": e.status,
                 "mentions": e.mentions,
                 "documents": e.documents,
                 "forms": forms,
@@ -180,7 +181,7 @@ def render_html(
     highlighted names in them; both are optional.
     """
     data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed)
-    fill = {"__TITLE__": html.escape(title), "__DATA__": _json_for_script(data)}
+    fill = {"__TITLE__": html.escape(title), "__DATA__": json_for_script(data)}
     page = TEMPLATE.read_text(encoding="utf-8")
     return re.sub(r"__TITLE__|__DATA__", lambda m: fill[m.group(0)], page)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from extractors.citations.parse import FootnoteParse
 from extractors.citations.tables import citation_language
 from extractors.citations.urls import url_domain
+from extractors.entities.candidates import Queue
 from extractors.entities.recognize import Recognition
 from extractors.model import Citation, Document, Edge
 from extractors.outputs.history import Changes, changes_rows, edge_name
@@ -33,6 +34,7 @@ class RunFacts:
     sources: Sequence = ()  # SourceRow
     sources_seconds: float = 0.0
     recognition: Recognition | None = None
+    queue: Queue | None = None  # the review queue (candidates.csv) and the names left out of it
     network_entities: int = 0  # entities in the body text (the network's nodes)
     edges: Sequence[Edge] = ()
     names: dict = field(default_factory=dict)  # entity id -> name
@@ -47,7 +49,7 @@ def summary_markdown(facts: RunFacts) -> str:
         parts.append(citations_section(facts.citations, facts.parses))
     parts.append(sources_section(facts.sources, facts.sources_seconds))
     if facts.recognition is not None:
-        parts.append(recognition_section(facts.recognition))
+        parts.append(recognition_section(facts.recognition, facts.queue))
     parts.append(network_section(facts.network_entities, facts.edges, facts.names))
     return "\n".join(parts).rstrip() + "\n"
 
@@ -183,21 +185,35 @@ def sources_section(rows: Sequence, elapsed: float) -> str:
                       f"{len(rows)} distinct cited URLs: {line or 'none'} ({elapsed:.1f} s).{note}"])
 
 
-def recognition_section(result: Recognition) -> str:
+def recognition_section(result: Recognition, queue: Queue | None = None) -> str:
     methods = Counter(m.method for m in result.mentions)
     types = Counter(e.type for e in result.entities)
+    status = Counter(e.status for e in result.entities)
     top = sorted(result.entities, key=lambda e: (-e.mentions, e.entity_id))[:15]
+    queued = len(queue.candidates) if queue is not None else len(result.candidates)
+    left = Counter(x.why for x in queue.left_out) if queue is not None else Counter()
     return "\n".join([
         "", "## Entities", "",
-        f"{len(result.entities)} entities ({sum(e.in_gazetteer for e in result.entities)} from the gazetteer), "
+        f"{len(result.entities)} entities ({status.get('gazetteer', 0)} from the gazetteer, "
+        f"{status.get('decision', 0)} accepted in review, {status.get('unreviewed', 0)} unreviewed), "
         f"{len(result.mentions)} mentions (" + ", ".join(f"{n} {m}" for m, n in sorted(methods.items())) + "), "
-        f"{len(result.candidates)} candidates for review in candidates.csv.",
+        f"{queued} candidates for review in candidates.csv and candidates.html"
+        + (f" ({sum(left.values())} names left out of the queue: "
+           + ", ".join(f"{n} {LEFT_OUT.get(w, w)}" for w, n in sorted(left.items(), key=lambda kv: (-kv[1], kv[0]))) + ")"
+           if left else "") + ".",
         "",
         "By type: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ".",
         "",
         md_table(["entity", "type", "mentions", "documents"],
                  [[e.name, e.type, e.mentions, len(e.documents)] for e in top]),
     ])
+
+
+LEFT_OUT = {
+    "citation": "only in citations", "attribution": "named as the author of a cited work",
+    "matter": "only in front or back matter", "common word": "common words", "title fragment": "title fragments",
+    "demonym": "demonyms", "rule": "rejected by a review rule",
+}
 
 
 def network_section(entities: int, edges: Sequence[Edge], names: dict) -> str:

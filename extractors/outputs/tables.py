@@ -93,12 +93,13 @@ def footnote_row(f: Footnote, parse: Mapping | None = None) -> dict:
     }
 
 
-ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "mentions", "documents", "surface_forms",
+ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "status", "mentions", "documents", "surface_forms",
                   "degree", "weighted_degree", "betweenness", "community")
 MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "text", "entity_id", "type",
                    "method", "score")
 CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
-                     "example_sentence_id", "example", "reason", "decision")
+                     "example_sentence_id", "example", "reason", "suggestions", "evidence", "cluster", "entity_id",
+                     "decision")
 RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed", "unchanged", "removed", "failed",
                 "note")
 CHANGES_COLUMNS = ("change", "key", "name", "detail", "old", "new")
@@ -109,7 +110,7 @@ EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "wei
 def entity_row(e, metrics=None) -> dict:
     row = {
         "entity_id": e.entity_id, "name": e.name, "type": e.type, "in_gazetteer": e.in_gazetteer,
-        "mentions": e.mentions, "documents": len(e.documents), "surface_forms": e.surface_forms,
+        "status": e.status, "mentions": e.mentions, "documents": len(e.documents), "surface_forms": e.surface_forms,
     }
     if metrics is not None:
         row.update(degree=metrics.degree, weighted_degree=metrics.weighted_degree,
@@ -122,8 +123,12 @@ def mention_row(m) -> dict:
 
 
 def candidate_row(c) -> dict:
+    """A queued candidate (`extractors.entities.candidates.QueuedCandidate`): its suggestions as
+    "entity_id score (method: reason)", its evidence as "doc_id p. N: sentence"."""
     row = {col: getattr(c, col, None) for col in CANDIDATE_COLUMNS}
     row["documents"] = len(c.documents)
+    row["suggestions"] = tuple(f"{s.entity_id} {s.score:g} ({s.method}: {s.reason})" for s in c.suggestions)
+    row["evidence"] = tuple(f"{e.doc_id} p. {'?' if e.page is None else e.page}: {e.text}" for e in c.evidence)
     row["decision"] = ""
     return row
 
@@ -189,5 +194,6 @@ CITATIONS_CHART = "citations.png"
 PARAGRAPH_GEXF = "network-paragraph.gexf"  # the paragraph-window graph (network.gexf: sentence window)
 PARAGRAPH_GRAPHML = "network-paragraph.graphml"
 GRAPH_FILES = ("network.gexf", "network.graphml", PARAGRAPH_GEXF, PARAGRAPH_GRAPHML, "network.png", "network.html")
+REVIEW_PAGE = "candidates.html"  # the review queue as a page (beside candidates.csv)
 GRAPH_KEY = "network.key"  # digest of what the graph files were drawn from (reused when unchanged)
 NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml
