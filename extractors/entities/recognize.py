@@ -90,6 +90,8 @@ class EntityRow:
     mentions: int
     documents: tuple[str, ...]
     surface_forms: tuple[str, ...]
+    lat: float | None = None  # the gazetteer's point for a place (decimal degrees)
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -645,6 +647,8 @@ def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisi
             len(ms),
             tuple(sorted({m.doc_id for m in ms})),
             tuple(sorted({m.text for m in ms}, key=lambda t: (t.casefold(), t))),
+            entity.lat if entity else None,
+            entity.lon if entity else None,
         ))
     texts = {h.sentence.sentence_id: h.sentence.text for h in hits}
     candidates = build_candidates(mentions, unresolved, known, gazetteer, settings, texts)

@@ -72,6 +72,7 @@ class EntityInfo:
     documents: int = 0
     surface_forms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    coordinates: tuple[float, float] | None = None  # (lat, lon) of a place, from the gazetteer
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ def document_networks(
     names: Mapping[str, str] | None = None,
     types: Mapping[str, str] | None = None,
     include_footnotes: bool = False,
+    coordinates: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[DocumentNetwork]:
     """One `DocumentNetwork` per document that has sentences, by doc_id. Each document's
     sentences and mentions are grouped first, so the cost is that of the corpus network once."""
@@ -263,7 +265,8 @@ def document_networks(
     out = []
     for doc_id in sorted(sentences_of):
         edges = build_edges(sentences_of[doc_id], mentions_of[doc_id], include_footnotes=include_footnotes)
-        info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes)
+        info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes,
+                                      coordinates=coordinates)
         out.append(DocumentNetwork(doc_id, info, edges, build_graph(info, edges, "sentence")))
     return out
 
@@ -294,14 +297,16 @@ def entities_from_mentions(
     aliases: Mapping[str, Sequence[str]] | None = None,
     zones: Iterable[str] = ("body",),
     include_footnotes: bool = False,
+    coordinates: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, EntityInfo]:
     """One :class:`EntityInfo` per entity mentioned in the selected zones.
 
     ``name``: ``names[id]`` (e.g. the gazetteer's canonical name) or the most frequent surface
-    form; ``type``: ``types[id]`` or the most frequent mention type (ties: alphabetical).
+    form; ``type``: ``types[id]`` or the most frequent mention type (ties: alphabetical);
+    ``coordinates``: ``coordinates[id]`` (lat, lon) where the gazetteer locates the place.
     """
     zs = set(resolve_zones(zones, include_footnotes))
-    names, types, aliases = names or {}, types or {}, aliases or {}
+    names, types, aliases, coordinates = names or {}, types or {}, aliases or {}, coordinates or {}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     mtypes: dict[str, Counter[str]] = defaultdict(Counter)
     docs: dict[str, set[str]] = defaultdict(set)
@@ -324,6 +329,7 @@ def entities_from_mentions(
             documents=len(docs[eid]),
             surface_forms=tuple(sorted(forms[eid])),
             aliases=tuple(aliases.get(eid, ())),
+            coordinates=coordinates.get(eid),
         )
         for eid in sorted(forms)
     }
@@ -426,6 +432,8 @@ def build_graph(
             community=m.community,
             surface_forms=" | ".join(e.surface_forms),
         )
+        if e.coordinates is not None:  # places the gazetteer locates; GEXF and GraphML omit it elsewhere
+            g.nodes[n].update(lat=float(e.coordinates[0]), lon=float(e.coordinates[1]))
     for e in sorted(edges, key=lambda e: (e.source, e.target)):
         g.add_edge(
             e.source,
