@@ -337,6 +337,8 @@ PLACES: list[Place] = [
          sources=("https://cisac.fsi.stanford.edu/mappingmilitants/profiles/ansaroul-islam",)),
     town("markoye", "Markoye", "Oudalan town (Burkina Faso).", cc="BF", geo=None, sources=(S_ISO,)),
     town("tin-akoff", "Tin-Akoff", "Oudalan commune (Burkina Faso) on the Mali border.", ["Tin Akoff"], cc="BF", sources=(S_ISO,)),
+    town("bobo-dioulasso", "Bobo-Dioulasso", "Burkina Faso's second city, capital of the Hauts-Bassins region (Guiriko since 2025); "
+         "listed so that the ethnonym Bobo does not claim it.", ["Bobo Dioulasso", "Bobo-Dioulasso city"], cc="BF", sources=S_BF),
     town("solenzo", "Solenzo", "Banwa province town (Burkina Faso), killings of Peul civilians in March 2025.", cc="BF",
          sources=S_BF),
     town("barani", "Barani", "Kossi province town (Burkina Faso) near the Mali border.", cc="BF", sources=S_BF),
