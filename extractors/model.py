@@ -164,6 +164,9 @@ class GazetteerEntity:
     former_names: tuple[str, ...] = ()
     notes: str = ""
     source: str = ""  # file:line it was read from
+    sources: tuple[str, ...] = ()  # where the names come from (addresses, package data), from the YAML
+    lat: float | None = None  # a point for a PLACE, decimal degrees (WGS 84)
+    lon: float | None = None
 
 
 @dataclass(frozen=True)

@@ -88,12 +88,14 @@ def reuse_graph_files(previous: Path | None, folder: Path, key: str) -> bool:
     return True
 
 
-def write_document_networks(folder: Path, sentences, mentions, names, types, include_footnotes: bool) -> None:
+def write_document_networks(folder: Path, sentences, mentions, names, types, include_footnotes: bool,
+                            coordinates=None) -> None:
     """networks/<doc_id>.edges.csv, .gexf and .graphml: each document's own network (the GEXF with
     colours and sizes but no positions: a layout per document was most of the cost)."""
     out = folder / NETWORKS_DIR
     out.mkdir(exist_ok=True)
-    for n in net.document_networks(sentences, mentions, names=names, types=types, include_footnotes=include_footnotes):
+    for n in net.document_networks(sentences, mentions, names=names, types=types, include_footnotes=include_footnotes,
+                                   coordinates=coordinates):
         tables.write_csv(out / f"{n.doc_id}.edges.csv", tables.EDGE_COLUMNS, (tables.edge_row(e, names) for e in n.edges))
         net.write_gexf(n.graph, out / f"{n.doc_id}.gexf", positions=False)  # no layout: Gephi lays it out
         net.write_graphml(n.graph, out / f"{n.doc_id}.graphml")
@@ -133,8 +135,9 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     types = {e.entity_id: e.type for e in recognition.entities}
     statuses = {e.entity_id: e.status for e in recognition.entities}
     edges = net.build_edges(sentences, mentions, include_footnotes=include_footnotes)
+    coordinates = {e.entity_id: (e.lat, e.lon) for e in recognition.entities if e.lat is not None}
     info = net.entities_from_mentions(mentions, names=names, types=types, statuses=statuses,
-                                      include_footnotes=include_footnotes)
+                                      include_footnotes=include_footnotes, coordinates=coordinates)
     # one meaning per column in every file: `mentions` and `documents` count all of an entity's
     # rows in mentions.csv (every zone), as entities.csv does; the network is drawn from the
     # counted zones only (body text, and footnotes with --include-footnotes)
@@ -158,7 +161,7 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     if not reuse_graph_files(previous, folder, key):
         graph = net.build_graph(info, edges, "sentence", metrics=metrics)
         png, title = folder / "network.png", "Co-mentions (sentence window, body text)"
-        per_document = (folder, sentences, mentions, names, types, include_footnotes)
+        per_document = (folder, sentences, mentions, names, types, include_footnotes, coordinates)
         # with worker processes (`--workers N`), they draw network.png and write the per-document
         # networks while this one writes the rest; without, all of it happens here
         drawing = elsewhere(pool, plot_network, graph, png, title=title)

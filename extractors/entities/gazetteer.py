@@ -48,8 +48,9 @@ __all__ = [
 # --------------------------------------------------------------------------- schema
 
 REQUIRED_FIELDS = ("id", "name", "type")
-LIST_FIELDS = ("aliases", "acronyms", "short_forms", "former_names")
-ENTITY_FIELDS = REQUIRED_FIELDS + LIST_FIELDS + ("notes",)
+LIST_FIELDS = ("aliases", "acronyms", "short_forms", "former_names", "sources")
+COORDINATE_FIELDS = {"lat": 90.0, "lon": 180.0}  # decimal degrees, with their bound
+ENTITY_FIELDS = REQUIRED_FIELDS + LIST_FIELDS + ("notes",) + tuple(COORDINATE_FIELDS)
 FILE_FIELDS = ("description", "entities")
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -336,6 +337,7 @@ class _RawEntity:
     values: dict[str, str]  # scalar fields
     lists: dict[str, list[tuple[str, int]]]  # list field -> [(text, line)]
     errors_before: int  # errors found before its fields were read
+    coordinates: dict[str, float] = field(default_factory=dict)  # lat, lon
 
     def at(self, node: yaml.Node) -> str:
         return f"{self.where_file}:{_line(node)}"
@@ -401,7 +403,38 @@ def _read_fields(node: yaml.Node, where_file: str, state: _State) -> _RawEntity 
 
     for key in LIST_FIELDS:
         raw.lists[key] = _list_value(items[key][1], where_file, what, key, state) if key in items else []
+    _read_coordinates(raw, state)
     return raw
+
+
+def _read_coordinates(raw: _RawEntity, state: _State) -> None:
+    """`lat` and `lon`: numbers in decimal degrees within their bounds, both or neither, and only on
+    a PLACE."""
+    for key, bound in COORDINATE_FIELDS.items():
+        if key not in raw.items:
+            continue
+        node = raw.items[key][1]
+        text = _text_value(node, raw.where_file, raw.what, key, state)
+        if text is None:
+            continue
+        try:
+            number = float(text)
+        except ValueError:
+            state.errors.append(f"{raw.at(node)}: {raw.what}: '{key}' must be a number (decimal degrees), "
+                                f"not {_quote(text)}")
+            continue
+        if not -bound <= number <= bound:  # also refuses nan
+            state.errors.append(f"{raw.at(node)}: {raw.what}: '{key}' {text} is outside -{bound:g}..{bound:g}")
+            continue
+        raw.coordinates[key] = number
+    given = [k for k in COORDINATE_FIELDS if k in raw.items]
+    if len(given) == 1:
+        missing = "lon" if given == ["lat"] else "lat"
+        state.errors.append(f"{raw.at(raw.items[given[0]][0])}: {raw.what}: '{given[0]}' without '{missing}' "
+                            f"(give both coordinates or neither)")
+    elif given and raw.values.get("type", "PLACE") != "PLACE":
+        state.errors.append(f"{raw.at(raw.items['lat'][0])}: {raw.what}: coordinates on a "
+                            f"{raw.values['type']}; only a PLACE has 'lat' and 'lon'")
 
 
 def _check_names(raw: _RawEntity, state: _State) -> None:
@@ -469,6 +502,9 @@ def _register(raw: _RawEntity, state: _State) -> None:
         former_names=dedupe(lists["former_names"]),
         notes=values.get("notes", ""),
         source=source,
+        sources=dedupe(lists["sources"]),
+        lat=raw.coordinates.get("lat"),
+        lon=raw.coordinates.get("lon"),
     )
     state.entities.append(entity)
 

@@ -93,6 +93,8 @@ class EntityRow:
     documents: tuple[str, ...]
     surface_forms: tuple[str, ...]
     status: str = "unreviewed"  # gazetteer | decision (accepted in review) | unreviewed
+    lat: float | None = None  # the gazetteer's point for a place (decimal degrees)
+    lon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -662,6 +664,8 @@ def assemble(hits, unresolved, known, gazetteer: Gazetteer, review: ReviewDecisi
             tuple(sorted({m.doc_id for m in ms})),
             tuple(sorted({m.text for m in ms}, key=lambda t: (t.casefold(), t))),
             status,
+            entity.lat if entity else None,
+            entity.lon if entity else None,
         ))
     texts = {h.sentence.sentence_id: h.sentence.text for h in hits}
     candidates = build_candidates(mentions, unresolved, known, gazetteer, settings, texts)

@@ -73,6 +73,7 @@ class EntityInfo:
     surface_forms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     status: str = ""  # gazetteer | decision | unreviewed (entities.csv); "" when not known
+    coordinates: tuple[float, float] | None = None  # (lat, lon) of a place, from the gazetteer
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def document_networks(
     names: Mapping[str, str] | None = None,
     types: Mapping[str, str] | None = None,
     include_footnotes: bool = False,
+    coordinates: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[DocumentNetwork]:
     """One `DocumentNetwork` per document that has sentences, by doc_id. Each document's
     sentences and mentions are grouped first, so the cost is that of the corpus network once."""
@@ -264,7 +266,8 @@ def document_networks(
     out = []
     for doc_id in sorted(sentences_of):
         edges = build_edges(sentences_of[doc_id], mentions_of[doc_id], include_footnotes=include_footnotes)
-        info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes)
+        info = entities_from_mentions(mentions_of[doc_id], names=names, types=types, include_footnotes=include_footnotes,
+                                      coordinates=coordinates)
         # `mentions` means every mention of the entity (all zones), here within the document
         every = Counter(m.entity_id for m in mentions_of[doc_id] if m.entity_id)
         info = {k: replace(v, mentions=every[k], documents=1) for k, v in info.items()}
@@ -299,14 +302,16 @@ def entities_from_mentions(
     statuses: Mapping[str, str] | None = None,
     zones: Iterable[str] = ("body",),
     include_footnotes: bool = False,
+    coordinates: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict[str, EntityInfo]:
     """One :class:`EntityInfo` per entity mentioned in the selected zones.
 
     ``name``: ``names[id]`` (e.g. the gazetteer's canonical name) or the most frequent surface
-    form; ``type``: ``types[id]`` or the most frequent mention type (ties: alphabetical).
+    form; ``type``: ``types[id]`` or the most frequent mention type (ties: alphabetical);
+    ``coordinates``: ``coordinates[id]`` (lat, lon) where the gazetteer locates the place.
     """
     zs = set(resolve_zones(zones, include_footnotes))
-    names, types, aliases = names or {}, types or {}, aliases or {}
+    names, types, aliases, coordinates = names or {}, types or {}, aliases or {}, coordinates or {}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     mtypes: dict[str, Counter[str]] = defaultdict(Counter)
     docs: dict[str, set[str]] = defaultdict(set)
@@ -330,6 +335,7 @@ def entities_from_mentions(
             surface_forms=tuple(sorted(forms[eid])),
             aliases=tuple(aliases.get(eid, ())),
             status=(statuses or {}).get(eid, ""),
+            coordinates=coordinates.get(eid),
         )
         for eid in sorted(forms)
     }
@@ -446,6 +452,8 @@ def build_graph(
             surface_forms=" | ".join(e.surface_forms),
             status=e.status,
         )
+        if e.coordinates is not None:  # places the gazetteer locates; GEXF and GraphML omit it elsewhere
+            g.nodes[n].update(lat=float(e.coordinates[0]), lon=float(e.coordinates[1]))
     for e in sorted(edges, key=lambda e: (e.source, e.target)):
         g.add_edge(
             e.source,

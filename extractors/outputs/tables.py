@@ -94,7 +94,7 @@ def footnote_row(f: Footnote, parse: Mapping | None = None) -> dict:
 
 
 ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "status", "mentions", "documents", "surface_forms",
-                  "degree", "weighted_degree", "betweenness", "community")
+                  "degree", "weighted_degree", "betweenness", "community", "lat", "lon")
 MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "text", "entity_id", "type",
                    "method", "score")
 CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
@@ -111,6 +111,7 @@ def entity_row(e, metrics=None) -> dict:
     row = {
         "entity_id": e.entity_id, "name": e.name, "type": e.type, "in_gazetteer": e.in_gazetteer,
         "status": e.status, "mentions": e.mentions, "documents": len(e.documents), "surface_forms": e.surface_forms,
+        "lat": e.lat, "lon": e.lon,
     }
     if metrics is not None:
         row.update(degree=metrics.degree, weighted_degree=metrics.weighted_degree,

