@@ -140,11 +140,14 @@ def test_transliteration_variants_link_without_being_listed(gazetteer):
     mentions = recognise([
         "Fighters of Jamaat Nosrat al-Islam wal-Mouslimin ambushed a convoy near the river.",
         "Katibat Macina had announced the attack a week earlier.",
+        "Adnan Abou Oualid al Sahrawi had pledged allegiance to the Islamic State in 2015.",
         "Witnesses blamed men loyal to al Sahrawi for the raid.",
     ], "en", gazetteer)
     got = linked(mentions)
     assert ("Jamaat Nosrat al-Islam wal-Mouslimin", "jnim") in got
     assert ("Katibat Macina", "katiba-macina") in got
+    assert ("Adnan Abou Oualid al Sahrawi", "adnan-abu-walid-al-sahraoui") in got
+    # a surname several people share: the one this document names in full
     assert ("al Sahrawi", "adnan-abu-walid-al-sahraoui") in got
 
 

@@ -172,7 +172,7 @@ def test_names_the_gazetteer_lacks_become_candidates(report):
 
 FRENCH = [
     "Le MUJAO et AQMI ont pris Tombouctou et Gao en 2012, avant l'intervention de l'opération Serval.",
-    "Les Peuls du centre du Mali accusent l'armée malienne d'exactions près de Mopti.",
+    "Les Peuls du centre du pays accusent l'armée du Mali d'exactions près de Mopti.",
     "Iyad Ag Ghali dirige le Groupe de soutien à l'islam et aux musulmans, selon la MINUSMA.",
     "Le Mouvement national de libération de l'Azawad (MNLA) contrôle Kidal.",
 ]
