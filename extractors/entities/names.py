@@ -113,21 +113,26 @@ def word_similarity(a: Sequence[str], b: Sequence[str]) -> float:
 
 @dataclass
 class FuzzyIndex:
-    """Variant phrase keys of the gazetteer's names, by word count and first letter."""
+    """Variant phrase keys of the gazetteer's names, by word count and the first letters of the
+    first and last words (a name is compared only with names that share them)."""
 
-    buckets: dict[tuple[int, str], list[tuple[tuple[str, ...], str, str]]]
+    buckets: dict[tuple[int, str, str], list[tuple[tuple[str, ...], str, str]]]
+
+    @staticmethod
+    def bucket(words: Sequence[str]) -> tuple[int, str, str]:
+        return len(words), words[0][0], words[-1][0]
 
     @classmethod
     def build(cls, names: Iterable[tuple[str, str, str]]) -> FuzzyIndex:
-        """names: (folded name, entity id, entity type)."""
-        buckets: dict[tuple[int, str], list] = {}
+        """names: (phrase_key of the name, entity id, entity type)."""
+        buckets: dict[tuple[int, str, str], list] = {}
         seen = set()
-        for folded, entity_id, type_ in names:
-            words = tuple(phrase_key(folded).split())
+        for key, entity_id, type_ in names:
+            words = tuple(key.split())
             if not words or (words, entity_id) in seen:
                 continue
             seen.add((words, entity_id))
-            buckets.setdefault((len(words), words[0][0]), []).append((words, entity_id, type_))
+            buckets.setdefault(cls.bucket(words), []).append((words, entity_id, type_))
         for b in buckets.values():
             b.sort()
         return cls(buckets)
@@ -140,7 +145,7 @@ class FuzzyIndex:
         if not words or sum(map(len, words)) < min_chars:
             return None
         scores: dict[str, tuple[float, str]] = {}
-        for cand, entity_id, type_ in self.buckets.get((len(words), words[0][0]), ()):
+        for cand, entity_id, type_ in self.buckets.get(self.bucket(words), ()):
             if types and type_ not in types:
                 continue
             s = word_similarity(words, cand)

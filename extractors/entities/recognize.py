@@ -605,21 +605,25 @@ class NameTables:
     variants: dict[str, tuple[str, ...]]  # names.phrase_key -> entity ids
     person_words: dict[str, tuple[frozenset[str], ...]]  # person id -> word sets of its names
     by_word: dict[str, set[str]]  # a word of a person's name -> person ids
-    entities: tuple[GazetteerEntity, ...]
+    names: list[tuple[str, str, str]]  # (phrase key, entity id, type) of every name, for the fuzzy index
     _fuzzy: FuzzyIndex | None = None
     particles: frozenset[str] = frozenset()  # variant keys of name particles (ag, ould, ben...)
 
     @classmethod
     def build(cls, entities: Iterable[GazetteerEntity]) -> NameTables:
-        entities = tuple(entities)
         variants: dict[str, tuple[str, ...]] = {}
         person_words: dict[str, tuple[frozenset[str], ...]] = {}
         by_word: dict[str, set[str]] = defaultdict(set)
+        names = []
         for e in entities:
             for text in (e.name, *e.aliases, *e.former_names):
                 key = phrase_key(normalise_alias(text))
-                if key and e.id not in variants.get(key, ()):
-                    variants[key] = tuple(sorted(variants.get(key, ()) + (e.id,)))
+                if not key:
+                    continue
+                ids = variants.get(key, ())
+                if e.id not in ids:
+                    variants[key] = tuple(sorted(ids + (e.id,))) if ids else (e.id,)
+                    names.append((key, e.id, e.type))
             if e.type == "PERSON":
                 sets = tuple(dict.fromkeys(w for w in (name_words(normalise_alias(t)) for t in (e.name, *e.aliases))
                                            if len(w) >= 2))
@@ -627,13 +631,12 @@ class NameTables:
                 for w in sets:
                     for word in w:
                         by_word[word].add(e.id)
-        return cls(variants, person_words, dict(by_word), entities,
+        return cls(variants, person_words, dict(by_word), names,
                    particles=frozenset(variant_key(p) for p in NAME_PARTICLES) | {""})
 
     def fuzzy(self) -> FuzzyIndex:
         if self._fuzzy is None:
-            self._fuzzy = FuzzyIndex.build((normalise_alias(t), e.id, e.type) for e in self.entities
-                                           for t in (e.name, *e.aliases, *e.former_names))
+            self._fuzzy = FuzzyIndex.build(self.names)
         return self._fuzzy
 
     def containing_person(self, words: frozenset[str]) -> str:
