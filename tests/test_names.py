@@ -190,6 +190,12 @@ def test_regression_lower_case_common_noun_does_not_join_a_name(gazetteer):
     assert ("Etat islamique", "islamic-state") in linked(mentions)
 
 
+def test_regression_l_for_capital_i_before_y_is_read_as_i(gazetteer):
+    # ocr_variant said it read "lyad" as "iyad" but left every "ly..." alone
+    mentions = recognise(["Le chef touareg lyad Ag Ghaly a fondé Ansar Dine."], "fr", gazetteer)
+    assert ("lyad Ag Ghaly", "iyad-ag-ghali") in linked(mentions)
+
+
 def write_gazetteer(tmp_path, text):
     path = tmp_path / "test.yaml"
     path.write_text(text, encoding="utf-8")

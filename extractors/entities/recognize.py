@@ -127,8 +127,8 @@ def variant_token(text: str) -> str:
 
 
 def ocr_variant(key: str) -> str:
-    """l/I look-alike: "lfoghas" for "ifoghas", "lyad" for "iyad" (l before a consonant)."""
-    if len(key) > 2 and key[0] == "l" and key[1] not in "aeiouy'":
+    """l/I look-alike: "lfoghas" for "ifoghas", "lyad" for "iyad" (l before a consonant or y)."""
+    if len(key) > 2 and key[0] == "l" and key[1] not in "aeiou'":
         return "i" + key[1:]
     return key
 
