@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from extractors.entities.gazetteer import load_gazetteer, load_gazetteer_dir
-from extractors.entities.names import FuzzyIndex, admin_extension, ethnonym_names_group, partial_owner
+from extractors.entities.names import (
+    FuzzyIndex,
+    admin_extension,
+    ethnonym_names_group,
+    father_words,
+    partial_owner,
+)
 from extractors.entities.recognize import RecognizerSettings, recognize_corpus
 from extractors.model import Sentence
 from extractors.text import normalise_alias, phrase_key, variant_key
@@ -98,13 +104,25 @@ def test_french_ethnonym_names_the_group_only_where_it_refers_to_people(sentence
 
 
 def test_partial_name_goes_to_the_one_person_it_fits_never_to_two():
-    persons = {"ibrahim-malam-dicko": [frozenset({"ibrahim", "malam", "dicku"})],
-               "hassan-dicko": [frozenset({"hasan", "dicku"})],
-               "amadou-kouffa": [frozenset({"amadu", "kufa"})]}
+    none = frozenset()
+    persons = {"ibrahim-malam-dicko": [(frozenset({"ibrahim", "malam", "dicku"}), none)],
+               "hassan-dicko": [(frozenset({"hasan", "dicku"}), none)],
+               "amadou-kouffa": [(frozenset({"amadu", "kufa"}), none)]}
     assert partial_owner(frozenset({"malam", "dicku"}), persons) == "ibrahim-malam-dicko"
     assert partial_owner(frozenset({"dicku", "malam"}), persons) == "ibrahim-malam-dicko"  # other order
     assert partial_owner(frozenset({"kufa"}), persons) == "amadou-kouffa"
     assert partial_owner(frozenset({"dicku"}), persons) == ""  # two people share the surname
+
+
+def test_regression_the_fathers_name_is_not_the_sons():
+    # "Mohamed Assaleh" linked to "Ibrahim ag Mohamed Assaleh" as two of his words: "ag" means
+    # "son of", the words after it name his father
+    name = normalise_alias("Ibrahim ag Mohamed Assaleh")
+    assert father_words(name) == {key("Mohamed"), key("Assaleh")}
+    persons = {"ibrahim": [(frozenset(key(name).split()), father_words(name))]}
+    assert partial_owner(frozenset({key("Mohamed"), key("Assaleh")}), persons) == ""
+    assert partial_owner(frozenset({key("Assaleh")}), persons) == "ibrahim"  # a surname as used
+    assert partial_owner(frozenset({key("Ibrahim"), key("Assaleh")}), persons) == "ibrahim"
 
 
 def test_fuzzy_link_needs_every_word_close_and_one_entity_ahead():

@@ -82,15 +82,36 @@ def name_words(folded_name: str) -> frozenset[str]:
     return frozenset(k for k in phrase_key(folded_name).split() if k)
 
 
-def partial_owner(words: frozenset[str], persons: Mapping[str, Iterable[frozenset[str]]],
+# "son of", "daughter of" in Tamasheq, Hassaniya and Arabic names (variant keys): the words after
+# it name the father ("Ibrahim ag Mohamed Assaleh" is the son of Mohamed Assaleh)
+PATRONYMIC = frozenset(variant_key(w) for w in "ag agg ould ben bin ibn wallet walet mint".split())
+
+
+def father_words(folded_name: str) -> frozenset[str]:
+    """Variant keys of the words after the first patronymic particle ("" if none)."""
+    words = [k for k in phrase_key(folded_name).split() if k]
+    for i, w in enumerate(words[:-1]):
+        if w in PATRONYMIC and i > 0:
+            return frozenset(words[i + 1:])
+    return frozenset()
+
+
+def fits_name(words: frozenset[str], name: frozenset[str], father: frozenset[str] = frozenset()) -> bool:
+    """Are these words part of this name, and not the father's whole name inside it ("Mohamed
+    Assaleh" is not "Ibrahim ag Mohamed Assaleh"; one word after the particle stays a surname:
+    "Ghali", "ag Ghali" of "Iyad ag Ghali")?"""
+    return words <= name and not (len(words) >= 2 and words <= father)
+
+
+def partial_owner(words: frozenset[str], persons: Mapping[str, Iterable[tuple[frozenset[str], frozenset[str]]]],
                   particles: frozenset[str] = frozenset()) -> str:
     """The one person whose name contains all these words, in any order ("Malam Dicko",
     "Dicko", "Ag Ghaly" of "Iyad Ag Ghaly", "Dicko Malam"); "" when none or several do (two
-    people sharing a surname are never merged). `persons`: entity id -> word sets of its names
-    (leave out the name's own entity)."""
+    people sharing a surname are never merged). `persons`: entity id -> (word set, father's
+    word set) of each of its names (leave out the name's own entity)."""
     if not words or words <= particles:
         return ""
-    owners = {pid for pid, names in persons.items() if any(words <= n for n in names)}
+    owners = {pid for pid, names in persons.items() if any(fits_name(words, n, f) for n, f in names)}
     return next(iter(owners)) if len(owners) == 1 else ""
 
 

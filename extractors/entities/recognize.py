@@ -31,6 +31,8 @@ from extractors.entities.names import (
     FuzzyIndex,
     admin_extension,
     ethnonym_names_group,
+    father_words,
+    fits_name,
     name_words,
     partial_owner,
 )
@@ -603,7 +605,8 @@ class NameTables:
     first use."""
 
     variants: dict[str, tuple[str, ...]]  # names.phrase_key -> entity ids
-    person_words: dict[str, tuple[frozenset[str], ...]]  # person id -> word sets of its names
+    # person id -> (word set, father's word set: names.father_words) of each of its names
+    person_words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]
     by_word: dict[str, set[str]]  # a word of a person's name -> person ids
     names: list[tuple[str, str, str]]  # (phrase key, entity id, type) of every name, for the fuzzy index
     _fuzzy: FuzzyIndex | None = None
@@ -612,7 +615,7 @@ class NameTables:
     @classmethod
     def build(cls, entities: Iterable[GazetteerEntity]) -> NameTables:
         variants: dict[str, tuple[str, ...]] = {}
-        person_words: dict[str, tuple[frozenset[str], ...]] = {}
+        person_words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
         by_word: dict[str, set[str]] = defaultdict(set)
         names = []
         for e in entities:
@@ -625,10 +628,10 @@ class NameTables:
                     variants[key] = tuple(sorted(ids + (e.id,))) if ids else (e.id,)
                     names.append((key, e.id, e.type))
             if e.type == "PERSON":
-                sets = tuple(dict.fromkeys(w for w in (name_words(normalise_alias(t)) for t in (e.name, *e.aliases))
-                                           if len(w) >= 2))
+                folded = [normalise_alias(t) for t in (e.name, *e.aliases)]
+                sets = tuple(dict.fromkeys((name_words(f), father_words(f)) for f in folded if len(name_words(f)) >= 2))
                 person_words[e.id] = sets
-                for w in sets:
+                for w, _ in sets:
                     for word in w:
                         by_word[word].add(e.id)
         return cls(variants, person_words, dict(by_word), names,
@@ -639,13 +642,15 @@ class NameTables:
             self._fuzzy = FuzzyIndex.build(self.names)
         return self._fuzzy
 
-    def containing_person(self, words: frozenset[str]) -> str:
+    def containing_person(self, words: frozenset[str], father: frozenset[str] = frozenset()) -> str:
         """The one gazetteer person whose full name (two words or more) is among these words, in
-        any order ("Ibrahim Malam Dicko" holds "Malam Dicko"); "" for none or several."""
+        any order ("Ibrahim Malam Dicko" holds "Malam Dicko"), and is not the father's name in
+        them (`father`: "Ibrahim ag Mohamed Assaleh" does not name Mohamed Assaleh); "" for
+        none or several."""
         candidates = set().union(*(self.by_word.get(w, set()) for w in words)) if words else set()
-        fits = {pid for pid in candidates if any(n <= words for n in self.person_words[pid])}
+        fits = {pid for pid in candidates
+                if any(n <= words and not n <= father for n, _ in self.person_words[pid])}
         return next(iter(fits)) if len(fits) == 1 else ""
-
 
     def person_containing(self, words: frozenset[str]) -> str:
         """The one gazetteer person one of whose names holds these words, two or more that are
@@ -653,7 +658,7 @@ class NameTables:
         if len(words - self.particles) < 2:
             return ""
         candidates = set.intersection(*(self.by_word.get(w, set()) for w in words))
-        fits = {pid for pid in candidates if any(words <= n for n in self.person_words[pid])}
+        fits = {pid for pid in candidates if any(fits_name(words, n, f) for n, f in self.person_words[pid])}
         return next(iter(fits)) if len(fits) == 1 else ""
 
 # the model's label says person or not reliably, the kind of non-person less so ("Touaregs": LOC)
@@ -708,7 +713,7 @@ def link_unknown_name(name: str, type_: str, tables: NameTables, known, settings
         return None
     if type_ == "PERSON":
         words = name_words(folded)
-        owner = tables.containing_person(words) or tables.person_containing(words)
+        owner = tables.containing_person(words, father_words(folded)) or tables.person_containing(words)
         if owner:
             return owner, "alias", settings.partial_score
     choice = tables.fuzzy().best(folded, FUZZY_TYPES.get(type_, frozenset()),
@@ -758,16 +763,17 @@ def link_partial_names(doc_hits: list[_Hit], known, tables: NameTables, settings
     names Adnan Abou Walid al-Sahraoui; words in any order, names.partial_owner). Two persons
     sharing the words: left alone. A word the document also writes in lower case (`common`) is
     a common word ("Groups" of a title the model took for a person): no partial name."""
-    persons: dict[str, list[frozenset[str]]] = defaultdict(list)
+    persons: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = defaultdict(list)
     for h in doc_hits:
         if h.type != "PERSON" or not h.entity_id:
             continue
         if h.entity_id in tables.person_words:
             persons[h.entity_id] = list(tables.person_words[h.entity_id])
         else:
-            words = name_words(normalise_alias(h.text))
-            if len(words) >= 2 and words not in persons[h.entity_id]:
-                persons[h.entity_id].append(words)
+            folded = normalise_alias(h.text)
+            name = (name_words(folded), father_words(folded))
+            if len(name[0]) >= 2 and name not in persons[h.entity_id]:
+                persons[h.entity_id].append(name)
     if not persons:
         return doc_hits
     particles = frozenset(variant_key(p) for p in NAME_PARTICLES) | {""}
