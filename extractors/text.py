@@ -170,15 +170,22 @@ def variant_key(folded: str) -> str:
     return w
 
 
-_WORDS = re.compile(r"[^\s\-–—]+")
 _ELISION = re.compile(r"^(?:[ldjmnst]|qu)'(?=.)")
 
 
+@lru_cache(maxsize=1 << 18)
 def phrase_key(folded: str) -> str:
-    """Variant key of a folded phrase, word by word ("al-qa'ida au maghreb islamique" ->
-    "kaida u magreb islamik"); for lookups of whole names."""
-    words = (_ELISION.sub("", w) for w in _WORDS.findall(folded))
-    return " ".join(k for k in map(variant_key, words) if k)
+    """Variant key of a folded phrase (`normalise_alias` output: hyphens are spaces), word by
+    word ("al qa'ida au maghreb islamique" -> "kaida au magreb islamiku"); for whole names.
+    Memoised like `normalise_alias`: a gazetteer's names are keyed again by every run."""
+    keys = []
+    for w in folded.split():
+        if "'" in w:
+            w = _ELISION.sub("", w)
+        k = variant_key(w)
+        if k:
+            keys.append(k)
+    return " ".join(keys)
 
 
 _PUNCT = re.compile(r"[^\w\s]")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -89,11 +90,18 @@ PATRONYMIC = frozenset(variant_key(w) for w in "ag agg ould ben bin ibn wallet w
 
 def father_words(folded_name: str) -> frozenset[str]:
     """Variant keys of the words after the first patronymic particle ("" if none)."""
-    words = [k for k in phrase_key(folded_name).split() if k]
+    return person_name(folded_name)[1]
+
+
+@lru_cache(maxsize=1 << 16)
+def person_name(folded_name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(variant keys of the words of a person's name, those of its father's name: the words
+    after the first patronymic particle, empty if none)."""
+    words = phrase_key(folded_name).split()
     for i, w in enumerate(words[:-1]):
         if w in PATRONYMIC and i > 0:
-            return frozenset(words[i + 1:])
-    return frozenset()
+            return frozenset(words), frozenset(words[i + 1:])
+    return frozenset(words), frozenset()
 
 
 def fits_name(words: frozenset[str], name: frozenset[str], father: frozenset[str] = frozenset()) -> bool:

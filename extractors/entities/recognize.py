@@ -35,6 +35,7 @@ from extractors.entities.names import (
     fits_name,
     name_words,
     partial_owner,
+    person_name,
 )
 from extractors.ingest.analysis import NER_TYPES, analyse
 from extractors.model import Analysis, GazetteerEntity, Mention, Sentence
@@ -516,7 +517,7 @@ def recognize_corpus(
 
     # 2. acronyms the corpus defines, linked to what their long form names
     learned = learn_acronyms(sentences_by_doc, gazetteer, known)
-    tables = NameTables.build(known.values())
+    tables = name_tables(tuple(known.values()))
     tries_by_lang: dict[str, Tries] = {}
 
     hits: list[_Hit] = []
@@ -598,48 +599,46 @@ def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings)
     return matches
 
 
-@dataclass
-class NameTables:
-    """What linking a name beyond its listed forms needs (issue 14): variant phrase keys of every
-    name, alias and former name; the word sets of persons' names; a fuzzy index, built on
-    first use."""
+@lru_cache(maxsize=4)
+def name_tables(entities: tuple[GazetteerEntity, ...]) -> NameTables:
+    """The `NameTables` of these entities, built once per gazetteer (memoised like the folding
+    keys: a served or repeated run links again with the same gazetteer)."""
+    return NameTables.build(entities)
 
-    variants: dict[str, tuple[str, ...]]  # names.phrase_key -> entity ids
-    # person id -> (word set, father's word set: names.father_words) of each of its names
+
+@dataclass(eq=False)
+class NameTables:
+    """What linking a name beyond its listed forms needs (issue 14): the word sets of persons'
+    names, and a fuzzy index of every name, built on first use. (A name the model found that a
+    variant key of a listed form knows never gets here: the variant match wins over the model's
+    span in `resolve_overlaps`.)"""
+
+    # person id -> (word set, father's word set: names.person_name) of each of its names
     person_words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]
     by_word: dict[str, set[str]]  # a word of a person's name -> person ids
-    names: list[tuple[str, str, str]]  # (phrase key, entity id, type) of every name, for the fuzzy index
+    entities: tuple[GazetteerEntity, ...]
     _fuzzy: FuzzyIndex | None = None
     particles: frozenset[str] = frozenset()  # variant keys of name particles (ag, ould, ben...)
 
     @classmethod
-    def build(cls, entities: Iterable[GazetteerEntity]) -> NameTables:
-        variants: dict[str, tuple[str, ...]] = {}
+    def build(cls, entities: tuple[GazetteerEntity, ...]) -> NameTables:
         person_words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
         by_word: dict[str, set[str]] = defaultdict(set)
-        names = []
         for e in entities:
-            for text in (e.name, *e.aliases, *e.former_names):
-                key = phrase_key(normalise_alias(text))
-                if not key:
-                    continue
-                ids = variants.get(key, ())
-                if e.id not in ids:
-                    variants[key] = tuple(sorted(ids + (e.id,))) if ids else (e.id,)
-                    names.append((key, e.id, e.type))
             if e.type == "PERSON":
-                folded = [normalise_alias(t) for t in (e.name, *e.aliases)]
-                sets = tuple(dict.fromkeys((name_words(f), father_words(f)) for f in folded if len(name_words(f)) >= 2))
+                names = (person_name(normalise_alias(t)) for t in (e.name, *e.aliases))
+                sets = tuple(dict.fromkeys(n for n in names if len(n[0]) >= 2))
                 person_words[e.id] = sets
                 for w, _ in sets:
                     for word in w:
                         by_word[word].add(e.id)
-        return cls(variants, person_words, dict(by_word), names,
+        return cls(person_words, dict(by_word), entities,
                    particles=frozenset(variant_key(p) for p in NAME_PARTICLES) | {""})
 
     def fuzzy(self) -> FuzzyIndex:
         if self._fuzzy is None:
-            self._fuzzy = FuzzyIndex.build(self.names)
+            self._fuzzy = FuzzyIndex.build((phrase_key(normalise_alias(t)), e.id, e.type) for e in self.entities
+                                           for t in (e.name, *e.aliases, *e.former_names))
         return self._fuzzy
 
     def containing_person(self, words: frozenset[str], father: frozenset[str] = frozenset()) -> str:
@@ -706,11 +705,6 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
 def link_unknown_name(name: str, type_: str, tables: NameTables, known, settings: RecognizerSettings):
     """(entity id, method, score) for a name the model found that no listed form knows, or None."""
     folded = normalise_alias(name)
-    ids = tables.variants.get(phrase_key(folded), ())
-    if len(ids) == 1:
-        return ids[0], "variant", settings.variant_score
-    if ids:
-        return None
     if type_ == "PERSON":
         words = name_words(folded)
         owner = tables.containing_person(words, father_words(folded)) or tables.person_containing(words)
@@ -770,8 +764,7 @@ def link_partial_names(doc_hits: list[_Hit], known, tables: NameTables, settings
         if h.entity_id in tables.person_words:
             persons[h.entity_id] = list(tables.person_words[h.entity_id])
         else:
-            folded = normalise_alias(h.text)
-            name = (name_words(folded), father_words(folded))
+            name = person_name(normalise_alias(h.text))
             if len(name[0]) >= 2 and name not in persons[h.entity_id]:
                 persons[h.entity_id].append(name)
     if not persons:
