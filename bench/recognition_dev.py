@@ -1,7 +1,7 @@
 """Name recognition and linking on the development set of other writers' texts (issue 14).
 
     .venv/bin/python bench/recognition_dev.py [--gazetteer gazetteers] [--texts bench/dev/.texts]
-                                              [--code DIR] [--misses]
+                                              [--code DIR] [--misses] [--set bench/dev/recognition.yaml]
 
 bench/dev/recognition.yaml lists, per public text, the (surface form -> entity id) pairs a reader
 expects; the texts themselves live only in the uncommitted cache bench/dev/.texts/<id>.txt (the
@@ -53,7 +53,7 @@ def load_gazetteer(folder: Path):
     return load_gazetteer_dir(folder)
 
 
-def write_corpus(texts: list[dict], cache: Path, corpus: Path) -> dict[str, str]:
+def write_corpus(texts: list[dict], cache: Path, corpus: Path, dev: Path = DEV) -> dict[str, str]:
     """The report plus one .txt per cached text; returns file stem -> text id."""
     if corpus.exists():
         shutil.rmtree(corpus)
@@ -64,7 +64,7 @@ def write_corpus(texts: list[dict], cache: Path, corpus: Path) -> dict[str, str]
     missing = [t["id"] for t in texts if not (cache / f"{t['id']}.txt").exists()]
     if missing:
         sys.exit(f"{cache}: no cached text for {', '.join(missing)} (re-retrieve them with the search "
-                 f"tool: query and address in {DEV.relative_to(ROOT)})")
+                 f"tool: query and address in {dev})")
     for t in texts:
         stem = f"dev-{t['id']}"
         shutil.copy(cache / f"{t['id']}.txt", reports / f"{stem}.txt")
@@ -165,9 +165,10 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, default=BENCH / "dev" / ".texts")
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose command line runs")
     parser.add_argument("--misses", action="store_true", help="list every form not linked right")
+    parser.add_argument("--set", type=Path, default=DEV, help="the annotated texts (default: the development set)")
     args = parser.parse_args()
-    dev = yaml.safe_load(DEV.read_text(encoding="utf-8"))
-    stems = write_corpus(dev["texts"], args.texts, WORK / "corpus")
+    dev = yaml.safe_load(args.set.read_text(encoding="utf-8"))
+    stems = write_corpus(dev["texts"], args.texts, WORK / "corpus", args.set)
     run = run_pipeline(args.code.resolve(), WORK / "corpus", WORK / "out", args.gazetteer.resolve())
     rows = score(dev, stems, run, load_gazetteer(args.gazetteer))
     print(f"code {args.code.resolve()}  gazetteer {args.gazetteer.resolve()}\n")

@@ -262,3 +262,13 @@ def test_translated_group_names_match_with_or_without_their_article(tmp_path):
     assert ("Signataires par le sang", "signataires") in got
     got = linked(recognise(["A Masked Brigade commander was captured."], "en", gazetteer))
     assert ("Masked Brigade", "masked-brigade") in got
+
+
+def test_acronyms_in_title_case_link_where_they_are_no_common_word(gazetteer):
+    mentions = recognise(["La Minusma et les Fama ont quitté Kidal, selon l'Onu.",
+                          "Une patrouille est partie."], "fr", gazetteer)
+    got = linked(mentions)
+    assert {("Minusma", "minusma"), ("Fama", "fama")} <= got
+    assert not [m for m in mentions if m.text == "Une"]
+    mentions = recognise(["Is the group weaker? Car bombs hit the town, the UN said."], "en", gazetteer)
+    assert not [m for m in mentions if m.text in {"Is", "Car"}]

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -274,6 +276,8 @@ class AliasIndex:
     variants: AliasTrie = field(default_factory=lambda: AliasTrie(variant=True))  # names by variant key
     short_variants: AliasTrie = field(default_factory=lambda: AliasTrie(variant=True))  # short forms by variant key
     ethnic: set[str] = field(default_factory=set)  # ids of ethnic groups (French lower-case rule)
+    # one-word acronyms by their lower case, for the title-case spelling ("Minusma", "Aqmi", "Fama")
+    title_acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     language: str = "en"
 
 
@@ -301,6 +305,10 @@ def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokeniz
                 index.variants.add(bare, e.id)
         for text in e.acronyms:
             index.acronyms.add(tokens(text), e.id)
+            if len(text) >= 3 and text.isalpha() and text[1:] != text[1:].lower():
+                key = text.casefold()
+                if e.id not in index.title_acronyms.get(key, ()):
+                    index.title_acronyms[key] = index.title_acronyms.get(key, ()) + (e.id,)
         for text in e.short_forms:
             index.short_forms.add(tokens(text), e.id)
             index.short_variants.add(tokens(text), e.id)
@@ -339,6 +347,10 @@ def find_matches(tokens: Sequence[str], index: AliasIndex, settings: RecognizerS
         end, ids, _ = index.acronyms.longest(exact, i)
         if ids:
             matches.append(Match(i, end, ids, index.method.get(ids[0], "gazetteer"), 1.0))
+        elif index.title_acronyms and title_case_acronym(tokens[i], index.language):
+            ids = index.title_acronyms.get(tokens[i].casefold(), ())
+            if len(ids) == 1:
+                matches.append(Match(i, i + 1, ids, "variant", settings.variant_score))
         end, ids, _ = index.short_forms.longest(folded, i, ocr=True)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "alias", settings.short_form_score))
@@ -376,10 +388,26 @@ def variant_matches(tokens, folded, variants, i: int, index: AliasIndex, setting
     return out
 
 
+# words a title-case acronym must not be (sentence-initial "Car", "Est", "Une"...)
+_STOP_WORDS = {"en": frozenset(EN_STOP_WORDS), "fr": frozenset(FR_STOP_WORDS)}
+
+
+def title_case_acronym(token: str, language: str) -> bool:
+    """Could this word be an acronym written in title case, as French and British press write
+    the acronyms they pronounce as words ("Minusma", "Aqmi", "Onu", "Fama")? Title case, three
+    letters or more (four in English, whose press writes most acronyms in capitals), not a
+    common word of the language."""
+    if not (token[:1].isupper() and token[1:].islower() and token.isalpha()):
+        return False
+    if len(token) < (3 if language == "fr" else 4):
+        return False
+    return token.casefold() not in _STOP_WORDS.get(language, frozenset())
+
+
 def lower_case_accepted(tokens, folded, start: int, end: int, ids, index: AliasIndex) -> bool:
     """A match whose first word is in lower case: a French ethnonym that names the group
     ("les peuls", "la rébellion touarègue", names.ethnonym_names_group), a name of four words
-    or more, or a generic head before a capital ("katiba Macina")."""
+    or more, or a generic head before a capital ("katiba Macina", "nord du Mali")."""
     if index.language == "fr" and all(i in index.ethnic for i in ids):
         return ethnonym_names_group(folded, start, end)
     if end - start >= 4:  # "groupe de soutien à l'islam et aux musulmans"
@@ -389,7 +417,7 @@ def lower_case_accepted(tokens, folded, start: int, end: int, ids, index: AliasI
 
 # generic heads of group names that writers often put in lower case ("katiba Macina")
 LOWER_CASE_HEADS = frozenset(
-    "katiba katibat operation force groupe mouvement front brigade "  # groups
+    "katiba katibat "  # group names ("opération Barkhane", "la force Barkhane": the name is Barkhane)
     "northern southern eastern western central nord sud est ouest centre "  # "northern Mali", "nord du Mali"
     "falaise falaises plateau massif lac fleuve foret vallee delta mont monts".split()  # "falaises de Bandiagara"
 )
