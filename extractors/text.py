@@ -10,8 +10,32 @@ Each key answers one question, and every module asks it here:
 - `acronym_key`: the same acronym? (case and letters kept, only hyphens and spacing unified).
 - `loose_key`: the same title or author in two citations? (`normalise_alias` without
   apostrophes or punctuation).
+- `variant_key` / `phrase_key`: the same name in another transliteration? (a word, a phrase of
+  `normalise_alias` output; see below).
 - `slug`: an identifier (`a-z0-9` and hyphens) for a document or an entity.
 - `guess_language`: English or French, from function words.
+
+The variant key (`variant_key`) folds the spelling differences that French, English and
+scholarly transliterations of Arabic, Tamasheq and Fulfulde names make, and nothing else:
+- the Arabic article and conjunctions as separate or hyphenated words (al-, el-, ul-, ad-, as-,
+  wal-, wa-l-, bil-) and French elisions (l', d') are dropped; an article assimilated into the
+  word ("Eddine", "Addine") loses its first two letters;
+- apostrophes (hamza/ayn: Jama'at, Jama’a) and hyphens go;
+- digraphs: dj -> j, tch -> ch, sh -> ch, kh -> k, gh -> g, th -> t, dh -> d, ph -> f, q -> k;
+  French ou and o -> u, w -> u, y -> i (Sahraoui = Sahrawi, Ghaly = Ghali, Nosrat = Nusrat,
+  Mourabitoun = Murabitun);
+  mb -> m (Ambassagou = Amassagou);
+- doubled letters collapse (Kouffa = Koufa, Jamaat = Jamat);
+- endings: a final -at after three letters becomes -a (ta marbuta: Katibat = Katiba,
+  Jama'at = Jama'a); French -gue -> -g (touarègue), a final silent e and a plural s go
+  (Mourabitoune, peule, Touaregs), and a final h after a consonant (Peulh).
+Both sides of a comparison are keyed alike, so a key only has to be consistent, not pretty.
+Libraries looked at first (README, dependencies): `fingerprints` (entity fingerprints: case,
+accents, company forms), `rigour`/`nomenklatura` (sanctions-list name normalisation and
+matching, with the followthemoney stack), `jellyfish` (Soundex, Metaphone: English phonetic
+codes), `anyascii`/`unidecode` (script transliteration, which `normalise_alias` already does for
+Latin text); none folds a French-style against an English-style romanisation of an Arabic name
+(ou/u, dj/j, the article's forms, ta marbuta), so this key is ours.
 """
 from __future__ import annotations
 
@@ -100,6 +124,68 @@ def loose_key(text: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = _PUNCT.sub(" ", s.casefold().replace("’", "'").replace("'", ""))
     return _WHITESPACE.sub(" ", s).strip()
+
+
+# ------------------------------------------------------------------ transliteration variants (issue 14)
+
+# the Arabic article in its assimilated and unassimilated spellings, conjunctions and
+# prepositions fused with it, and French elisions: words the key drops
+PARTICLES = frozenset(
+    "al el ul il ad ed ud an un ar er ur as es us at ut az ash wal wel wa wa'l wal' bil fil lil l d"
+    .split()
+)
+# particles a match may start with (the article before a name: "al-Sahraoui", "el Ghali")
+LEADING_PARTICLES = frozenset("al el ul ad ed ud an ar as at az ash".split())
+_ASSIMILATED = re.compile(r"^[aeu]([dnrstz])\1(?=[aeiouy])")
+_DIGRAPHS = (("tch", "ch"), ("dj", "j"), ("sh", "ch"), ("kh", "k"), ("gh", "g"), ("th", "t"),
+             ("dh", "d"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("o", "u"), ("w", "u"), ("y", "i"), ("mb", "m"))
+_DOUBLES = re.compile(r"(.)\1+")
+_CONSONANT_H = re.compile(r"(?<=[^aeiouh])h$")
+
+
+@lru_cache(maxsize=1 << 18)
+def variant_key(folded: str) -> str:
+    """Matching key of one folded word ("" for a particle, a hyphen or an apostrophe)."""
+    w = folded.replace("'", "").replace("-", "").replace(".", "")
+    if not w or folded.rstrip("'") in PARTICLES or w in PARTICLES:
+        return ""
+    if not w.isalpha():
+        return w
+    if len(w) > 4:
+        w = _ASSIMILATED.sub(r"\1", w)
+    for a, b in _DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    w = _DOUBLES.sub(r"\1", w)
+    if len(w) > 4 and w.endswith("s"):
+        w = w[:-1]
+    if w.endswith("gue"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("at"):
+        w = w[:-1]
+    if len(w) > 3:
+        w = _CONSONANT_H.sub("", w)
+    return w
+
+
+_ELISION = re.compile(r"^(?:[ldjmnst]|qu)'(?=.)")
+
+
+@lru_cache(maxsize=1 << 18)
+def phrase_key(folded: str) -> str:
+    """Variant key of a folded phrase (`normalise_alias` output: hyphens are spaces), word by
+    word ("al qa'ida au maghreb islamique" -> "kaida au magreb islamiku"); for whole names.
+    Memoised like `normalise_alias`: a gazetteer's names are keyed again by every run."""
+    keys = []
+    for w in folded.split():
+        if "'" in w:
+            w = _ELISION.sub("", w)
+        k = variant_key(w)
+        if k:
+            keys.append(k)
+    return " ".join(keys)
 
 
 _PUNCT = re.compile(r"[^\w\s]")

@@ -19,15 +19,28 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 from extractors.entities.abbreviations import find_abbreviations
 from extractors.entities.gazetteer import Gazetteer, acronym_key, normalise_alias
+from extractors.entities.names import (
+    FuzzyIndex,
+    admin_extension,
+    ethnonym_names_group,
+    father_words,
+    fits_name,
+    name_words,
+    partial_owner,
+    person_name,
+)
 from extractors.ingest.analysis import NER_TYPES, analyse
 from extractors.model import Analysis, GazetteerEntity, Mention, Sentence
-from extractors.text import slug
+from extractors.text import LEADING_PARTICLES, phrase_key, slug, variant_key
 
 HONORIFICS = re.compile(
     r"^(?:(?:former|late|then|current|interim|acting)\s+)*"
@@ -54,6 +67,12 @@ class RecognizerSettings:
     short_form_score: float = 0.95
     ner_score: float = 0.7
     max_alias_tokens: int = 16
+    variant_score: float = 0.9  # a name matched through its transliteration variant key
+    partial_score: float = 0.9  # part of a person's name linked to the one person it fits
+    # fuzzy linking of the model's unknown names: Jaro-Winkler of the variant keys, word by word
+    # (names.FuzzyIndex); calibrated by bench/calibrate_names.py on labelled pairs
+    fuzzy_link_threshold: float = 0.94
+    fuzzy_link_margin: float = 0.02
 
 
 @dataclass(frozen=True)
@@ -61,9 +80,10 @@ class Match:
     start: int  # token offsets, end exclusive
     end: int
     entity_ids: tuple[str, ...]
-    method: str  # gazetteer | review | acronym | alias (short form) | ner
+    method: str  # gazetteer | review | acronym | variant | alias (short form) | ner
     score: float = 1.0
     label: str = ""  # NER label or type for unknown names
+    name_tokens: frozenset[int] = frozenset()  # NER: the positions of its words that look like names
 
 
 @dataclass(frozen=True)
@@ -110,9 +130,15 @@ class Recognition:
 END = "\x00"
 
 
+@lru_cache(maxsize=1 << 18)
+def variant_token(text: str) -> str:
+    """The transliteration-aware key of one token (names.variant_key; "" for a particle)."""
+    return variant_key(normalise_alias(text))
+
+
 def ocr_variant(key: str) -> str:
-    """l/I look-alike: "lfoghas" for "ifoghas", "lyad" for "iyad" (l before a consonant)."""
-    if len(key) > 2 and key[0] == "l" and key[1] not in "aeiouy'":
+    """l/I look-alike: "lfoghas" for "ifoghas", "lyad" for "iyad" (l before a consonant or y)."""
+    if len(key) > 2 and key[0] == "l" and key[1] not in "aeiou'":
         return "i" + key[1:]
     return key
 
@@ -123,15 +149,17 @@ class AliasTrie:
 
     root: dict = field(default_factory=dict)
     case_sensitive: bool = False
+    variant: bool = False  # keyed by names.variant_key of the folded token
     # the keys a walk over the corpus can ask for (`corpus_vocabulary`); a sequence with any other
     # key could never match and is not stored. None: store every sequence.
     vocabulary: frozenset[str] | None = None
 
     def key(self, token: str) -> str:
-        return acronym_key(token) if self.case_sensitive else normalise_alias(token)
+        return acronym_key(token) if self.case_sensitive else variant_token(token) if self.variant else normalise_alias(token)
 
     def add(self, tokens: Sequence[str], entity_id: str) -> None:
-        fold = acronym_key if self.case_sensitive else normalise_alias  # `key`, without a method call per token
+        # `key`, without a method call per token
+        fold = acronym_key if self.case_sensitive else variant_token if self.variant else normalise_alias
         keys = [k for k in map(fold, tokens) if k]
         if not keys or (self.vocabulary is not None and not self.vocabulary.issuperset(keys)):
             return
@@ -232,6 +260,7 @@ class Vocabulary:
 
     folded: frozenset[str]
     exact: frozenset[str]
+    variants: frozenset[str] = frozenset()
 
 
 def corpus_vocabulary(analyses: Iterable[Analysis]) -> Vocabulary:
@@ -239,7 +268,8 @@ def corpus_vocabulary(analyses: Iterable[Analysis]) -> Vocabulary:
     can never match them, so the tries of a run leave it out (most of a large gazetteer)."""
     tokens = {t for a in analyses for t in a.tokens}
     folded = {normalise_alias(t) for t in tokens}
-    return Vocabulary(frozenset(folded | {ocr_variant(k) for k in folded}), frozenset(map(acronym_key, tokens)))
+    return Vocabulary(frozenset(folded | {ocr_variant(k) for k in folded}), frozenset(map(acronym_key, tokens)),
+                      frozenset(map(variant_token, tokens)))
 
 
 @dataclass
@@ -248,14 +278,21 @@ class AliasIndex:
     acronyms: AliasTrie  # acronyms (case-sensitive)
     short_forms: AliasTrie  # context-gated
     method: dict[str, str] = field(default_factory=dict)  # entity id -> method for alias hits
+    variants: AliasTrie = field(default_factory=lambda: AliasTrie(variant=True))  # names by variant key
+    short_variants: AliasTrie = field(default_factory=lambda: AliasTrie(variant=True))  # short forms by variant key
+    ethnic: set[str] = field(default_factory=set)  # ids of ethnic groups (French lower-case rule)
+    # one-word acronyms by their lower case, for the title-case spelling ("Minusma", "Aqmi", "Fama")
+    title_acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    language: str = "en"
 
 
 def build_index(entities: Iterable[GazetteerEntity], tokenizer, method: str = "gazetteer",
                 vocabulary: Vocabulary | None = None) -> AliasIndex:
     """The tries of the entities' names; with a corpus vocabulary, only what can match there."""
-    folded, exact = (vocabulary.folded, vocabulary.exact) if vocabulary else (None, None)
+    folded, exact, variants = (vocabulary.folded, vocabulary.exact, vocabulary.variants) if vocabulary else (None, None, None)
     index = AliasIndex(AliasTrie(vocabulary=folded), AliasTrie(case_sensitive=True, vocabulary=exact),
-                       AliasTrie(vocabulary=folded))
+                       AliasTrie(vocabulary=folded), variants=AliasTrie(variant=True, vocabulary=variants),
+                       short_variants=AliasTrie(variant=True, vocabulary=variants))
     add_entities(index, entities, tokenizer, method)
     return index
 
@@ -264,12 +301,37 @@ def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokeniz
     tokens = AliasTokenizer.for_(tokenizer)
     for e in entities:
         for text in (e.name, *e.aliases, *e.former_names):
-            index.aliases.add(tokens(text), e.id)
+            words = tokens(text)
+            index.aliases.add(words, e.id)
+            index.variants.add(words, e.id)
+            bare = without_article(words)
+            if bare is not words:  # "the Masked Brigade", "les Signataires par le sang"
+                index.aliases.add(bare, e.id)
+                index.variants.add(bare, e.id)
         for text in e.acronyms:
             index.acronyms.add(tokens(text), e.id)
+            if len(text) >= 3 and text.isalpha() and text[1:] != text[1:].lower():
+                key = text.casefold()
+                if e.id not in index.title_acronyms.get(key, ()):
+                    index.title_acronyms[key] = index.title_acronyms.get(key, ()) + (e.id,)
         for text in e.short_forms:
             index.short_forms.add(tokens(text), e.id)
+            index.short_variants.add(tokens(text), e.id)
         index.method.setdefault(e.id, method)
+        if e.type == "ETHNIC_GROUP":
+            index.ethnic.add(e.id)
+
+
+ARTICLES = frozenset("the les le la l' l’".split())
+
+
+def without_article(words: Sequence[str]) -> Sequence[str]:
+    """A name's words without a leading article, so that the name matches with another article
+    or none ("The Masked Brigade" in "a Masked Brigade commander"); the words themselves when
+    there is none."""
+    if len(words) > 1 and words[0].casefold() in ARTICLES:
+        return words[1:]
+    return words
 
 
 # ------------------------------------------------------------------ finding matches
@@ -279,19 +341,91 @@ def find_matches(tokens: Sequence[str], index: AliasIndex, settings: RecognizerS
     """Every gazetteer-style match (aliases, acronyms, short forms) at every token position."""
     folded = [normalise_alias(t) for t in tokens]
     exact = [acronym_key(t) for t in tokens]
+    variants = [variant_token(t) for t in tokens]
     matches: list[Match] = []
     for i in range(len(tokens)):
         end, ids, used_ocr = index.aliases.longest(folded, i, ocr=True)
-        if ids and (is_name_like(tokens[i]) or used_ocr or ocr_variant(folded[i]) != folded[i]):
+        if ids and (is_name_like(tokens[i]) or used_ocr or ocr_variant(folded[i]) != folded[i]
+                    or lower_case_accepted(tokens, folded, i, end, ids, index)):
             method = index.method.get(ids[0], "gazetteer")
             matches.append(Match(i, end, ids, method, settings.ocr_score if used_ocr else 1.0))
         end, ids, _ = index.acronyms.longest(exact, i)
         if ids:
             matches.append(Match(i, end, ids, index.method.get(ids[0], "gazetteer"), 1.0))
+        elif index.title_acronyms and title_case_acronym(tokens[i], index.language):
+            ids = index.title_acronyms.get(tokens[i].casefold(), ())
+            if len(ids) == 1:
+                matches.append(Match(i, i + 1, ids, "variant", settings.variant_score))
         end, ids, _ = index.short_forms.longest(folded, i, ocr=True)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "alias", settings.short_form_score))
+        matches.extend(variant_matches(tokens, folded, variants, i, index, settings))
     return matches
+
+
+def variant_matches(tokens, folded, variants, i: int, index: AliasIndex, settings) -> list[Match]:
+    """Matches through the transliteration variant key at token i ("Jamaat Nosrat al-Islam
+    wal-Mouslimin", "al Sahrawi", "Katibat Macina", "touarègue"). A match may start with the
+    Arabic article ("al-Sahraoui"). One entity: method `variant`; several: a short form that
+    context decides."""
+    start = i
+    if not variants[i]:
+        # the article written apart ("al Sahrawi") or hyphenated ("as-Sahraoui"); "as", "an",
+        # "at" apart are English words
+        if folded[i] not in LEADING_PARTICLES or not (
+                folded[i] in ("al", "el", "ul") or (i + 1 < len(tokens) and not folded[i + 1])):
+            return []
+        i += 1
+        while i < len(tokens) and not variants[i] and not folded[i]:
+            i += 1  # the hyphen of "al-"
+        if i >= len(tokens) or not variants[i]:
+            return []
+    out = []
+    end, ids, _ = index.variants.longest(variants, i)
+    if ids and (is_name_like(tokens[i]) or lower_case_accepted(tokens, folded, start, end, ids, index)):
+        if len(ids) == 1:
+            out.append(Match(start, end, ids, "variant", settings.variant_score))
+        else:
+            out.append(Match(start, end, ids, "alias", settings.variant_score))
+    end, ids, _ = index.short_variants.longest(variants, i)
+    if ids and is_name_like(tokens[i]):
+        out.append(Match(start, end, ids, "alias", round(settings.short_form_score - 0.05, 3)))
+    return out
+
+
+# words a title-case acronym must not be (sentence-initial "Car", "Est", "Une"...)
+_STOP_WORDS = {"en": frozenset(EN_STOP_WORDS), "fr": frozenset(FR_STOP_WORDS)}
+
+
+def title_case_acronym(token: str, language: str) -> bool:
+    """Could this word be an acronym written in title case, as French and British press write
+    the acronyms they pronounce as words ("Minusma", "Aqmi", "Onu", "Fama")? Title case, three
+    letters or more (four in English, whose press writes most acronyms in capitals), not a
+    common word of the language."""
+    if not (token[:1].isupper() and token[1:].islower() and token.isalpha()):
+        return False
+    if len(token) < (3 if language == "fr" else 4):
+        return False
+    return token.casefold() not in _STOP_WORDS.get(language, frozenset())
+
+
+def lower_case_accepted(tokens, folded, start: int, end: int, ids, index: AliasIndex) -> bool:
+    """A match whose first word is in lower case: a French ethnonym that names the group
+    ("les peuls", "la rébellion touarègue", names.ethnonym_names_group), a name of four words
+    or more, or a generic head before a capital ("katiba Macina", "nord du Mali")."""
+    if index.language == "fr" and all(i in index.ethnic for i in ids):
+        return ethnonym_names_group(folded, start, end)
+    if end - start >= 4:  # "groupe de soutien à l'islam et aux musulmans"
+        return True
+    return folded[start] in LOWER_CASE_HEADS and any(t[:1].isupper() for t in tokens[start + 1:end])
+
+
+# generic heads of group names that writers often put in lower case ("katiba Macina")
+LOWER_CASE_HEADS = frozenset(
+    "katiba katibat "  # group names ("opération Barkhane", "la force Barkhane": the name is Barkhane)
+    "northern southern eastern western central nord sud est ouest centre "  # "northern Mali", "nord du Mali"
+    "falaise falaises plateau massif lac fleuve foret vallee delta mont monts".split()  # "falaises de Bandiagara"
+)
 
 
 def is_name_like(token: str) -> bool:
@@ -299,18 +433,27 @@ def is_name_like(token: str) -> bool:
     return token[:1].isupper() or token.lower() in NAME_PARTICLES or token[:1].isdigit()
 
 
-TIER = {"gazetteer": 0, "review": 0, "acronym": 0, "ner": 1, "alias": 2}
-PRIORITY = {"gazetteer": 0, "review": 0, "acronym": 1, "ner": 2, "alias": 3}
+TIER = {"gazetteer": 0, "review": 0, "acronym": 0, "variant": 0, "ner": 1, "alias": 2}
+PRIORITY = {"gazetteer": 0, "review": 0, "acronym": 1, "variant": 2, "ner": 3, "alias": 4}
+
+
+def covered_by_short_forms(m: Match, shorts: Sequence[Match]) -> bool:
+    """Is the model's name inside a short form, or made of short forms and words that are no
+    names ("Ag Ghaly et Koufa", "Koufa n'")? Then the short forms stand, not the model's span."""
+    inside = [a for a in shorts if m.start <= a.start and a.end <= m.end]
+    if any(a.start <= m.start and m.end <= a.end for a in shorts):
+        return True
+    if not inside:
+        return False
+    covered = {t for a in inside for t in range(a.start, a.end)}
+    return all(t in covered or not m.label or t not in m.name_tokens for t in range(m.start, m.end))
 
 
 def resolve_overlaps(matches: Sequence[Match]) -> list[Match]:
     """Trusted rules first (gazetteer, review, acronym), then the model's names, then short
     forms, each only where nothing more trusted stands; within a tier the longest span wins."""
     shorts = [m for m in matches if m.method == "alias"]
-    matches = [
-        m for m in matches
-        if not (m.method == "ner" and any(a.start <= m.start and m.end <= a.end for a in shorts))
-    ]
+    matches = [m for m in matches if not (m.method == "ner" and covered_by_short_forms(m, shorts))]
     chosen: list[Match] = []
     taken: set[int] = set()
     order = sorted(matches, key=lambda m: (TIER[m.method], -(m.end - m.start), PRIORITY[m.method], m.start))
@@ -407,6 +550,7 @@ def recognize_corpus(
 
     # 2. acronyms the corpus defines, linked to what their long form names
     learned = learn_acronyms(sentences_by_doc, gazetteer, known)
+    tables = name_tables(tuple(known.values()))
     tries_by_lang: dict[str, Tries] = {}
 
     hits: list[_Hit] = []
@@ -417,13 +561,14 @@ def recognize_corpus(
             vocabulary = corpus_vocabulary(a for d in doc_ids if (language_of.get(d, "en") or "en") == lang
                                            for a in parsed[d])
             tries_by_lang[lang] = build_tries(nlp_for(lang).tokenizer, gazetteer, review, learned, vocabulary)
+            tries_by_lang[lang].index.language = lang
         tries = tries_by_lang[lang]
         doc_hits: list[_Hit] = []
         pairs = list(zip(sentences_by_doc[doc_id], parsed[doc_id]))
         for sent, sdoc in pairs:
             matches = sentence_matches(sdoc, tries, settings)
-            for m in resolve_overlaps(matches):
-                hit, short_ids = write_hit(sent, sdoc, m, gazetteer, known, review)
+            for m in with_admin_forms(resolve_overlaps(matches), sdoc.tokens, known):
+                hit, short_ids = write_hit(sent, sdoc, m, gazetteer, known, review, tables, settings)
                 if hit is None:
                     continue
                 if short_ids:
@@ -431,6 +576,7 @@ def recognize_corpus(
                 else:
                     doc_hits.append(hit)
         doc_hits.extend(surname_hits(pairs, doc_hits, settings))
+        doc_hits = link_partial_names(doc_hits, known, tables, settings, lower_case_words(pairs))
         hits.extend(doc_hits)
 
     # 3. short forms linked by their document's context
@@ -479,8 +625,11 @@ def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings)
         end, ids, _ = tries.learned_long_forms.longest(folded, i)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "acronym", 1.0))
-    ners = [Match(start, end, (), "ner", settings.ner_score, label) for start, end, label in sdoc.ents
-            if label in NER_TYPES]
+    ners = []
+    for start, end, label in sdoc.ents:
+        if label in NER_TYPES:
+            named = frozenset(i for i in range(start, end) if tokens[i][:1].isupper())
+            ners.append(Match(start, end, (), "ner", settings.ner_score, label, named))
     if ners and tries.review.root:
         matches = [m for m in matches if not (m.method == "review" and inside_own_name(m, ners, tokens))]
     return matches + ners
@@ -493,9 +642,79 @@ def inside_own_name(m: Match, ners: Sequence[Match], tokens: Sequence[str]) -> b
                and unknown_id(clean_name(" ".join(tokens[n.start:n.end])), "") in m.entity_ids for n in ners)
 
 
-def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions):
+@lru_cache(maxsize=4)
+def name_tables(entities: tuple[GazetteerEntity, ...]) -> NameTables:
+    """The `NameTables` of these entities, built once per gazetteer (memoised like the folding
+    keys: a served or repeated run links again with the same gazetteer)."""
+    return NameTables.build(entities)
+
+
+@dataclass(eq=False)
+class NameTables:
+    """What linking a name beyond its listed forms needs (issue 14): the word sets of persons'
+    names, and a fuzzy index of every name, built on first use. (A name the model found that a
+    variant key of a listed form knows never gets here: the variant match wins over the model's
+    span in `resolve_overlaps`.)"""
+
+    # person id -> (word set, father's word set: names.person_name) of each of its names
+    person_words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]
+    by_word: dict[str, set[str]]  # a word of a person's name -> person ids
+    entities: tuple[GazetteerEntity, ...]
+    _fuzzy: FuzzyIndex | None = None
+    particles: frozenset[str] = frozenset()  # variant keys of name particles (ag, ould, ben...)
+
+    @classmethod
+    def build(cls, entities: tuple[GazetteerEntity, ...]) -> NameTables:
+        person_words: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = {}
+        by_word: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            if e.type == "PERSON":
+                names = (person_name(normalise_alias(t)) for t in (e.name, *e.aliases))
+                sets = tuple(dict.fromkeys(n for n in names if len(n[0]) >= 2))
+                person_words[e.id] = sets
+                for w, _ in sets:
+                    for word in w:
+                        by_word[word].add(e.id)
+        return cls(person_words, dict(by_word), entities,
+                   particles=frozenset(variant_key(p) for p in NAME_PARTICLES) | {""})
+
+    def fuzzy(self) -> FuzzyIndex:
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex.build((phrase_key(normalise_alias(t)), e.id, e.type) for e in self.entities
+                                           for t in (e.name, *e.aliases, *e.former_names))
+        return self._fuzzy
+
+    def containing_person(self, words: frozenset[str], father: frozenset[str] = frozenset()) -> str:
+        """The one gazetteer person whose full name (two words or more) is among these words, in
+        any order ("Ibrahim Malam Dicko" holds "Malam Dicko"), and is not the father's name in
+        them (`father`: "Ibrahim ag Mohamed Assaleh" does not name Mohamed Assaleh); "" for
+        none or several."""
+        candidates = set().union(*(self.by_word.get(w, set()) for w in words)) if words else set()
+        fits = {pid for pid in candidates
+                if any(n <= words and not n <= father for n, _ in self.person_words[pid])}
+        return next(iter(fits)) if len(fits) == 1 else ""
+
+    def person_containing(self, words: frozenset[str]) -> str:
+        """The one gazetteer person one of whose names holds these words, two or more that are
+        not particles ("Amadou Sanogo" of "Amadou Haya Sanogo"); "" for none or several."""
+        if len(words - self.particles) < 2:
+            return ""
+        candidates = set.intersection(*(self.by_word.get(w, set()) for w in words))
+        fits = {pid for pid in candidates if any(fits_name(words, n, f) for n, f in self.person_words[pid])}
+        return next(iter(fits)) if len(fits) == 1 else ""
+
+# the model's label says person or not reliably, the kind of non-person less so ("Touaregs": LOC)
+_NOT_PERSON = frozenset({"PLACE", "ARMED_GROUP", "POLITICAL_ORG", "STATE_BODY", "FOREIGN_FORCE", "INTL_ORG",
+                         "ETHNIC_GROUP", "ORG"})
+FUZZY_TYPES = {"PERSON": frozenset({"PERSON"}), "PLACE": _NOT_PERSON, "ORG": _NOT_PERSON}
+
+
+def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, known, review: ReviewDecisions,
+              tables: NameTables | None = None, settings: RecognizerSettings = RecognizerSettings()):
     """A resolved match as a hit on the sentence text; short forms come back with their
-    candidate ids for context linking. None when the name is rejected or is no name."""
+    candidate ids for context linking. None when the name is rejected or is no name. A name the
+    model found that no listed form knows is linked by its variant key, as the one gazetteer
+    person whose full name it holds, or by a calibrated fuzzy match (in this order)."""
     start, end = char_span(sdoc, m.start, m.end)
     text = sent.text[start:end]
     if m.method == "ner":
@@ -509,7 +728,14 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
             return _Hit(sent, start, end, name, ids[0], known[ids[0]].type, "gazetteer", 1.0), ()
         hit = _Hit(sent, start, end, name, unknown_id(name, m.label), NER_TYPES[m.label], "ner", m.score)
         short_ids = gazetteer.short_form_ids(name)
-        return (_replace_hit(hit, "", hit.type, "alias", m.score), short_ids) if short_ids else (hit, ())
+        if short_ids:
+            return _replace_hit(hit, "", hit.type, "alias", m.score), short_ids
+        if tables is not None:
+            linked = link_unknown_name(name, NER_TYPES[m.label], tables, known, settings)
+            if linked:
+                entity_id, method, score = linked
+                return _replace_hit(hit, entity_id, known[entity_id].type, method, score), ()
+        return hit, ()
     if normalise_alias(text) in review.rejected:
         return None, ()
     if m.method == "alias":
@@ -517,6 +743,89 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
     entity_id = m.entity_ids[0]
     type_ = known[entity_id].type if entity_id in known else ""  # a merge into an unreviewed name: its own type
     return _Hit(sent, start, end, text, entity_id, type_, m.method, m.score), ()
+
+
+def link_unknown_name(name: str, type_: str, tables: NameTables, known, settings: RecognizerSettings):
+    """(entity id, method, score) for a name the model found that no listed form knows, or None."""
+    folded = normalise_alias(name)
+    if type_ == "PERSON":
+        words = name_words(folded)
+        owner = tables.containing_person(words, father_words(folded)) or tables.person_containing(words)
+        if owner:
+            return owner, "alias", settings.partial_score
+    choice = tables.fuzzy().best(folded, FUZZY_TYPES.get(type_, frozenset()),
+                                 settings.fuzzy_link_threshold, settings.fuzzy_link_margin)
+    if choice:
+        return choice.entity_id, "fuzzy", round(choice.score, 3)
+    return None
+
+
+def with_admin_forms(chosen: list[Match], tokens: Sequence[str], known) -> list[Match]:
+    """Place matches widened to their administrative form ("Mopti region", "région de Mopti",
+    "cercle de Koro": names.admin_extension) where no other match holds those words."""
+    if not chosen:
+        return chosen
+    folded = [normalise_alias(t) for t in tokens]
+    taken = {t for m in chosen for t in range(m.start, m.end)}
+    out = []
+    for m in chosen:
+        if len(m.entity_ids) == 1 and m.method != "ner" and administrative(known.get(m.entity_ids[0])):
+            start, end = admin_extension(folded, m.start, m.end)
+            extra = set(range(start, m.start)) | set(range(m.end, end))
+            if extra and not extra & taken:
+                taken |= extra
+                m = Match(start, end, m.entity_ids, m.method, m.score, m.label)
+        out.append(m)
+    return out
+
+
+def administrative(entity) -> bool:
+    """A place that can carry an administrative form: with coordinates where the gazetteer gives
+    them (towns, regions, cercles; natural regions and countries have none: "the Sahel region"
+    stays "Sahel")."""
+    if entity is None or entity.type != "PLACE":
+        return False
+    return getattr(entity, "lat", "") is not None
+
+
+def lower_case_words(pairs) -> frozenset[str]:
+    """Variant keys of the words a document writes in lower case: common words, no surnames."""
+    return frozenset(variant_token(t) for _, sdoc in pairs for t in sdoc.tokens if t.islower())
+
+
+def link_partial_names(doc_hits: list[_Hit], known, tables: NameTables, settings,
+                       common: frozenset[str] = frozenset()) -> list[_Hit]:
+    """Names the model found that nothing links, whose words all belong to the name of exactly
+    one person the same document names ("Dicko", "Malam Dicko", "Abou Walid" in a text that
+    names Adnan Abou Walid al-Sahraoui; words in any order, names.partial_owner). Two persons
+    sharing the words: left alone. A word the document also writes in lower case (`common`) is
+    a common word ("Groups" of a title the model took for a person): no partial name."""
+    persons: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = defaultdict(list)
+    for h in doc_hits:
+        if h.type != "PERSON" or not h.entity_id:
+            continue
+        if h.entity_id in tables.person_words:
+            persons[h.entity_id] = list(tables.person_words[h.entity_id])
+        else:
+            name = person_name(normalise_alias(h.text))
+            if len(name[0]) >= 2 and name not in persons[h.entity_id]:
+                persons[h.entity_id].append(name)
+    if not persons:
+        return doc_hits
+    particles = frozenset(variant_key(p) for p in NAME_PARTICLES) | {""}
+    out = []
+    for h in doc_hits:
+        if h.method == "ner" and h.entity_id not in known:
+            words = name_words(normalise_alias(h.text))
+            if words & common:
+                out.append(h)
+                continue
+            others = {pid: names for pid, names in persons.items() if pid != h.entity_id}
+            owner = partial_owner(words, others, particles)
+            if owner:
+                h = _replace_hit(h, owner, "PERSON", "alias", settings.partial_score)
+        out.append(h)
+    return out
 
 
 def surname_hits(pairs, doc_hits: list[_Hit], settings: RecognizerSettings) -> list[_Hit]:
