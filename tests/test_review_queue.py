@@ -138,12 +138,12 @@ def test_clusters_group_likely_same_names():
 BODY = [
     "Colonel Aminata Diarra, the governor of Ségou, met Moussa Traoré in Bamako.",
     "As Jane Scholar has argued, the talks failed.",
-    "Sidi Bourem said the militia had left Tessit.",
+    "Sidi Dembélé said the militia had left Tessit.",
     "Turnout was low.",
 ]
 NOTES = {
     1: "Jane Scholar, “The Talks That Failed,” Journal of Sahel Studies, 2019.",
-    2: "Interview with Sidi Bourem, Gao, 3 March 2018. See also Mark Writer, “Tessit Burns,” Reuters, 2018.",
+    2: "Interview with Sidi Dembélé, Gao, 3 March 2018. See also Mark Writer, “Tessit Burns,” Reuters, 2018.",
     3: "The militia commander Hamma Ag Issa was also present.",
 }
 
@@ -163,7 +163,7 @@ def test_where_a_name_stands_decides_whether_it_is_queued(gazetteer):
     queued = {c.surface for c in q.candidates}
     left = {x.surface: x.why for x in q.left_out}
     # body actors, an interviewee (cited, and in the body), a name in footnote prose
-    assert {"Aminata Diarra", "Moussa Traoré", "Sidi Bourem", "Hamma Ag Issa"} <= queued, (queued, left)
+    assert {"Aminata Diarra", "Moussa Traoré", "Sidi Dembélé", "Hamma Ag Issa"} <= queued, (queued, left)
     # an author named in the body as the source of the argument, and a journalist only cited
     assert left.get("Jane Scholar") == "attribution"
     assert left.get("Mark Writer") == "citation"

@@ -290,14 +290,15 @@ def suggest(surface: str, type_: str, index: SuggestionIndex, threshold: float =
               deletions); for a person of several words, averaged with the ratio of the last
               words (a shared first name is no evidence); a name of fewer than 6 letters needs 90
     acronym   an acronym of the gazetteer written in another case ("Gatia"): 85; as written: 95
-    A person against a non-person (or the reverse) loses 10."""
+    A name against an entity of another kind (person, place, or organisation/group; `kind_of`)
+    loses 10: "Africa" (a place) is not spelled like AFRICOM (a force)."""
     key = normalise_alias(surface)
     if not key:
         return []
     found: dict[str, Suggestion] = {}
 
     def offer(entity_id: str, score: float, method: str, matched: str, reason: str) -> None:
-        if (type_ == "PERSON") != (index.types.get(entity_id) == "PERSON"):
+        if kind_of(type_) != kind_of(index.types.get(entity_id, "")):
             score -= 10
         score = round(max(0.0, min(100.0, score)), 1)
         old = found.get(entity_id)
@@ -330,6 +331,12 @@ def suggest(surface: str, type_: str, index: SuggestionIndex, threshold: float =
               f"acronym {written.upper()}" + ("" if same else " in another case"))
     out = sorted((s for s in found.values() if s.score >= threshold), key=lambda s: (-s.score, s.entity_id))
     return out[:limit]
+
+
+def kind_of(type_: str) -> str:
+    """The coarse kind a suggestion's type must agree with: person, place, or anything organised
+    (groups, bodies, forces, peoples; the model's ORG)."""
+    return type_ if type_ in ("PERSON", "PLACE") else "ORG"
 
 
 def letters(key: str) -> int:
