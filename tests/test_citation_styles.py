@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from extractors.citations.parse import (
-    author_date_citations, find_document_symbol, find_doi, find_report_number, original_url,
+    author_date, author_date_citations, find_document_symbol, find_doi, find_report_number, original_url,
     parse_date, parse_footnotes, parse_reference_list,
 )
 from extractors.ingest.markdown import read_markdown
@@ -227,3 +227,27 @@ def test_cross_references_to_text_cite_nothing():
     for text in ("See infra notes 34-44 and accompanying text.", "See supra text accompanying note 31."):
         parses, cs = parse_footnotes("d", [(40, text, ())])
         assert cs == [] and parses[0].kind == "note", text
+
+
+def test_reference_list_section_and_in_text_rows():
+    """A document with a References section: its entries and the body's author-date citations."""
+    from extractors.model import Sentence
+
+    def sent(i, zone, section, para, text):
+        return Sentence("ad", f"ad:s{i}", f"ad:p{para}", None, section, zone, text)
+
+    sentences = [
+        sent(1, "body", "Introduction", 1, "Smuggling grew in the 2000s (Lacher 2012, 14)."),
+        sent(2, "body", "Introduction", 1, "Lecocq (2010) reads the rebellions otherwise; others differ (Smith 2001)."),
+        sent(3, "back", "References", 2, "Lacher, Wolfram. 2012. Organized Crime and Conflict in the Sahel-Sahara"),
+        sent(4, "back", "References", 2, "Region. Washington, DC: Carnegie Endowment for International Peace."),
+        sent(5, "back", "References", 3, "Lecocq, Baz. 2010. Disputed Desert. Leiden: Brill."),
+        sent(6, "back", "Annex", 4, "Lacher, Wolfram. 2013. Not a reference list entry."),
+    ]
+    cs = author_date("ad", sentences)
+    assert [(c.cited_in, c.idx, c.ref, c.sentence_id) for c in cs] == [
+        ("references", 1, None, ""), ("references", 2, None, ""),
+        ("text", 3, 1, "ad:s1"), ("text", 4, 2, "ad:s2")]
+    assert cs[0].authors == ("Wolfram Lacher",) and cs[0].year == 2012 and cs[0].title.startswith("Organized Crime")
+    assert cs[2].locator == "14" and cs[2].authors == ("Wolfram Lacher",)
+    assert author_date("ad", sentences[:2]) == []  # no reference list: nothing

@@ -1435,7 +1435,7 @@ def parse_reference_list(doc_id: str, entries: Sequence[str]) -> list[Citation]:
         m = _REF_HEAD_RE.match(body)
         if not m:
             p = _parse_publication(entry, spans, urls)
-            out.append(p.to_citation(doc_id, 0, i))
+            out.append(replace(p.to_citation(doc_id, 0, i), cited_in="references"))
             continue
         authors = _ref_authors(m.group("names"))
         rest = m.group("rest").strip()
@@ -1459,7 +1459,8 @@ def parse_reference_list(doc_id: str, entries: Sequence[str]) -> list[Citation]:
         out.append(Citation(
             doc_id=doc_id, footnote=0, idx=i, kind="publication", text=entry, authors=authors, title=title,
             outlet=outlet, year=int(year) if year.isdigit() else None, date=year if year.isdigit() else "",
-            urls=urls, author_kind=author_kind(authors[0]) if authors else "", **_identifiers(body, urls),
+            urls=urls, author_kind=author_kind(authors[0]) if authors else "", cited_in="references",
+            **_identifiers(body, urls),
         ))
     return out
 
@@ -1496,5 +1497,38 @@ def author_date_citations(doc_id: str, text: str, refs: Sequence[Citation]) -> l
         target = keys.get((" ".join(f), int(year))) or (keys.get((f[-1], int(year))) if f else None)
         if target is None:
             continue
-        out.append(replace(target, footnote=0, idx=len(out) + 1, text=cited, locator=loc, ref=target.idx))
+        out.append(replace(target, footnote=0, idx=len(out) + 1, text=cited, locator=loc, ref=target.idx,
+                           cited_in="text"))
+    return out
+
+
+_REFERENCE_SECTION_RE = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:references?|bibliograph(?:y|ie)|works\s+cited|sources(?:\s+cited)?|literature(?:\s+cited)?|"
+    r"literatur(?:verzeichnis)?|références(?:\s+bibliographiques)?|ouvrages\s+cités|referencias|bibliografía)\b",
+    re.I)
+
+
+def reference_list_entries(sentences: Sequence) -> list[str]:
+    """The entries of a document's reference list: each paragraph of a back-matter section headed
+    References, Bibliography, Works cited, Sources, Bibliographie, Références..."""
+    entries: dict[str, list[str]] = {}
+    for s in sentences:
+        if s.zone == "back" and _REFERENCE_SECTION_RE.match(s.section.strip()):
+            entries.setdefault(s.paragraph_id, []).append(s.text)
+    return [" ".join(texts) for texts in entries.values()]
+
+
+def author_date(doc_id: str, sentences: Sequence) -> list[Citation]:
+    """A document's reference list (rows cited_in "references", idx the entry's number) and the
+    in-text citations of its body that match an entry (cited_in "text", idx numbered on after the
+    entries, `ref` the entry, `sentence_id` the sentence)."""
+    refs = parse_reference_list(doc_id, reference_list_entries(sentences))
+    if not refs:
+        return []
+    out = list(refs)
+    for s in sentences:
+        if s.zone not in ("body", "pullquote"):
+            continue
+        for c in author_date_citations(doc_id, s.text, refs):
+            out.append(replace(c, idx=len(out) + 1, sentence_id=s.sentence_id))
     return out
