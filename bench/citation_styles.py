@@ -13,6 +13,7 @@ whose citation count is right. A field an older parser does not have counts as w
 """
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import unicodedata
@@ -21,7 +22,12 @@ from pathlib import Path
 
 import yaml
 
-from extractors import citations as cz
+import extractors
+
+# the parser: extractors/citations/parse.py (extractors/citations.py before the stage subpackages,
+# so that the same script measures the code before and after)
+_OLD_LAYOUT = (Path(extractors.__file__).parent / "citations.py").exists()
+cz = importlib.import_module("extractors.citations" if _OLD_LAYOUT else "extractors.citations.parse")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "citation_styles.yaml"
@@ -91,12 +97,7 @@ def score_style(doc: dict, tally, errors: list) -> None:
 
 
 def read_pdf_footnotes(path: Path):
-    import importlib
-
-    import extractors
-
-    old = (Path(extractors.__file__).parent / "pdf.py").exists()  # before the stage subpackages
-    read_pdf = importlib.import_module("extractors.pdf" if old else "extractors.ingest.pdf").read_pdf
+    read_pdf = importlib.import_module("extractors.pdf" if _OLD_LAYOUT else "extractors.ingest.pdf").read_pdf
     return read_pdf(path).footnotes
 
 
