@@ -113,15 +113,19 @@ _OPEN_CLOSE = MappingProxyType({"“": "”", "«": "»", "(": ")", "[": "]"})
 _CLOSERS = MappingProxyType({v: k for k, v in _OPEN_CLOSE.items()})
 
 _INTERVIEW_RE = re.compile(
-    r"\b(?:(?:[Tt]ele)?[Pp]hone\s+|[Ss]kype\s+|[Ee]-?mail\s+)?(?:[Ii]nterview(?:s|ed)?\b"
-    r"(?=\s+(?:with|by|conducted|mit)\b|\s*[,.;:]|\s*$)|(?:[Cc]onversations?|[Cc]orrespondence)\s+(?=with\b)"
+    r"\b(?:(?:[Tt]ele)?[Pp]hone\s+|[Ss]kype\s+|[Ee]-?mail\s+|WhatsApp\s+)?(?:[Ii]nterview(?:s|ed)?\b"
+    r"(?=\s+(?:with|by|conducted|mit)\b|\s*[,.;:]|\s*$)|(?:[Cc]onversations?|[Cc]orrespondence|[Mm]eetings?|"
+    r"[Dd]iscussions?|[Ee]xchanges?|[Ff]ocus\s+groups?)\s+(?=with\b)"
     r"|(?:[Ee]ntretiens?|[Ee]ntrevues?|[Ee]ntrevistas?|[Gg]espräch)(?:\s+(?:téléphoniques?|telefónica))?"
-    r"(?=\s+(?:avec|con|com|mit)\b|\s*[,.;:]|\s*$))"
+    r"(?=(?:\s+de\s+l['’]auteur)?\s+(?:avec|con|com|mit)\b|\s*[,.;:]|\s*$))"
 )
+_WEAK_INTERVIEW_RE = re.compile(r"(?:meetings?|discussions?|exchanges?|focus\s+groups?)\b", re.I)  # only opening a note
 _INTERVIEW_HEAD_RE = re.compile(
-    r"^(?:(?:tele)?phone\s+|skype\s+|e-?mail\s+)?(?:interview(?:s|ed)?|conversations?|correspondence|"
+    r"^(?:(?:tele)?phone\s+|skype\s+|e-?mail\s+|whatsapp\s+)?(?:interview(?:s|ed)?|conversations?|correspondence|"
+    r"meetings?|discussions?|exchanges?|focus\s+groups?|"
     r"entretiens?|entrevues?|entrevistas?|gespräch)(?:\s+(?:téléphoniques?|telefónica))?"
-    r"(?:\s+(?:conducted\s+)?by\s+the\s+author|\s+(?:réalisé|mené)e?s?\s+par\s+l['’]auteur)?"
+    r"(?:\s+(?:conducted\s+)?by\s+the\s+author|\s+(?:réalisé|mené)e?s?\s+par\s+l['’]auteur"
+    r"|\s+de\s+l['’]auteur)?"
     r"(?P<with>\s+(?:with|avec|con|com|mit)\b)?[\s,:]*|^(?P<with2>with|avec)\s+",
     re.I,
 )
@@ -808,7 +812,8 @@ def _classify(text: str, top: list[bool], s: int, e: int, spans: Sequence[UrlSpa
     has_url = any(s <= sp.start < e for sp in spans if sp.placed)
     if prev == "interview" and _WITH_RE.match(body):
         return _Unit(body_s, e, "interview")
-    m = next((m for m in _INTERVIEW_RE.finditer(text, s, e) if top[m.start()]), None)
+    m = next((m for m in _INTERVIEW_RE.finditer(text, s, e) if top[m.start()]
+              and (text[body_s:m.start()].strip() == "" or not _WEAK_INTERVIEW_RE.match(m.group()))), None)
     if m is not None:
         before = text[body_s:m.start()]
         pubby = has_url and any(s <= sp.start < m.start() for sp in spans if sp.placed)
@@ -1267,12 +1272,12 @@ def _interviewee_refs(text: str, u: _Unit, history: Sequence[Citation]) -> list[
 
 def _same_interview(p: ParsedCitation, history: Sequence[Citation]) -> Citation | None:
     """An earlier full citation of the same interview: same interviewee (or the same anonymous
-    description) on the same date."""
+    description), same place and date."""
     if not p.interview_date:
         return None
     key = _name_key(p.interviewee)
     for c in history:
-        if c.interview_date != p.interview_date or not key:
+        if c.interview_date != p.interview_date or c.interview_place != p.interview_place or not key:
             continue
         full = _name_key(c.interviewee)
         if bool(c.anonymous) != bool(p.anonymous):
