@@ -546,7 +546,12 @@ def _is_person(s: str) -> bool:
     return any(_clean_token(t)[:1].isupper() for t in tokens)
 
 
+_SITE_RE = re.compile(r"^[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|ml|fr|int|news|africa|io|co)$", re.I)
+
+
 def _is_org(s: str) -> bool:
+    if _SITE_RE.match(s.strip()):
+        return True  # a web site as the author: "Mali24.info", "Bamada.net"
     tokens = [_clean_token(t) for t in s.split()]
     return bool(tokens) and tokens[0][:1].isupper() and any(t in _ORG_WORDS for t in tokens) \
         and not any(ch in s for ch in _QUOTES) and len(tokens) <= 12
@@ -957,6 +962,7 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
     s = _LEADING_RE.sub("", _cut_urls(text, spans)).strip()
     s = _TRAILING_STOP_RE.sub("", s) if not s.endswith(("...", "…", '."', ".”")) else s
     s = _VOLUME_ISSUE_RE.sub(r"\1 \2", s)
+    s = _uninvert_names(s)
     ibid = _IBID_RE.match(s)
     if ibid:
         rest = ibid.group("loc").strip()
@@ -1087,6 +1093,24 @@ def _without_ids(s: str) -> str:
     return s
 
 
+_SURNAME = r"(?:[A-ZÀ-Þ][\w'’-]+\s){0,2}[A-ZÀ-Þ][\w'’-]+"
+_INITIALS = r"(?:[A-ZÀ-Þ]\.\s?-?)+"
+_INVERTED_RE = re.compile(
+    rf"^(?:{_SURNAME},\s{_INITIALS}(?:(?:,?\s+(?:and|&|et)\s+|,\s+)(?={_SURNAME},\s{_INITIALS}))?)+(?=,|\s*$)")
+_INVERTED_ONE_RE = re.compile(rf"({_SURNAME}),\s({_INITIALS})")
+
+
+def _uninvert_names(s: str) -> str:
+    """ "Sidibe, B., Title" and "Bagayoko, N. and Kone, F. R., Title" (surname first, then
+    initials: COI and APA-like notes) -> "B. Sidibe, Title", "N. Bagayoko and F. R. Kone, Title"."""
+    m = _INVERTED_RE.match(s)
+    if not m:
+        return s
+    names = _INVERTED_ONE_RE.sub(
+        lambda n: f"{n.group(2).strip()} {n.group(1)}{n.group(2)[len(n.group(2).rstrip()):]}", m.group())
+    return names + s[m.end():]
+
+
 def _identifiers(s: str, urls: Sequence[str]) -> dict[str, str]:
     return {
         "doi": find_doi(s, urls), "document_symbol": find_document_symbol(s, urls),
@@ -1098,7 +1122,7 @@ def _identifiers(s: str, urls: Sequence[str]) -> dict[str, str]:
 def author_kind(name: str) -> str:
     """organisation for an institution ("Human Rights Watch", "MINUSMA"), else person."""
     bare = _ET_AL_RE.sub("", name).strip()
-    if _is_org(bare) or not _is_name_list(bare):
+    if _is_org(bare) or not _is_name_list(bare) or re.search(r"\w\.(?:com|net|org|info|ml|fr|int)\b", bare):
         return "organisation"
     letters = [c for c in bare if c.isalpha()]
     if " " not in bare and len(letters) >= 2 and all(c.isupper() for c in letters):
