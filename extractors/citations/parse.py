@@ -146,7 +146,8 @@ _LEADING_RE = re.compile(
     r"(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|especially|in\s+particular|notably|notamment|"
     r"par\s+exemple),?)?\s+|[Cc]f\.?\s+|[Cc]ompare\s+)+"
 )
-_IBID_RE = re.compile(r"^(?:ibid(?:em)?|id(?:em)?|ebd|eod(?:em)?\.?\s*loc|loc\.?\s*cit)\.?(?:,\s*|\s+|$)(?P<loc>.*)$", re.I)
+_IBID_RE = re.compile(
+    r"^(?:ibid(?:em)?|id(?:em)?|ebd|eod(?:em)?\.?\s*loc|(?:loc|op|art)\.?\s*cit)\.?(?:,\s*|\s+|$)(?P<loc>.*)$", re.I)
 _BOOK_PAREN_RE = re.compile(
     rf"\((?:(?P<place>[^():]+):\s*)?(?P<pub>[^(),]+(?:,\s*[^(),\d][^(),]*)*),\s*(?P<year>{_YEAR}|n\.\s?d\.)[a-z]?\)"
 )
@@ -498,18 +499,23 @@ def _first_quote(text: str, top: list[bool], s: int, e: int) -> tuple[int, int] 
     """The first top-level quoted stretch (opening, closing index) in text[s:e]."""
     for i in range(s, e):
         c = text[i]
-        if c not in '"“«‘' or not top[i] or (c == "‘" and i > s and text[i - 1].isalnum()):
+        if c not in '"“«‘\'' or not top[i]:
             continue
-        close = {"“": "”", "«": "»", "‘": "’"}.get(c, '"')
+        single = c in "‘'"
+        if single and not (i == s or _PART_START_RE.search(text, s, i)):
+            continue  # a single quote opens a title only where a part starts: "…, ‘Title’, Journal"
+        close = {"“": "”", "«": "»", "‘": "’", "'": "'"}.get(c, '"')
         depth = 0
         for j in range(i + 1, e):
-            if c != '"' and text[j] == c:
+            if c not in "\"'" and text[j] == c:
                 depth += 1
-            elif text[j] == close and not (c == "‘" and j + 1 < e and text[j + 1].isalpha()):
+            elif text[j] == close and not (single and (text[j - 1].isspace()
+                                                       or (j + 1 < e and text[j + 1].isalnum()))):
                 if depth == 0:
                     return i, j
                 depth -= 1
-        return None
+        if not single:
+            return None
     return None
 
 
@@ -759,7 +765,7 @@ def _lead_start(text: str, top: list[bool], s: int, e: int) -> int | None:
     start: int | None
     if not lead:
         start = s
-    elif _is_name_list(lead) or _is_org(lead):
+    elif _is_author_lead(lead):
         start = s
     else:
         off = _name_suffix_start(raw_lead)
@@ -839,6 +845,8 @@ def _classify(text: str, top: list[bool], s: int, e: int, spans: Sequence[UrlSpa
     if see is not None:
         return _Unit(see.end(), e, "publication")
     start = _lead_start(text, top, body_s, e)
+    if start is None and _author_year(_uninvert_names(body))[1]:
+        start = body_s  # "Lacher, W. (2012), Title" / "International Crisis Group (2019) Title"
     if start is not None:
         return _Unit(start, e, "publication")
     if _UN_SYMBOL_RE.search(body) or _DOI_RE.search(body) or (
@@ -962,7 +970,7 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
     s = _LEADING_RE.sub("", _cut_urls(text, spans)).strip()
     s = _TRAILING_STOP_RE.sub("", s) if not s.endswith(("...", "…", '."', ".”")) else s
     s = _VOLUME_ISSUE_RE.sub(r"\1 \2", s)
-    s = _uninvert_names(s)
+    s, year_hint = _author_year(_uninvert_names(s))
     ibid = _IBID_RE.match(s)
     if ibid:
         rest = ibid.group("loc").strip()
@@ -1075,7 +1083,7 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
         date = parse_date(_without_ids(title))
     if not date:
         end_year = _END_PAREN_YEAR_RE.search(s)  # "THE COMMON LAW 15 (1881)", "4 J.L. 189, 190 (2014)"
-        date = end_year.group("year") if end_year else ""
+        date = end_year.group("year") if end_year else year_hint
     ids = _identifiers(s, urls)
     # a short form: names (or the institution) and a title, nothing that places the work
     short = not (date or urls or publisher or (outlet and outlet != lead_org)) and bool(authors or title)
@@ -1093,11 +1101,32 @@ def _without_ids(s: str) -> str:
     return s
 
 
+_PART_START_RE = re.compile(r"(?:^|[,:;(])\s*$")
 _SURNAME = r"(?:[A-ZÀ-Þ][\w'’-]+\s){0,2}[A-ZÀ-Þ][\w'’-]+"
 _INITIALS = r"(?:[A-ZÀ-Þ]\.\s?-?)+"
 _INVERTED_RE = re.compile(
-    rf"^(?:{_SURNAME},\s{_INITIALS}(?:(?:,?\s+(?:and|&|et)\s+|,\s+)(?={_SURNAME},\s{_INITIALS}))?)+(?=,|\s*$)")
+    rf"^(?:{_SURNAME},\s{_INITIALS}(?:(?:,?\s+(?:and|&|et)\s+|,\s+)(?={_SURNAME},\s{_INITIALS}))?)+(?=,|\s*\(|\s*$)")
 _INVERTED_ONE_RE = re.compile(rf"({_SURNAME}),\s({_INITIALS})")
+
+
+_AUTHOR_YEAR_RE = re.compile(rf"^(?P<names>[^()]{{2,120}}?)\s*\((?P<year>{_YEAR})[a-z]?\)[.,:]?\s+(?P<rest>\S.*)$")
+
+
+def _author_year(s: str) -> tuple[str, str]:
+    """ "Lacher, W. (2012), Title, …" (a name, then the year in brackets): the citation without the
+    year, and the year."""
+    m = _AUTHOR_YEAR_RE.match(s)
+    if not m or not (_is_name_list(m.group("names").rstrip(",")) or _is_org(m.group("names"))):
+        return s, ""
+    return f"{m.group('names').rstrip(',')}, {m.group('rest')}", m.group("year")
+
+
+def _is_author_lead(lead: str) -> bool:
+    """Names or an institution, possibly surname-first ("Raineri, L.") and with a year ("(2018)")."""
+    lead = _uninvert_names(lead.strip().rstrip(","))
+    m = re.match(rf"^(?P<names>[^()]+?)\s*\({_YEAR}[a-z]?\)$", lead)
+    names = m.group("names").strip().rstrip(",") if m else lead
+    return _is_name_list(names) or _is_org(names)
 
 
 def _uninvert_names(s: str) -> str:
