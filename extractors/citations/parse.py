@@ -206,6 +206,7 @@ _UN_BODIES = (r"A|S|E|ST|UNEP|CCPR|CRC|CEDAW|CERD|CAT|CMW|CRPD|TD|DP|HRI|ECE|ECA
               r"SG|SC|GA|FCCC|UNCTAD|IDB|ITU")
 _UN_SYMBOL_RE = re.compile(
     rf"(?<![\w/])(?:{_UN_BODIES})(?:/[A-Z][A-Za-z0-9.-]*)*(?:/\d[\w.-]*){{1,3}}(?:/[A-Z][\w.-]*)*(?![\w/])")
+_SC_RESOLUTION_RE = re.compile(r"\bresolutions?\s+(\d{3,4})\s+\((1[89]\d\d|20\d\d)\)", re.I)
 _REPORT_RE = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w.&'’-]*\s+){0,4}(?:Report|Paper|Brief|Briefing|Note|Bulletin|Study|Series|Memo)"
     r"\s+(?P<marker>(?:No\.?|N°|Nº|n°|no\.|Number|Issue|#)\s*)?(?P<num>[A-Z]{0,3}\d+[\w/.-]*)"
@@ -234,10 +235,14 @@ def find_doi(text: str, urls: Sequence[str] = ()) -> str:
 
 
 def find_document_symbol(text: str, urls: Sequence[str] = ()) -> str:
-    """A UN document symbol (S/2018/581, A/HRC/40/77, S/RES/2374 (2017)) in the text or a URL's query."""
+    """A UN document symbol (S/2018/581, A/HRC/40/77, S/RES/2374 (2017)) in the text or a URL's
+    query; "Security Council resolution 2374 (2017)" is S/RES/2374 (2017)."""
     m = _UN_SYMBOL_RE.search(text)
     if m:
         return m.group().rstrip(".,;:")
+    m = _SC_RESOLUTION_RE.search(text)
+    if m:
+        return f"S/RES/{m.group(1)} ({m.group(2)})"
     for u in urls:
         q = unquote(u)
         at = q.lower().find("symbol=")
@@ -849,7 +854,7 @@ def _classify(text: str, top: list[bool], s: int, e: int, spans: Sequence[UrlSpa
         start = body_s  # "Lacher, W. (2012), Title" / "International Crisis Group (2019) Title"
     if start is not None:
         return _Unit(start, e, "publication")
-    if _UN_SYMBOL_RE.search(body) or _DOI_RE.search(body) or (
+    if _UN_SYMBOL_RE.search(body) or _DOI_RE.search(body) or _SC_RESOLUTION_RE.search(body) or (
             _REPORT_RE.search(body) and _END_PAREN_YEAR_RE.search(body) is None and parse_date(body)):
         return _Unit(body_s, e, "publication")
     if has_url:
@@ -1077,6 +1082,12 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
     lead_org = outlet if not authors and outlet and outlet == _lead(lead)[1] else ""
     if lead_org:
         authors = (lead_org,)  # a corporate author: also the institution that issued the work
+        res = _SC_RESOLUTION_RE.search(lead_org)
+        if res and res.start() > 0:  # "Security Council resolution 2374 (2017)": the council, the resolution
+            authors = outlet = lead_org[:res.start()].strip()
+            title = title or lead_org[res.start():].strip()
+            authors = (authors,)
+            lead_org = outlet
     if not outlet:
         outlet = publisher
     if not date and q is None and title:
@@ -1116,7 +1127,8 @@ def _author_year(s: str) -> tuple[str, str]:
     """ "Lacher, W. (2012), Title, …" (a name, then the year in brackets): the citation without the
     year, and the year."""
     m = _AUTHOR_YEAR_RE.match(s)
-    if not m or not (_is_name_list(m.group("names").rstrip(",")) or _is_org(m.group("names"))):
+    if not m or m.group("names").rstrip()[-1:].isdigit() or not (
+            _is_name_list(m.group("names").rstrip(",")) or _is_org(m.group("names"))):
         return s, ""
     return f"{m.group('names').rstrip(',')}, {m.group('rest')}", m.group("year")
 
@@ -1361,6 +1373,41 @@ def _in_note(p: ParsedCitation, cited: Sequence[Citation]) -> Citation | None:
     return cited[0]
 
 
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’-]+"
+_GIVEN = rf"(?:[A-ZÀ-Þ]\.|{_NAME_WORD})(?:\s(?:[A-ZÀ-Þ]\.|{_NAME_WORD})){{0,2}}"
+_BIBLIO_RE = re.compile(
+    rf"^(?P<names>{_NAME_WORD}(?:\s{_NAME_WORD})?,\s{_GIVEN}"
+    rf"(?:,?\s(?:and|&)\s{_GIVEN}\s{_NAME_WORD})?)\.\s+(?P<rest>[A-ZÀ-Þ“\"«‘].+)$")
+_PUBLISHER_RE = re.compile(rf"^[^:()]+:\s*[^:()]+,\s*{_YEAR}\.?$")
+
+
+def _bibliography_note(text: str) -> str | None:
+    """A note written as a bibliography entry ("Lacher, Wolfram. Title. Place: Publisher, 2012.")
+    rewritten as a note ("Wolfram Lacher, Title (Place: Publisher, 2012)"), or None."""
+    m = _BIBLIO_RE.match(text.strip())
+    if not m:
+        return None
+    authors = _ref_authors(m.group("names"))
+    if not authors or not all(_is_person(a) for a in authors):
+        return None
+    rest = m.group("rest").strip()
+    top = _top_level(rest)
+    q = _first_quote(rest, top, 0, len(rest))
+    names = " and ".join(authors)
+    if q is not None and q[0] == 0:
+        title = rest[1:q[1]].strip().rstrip(".,")
+        after = rest[q[1] + 1:].strip(" .,")
+        return f"{names}, “{title},” {after}."
+    sentences = _sentences(rest, top, 0, len(rest))
+    if len(sentences) < 2:
+        return None
+    title = rest[sentences[0][0]:sentences[0][1]].rstrip(".")
+    after = rest[sentences[1][0]:].strip().rstrip(".")
+    if _PUBLISHER_RE.match(after):
+        return f"{names}, {title} ({after})."
+    return f"{names}, {title}, {after}."
+
+
 def parse_footnotes(doc_id: str, footnotes: Sequence) -> tuple[list[FootnoteParse], list[Citation]]:
     """Parse a document's footnotes, (n, text, links) in order, resolving short forms.
 
@@ -1373,6 +1420,8 @@ def parse_footnotes(doc_id: str, footnotes: Sequence) -> tuple[list[FootnotePars
     by_note: dict[int, list[Citation]] = {}
     for f in footnotes:
         n, text, links = _as_tuple(f)
+        as_written = text
+        text = _bibliography_note(text) or text
         spans = locate_urls(text, links)
         units = _units(text, spans)
         found: list[tuple[ParsedCitation, Citation | None]] = []
@@ -1437,6 +1486,8 @@ def parse_footnotes(doc_id: str, footnotes: Sequence) -> tuple[list[FootnotePars
                     # its later repeats point to
                     (full_interviews if c.kind == "interview" else full_pubs).append(c)
             mine.append(c)
+        if text != as_written and len(mine) == 1:
+            mine[0] = replace(mine[0], text=as_written)
         kinds = {c.kind for c in mine}
         kind = "mixed" if len(kinds) == 2 else (kinds.pop() if kinds else "note")
         parses.append(FootnoteParse(n=n, kind=kind, n_citations=len(mine),
