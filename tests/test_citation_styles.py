@@ -251,3 +251,36 @@ def test_reference_list_section_and_in_text_rows():
     assert cs[0].authors == ("Wolfram Lacher",) and cs[0].year == 2012 and cs[0].title.startswith("Organized Crime")
     assert cs[2].locator == "14" and cs[2].authors == ("Wolfram Lacher",)
     assert author_date("ad", sentences[:2]) == []  # no reference list: nothing
+
+
+AUTHOR_DATE_MD = """# Land and conflict in central Mali
+
+## Introduction
+
+Herders and farmers compete for the same land (Lacher 2012, 14). The state withdrew from the
+centre after 2012 (Bøås and Torheim 2013; Lacher 2012).
+
+## References
+
+Bøås, Morten, and Liv Elin Torheim. 2013. "The Trouble in Mali: Corruption, Collusion, Resistance." Third World Quarterly 34 (7): 1279–92.
+
+Lacher, Wolfram. 2012. Organized Crime and Conflict in the Sahel-Sahara Region. Washington, DC: Carnegie Endowment for International Peace.
+"""
+
+
+def test_author_date_document_read_by_the_ingester(tmp_path):
+    """A markdown report with a References section, read as the pipeline reads it (real spaCy
+    sentence splitting): two entries, three in-text citations linked to them."""
+    from extractors.ingest.documents import ingest
+    from tests.conftest import segmenter
+
+    path = tmp_path / "land.md"
+    path.write_text(AUTHOR_DATE_MD, encoding="utf-8")
+    doc = ingest(path, "land", "land.md", segmenter)
+    cs = author_date(doc.doc_id, doc.sentences)
+    entries = [c for c in cs if c.cited_in == "references"]
+    assert [c.authors[0] for c in entries] == ["Morten Bøås", "Wolfram Lacher"]
+    assert entries[0].outlet == "Third World Quarterly" and entries[1].year == 2012
+    in_text = [(c.authors[0], c.ref, c.locator) for c in cs if c.cited_in == "text"]
+    assert in_text == [("Wolfram Lacher", 2, "14"), ("Morten Bøås", 1, ""), ("Wolfram Lacher", 2, "")]
+    assert all(c.sentence_id.startswith("land:s") for c in cs if c.cited_in == "text")
