@@ -284,3 +284,15 @@ def test_author_date_document_read_by_the_ingester(tmp_path):
     in_text = [(c.authors[0], c.ref, c.locator) for c in cs if c.cited_in == "text"]
     assert in_text == [("Wolfram Lacher", 2, "14"), ("Morten Bøås", 1, ""), ("Wolfram Lacher", 2, "")]
     assert all(c.sentence_id.startswith("land:s") for c in cs if c.cited_in == "text")
+
+
+def test_reference_list_paragraph_holding_several_entries_is_split():
+    """A PDF reader joins a hanging-indent reference list into one paragraph: a new entry starts
+    after a full stop with "Surname, Given"."""
+    from extractors.citations.parse import reference_list_entries
+    from extractors.model import Sentence
+
+    text = ("Lacher, Wolfram. 2012. Organized Crime. Washington, DC: Carnegie. "
+            "Lecocq, Baz. 2010. Disputed Desert. Leiden: Brill. Scheele, J. 2012. Smugglers and Saints.")
+    sentences = [Sentence("d", "d:s1", "d:p1", None, "Bibliography", "back", text)]
+    assert [e.split(",")[0] for e in reference_list_entries(sentences)] == ["Lacher", "Lecocq", "Scheele"]

@@ -1617,6 +1617,9 @@ _REFERENCE_SECTION_RE = re.compile(
     re.I)
 
 
+_ENTRY_START_RE = re.compile(r"(?<=[.)])\s+(?=[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+[A-ZÀ-Þ][\w'’-]*\.?[\s,.])")
+
+
 def reference_list_entries(sentences: Sequence) -> list[str]:
     """The entries of a document's reference list: each paragraph of a back-matter section headed
     References, Bibliography, Works cited, Sources, Bibliographie, Références..."""
@@ -1624,7 +1627,9 @@ def reference_list_entries(sentences: Sequence) -> list[str]:
     for s in sentences:
         if s.zone == "back" and _REFERENCE_SECTION_RE.match(s.section.strip()):
             entries.setdefault(s.paragraph_id, []).append(s.text)
-    return [" ".join(texts) for texts in entries.values()]
+    # a paragraph may hold several entries (a PDF reader joins a hanging-indent list): a new entry
+    # starts after a full stop with "Surname, Given" or "Surname, I."
+    return [e.strip() for texts in entries.values() for e in _ENTRY_START_RE.split(" ".join(texts)) if e.strip()]
 
 
 def author_date(doc_id: str, sentences: Sequence) -> list[Citation]:
