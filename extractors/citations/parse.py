@@ -2,27 +2,45 @@
 
 A footnote is cut into units: at top-level ``;`` (outside quotes, parentheses and URLs), at
 sentence ends, and at "and" between two complete works. Each unit is an interview
-("Interview with ...", "author's interview with ...", "; and with ..."), a publication (it
-has a URL, a quoted title, a "(Place: Publisher, Year)", a "see ...", "Ibid.", or an author
-lead followed by a date or page) or a note (prose that cites nothing). Prose before a
-citation ("For an analysis of ..., see") is not part of the citation text.
+("Interview with ...", "author's interview with ...", "Entretien avec ...", a note opening with
+"Meeting with ..."), a publication (it has a URL, a quoted title, a "(Place: Publisher, Year)",
+a "see ...", "Ibid.", "supra note 12", "(n. 12)", a DOI or UN symbol, or an author lead followed
+by a date or page) or a note (prose that cites nothing, a cross-reference to text such as
+"infra" or "accompanying text", a quotation or translation acknowledgement). Prose before a
+citation ("For an analysis of ..., see") is not part of the citation text. A note written as a
+bibliography entry ("Scheele, Judith. Title. Place: Publisher, 2012.") is read as the note it
+stands for.
 
-Short forms are resolved in `parse_footnotes` against the earlier full citations of the
-same document: ``Thiam, "Centre du Mali," 24.`` (surname and title prefix),
-``Boilley's Les Touaregs Kel Adagh`` (possessive), ``Interview with ag Aharib.`` (a name that
-ends the full interviewee's name, or the same anonymous description) and ``Ibid.`` (the
-previous footnote's last citation). `backref` is the footnote holding the full citation
-(an Ibid. that points at a short form follows it to its full citation).
+Short forms are resolved in `parse_footnotes` against the earlier citations of the same
+document: ``Thiam, "Centre du Mali," 24.`` (surname and title prefix), ``Boilley's Les
+Touaregs Kel Adagh`` (possessive), ``Interview with ag Aharib.`` (a name that ends the full
+interviewee's name, or the same anonymous description), ``Ibid.``/``Id.``/``Idem``/``op. cit.``
+alone (the previous citation, skipping notes that cite none), ``Berring, supra note 1``,
+``Motte, Savigny (n. 1) 12`` and ``see note 4`` (the citation of that note by the same author,
+or the note number itself when that note was not read), the same DOI or UN symbol, an interview
+cited in full again (same interviewee, place and date), and an interviewee named as a source in
+prose ("Other interviewees, such as ..."). `backref` is the footnote holding the full citation
+(a chain, such as Ibid. after a short form, follows it to the original). ``Idem, <title>`` is
+the previous citation's author with a new work. An interview first cited in a short form is
+the one its later repeats point to.
 
 Without that context (`split_citations`, `parse_citation`) a possessive short form in prose
 is not seen, and a short form keeps only what it says itself.
 
-Fields: `outlet` is the newspaper or journal, the publisher of a book or chapter, or the
-institution that issued an unsigned report (an institution before the title is an outlet,
-not an author). `locator` is the page as cited ("quotation at 480", "p. 18", "24").
-Interviews ("Interview with ...", "Crisis Group interview, ...", "Telephone interview ...")
-carry their ISO date in `interview_date` and also in `date`/`year`; an anonymous interviewee
-is its description ("a specialist on the north"), which is also its `role`.
+Fields: `authors` are people or, for a corporate author before the title ("Human Rights Watch,
+"Mali: ..."", "MINUSMA, ..."), the institution, which is then also the `outlet`;
+`author_kind` says which. `outlet` is the newspaper or journal, the publisher of a book or
+chapter, or the institution that issued the work. `locator` is the page as cited ("quotation at
+480", "p. 18", "24", "at 191", "para. 34"). Dates: English, French, German, Spanish, Portuguese
+and Italian month names (dateparser's locale data) and numeric day-first dates. `doi`,
+`document_symbol` (S/2018/581, S/RES/2374 (2017)), `report_number` ("Africa Report N°238",
+"GAO-23-106826") and `original_url` (the page an archived URL copies) come from the citation's
+text and URLs. Interviews carry their ISO date in `interview_date` and also in `date`/`year`; an
+anonymous interviewee is its description ("a specialist on the north"), which is also its `role`.
+
+Author-date documents: `author_date` reads a document's reference list (a back-matter section
+headed References, Bibliography, ...) and the body's "(Lacher 2012, 14)" citations that match
+its entries.
 """
 from __future__ import annotations
 
