@@ -323,6 +323,10 @@ _PAREN_YEAR_RE = re.compile(rf"\((?:[^()]*?\s)?{_YEAR}\)")
 # "Berne 1983", "Frankfurt am Main 1991", "Paris: Actes Sud 2001": place (and publisher) and year
 _PLACE_YEAR_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Þ][^:,()]*):\s*)?(?P<pub>[A-ZÀ-Þ][^:,()\d]*?)\s+(?P<year>{_YEAR})$")
 _VOLUME_ISSUE_RE = re.compile(r"(\d+),\s+((?:no|n°|nr|issue)\.?\s*\d+\s*\()", re.I)
+# "1er janvier – 31 mars 2019", "January–March 2019": the period a report covers
+_DATE_RANGE_RE = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?{_MONTH}(?:\s+{_YEAR})?\s*[–-]\s*(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?"
+    rf"{_MONTH}\s+{_YEAR}", re.I)
 _VOLUME_DATE_RE = re.compile(
     r"^(?:vol\.\s*)?\d+(?:[.:]\d+)?\s*\((?P<date>[^()]*\d{4}[^()]*)\)(?:\s*[:,]?\s*[\d–-]+(?:\s*ff?\.?)?)?$", re.I)
 _END_PAREN_YEAR_RE = re.compile(rf"\((?:[^()]*?\s)?(?P<year>{_YEAR})(?:[-–/]\d{{2,4}})?\)\s*\.?$")
@@ -1085,7 +1089,7 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
             outlet = om.group("outlet").strip()
             date = date or parse_date(om.group("date"))
             continue
-        if _is_date_part(p):
+        if _is_date_part(p) or _DATE_RANGE_RE.fullmatch(p):
             date = date or parse_date(p)
             continue
         if _LOCATOR_RE.match(p) and (title or authors):
@@ -1114,12 +1118,15 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
         end_year = _END_PAREN_YEAR_RE.search(s)  # "THE COMMON LAW 15 (1881)", "4 J.L. 189, 190 (2014)"
         date = end_year.group("year") if end_year else year_hint
     ids = _identifiers(s, urls)
+    kind_of_author = author_kind(authors[0]) if authors else ""
+    if kind_of_author == "organisation" and not outlet and (date or urls):
+        outlet = lead_org = authors[0]  # "MINUSMA, Note sur …, mai 2019": the institution issued it
     # a short form: names (or the institution) and a title, nothing that places the work
     short = not (date or urls or publisher or (outlet and outlet != lead_org)) and bool(authors or title)
     return ParsedCitation(
         kind="publication", text=raw, authors=authors, title=title, outlet=outlet,
         year=_year_of(date) if date else None, date=date, urls=urls, locator=locator, short=short,
-        author_kind=author_kind(authors[0]) if authors else "", **ids,
+        author_kind=kind_of_author, **ids,
     )
 
 
