@@ -149,6 +149,14 @@ class Citation:
     interview_date: str = ""
     anonymous: bool | None = None
     backref: int | None = None  # footnote number holding the full citation
+    author_kind: str = ""  # person | organisation (of the first author); "" without authors
+    doi: str = ""
+    document_symbol: str = ""  # UN document symbol, e.g. S/2018/581
+    report_number: str = ""  # e.g. "Africa Report N°238", "GAO-23-106826"
+    original_url: str = ""  # the page an archived URL (web.archive.org/web/.../http://...) is a copy of
+    ref: int | None = None  # author-date in-text citation: number of the reference-list entry it cites
+    cited_in: str = "footnote"  # footnote | references (an entry of the reference list) | text (author-date)
+    sentence_id: str = ""  # cited_in text: the sentence that carries it
 
 
 @dataclass(frozen=True)

@@ -190,18 +190,18 @@ class CitationOutput:
 
 
 def citation_stage(documents: list[Document]) -> CitationOutput:
-    from extractors.citations.parse import parse_footnotes
+    from extractors.citations.parse import author_date, parse_footnotes
 
     parses: dict = {}
     citations: list = []
     all_parses = []
     for d in documents:
-        if not d.footnotes:
-            continue
-        fps, cits = parse_footnotes(d.doc_id, d.footnotes)
-        parses[d.doc_id] = {p.n: p for p in fps}
-        citations.extend(cits)
-        all_parses.extend(fps)
+        if d.footnotes:
+            fps, cits = parse_footnotes(d.doc_id, d.footnotes)
+            parses[d.doc_id] = {p.n: p for p in fps}
+            citations.extend(cits)
+            all_parses.extend(fps)
+        citations.extend(author_date(d.doc_id, d.sentences))  # a reference list and its in-text citations
     return CitationOutput(parses, citations, all_parses)
 
 

@@ -2,27 +2,45 @@
 
 A footnote is cut into units: at top-level ``;`` (outside quotes, parentheses and URLs), at
 sentence ends, and at "and" between two complete works. Each unit is an interview
-("Interview with ...", "author's interview with ...", "; and with ..."), a publication (it
-has a URL, a quoted title, a "(Place: Publisher, Year)", a "see ...", "Ibid.", or an author
-lead followed by a date or page) or a note (prose that cites nothing). Prose before a
-citation ("For an analysis of ..., see") is not part of the citation text.
+("Interview with ...", "author's interview with ...", "Entretien avec ...", a note opening with
+"Meeting with ..."), a publication (it has a URL, a quoted title, a "(Place: Publisher, Year)",
+a "see ...", "Ibid.", "supra note 12", "(n. 12)", a DOI or UN symbol, or an author lead followed
+by a date or page) or a note (prose that cites nothing, a cross-reference to text such as
+"infra" or "accompanying text", a quotation or translation acknowledgement). Prose before a
+citation ("For an analysis of ..., see") is not part of the citation text. A note written as a
+bibliography entry ("Scheele, Judith. Title. Place: Publisher, 2012.") is read as the note it
+stands for.
 
-Short forms are resolved in `parse_footnotes` against the earlier full citations of the
-same document: ``Thiam, "Centre du Mali," 24.`` (surname and title prefix),
-``Boilley's Les Touaregs Kel Adagh`` (possessive), ``Interview with ag Aharib.`` (a name that
-ends the full interviewee's name, or the same anonymous description) and ``Ibid.`` (the
-previous footnote's last citation). `backref` is the footnote holding the full citation
-(an Ibid. that points at a short form follows it to its full citation).
+Short forms are resolved in `parse_footnotes` against the earlier citations of the same
+document: ``Thiam, "Centre du Mali," 24.`` (surname and title prefix), ``Boilley's Les
+Touaregs Kel Adagh`` (possessive), ``Interview with ag Aharib.`` (a name that ends the full
+interviewee's name, or the same anonymous description), ``Ibid.``/``Id.``/``Idem``/``op. cit.``
+alone (the previous citation, skipping notes that cite none), ``Berring, supra note 1``,
+``Motte, Savigny (n. 1) 12`` and ``see note 4`` (the citation of that note by the same author,
+or the note number itself when that note was not read), the same DOI or UN symbol, an interview
+cited in full again (same interviewee, place and date), and an interviewee named as a source in
+prose ("Other interviewees, such as ..."). `backref` is the footnote holding the full citation
+(a chain, such as Ibid. after a short form, follows it to the original). ``Idem, <title>`` is
+the previous citation's author with a new work. An interview first cited in a short form is
+the one its later repeats point to.
 
 Without that context (`split_citations`, `parse_citation`) a possessive short form in prose
 is not seen, and a short form keeps only what it says itself.
 
-Fields: `outlet` is the newspaper or journal, the publisher of a book or chapter, or the
-institution that issued an unsigned report (an institution before the title is an outlet,
-not an author). `locator` is the page as cited ("quotation at 480", "p. 18", "24").
-Interviews ("Interview with ...", "Crisis Group interview, ...", "Telephone interview ...")
-carry their ISO date in `interview_date` and also in `date`/`year`; an anonymous interviewee
-is its description ("a specialist on the north"), which is also its `role`.
+Fields: `authors` are people or, for a corporate author before the title ("Human Rights Watch,
+"Mali: ..."", "MINUSMA, ..."), the institution, which is then also the `outlet`;
+`author_kind` says which. `outlet` is the newspaper or journal, the publisher of a book or
+chapter, or the institution that issued the work. `locator` is the page as cited ("quotation at
+480", "p. 18", "24", "at 191", "para. 34"). Dates: English, French, German, Spanish, Portuguese
+and Italian month names (dateparser's locale data) and numeric day-first dates. `doi`,
+`document_symbol` (S/2018/581, S/RES/2374 (2017)), `report_number` ("Africa Report N°238",
+"GAO-23-106826") and `original_url` (the page an archived URL copies) come from the citation's
+text and URLs. Interviews carry their ISO date in `interview_date` and also in `date`/`year`; an
+anonymous interviewee is its description ("a specialist on the north"), which is also its `role`.
+
+Author-date documents: `author_date` reads a document's reference list (a back-matter section
+headed References, Bibliography, ...) and the body's "(Lacher 2012, 14)" citations that match
+its entries.
 """
 from __future__ import annotations
 
@@ -31,6 +49,7 @@ import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Sequence
+from urllib.parse import unquote
 
 from extractors.model import Citation
 from extractors.text import loose_key
@@ -40,26 +59,36 @@ FOOTNOTE_KINDS = ("publication", "interview", "mixed", "note")
 
 # ---------------------------------------------------------------- words and patterns
 
-_MONTHS = MappingProxyType({
-    "january": 1, "jan": 1, "janvier": 1,
-    "february": 2, "feb": 2, "février": 2, "fevrier": 2,
-    "march": 3, "mar": 3, "mars": 3,
-    "april": 4, "apr": 4, "avril": 4,
-    "may": 5, "mai": 5,
-    "june": 6, "jun": 6, "juin": 6,
-    "july": 7, "jul": 7, "juillet": 7,
-    "august": 8, "aug": 8, "août": 8, "aout": 8,
-    "september": 9, "sep": 9, "sept": 9, "septembre": 9,
-    "october": 10, "oct": 10, "octobre": 10,
-    "november": 11, "nov": 11, "novembre": 11,
-    "december": 12, "dec": 12, "décembre": 12, "decembre": 12,
-})
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+
+
+def _month_names() -> dict[str, int]:
+    """Month names and abbreviations: English and French in full (dateparser's locale data), and
+    the full names of German, Spanish, Portuguese and Italian months (their short forms clash with
+    English words: "mar", "set", "out")."""
+    from dateparser.languages.loader import default_loader
+
+    names: dict[str, int] = {"sept": 9, "fevrier": 2, "aout": 8, "decembre": 12, "janv": 1, "fevr": 2,
+                             "juil": 7, "avr": 4}
+    for lang in ("en", "fr", "de", "es", "pt", "it"):
+        info = default_loader.get_locale(lang).info
+        for i, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, ()):
+                name = name.lower().rstrip(".")
+                if lang in ("en", "fr") or len(name) >= 4:
+                    names.setdefault(name, i)
+    return names
+
+
+_MONTHS = MappingProxyType(_month_names())
 _MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:1[89]\d{2}|20\d{2})"
 _DATE_RES = (
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\s+({_MONTH})\s+({_YEAR})\b", re.I)),
     ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+({_YEAR})\b", re.I)),
     ("iso", re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})\b")),
+    ("num", re.compile(rf"(?<![\d/.])(\d{{1,2}})[./](\d{{1,2}})[./]\s?({_YEAR})\b")),
     ("my", re.compile(rf"\b({_MONTH})\s+({_YEAR})\b", re.I)),
     ("y", re.compile(rf"\b({_YEAR})\b")),
 )
@@ -68,7 +97,8 @@ _YEAR_RE = re.compile(rf"^{_YEAR}\b")
 _SEASON = r"(?:(?:early|late|mid|spring|summer|autumn|fall|winter)[\s-]+)?"
 _DATE_PART_RE = re.compile(
     rf"^(?:(?:on|in|dated|published)\s+)?{_SEASON}(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+{_MONTH}\s+{_YEAR}"
-    rf"|{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}}|{_MONTH}\s+{_YEAR}|{_YEAR}[a-z]?)$",
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}}|{_MONTH}\s+{_YEAR}|{_YEAR}[a-z]?"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\s?{_YEAR})$",
     re.I,
 )
 
@@ -101,16 +131,24 @@ _OPEN_CLOSE = MappingProxyType({"“": "”", "«": "»", "(": ")", "[": "]"})
 _CLOSERS = MappingProxyType({v: k for k, v in _OPEN_CLOSE.items()})
 
 _INTERVIEW_RE = re.compile(
-    r"\b(?:(?:[Tt]ele)?[Pp]hone\s+|[Ss]kype\s+|[Ee]-?mail\s+)?(?:[Ii]nterview(?:s|ed)?\b"
-    r"(?=\s+(?:with|by|conducted)\b|\s*[,.;:]|\s*$)|(?:[Cc]onversations?|[Cc]orrespondence)\s+(?=with\b))"
+    r"\b(?:(?:[Tt]ele)?[Pp]hone\s+|[Ss]kype\s+|[Ee]-?mail\s+|WhatsApp\s+)?(?:[Ii]nterview(?:s|ed)?\b"
+    r"(?=\s+(?:with|by|conducted|mit)\b|\s*[,.;:]|\s*$)|(?:[Cc]onversations?|[Cc]orrespondence|[Mm]eetings?|"
+    r"[Dd]iscussions?|[Ee]xchanges?|[Ff]ocus\s+groups?)\s+(?=with\b)"
+    r"|(?:[Ee]ntretiens?|[Ee]ntrevues?|[Ee]ntrevistas?|[Gg]espräch)(?:\s+(?:téléphoniques?|telefónica))?"
+    r"(?=(?:\s+de\s+l['’]auteur)?\s+(?:avec|con|com|mit)\b|\s*[,.;:]|\s*$))"
 )
+_WEAK_INTERVIEW_RE = re.compile(r"(?:meetings?|discussions?|exchanges?|focus\s+groups?)\b", re.I)  # only opening a note
 _INTERVIEW_HEAD_RE = re.compile(
-    r"^(?:(?:tele)?phone\s+|skype\s+|e-?mail\s+)?(?:interview(?:s|ed)?|conversations?|correspondence)"
-    r"(?:\s+(?:conducted\s+)?by\s+the\s+author)?(?P<with>\s+with\b)?[\s,:]*|^(?P<with2>with)\s+",
+    r"^(?:(?:tele)?phone\s+|skype\s+|e-?mail\s+|whatsapp\s+)?(?:interview(?:s|ed)?|conversations?|correspondence|"
+    r"meetings?|discussions?|exchanges?|focus\s+groups?|"
+    r"entretiens?|entrevues?|entrevistas?|gespräch)(?:\s+(?:téléphoniques?|telefónica))?"
+    r"(?:\s+(?:conducted\s+)?by\s+the\s+author|\s+(?:réalisé|mené)e?s?\s+par\s+l['’]auteur"
+    r"|\s+de\s+l['’]auteur)?"
+    r"(?P<with>\s+(?:with|avec|con|com|mit)\b)?[\s,:]*|^(?P<with2>with|avec)\s+",
     re.I,
 )
 _INTERVIEW_BY_RE = re.compile(r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){1,3}")  # "Crisis Group interview", "Author interview"
-_OP_CIT_RE = re.compile(r"^(?:op|loc)\.?\s*cit\.?$", re.I)
+_OP_CIT_RE = re.compile(r"^(?:op|loc|art)\.?\s*cit\.?$", re.I)
 _ANONYMITY_RE = re.compile(
     r",?\s*\b(?:who\s+(?:requested|asked\s+for|asked|wished\s+to\s+remain|preferred)\s+"
     r"(?:anonymity|not\s+to\s+be\s+(?:named|identified)|anonymous)"
@@ -118,20 +156,22 @@ _ANONYMITY_RE = re.compile(
     re.I,
 )
 _SEE_RE = re.compile(
-    r"\b[Ss]ee(?:\s+also)?(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|especially|"
-    r"in\s+particular|notably),?)?\s+"
+    r"\b(?:[Ss]ee|[Vv]oir|[Vv]gl\.|[Ss]iehe)(?:\s+(?:also|aussi|auch|generally))?(?:,?\s+(?:for\s+example|for\s+instance|"
+    r"e\.g\.|inter\s+alia|especially|in\s+particular|notably|notamment|par\s+exemple),?)?\s+"
 )
 _LEADING_RE = re.compile(
-    r"^(?:(?:and|also)\s+|[Ss]ee(?:\s+also)?(?:,?\s+(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|"
-    r"especially|in\s+particular|notably),?)?\s+|[Cc]f\.\s+)+"
+    r"^(?:(?:and|also|et)\s+|(?:[Ss]ee|[Vv]oir|[Vv]gl\.|[Ss]iehe)(?:\s+(?:also|aussi|auch|generally))?(?:,?\s+"
+    r"(?:for\s+example|for\s+instance|e\.g\.|inter\s+alia|especially|in\s+particular|notably|notamment|"
+    r"par\s+exemple),?)?\s+|[Cc]f\.?\s+|[Cc]ompare\s+)+"
 )
-_IBID_RE = re.compile(r"^(?:ibid(?:em)?|id)\.?(?:,\s*|\s+|$)(?P<loc>.*)$", re.I)
+_IBID_RE = re.compile(
+    r"^(?:ibid(?:em)?|id(?:em)?|ebd|eod(?:em)?\.?\s*loc|(?:loc|op|art)\.?\s*cit)\.?(?:,\s*|\s+|$)(?P<loc>.*)$", re.I)
 _BOOK_PAREN_RE = re.compile(
     rf"\((?:(?P<place>[^():]+):\s*)?(?P<pub>[^(),]+(?:,\s*[^(),\d][^(),]*)*),\s*(?P<year>{_YEAR}|n\.\s?d\.)[a-z]?\)"
 )
 _JOURNAL_RE = re.compile(
     r"^(?P<journal>[^()]+?)\s+(?:vol\.\s*)?(?P<vol>\d+(?:[:.]\d+)?)(?:,?\s*no\.\s*\d+)?\s*"
-    r"\((?P<date>[^()]*\d{4}[^()]*)\)(?:\s*:\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?$",
+    r"\((?P<date>[^()]*\d{4}[^()]*)\)(?:\s*:?\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?$",
     re.I,
 )
 _OUTLET_PAREN_RE = re.compile(r"^(?P<outlet>[^()]+?)\s*\((?P<date>[^()]*\d{4}[^()]*)\)$")
@@ -146,11 +186,11 @@ _LOCATOR_RE = re.compile(
 )
 _SKIP_PART_RE = re.compile(
     r"^\(?(?:available\s+(?:at|from|online)|online\s+at|accessed|retrieved|last\s+accessed|viewed|"
-    r"consulted|et\s+al\.?)\b.*$|^(?:ed|eds|trans|online|url|link|web|pdf|at)\.?$|^(?:op|loc)\.?\s*cit\.?$",
+    r"consulted|et\s+al\.?)\b.*$|^(?:ed|eds|trans|online|url|link|web|pdf|at)\.?$|^(?:op|loc|art)\.?\s*cit\.?$",
     re.I,
 )
 _BY_RE = re.compile(r"^(?:(?:an?\s+)?interview\s+(?:of|with)\s+.+?\s+)?by\s+(?P<who>.+)$", re.I)
-_AUTHOR_SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*&\s*|\s+and\s+|\s+&\s+|\s+with\s+|\s*,\s*")
+_AUTHOR_SPLIT_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*&\s*|\s+and\s+|\s+&\s+|\s+with\s+|\s*,\s*|\s*/\s*|\s+et\s+")
 _ET_AL_RE = re.compile(r",?\s*\bet\s+al\.?", re.I)
 _PROSE_TOLD_RE = re.compile(
     r"(?:^|[.;:,]\s+)(?P<who>[^.;:,]+?)\s+(?:described|told|explained|recounted|related|said|recalled|"
@@ -176,6 +216,129 @@ _WORD_RE = re.compile(r"\S+")
 _WS_RE = re.compile(r"\s+")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _QUOTES = "“”\"«»"
+
+# identifiers: DOIs (Crossref's pattern), UN document symbols, report numbers, archived URLs
+_DOI_RE = re.compile(r"(?<![\w/.])(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>“”«»]+)", re.I)
+_DOI_IN_URL_RE = re.compile(r"/(10\.\d{4,9}/[^\s?#]+?)(?:/(?:full|pdf|abstract|epdf|html))?/?(?:[?#].*)?$", re.I)
+_UN_BODIES = (r"A|S|E|ST|UNEP|CCPR|CRC|CEDAW|CERD|CAT|CMW|CRPD|TD|DP|HRI|ECE|ECA|ESCAP|ECLAC|ESCWA|UNW|ICEF|"
+              r"SG|SC|GA|FCCC|UNCTAD|IDB|ITU")
+_UN_SYMBOL_RE = re.compile(
+    rf"(?<![\w/])(?:{_UN_BODIES})(?:/[A-Z][A-Za-z0-9.-]*)*(?:/\d[\w.-]*){{1,3}}(?:/[A-Z][\w.-]*)*(?![\w/])")
+_SC_RESOLUTION_RE = re.compile(r"\bresolutions?\s+(\d{3,4})\s+\((1[89]\d\d|20\d\d)\)", re.I)
+_REPORT_RE = re.compile(
+    r"(?<![\w-])(?:(?:[A-Z][\w.&'’-]*\s+){0,4}(?:Report|Paper|Brief|Briefing|Note|Bulletin|Study|Series|Memo)"
+    r"\s+(?P<marker>(?:No\.?|N°|Nº|n°|no\.|Number|Issue|#)\s*)?(?P<num>[A-Z]{0,3}\d+[\w/.-]*)"
+    r"|[A-Z]{2,6}-\d{2}-\d{3,6}"
+    r"|CRS\s+Report\s+[A-Z]{1,2}\d{4,6})(?![\w-])"
+)
+_ARCHIVE_RE = re.compile(
+    r"^https?://(?:web\.archive\.org/web|wayback\.archive-it\.org/\d+|swap\.stanford\.edu|arquivo\.pt/wayback|"
+    r"webarchive\.nationalarchives\.gov\.uk|webarchive\.loc\.gov/all|archive\.(?:today|ph|is|li|md|vn)|"
+    r"webcitation\.org)/(?:[\d.]+-?\d*[a-z_]*/)(?P<orig>.+)$",
+    re.I,
+)
+_ORIGINAL_SCHEME_RE = re.compile(r"^(?:https?:/+|ftp:/+)", re.I)
+
+
+def find_doi(text: str, urls: Sequence[str] = ()) -> str:
+    """The DOI a citation gives ("doi:10...", a doi.org link, or a DOI inside a cited URL), or ""."""
+    m = _DOI_RE.search(text)
+    if m:
+        return m.group(1).rstrip(".,;:)]}/'’\"")
+    for u in urls:
+        m = _DOI_IN_URL_RE.search(unquote(u))
+        if m:
+            return m.group(1).rstrip(".,;:)]}/'’\"")
+    return ""
+
+
+def find_document_symbol(text: str, urls: Sequence[str] = ()) -> str:
+    """A UN document symbol (S/2018/581, A/HRC/40/77, S/RES/2374 (2017)) in the text or a URL's
+    query; "Security Council resolution 2374 (2017)" is S/RES/2374 (2017)."""
+    m = _UN_SYMBOL_RE.search(text)
+    if m:
+        return m.group().rstrip(".,;:")
+    m = _SC_RESOLUTION_RE.search(text)
+    if m:
+        return f"S/RES/{m.group(1)} ({m.group(2)})"
+    for u in urls:
+        q = unquote(u)
+        at = q.lower().find("symbol=")
+        if at >= 0:
+            m = _UN_SYMBOL_RE.search(q[at + 7:].lstrip())
+            if m:
+                return m.group().rstrip(".,;:")
+    return ""
+
+
+def find_report_number(text: str) -> str:
+    """A report number: "Africa Report N°238", "West Africa Report Issue 17", "GAO-23-106826"."""
+    for m in _REPORT_RE.finditer(text):
+        num = m.group("num")
+        if num and not m.group("marker") and re.fullmatch(_YEAR, num):
+            continue  # "World Report 2019" is a title, not a number
+        return _WS_RE.sub(" ", m.group()).strip().rstrip(".")
+    return ""
+
+
+def original_url(url: str) -> str:
+    """The page an archive snapshot copies (web.archive.org/web/2019.../http://...), or ""."""
+    m = _ARCHIVE_RE.match(url)
+    if not m:
+        return ""
+    orig = m.group("orig")
+    if not _ORIGINAL_SCHEME_RE.match(orig):
+        return "http://" + orig
+    return _ORIGINAL_SCHEME_RE.sub(lambda s: s.group().split(":")[0] + "://", orig, count=1)
+
+
+def _is_identifier(part: str) -> bool:
+    p = part.strip().rstrip(".")
+    for rx in (_UN_SYMBOL_RE, _REPORT_RE):
+        m = rx.search(p)
+        if m and len(m.group()) >= len(p) - 12 and not re.search(r"[a-z]{4}", p.replace(m.group(), "")):
+            return True
+    return bool(_DOI_RE.fullmatch(p))
+
+
+# references to another note: "supra note 12", "(n. 12)", "(fn. 12)", "note 12 above", "see note 12"
+_NOTE_REF_RE = re.compile(
+    r"\bsupra,?\s+(?:notes?|nn?\.?)\s*(?P<a>\d+)"
+    r"|\b(?:préc\.?|précité|op\.\s*cit\.|art\.\s*cit\.),?\s+(?:note|n\.)\s*(?P<f>\d+)"
+    r"|\((?:see\s+|voir\s+)?(?:n|nn|fn|note|nt|Fn|Anm)\.?\s*(?P<b>\d+)\)"
+    r"|\babove,?\s+(?:n|note)\.?\s*(?P<c>\d+)"
+    r"|\b(?:note|n\.)\s*(?P<d>\d+)\s+(?:above|supra|ci-dessus)\b"
+    r"|^(?:(?:see|voir|cf\.?)\s+(?:also\s+)?)?(?:note|n\.)\s+(?P<e>\d+)\s*\.?$",
+    re.I,
+)
+# a cross-reference to text, or forward: not a citation
+_CROSS_REF_RE = re.compile(r"\binfra\b|accompanying\s+text|\bsupra\s+(?:text|part|section|p\.)|"
+                           r"\bsupra\s+notes?\s+\d+\s*[-–]\s*\d+|\bsupra\s+notes\b", re.I)
+# notes that acknowledge a quotation or a translation cite no publication
+_QUOTE_NOTE_RE = re.compile(
+    r"^(?:quotation|quoted|translation|translated|my\s+translation|author['’]s\s+translation|"
+    r"traduction|citation\s+traduite)\b", re.I)
+_INTERVIEWEES_RE = re.compile(r"\binterviewees?\b|\binterlocutors?\b|\bsources?\s+interviewed\b", re.I)
+_PAREN_YEAR_RE = re.compile(rf"\((?:[^()]*?\s)?{_YEAR}\)")
+# "Berne 1983", "Frankfurt am Main 1991", "Paris: Actes Sud 2001": place (and publisher) and year
+_PLACE_YEAR_RE = re.compile(rf"^(?:(?P<place>[A-ZÀ-Þ][^:,()]*):\s*)?(?P<pub>[A-ZÀ-Þ][^:,()\d]*?)\s+(?P<year>{_YEAR})$")
+_VOLUME_ISSUE_RE = re.compile(r"(\d+),\s+((?:no|n°|nr|issue)\.?\s*\d+\s*\()", re.I)
+# "1er janvier – 31 mars 2019", "January–March 2019": the period a report covers
+_DATE_RANGE_RE = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?{_MONTH}(?:\s+{_YEAR})?\s*[–-]\s*(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?"
+    rf"{_MONTH}\s+{_YEAR}", re.I)
+_VOLUME_DATE_RE = re.compile(
+    r"^(?:vol\.\s*)?\d+(?:[.:]\d+)?\s*\((?P<date>[^()]*\d{4}[^()]*)\)(?:\s*[:,]?\s*[\d–-]+(?:\s*ff?\.?)?)?$", re.I)
+_END_PAREN_YEAR_RE = re.compile(rf"\((?:[^()]*?\s)?(?P<year>{_YEAR})(?:[-–/]\d{{2,4}})?\)\s*\.?$")
+_BLUEBOOK_JOURNAL_RE = re.compile(r"^(?P<vol>\d+)\s+(?P<journal>[A-Z][\w.&'’ ]*?[\w.])\s+(?P<page>\d+)(?:\s*,\s*[\d–-]+)*$")
+
+
+def _note_ref(s: str) -> tuple[int, re.Match[str]] | None:
+    m = _NOTE_REF_RE.search(s)
+    if not m:
+        return None
+    return int(next(g for g in m.groups() if g)), m
+
 
 # ---------------------------------------------------------------- records
 
@@ -210,6 +373,13 @@ class ParsedCitation:
     anonymous: bool | None = None
     short: bool = False  # a short form that refers to an earlier full citation
     ibid: bool = False
+    author_kind: str = ""
+    doi: str = ""
+    document_symbol: str = ""
+    report_number: str = ""
+    original_url: str = ""
+    note_ref: int | None = None  # "supra note 12", "(n. 12)", "see note 12": the note it points to
+    same_author: bool = False  # "Idem, <another title>": the previous citation's authors, a new work
 
     def to_citation(self, doc_id: str, footnote: int, idx: int, backref: int | None = None) -> Citation:
         return Citation(
@@ -218,6 +388,8 @@ class ParsedCitation:
             date=self.date, urls=self.urls, locator=self.locator, interviewee=self.interviewee,
             role=self.role, interview_place=self.interview_place,
             interview_date=self.interview_date, anonymous=self.anonymous, backref=backref,
+            author_kind=self.author_kind, doi=self.doi, document_symbol=self.document_symbol,
+            report_number=self.report_number, original_url=self.original_url,
         )
 
 
@@ -255,6 +427,8 @@ def _iso(form: str, g: tuple[str, ...]) -> str:
             mo, d, y = month(g[0]), int(g[1]), int(g[2])
         elif form == "iso":
             y, mo, d = int(g[0]), int(g[1]), int(g[2])
+        elif form == "num":
+            d, mo, y = int(g[0]), int(g[1]), int(g[2])
         elif form == "my":
             return f"{int(g[1]):04d}-{month(g[0]):02d}" if month(g[0]) else ""
         else:
@@ -352,17 +526,23 @@ def _first_quote(text: str, top: list[bool], s: int, e: int) -> tuple[int, int] 
     """The first top-level quoted stretch (opening, closing index) in text[s:e]."""
     for i in range(s, e):
         c = text[i]
-        if c not in '"“' or not top[i]:
+        if c not in '"“«‘\'' or not top[i]:
             continue
+        single = c in "‘'"
+        if single and not (i == s or _PART_START_RE.search(text, s, i)):
+            continue  # a single quote opens a title only where a part starts: "…, ‘Title’, Journal"
+        close = {"“": "”", "«": "»", "‘": "’", "'": "'"}.get(c, '"')
         depth = 0
         for j in range(i + 1, e):
-            if c == "“" and text[j] == "“":
+            if c not in "\"'" and text[j] == c:
                 depth += 1
-            elif text[j] == "”" or (c == '"' and text[j] == '"'):
+            elif text[j] == close and not (single and (text[j - 1].isspace()
+                                                       or (j + 1 < e and text[j + 1].isalnum()))):
                 if depth == 0:
                     return i, j
                 depth -= 1
-        return None
+        if not single:
+            return None
     return None
 
 
@@ -399,7 +579,12 @@ def _is_person(s: str) -> bool:
     return any(_clean_token(t)[:1].isupper() for t in tokens)
 
 
+_SITE_RE = re.compile(r"^[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|ml|fr|int|news|africa|io|co)$", re.I)
+
+
 def _is_org(s: str) -> bool:
+    if _SITE_RE.match(s.strip()):
+        return True  # a web site as the author: "Mali24.info", "Bamada.net"
     tokens = [_clean_token(t) for t in s.split()]
     return bool(tokens) and tokens[0][:1].isupper() and any(t in _ORG_WORDS for t in tokens) \
         and not any(ch in s for ch in _QUOTES) and len(tokens) <= 12
@@ -489,6 +674,17 @@ def _abbreviation_before(text: str, s: int, i: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+def _caps_abbreviation(text: str, s: int, i: int, nxt: int, e: int) -> bool:
+    """ "57 TUL. L. REV. 1092": a law-review abbreviation in capitals, not a sentence end."""
+    m = _LAST_WORD_RE.search(text, s, i)
+    nm = re.match(r"\S+", text[nxt:e])
+    if not m or not nm:
+        return False
+    word, after = m.group(1), nm.group()
+    caps = lambda w: w.rstrip(".,").replace(".", "").replace("&", "").isalpha() and w.rstrip(".,").isupper()
+    return caps(word) and len(word) <= 6 and (caps(after) and (after.endswith(".") or len(after) <= 6))
+
+
 def _sentences(text: str, top: list[bool], s: int, e: int) -> list[tuple[int, int]]:
     """Sentences of text[s:e]; keeps a book title with a full stop in it in one piece."""
     cuts: list[tuple[int, int]] = []  # (end of sentence, start of next)
@@ -505,6 +701,8 @@ def _sentences(text: str, top: list[bool], s: int, e: int) -> list[tuple[int, in
         if not (c.isupper() or c in "“\"«"):
             continue
         if text[i] == "." and m.end() - i == 1 and _abbreviation_before(text, s, i):
+            continue
+        if text[i] == "." and _caps_abbreviation(text, s, i, nxt, e):
             continue
         cuts.append((m.end(), nxt))
     pieces: list[tuple[int, int]] = []
@@ -552,7 +750,7 @@ def _complete(text: str, top: list[bool], s: int, e: int, spans: Sequence[UrlSpa
 def _starts_work(text: str, top: list[bool], s: int, e: int) -> bool:
     """Whether text[s:e] opens with a citation head: a quoted title or names then a title."""
     seg = text[s:e]
-    if seg[:1] in '"“':
+    if seg[:1] in '"“«‘':
         return True
     q = _first_quote(text, top, s, e)
     if q is not None:
@@ -594,7 +792,7 @@ def _lead_start(text: str, top: list[bool], s: int, e: int) -> int | None:
     start: int | None
     if not lead:
         start = s
-    elif _is_name_list(lead) or _is_org(lead):
+    elif _is_author_lead(lead):
         start = s
     else:
         off = _name_suffix_start(raw_lead)
@@ -606,7 +804,8 @@ def _lead_start(text: str, top: list[bool], s: int, e: int) -> int | None:
     if q is not None and q[0] >= start:
         rest = text[q[1] + 1:e].strip().lstrip(",").strip()
         named = start < q[0]
-        if rest[:1].isupper() or rest[:1].isdigit() or rest.lower().startswith(("in ", "p.", "pp.")):
+        if rest[:1].isupper() or rest[:1].isdigit() or rest.lower().startswith(("in ", "in:", "p.", "pp.")) \
+                or parse_date(rest):
             return start
         if named and not rest.strip(" .,"):
             return start
@@ -620,7 +819,27 @@ def _lead_start(text: str, top: list[bool], s: int, e: int) -> int | None:
             tail = parts[2:]
             if any(_is_date_part(p) for p in tail) or (tail and _LOCATOR_RE.match(tail[-1].rstrip(". "))):
                 return start
+            if _END_PAREN_YEAR_RE.search(parts[-1]) or any(_PAREN_YEAR_RE.search(p) or _PLACE_YEAR_RE.match(p)
+                                                            for p in tail):
+                return start
     return None
+
+
+def _ref_lead_start(lead: str) -> int:
+    """Where the citation starts in the text before "supra note 12" / "(n. 12)": its author."""
+    see = list(_SEE_RE.finditer(lead))
+    base = see[-1].end() if see else 0
+    top = _top_level(lead)
+    parts = [m for m in re.finditer(r"[^,]+", lead[base:]) if top[base + m.start()]]
+    if not parts:
+        return base
+    for part in parts:
+        word = part.group().strip()
+        if word and (_is_name_list(word) or _is_org(word)):
+            return base + part.start() + (len(part.group()) - len(part.group().lstrip()))
+    last = parts[-1]
+    off = _name_suffix_start(last.group().rstrip())
+    return base + last.start() + off if off is not None else base
 
 
 def _classify(text: str, top: list[bool], s: int, e: int, spans: Sequence[UrlSpan], prev: str) -> _Unit:
@@ -631,22 +850,35 @@ def _classify(text: str, top: list[bool], s: int, e: int, spans: Sequence[UrlSpa
     has_url = any(s <= sp.start < e for sp in spans if sp.placed)
     if prev == "interview" and _WITH_RE.match(body):
         return _Unit(body_s, e, "interview")
-    m = next((m for m in _INTERVIEW_RE.finditer(text, s, e) if top[m.start()]), None)
+    m = next((m for m in _INTERVIEW_RE.finditer(text, s, e) if top[m.start()]
+              and (text[body_s:m.start()].strip() == "" or not _WEAK_INTERVIEW_RE.match(m.group()))), None)
     if m is not None:
         before = text[body_s:m.start()]
         pubby = has_url and any(s <= sp.start < m.start() for sp in spans if sp.placed)
         if not pubby and not any(c in before for c in _QUOTES) and not _BOOK_PAREN_RE.search(before):
             by = _INTERVIEW_BY_RE.fullmatch(before)
             return _Unit(body_s if by else m.start(), e, "interview")
+    if _QUOTE_NOTE_RE.match(body):
+        return _Unit(s, e, "note")
     if _IBID_RE.match(body):
         return _Unit(body_s, e, "publication")
+    ref = _note_ref(body)
+    if ref is not None or _CROSS_REF_RE.search(body):
+        if ref is None or _CROSS_REF_RE.search(body[ref[1].start():ref[1].end() + 30]):
+            return _Unit(s, e, "note")
+        return _Unit(body_s + _ref_lead_start(body[:ref[1].start()]), e, "publication")
     see = next((m for m in _SEE_RE.finditer(text, s, e) if top[m.start()] and m.end() < e
                 and (text[m.end()].isupper() or text[m.end()] in '"“«' or text[m.end()].isdigit())), None)
     if see is not None:
         return _Unit(see.end(), e, "publication")
     start = _lead_start(text, top, body_s, e)
+    if start is None and _author_year(_uninvert_names(body))[1]:
+        start = body_s  # "Lacher, W. (2012), Title" / "International Crisis Group (2019) Title"
     if start is not None:
         return _Unit(start, e, "publication")
+    if _UN_SYMBOL_RE.search(body) or _DOI_RE.search(body) or _SC_RESOLUTION_RE.search(body) or (
+            _REPORT_RE.search(body) and _END_PAREN_YEAR_RE.search(body) is None and parse_date(body)):
+        return _Unit(body_s, e, "publication")
     if has_url:
         first = min(sp.start for sp in spans if sp.placed and s <= sp.start < e)
         off = _name_suffix_start(text[body_s:first])
@@ -722,7 +954,11 @@ def _parse_interview(text: str, urls: tuple[str, ...], prefix: str) -> ParsedCit
             place = parts.pop()
     role = interviewee = ""
     if parts:
-        if len(parts) >= 2 and _split_name(parts[-1])[1] == parts[-1].strip():
+        if len(parts) >= 2 and _split_name(parts[0])[1] == parts[0].strip() and not _split_name(parts[1])[1] \
+                and _is_person(parts[0]):
+            interviewee = parts[0].strip()
+            role = _strip_article(", ".join(parts[1:]).strip())
+        elif len(parts) >= 2 and _split_name(parts[-1])[1] == parts[-1].strip():
             interviewee = parts[-1].strip()
             role = _strip_article(", ".join(parts[:-1]).strip())
         else:
@@ -760,10 +996,20 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
     raw = text.strip()
     s = _LEADING_RE.sub("", _cut_urls(text, spans)).strip()
     s = _TRAILING_STOP_RE.sub("", s) if not s.endswith(("...", "…", '."', ".”")) else s
+    s = _VOLUME_ISSUE_RE.sub(r"\1 \2", s)
+    s, year_hint = _author_year(_uninvert_names(s))
     ibid = _IBID_RE.match(s)
     if ibid:
+        rest = ibid.group("loc").strip()
+        if rest and not _locator(rest) and s[:2].lower() == "id" and (rest[:1] in '"“«*' or rest[:1].isupper()):
+            # "Idem, <another title>": the same author, another work
+            p = _parse_publication(rest, (), urls)
+            return replace(p, text=raw, same_author=True, short=False)
         return ParsedCitation(kind="publication", text=raw, urls=urls,
-                              locator=_locator(ibid.group("loc")), short=True, ibid=True)
+                              locator=_locator(rest), short=True, ibid=True)
+    ref = _note_ref(s)
+    if ref is not None:
+        return _parse_note_ref(raw, s, ref, urls)
     top = _top_level(s)
     authors: tuple[str, ...] = ()
     title = outlet = date = locator = ""
@@ -798,13 +1044,31 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
     publisher = ""
     for part in rest_parts:
         p = part.strip().rstrip(".").strip()
-        if not p or _SKIP_PART_RE.match(p):
+        if not p or _SKIP_PART_RE.match(p) or _is_identifier(p):
             continue
-        if p.lower().startswith("in "):
+        bj = _BLUEBOOK_JOURNAL_RE.match(p)
+        if bj and not outlet and "." in bj.group("journal"):  # "57 TUL. L. REV. 1092, 1095"
+            outlet = bj.group("journal")
+            continue
+        if p.lower().startswith(("in ", "in:")):
             bm = _BOOK_PAREN_RE.search(p)
             if bm:
                 publisher = publisher or bm.group("pub").strip()
                 date = date or parse_date(bm.group("year"))
+                continue
+            container = p[3:].strip()
+            jm = _JOURNAL_RE.match(container)
+            if jm and not outlet:
+                outlet = jm.group("journal").strip()
+                date = date or parse_date(jm.group("date"))
+            elif _PAREN_YEAR_RE.search(container):
+                date = date or parse_date(_PAREN_YEAR_RE.search(container).group())
+            continue
+        py = _PLACE_YEAR_RE.match(p)
+        if py and not _MONTH_DAY_RE.match(p) and not _is_date_part(p) and len(p.split()) <= 6:
+            if py.group("place"):
+                publisher = publisher or py.group("pub").strip()
+            date = date or py.group("year")
             continue
         bm = _BOOK_PAREN_RE.fullmatch(p) or _BOOK_PAREN_RE.search(p)
         if bm and bm.end() == len(p):
@@ -816,12 +1080,16 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
             outlet = jm.group("journal").strip()
             date = date or parse_date(jm.group("date"))
             continue
+        vm = _VOLUME_DATE_RE.match(p)
+        if vm and parse_date(vm.group("date")):
+            date = date or parse_date(vm.group("date"))
+            continue
         om = _OUTLET_PAREN_RE.match(p)
         if om and parse_date(om.group("date")) and not outlet:
             outlet = om.group("outlet").strip()
             date = date or parse_date(om.group("date"))
             continue
-        if _is_date_part(p):
+        if _is_date_part(p) or _DATE_RANGE_RE.fullmatch(p):
             date = date or parse_date(p)
             continue
         if _LOCATOR_RE.match(p) and (title or authors):
@@ -834,16 +1102,122 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
         if not outlet and not date and not locator:
             outlet = p
     lead_org = outlet if not authors and outlet and outlet == _lead(lead)[1] else ""
+    if lead_org:
+        authors = (lead_org,)  # a corporate author: also the institution that issued the work
+        res = _SC_RESOLUTION_RE.search(lead_org)
+        if res and res.start() > 0:  # "Security Council resolution 2374 (2017)": the council, the resolution
+            authors = outlet = lead_org[:res.start()].strip()
+            title = title or lead_org[res.start():].strip()
+            authors = (authors,)
+            lead_org = outlet
     if not outlet:
         outlet = publisher
     if not date and q is None and title:
-        date = parse_date(title)
+        date = parse_date(_without_ids(title))
+    if not date:
+        end_year = _END_PAREN_YEAR_RE.search(s)  # "THE COMMON LAW 15 (1881)", "4 J.L. 189, 190 (2014)"
+        date = end_year.group("year") if end_year else year_hint
+    ids = _identifiers(s, urls)
+    kind_of_author = author_kind(authors[0]) if authors else ""
+    if kind_of_author == "organisation" and not outlet and (date or urls):
+        outlet = lead_org = authors[0]  # "MINUSMA, Note sur …, mai 2019": the institution issued it
     # a short form: names (or the institution) and a title, nothing that places the work
     short = not (date or urls or publisher or (outlet and outlet != lead_org)) and bool(authors or title)
     return ParsedCitation(
         kind="publication", text=raw, authors=authors, title=title, outlet=outlet,
         year=_year_of(date) if date else None, date=date, urls=urls, locator=locator, short=short,
+        author_kind=kind_of_author, **ids,
     )
+
+
+def _without_ids(s: str) -> str:
+    """`s` without its UN symbols, report numbers and DOIs (their digits are not dates)."""
+    for rx in (_UN_SYMBOL_RE, _REPORT_RE, _DOI_RE):
+        s = rx.sub(" ", s)
+    return s
+
+
+_PART_START_RE = re.compile(r"(?:^|[,:;(])\s*$")
+_SURNAME = r"(?:[A-ZÀ-Þ][\w'’-]+\s){0,2}[A-ZÀ-Þ][\w'’-]+"
+_INITIALS = r"(?:[A-ZÀ-Þ]\.\s?-?)+"
+_INVERTED_RE = re.compile(
+    rf"^(?:{_SURNAME},\s{_INITIALS}(?:(?:,?\s+(?:and|&|et)\s+|,\s+)(?={_SURNAME},\s{_INITIALS}))?)+(?=,|\s*\(|\s*$)")
+_INVERTED_ONE_RE = re.compile(rf"({_SURNAME}),\s({_INITIALS})")
+
+
+_AUTHOR_YEAR_RE = re.compile(rf"^(?P<names>[^()]{{2,120}}?)\s*\((?P<year>{_YEAR})[a-z]?\)[.,:]?\s+(?P<rest>\S.*)$")
+
+
+def _author_year(s: str) -> tuple[str, str]:
+    """ "Lacher, W. (2012), Title, …" (a name, then the year in brackets): the citation without the
+    year, and the year."""
+    m = _AUTHOR_YEAR_RE.match(s)
+    if not m or m.group("names").rstrip()[-1:].isdigit() or not (
+            _is_name_list(m.group("names").rstrip(",")) or _is_org(m.group("names"))):
+        return s, ""
+    return f"{m.group('names').rstrip(',')}, {m.group('rest')}", m.group("year")
+
+
+def _is_author_lead(lead: str) -> bool:
+    """Names or an institution, possibly surname-first ("Raineri, L.") and with a year ("(2018)")."""
+    lead = _uninvert_names(lead.strip().rstrip(","))
+    m = re.match(rf"^(?P<names>[^()]+?)\s*\({_YEAR}[a-z]?\)$", lead)
+    names = m.group("names").strip().rstrip(",") if m else lead
+    return _is_name_list(names) or _is_org(names)
+
+
+def _uninvert_names(s: str) -> str:
+    """ "Sidibe, B., Title" and "Bagayoko, N. and Kone, F. R., Title" (surname first, then
+    initials: COI and APA-like notes) -> "B. Sidibe, Title", "N. Bagayoko and F. R. Kone, Title"."""
+    m = _INVERTED_RE.match(s)
+    if not m:
+        return s
+    names = _INVERTED_ONE_RE.sub(
+        lambda n: f"{n.group(2).strip()} {n.group(1)}{n.group(2)[len(n.group(2).rstrip()):]}", m.group())
+    return names + s[m.end():]
+
+
+def _identifiers(s: str, urls: Sequence[str]) -> dict[str, str]:
+    return {
+        "doi": find_doi(s, urls), "document_symbol": find_document_symbol(s, urls),
+        "report_number": find_report_number(s),
+        "original_url": next((o for o in map(original_url, urls) if o), ""),
+    }
+
+
+def author_kind(name: str) -> str:
+    """organisation for an institution ("Human Rights Watch", "MINUSMA"), else person."""
+    bare = _ET_AL_RE.sub("", name).strip()
+    if _is_org(bare) or not _is_name_list(bare) or re.search(r"\w\.(?:com|net|org|info|ml|fr|int)\b", bare):
+        return "organisation"
+    letters = [c for c in bare if c.isalpha()]
+    if " " not in bare and len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "organisation"  # an acronym
+    return "person"
+
+
+def _parse_note_ref(raw: str, s: str, ref: tuple[int, re.Match[str]], urls: tuple[str, ...]) -> ParsedCitation:
+    """ "Berring, supra note 1, at 191", "Motte, Savigny (n. 1) 12", "See note 4": a short form that
+    names the note holding the full citation."""
+    n, m = ref
+    lead = s[:m.start()].strip().rstrip(",").strip()
+    parts = [p for p in _parts(lead, _top_level(lead), 0, len(lead)) if p] if lead else []
+    authors: tuple[str, ...] = ()
+    first = next((i for i, p in enumerate(parts) if _is_name_list(p) or _is_org(p)), None)
+    if first is not None:
+        p0 = parts[first]
+        authors = tuple(_split_authors(p0)) if _is_name_list(p0) else (p0,)
+        parts = parts[first + 1:]
+    elif parts:
+        off = _name_suffix_start(parts[-1])
+        if off is not None:
+            authors = tuple(_split_authors(parts[-1][off:]))
+            parts = []
+    title = ", ".join(p for p in parts if not _SKIP_PART_RE.match(p)).strip(' "“”«»*')
+    locator = _locator(s[m.end():].strip().lstrip(",").strip())
+    return ParsedCitation(kind="publication", text=raw, authors=authors, title=title, urls=urls,
+                          locator=locator, short=True, note_ref=n,
+                          author_kind=author_kind(authors[0]) if authors else "")
 
 
 def _author_parts(head: list[str]) -> int:
@@ -967,6 +1341,98 @@ def _as_tuple(f) -> tuple[int, str, tuple[str, ...]]:
     return int(f.n), f.text, tuple(getattr(f, "links", ()) or ())
 
 
+def _interviewee_refs(text: str, u: _Unit, history: Sequence[Citation]) -> list[tuple[int, int, Citation]]:
+    """Interviewees named as sources in prose ("Other interviewees, such as Assinamar ag Ousmane,
+    confirmed this"): the earlier interview with each, by full name."""
+    seg = text[u.start:u.end]
+    if not _INTERVIEWEES_RE.search(seg):
+        return []
+    found: list[tuple[int, int, Citation]] = []
+    seen: set[str] = set()
+    for c in history:
+        name = c.interviewee
+        if c.kind != "interview" or c.anonymous or len(name.split()) < 2 or name in seen:
+            continue
+        at = seg.find(name)
+        if at >= 0:
+            seen.add(name)
+            found.append((u.start + at, u.start + at + len(name), c))
+    return sorted(found, key=lambda t: t[0])
+
+
+def _same_interview(p: ParsedCitation, history: Sequence[Citation]) -> Citation | None:
+    """An earlier full citation of the same interview: same interviewee (or the same anonymous
+    description), same place and date."""
+    if not p.interview_date:
+        return None
+    key = _name_key(p.interviewee)
+    for c in history:
+        if c.interview_date != p.interview_date or c.interview_place != p.interview_place or not key:
+            continue
+        full = _name_key(c.interviewee)
+        if bool(c.anonymous) != bool(p.anonymous):
+            continue
+        if full == key or (not p.anonymous and len(key) >= 2 and full[-2:] == key[-2:]):
+            return c
+    return None
+
+
+def _find_by_id(p: ParsedCitation, history: Sequence[Citation]) -> Citation | None:
+    for c in history:
+        if (p.doi and c.doi.lower() == p.doi.lower()) or (
+                p.document_symbol and c.document_symbol == p.document_symbol):
+            return c
+    return None
+
+
+def _in_note(p: ParsedCitation, cited: Sequence[Citation]) -> Citation | None:
+    """Which citation of the note named by "supra note N" is meant: the one by the same author."""
+    if not cited:
+        return None
+    want = {loose_key(a).split()[-1] for a in p.authors if loose_key(a)}
+    if want:
+        for c in cited:
+            if want <= _surnames(c.authors):
+                return c
+        return None if len(cited) > 1 else cited[0]
+    return cited[0]
+
+
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’-]+"
+_GIVEN = rf"(?:[A-ZÀ-Þ]\.|{_NAME_WORD})(?:\s(?:[A-ZÀ-Þ]\.|{_NAME_WORD})){{0,2}}"
+_BIBLIO_RE = re.compile(
+    rf"^(?P<names>{_NAME_WORD}(?:\s{_NAME_WORD})?,\s{_GIVEN}"
+    rf"(?:,?\s(?:and|&)\s{_GIVEN}\s{_NAME_WORD})?)\.\s+(?P<rest>[A-ZÀ-Þ“\"«‘].+)$")
+_PUBLISHER_RE = re.compile(rf"^[^:()]+:\s*[^:()]+,\s*{_YEAR}\.?$")
+
+
+def _bibliography_note(text: str) -> str | None:
+    """A note written as a bibliography entry ("Lacher, Wolfram. Title. Place: Publisher, 2012.")
+    rewritten as a note ("Wolfram Lacher, Title (Place: Publisher, 2012)"), or None."""
+    m = _BIBLIO_RE.match(text.strip())
+    if not m:
+        return None
+    authors = _ref_authors(m.group("names"))
+    if not authors or not all(_is_person(a) for a in authors):
+        return None
+    rest = m.group("rest").strip()
+    top = _top_level(rest)
+    q = _first_quote(rest, top, 0, len(rest))
+    names = " and ".join(authors)
+    if q is not None and q[0] == 0:
+        title = rest[1:q[1]].strip().rstrip(".,")
+        after = rest[q[1] + 1:].strip(" .,")
+        return f"{names}, “{title},” {after}."
+    sentences = _sentences(rest, top, 0, len(rest))
+    if len(sentences) < 2:
+        return None
+    title = rest[sentences[0][0]:sentences[0][1]].rstrip(".")
+    after = rest[sentences[1][0]:].strip().rstrip(".")
+    if _PUBLISHER_RE.match(after):
+        return f"{names}, {title} ({after})."
+    return f"{names}, {title}, {after}."
+
+
 def parse_footnotes(doc_id: str, footnotes: Sequence) -> tuple[list[FootnoteParse], list[Citation]]:
     """Parse a document's footnotes, (n, text, links) in order, resolving short forms.
 
@@ -975,21 +1441,30 @@ def parse_footnotes(doc_id: str, footnotes: Sequence) -> tuple[list[FootnotePars
     citations: list[Citation] = []
     full_pubs: list[Citation] = []
     full_interviews: list[Citation] = []
-    previous: list[Citation] = []
+    previous: list[Citation] = []  # the citations of the latest note that cited anything
+    by_note: dict[int, list[Citation]] = {}
     for f in footnotes:
         n, text, links = _as_tuple(f)
+        as_written = text
+        text = _bibliography_note(text) or text
         spans = locate_urls(text, links)
         units = _units(text, spans)
         found: list[tuple[ParsedCitation, Citation | None]] = []
         for u in units:
             if u.kind == "note":
-                for a, b, target in _possessive_refs(text, u, full_pubs):
-                    found.append((ParsedCitation(kind="publication", text=text[a:b], short=True), target))
+                refs = _possessive_refs(text, u, full_pubs)
+                for a, b, target in _interviewee_refs(text, u, full_interviews):
+                    if not any(a < e and s < b for s, e, _ in refs):
+                        refs.append((a, b, target))
+                for a, b, target in sorted(refs, key=lambda t: t[0]):
+                    found.append((ParsedCitation(kind=target.kind, text=text[a:b], short=True), target))
                 continue
             inside = [sp for sp in spans if sp.placed and u.start <= sp.start < u.end]
             p = _parse(text[u.start:u.end], [replace(sp, start=sp.start - u.start, end=sp.end - u.start)
                                               for sp in inside], u.kind, prefix=text[:u.start])
             urls = tuple(dict.fromkeys(sp.url for sp in spans if sp.placed and u.lo <= sp.start < u.end))
+            if urls != p.urls and p.kind == "publication":
+                p = replace(p, urls=urls, **_identifiers(p.text, urls) if not p.short else {})
             found.append((replace(p, urls=urls, short=p.short and not urls), None))
         unplaced = tuple(sp.url for sp in spans if not sp.placed)
         if unplaced and found:
@@ -999,28 +1474,200 @@ def parse_footnotes(doc_id: str, footnotes: Sequence) -> tuple[list[FootnotePars
             found.append((ParsedCitation(kind="publication", text=" ".join(unplaced), urls=unplaced), None))
         mine: list[Citation] = []
         for idx, (p, target) in enumerate(found, start=1):
-            if target is None and p.short:
+            before = mine or previous
+            repeat = False
+            if target is None:
                 if p.ibid:
-                    target = previous[-1] if previous else None
-                elif p.kind == "interview":
-                    target = _find_interview(p, full_interviews + [c for c in mine if c.kind == "interview"])
-                else:
-                    target = _find_publication(p, full_pubs + mine)
-            if target is not None:
+                    target = before[-1] if before else None
+                elif p.note_ref is not None:
+                    target = _in_note(p, by_note.get(p.note_ref, ()))
+                elif p.kind == "publication" and (p.doi or p.document_symbol):
+                    target = _find_by_id(p, full_pubs + mine)
+                    repeat = target is not None and not p.short
+                if target is None and p.short and not p.ibid and p.note_ref is None:
+                    if p.kind == "interview":
+                        target = _find_interview(p, full_interviews + [c for c in mine if c.kind == "interview"])
+                    else:
+                        target = _find_publication(p, full_pubs + mine)
+                if target is None and p.kind == "interview" and not p.short:
+                    target = _same_interview(p, full_interviews)
+                    repeat = target is not None
+            if target is not None and repeat:
+                # the same work or interview cited in full again: its own reading, pointing back
+                holder = target.backref if target.backref is not None else target.footnote
+                c = p.to_citation(doc_id, n, idx, backref=holder)
+            elif target is not None:
                 holder = target.backref if target.backref is not None else target.footnote
                 locator = p.locator or (target.locator if p.ibid else "")
                 c = replace(target, doc_id=doc_id, footnote=n, idx=idx, text=p.text,
                             locator=locator, backref=holder,
                             urls=tuple(dict.fromkeys(p.urls + target.urls)))
             else:
-                c = p.to_citation(doc_id, n, idx)
-                if not p.short:
+                if p.same_author and before and before[-1].kind == "publication":
+                    p = replace(p, authors=before[-1].authors, author_kind=before[-1].author_kind)
+                c = p.to_citation(doc_id, n, idx, backref=p.note_ref)
+                if p.note_ref is None and (not p.short or p.kind == "interview"):
+                    # an interview first cited in a short form ("Interview with X.") is the one
+                    # its later repeats point to
                     (full_interviews if c.kind == "interview" else full_pubs).append(c)
             mine.append(c)
+        if text != as_written and len(mine) == 1:
+            mine[0] = replace(mine[0], text=as_written)
         kinds = {c.kind for c in mine}
         kind = "mixed" if len(kinds) == 2 else (kinds.pop() if kinds else "note")
         parses.append(FootnoteParse(n=n, kind=kind, n_citations=len(mine),
                                     urls=tuple(dict.fromkeys(sp.url for sp in spans))))
         citations.extend(mine)
-        previous = mine
+        by_note[n] = mine
+        if mine:
+            previous = mine
     return parses, citations
+
+
+# ---------------------------------------------------------------- author-date: reference list and in-text
+
+_REF_HEAD_RE = re.compile(
+    rf"^(?P<names>[^()]+?)[.,]?\s+\(?(?P<year>{_YEAR}|n\.\s?d\.)(?P<suffix>[a-z])?\)?[.,:]?\s+(?P<rest>.+)$")
+_SURNAME_FIRST_RE = re.compile(r"^(?P<last>[^,]+),\s*(?P<first>[^,]+?)$")
+_IN_TEXT_ITEM_RE = re.compile(
+    rf"(?P<names>[A-ZÀ-Þ][^();\d]*?)\s*,?\s+(?P<year>{_YEAR})(?P<suffix>[a-z])?"
+    r"(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*))?")
+_NARRATIVE_RE = re.compile(
+    rf"(?P<names>[A-ZÀ-Þ][\w’'-]+(?:\s+(?:and|&|et)\s+[A-ZÀ-Þ][\w’'-]+|\s+et\s+al\.)?)\s+\((?P<year>{_YEAR})"
+    r"(?P<suffix>[a-z])?(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<loc>\d+(?:\s*[-–]\s*\d+)?))?\)")
+_PAREN_RE = re.compile(r"\(([^()]*\d{4}[^()]*)\)")
+
+
+def _ref_authors(names: str) -> tuple[str, ...]:
+    """"Lacher, Wolfram" -> Wolfram Lacher; "Bøås, Morten, and Liv Elin Torheim" -> both."""
+    names = _ET_AL_RE.sub("", names).strip().rstrip(".,").strip()
+    if _is_org(names) or not any(c.islower() for c in names if c.isalpha()) and " " in names:
+        return (names,)
+    pieces = [p.strip() for p in re.split(r",\s*(?:and|&)\s+|\s+(?:and|&)\s+|;\s*", names) if p.strip()]
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        m = _SURNAME_FIRST_RE.match(piece)
+        if m and (i == 0 or "," in piece):
+            out.append(f"{m.group('first').strip()} {m.group('last').strip()}")
+        elif i == 0 and "," in piece:
+            last, _, rest = piece.partition(",")
+            out.append(f"{rest.strip()} {last.strip()}".strip())
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def parse_reference_list(doc_id: str, entries: Sequence[str]) -> list[Citation]:
+    """The entries of an author-date reference list ("Lacher, Wolfram. 2012. Title. Place: Publisher.")
+    as citations: `footnote` 0, `idx` the entry's number."""
+    out: list[Citation] = []
+    for i, entry in enumerate(entries, start=1):
+        entry = _WS_RE.sub(" ", entry).strip()
+        spans = locate_urls(entry)
+        urls = tuple(dict.fromkeys(sp.url for sp in spans))
+        body = _cut_urls(entry, spans)
+        m = _REF_HEAD_RE.match(body)
+        if not m:
+            p = _parse_publication(entry, spans, urls)
+            out.append(replace(p.to_citation(doc_id, 0, i), cited_in="references"))
+            continue
+        authors = _ref_authors(m.group("names"))
+        rest = m.group("rest").strip()
+        top = _top_level(rest)
+        q = _first_quote(rest, top, 0, len(rest))
+        outlet = ""
+        if q is not None and q[0] <= 1:
+            title = rest[q[0] + 1:q[1]].strip().rstrip(".,").strip()
+            after = rest[q[1] + 1:].strip(" .,")
+        else:
+            cut = next((sp[1] for sp in _sentences(rest, top, 0, len(rest))[:1]), len(rest))
+            title, after = rest[:cut].strip().rstrip("."), rest[cut:].strip(" .,")
+        if after:
+            jm = re.match(r"^(?:in:?\s+)?(?P<journal>[^():.]+?)\s+\d+\s*(?:\(\d+\))?\s*[:,]", after)
+            pub = re.search(r"(?:^|\.\s+)(?:[^:.]+):\s*(?P<pub>[^.:]+?)\s*(?:\.|$)", after)
+            if jm:
+                outlet = jm.group("journal").strip()
+            elif pub:
+                outlet = pub.group("pub").strip()
+        year = m.group("year")
+        out.append(Citation(
+            doc_id=doc_id, footnote=0, idx=i, kind="publication", text=entry, authors=authors, title=title,
+            outlet=outlet, year=int(year) if year.isdigit() else None, date=year if year.isdigit() else "",
+            urls=urls, author_kind=author_kind(authors[0]) if authors else "", cited_in="references",
+            **_identifiers(body, urls),
+        ))
+    return out
+
+
+def _ref_key(c: Citation) -> tuple[str, int | None]:
+    first = c.authors[0] if c.authors else ""
+    f = loose_key(first).split()
+    return (" ".join(f) if c.author_kind == "organisation" else (f[-1] if f else "")), c.year
+
+
+def author_date_citations(doc_id: str, text: str, refs: Sequence[Citation]) -> list[Citation]:
+    """In-text author-date citations in `text` ("(Lacher 2012, 14)", "(Lecocq 2010; Bøås and
+    Torheim 2013)", "Lacher (2012)") that match an entry of the reference list `refs`: each a
+    copy of the entry with `ref` its number and `locator` the page cited."""
+    keys: dict[tuple[str, int | None], Citation] = {}
+    for r in refs:
+        keys.setdefault(_ref_key(r), r)
+    found: list[tuple[int, str, str, str, str]] = []  # (offset, names, year, locator, text)
+    for pm in _PAREN_RE.finditer(text):
+        inner, base = pm.group(1), pm.start(1)
+        for piece in re.finditer(r"[^;]+", inner):
+            im = _IN_TEXT_ITEM_RE.search(piece.group())
+            if im:
+                found.append((base + piece.start() + im.start(), im.group("names"), im.group("year"),
+                              im.group("loc") or "", im.group().strip()))
+    for nm in _NARRATIVE_RE.finditer(text):
+        found.append((nm.start(), nm.group("names"), nm.group("year"), nm.group("loc") or "", nm.group()))
+    out: list[Citation] = []
+    for at, names, year, loc, cited in sorted(found):
+        names = _LEADING_RE.sub("", names.strip()).strip().rstrip(",")
+        names = re.sub(r"^(?:e\.g\.|cf\.|see)\s*,?\s*", "", names, flags=re.I)
+        first = re.split(r"\s+(?:and|&|et)\s+|,", _ET_AL_RE.sub("", names))[0].strip()
+        f = loose_key(first).split()
+        target = keys.get((" ".join(f), int(year))) or (keys.get((f[-1], int(year))) if f else None)
+        if target is None:
+            continue
+        out.append(replace(target, footnote=0, idx=len(out) + 1, text=cited, locator=loc, ref=target.idx,
+                           cited_in="text"))
+    return out
+
+
+_REFERENCE_SECTION_RE = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:references?|bibliograph(?:y|ie)|works\s+cited|sources(?:\s+cited)?|literature(?:\s+cited)?|"
+    r"literatur(?:verzeichnis)?|références(?:\s+bibliographiques)?|ouvrages\s+cités|referencias|bibliografía)\b",
+    re.I)
+
+
+_ENTRY_START_RE = re.compile(r"(?<=[.)])\s+(?=[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?,\s+[A-ZÀ-Þ][\w'’-]*\.?[\s,.])")
+
+
+def reference_list_entries(sentences: Sequence) -> list[str]:
+    """The entries of a document's reference list: each paragraph of a back-matter section headed
+    References, Bibliography, Works cited, Sources, Bibliographie, Références..."""
+    entries: dict[str, list[str]] = {}
+    for s in sentences:
+        if s.zone == "back" and _REFERENCE_SECTION_RE.match(s.section.strip()):
+            entries.setdefault(s.paragraph_id, []).append(s.text)
+    # a paragraph may hold several entries (a PDF reader joins a hanging-indent list): a new entry
+    # starts after a full stop with "Surname, Given" or "Surname, I."
+    return [e.strip() for texts in entries.values() for e in _ENTRY_START_RE.split(" ".join(texts)) if e.strip()]
+
+
+def author_date(doc_id: str, sentences: Sequence) -> list[Citation]:
+    """A document's reference list (rows cited_in "references", idx the entry's number) and the
+    in-text citations of its body that match an entry (cited_in "text", idx numbered on after the
+    entries, `ref` the entry, `sentence_id` the sentence)."""
+    refs = parse_reference_list(doc_id, reference_list_entries(sentences))
+    if not refs:
+        return []
+    out = list(refs)
+    for s in sentences:
+        if s.zone not in ("body", "pullquote"):
+            continue
+        for c in author_date_citations(doc_id, s.text, refs):
+            out.append(replace(c, idx=len(out) + 1, sentence_id=s.sentence_id))
+    return out

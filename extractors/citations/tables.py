@@ -14,7 +14,8 @@ from extractors.text import guess_language
 
 CITATION_COLUMNS = ("doc_id", "footnote", "idx", "kind", "authors", "title", "outlet", "year", "date", "url",
                     "domain", "locator", "interviewee", "role", "interview_place", "interview_date", "anonymous",
-                    "backref", "language", "urls", "text")
+                    "backref", "language", "urls", "author_kind", "doi", "document_symbol", "report_number",
+                    "original_url", "cited_in", "ref", "sentence_id", "text")
 SOURCE_COLUMNS = ("url", "domain", "doc_ids", "footnotes", "status", "http_status", "content_type", "language",
                   "chars", "path", "error", "final_url", "via_archive", "source_doc_id")
 INTERVIEW_COLUMNS = ("doc_id", "interviewee", "role", "anonymous", "place", "date", "footnotes")
@@ -31,12 +32,14 @@ def citation_language(c: Citation) -> str:
 def citation_row(c: Citation) -> dict:
     url = c.urls[0] if c.urls else ""
     return {
-        "doc_id": c.doc_id, "footnote": c.footnote, "idx": c.idx, "kind": c.kind, "authors": c.authors,
+        "doc_id": c.doc_id, "footnote": c.footnote if c.cited_in == "footnote" else None, "idx": c.idx, "kind": c.kind, "authors": c.authors,
         "title": c.title, "outlet": c.outlet, "year": c.year, "date": c.date, "url": url,
         "domain": url_domain(url) if url else "", "locator": c.locator, "interviewee": c.interviewee,
         "role": c.role, "interview_place": c.interview_place, "interview_date": c.interview_date,
         "anonymous": c.anonymous, "backref": c.backref, "language": citation_language(c),
-        "urls": " ".join(c.urls), "text": c.text,
+        "urls": " ".join(c.urls), "author_kind": c.author_kind, "doi": c.doi, "document_symbol": c.document_symbol,
+        "report_number": c.report_number, "original_url": c.original_url, "cited_in": c.cited_in, "ref": c.ref,
+        "sentence_id": c.sentence_id, "text": c.text,
     }
 
 
@@ -96,14 +99,22 @@ def interview_rows(citations: Sequence[Citation]) -> list[dict]:
 def entity_citation_rows(documents: Sequence[Document], citations: Sequence[Citation],
                          mentions: Sequence[Mention]) -> list[dict]:
     """For every entity mentioned in a sentence that carries a footnote marker, the works that
-    footnote cites."""
+    footnote cites; and in a sentence with an author-date citation, the work it cites."""
     carrying = {s.sentence_id: (s.doc_id, s.footnotes) for d in documents for s in d.sentences if s.footnotes}
     by_note: dict[tuple[str, int], list[Citation]] = defaultdict(list)
+    in_text: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
-        by_note[(c.doc_id, c.footnote)].append(c)
+        if c.cited_in == "footnote":
+            by_note[(c.doc_id, c.footnote)].append(c)
+        elif c.cited_in == "text":
+            in_text[c.sentence_id].append(c)
     rows: dict[tuple, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.sentence_id not in carrying or m.zone != "body":
+        if m.zone != "body":
+            continue
+        for c in in_text.get(m.sentence_id, ()):
+            rows[(m.entity_id, c.doc_id, c.footnote, c.idx)].add(m.sentence_id)
+        if m.sentence_id not in carrying:
             continue
         doc_id, notes = carrying[m.sentence_id]
         for n in notes:
@@ -114,7 +125,7 @@ def entity_citation_rows(documents: Sequence[Document], citations: Sequence[Cita
     for (entity_id, doc_id, n, idx) in sorted(rows, key=lambda k: (k[0], k[1], k[2], k[3])):
         c = cites[(doc_id, n, idx)]
         out.append({
-            "entity_id": entity_id, "doc_id": doc_id, "footnote": n, "idx": idx,
+            "entity_id": entity_id, "doc_id": doc_id, "footnote": n or None, "idx": idx,
             "url": c.urls[0] if c.urls else "", "outlet": c.outlet or (f"interview: {c.interviewee}" if c.kind == "interview" else ""),
             "title": c.title, "sentences": tuple(sorted(rows[(entity_id, doc_id, n, idx)])),
         })

@@ -150,6 +150,9 @@ def changes_section(changes: Changes, previous_run_id: str | None, top: int = 5)
 
 
 def citations_section(citations: Sequence[Citation], parses: Sequence[FootnoteParse]) -> str:
+    entries = sum(1 for c in citations if c.cited_in == "references")
+    in_text = sum(1 for c in citations if c.cited_in == "text")
+    citations = [c for c in citations if c.cited_in == "footnote"]
     kinds = Counter(p.kind for p in parses)
     outlets = Counter(c.outlet for c in citations if c.kind == "publication" and c.outlet)
     domains = Counter(url_domain(u) for c in citations for u in c.urls[:1])
@@ -163,7 +166,8 @@ def citations_section(citations: Sequence[Citation], parses: Sequence[FootnotePa
         f"{len(citations)} citations: {sum(1 for c in citations if c.kind == 'publication')} publications and "
         f"{len(interviews)} interviews ({anonymous} anonymous); "
         f"{len({u for c in citations for u in c.urls})} distinct URLs. Chart: citations.png.",
-        "",
+        *([f"Reference lists: {entries} entries, cited {in_text} times in the text (author-date).", ""]
+          if entries else [""]),
         "Top outlets: " + ", ".join(f"{o} ({n})" for o, n in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:10]) + ".",
         "",
         "Top domains: " + ", ".join(f"{d} ({n})" for d, n in sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))[:10]) + ".",
