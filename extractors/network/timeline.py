@@ -20,10 +20,6 @@ import extractors.network.graph as net
 from extractors.ingest.dates import SentenceDate
 from extractors.model import Mention, Sentence
 
-TIMELINE_COLUMNS = ("entity_id", "name", "type", "date_start", "date_end", "date_basis", "doc_id", "page",
-                    "sentence_id", "text")
-
-
 @dataclass(frozen=True)
 class EdgeTime:
     """When a pair was co-mentioned: windows per year, and how many of its windows had no date
@@ -139,8 +135,8 @@ def timeline_rows(
     zones: Iterable[str] = ("body",),
     include_footnotes: bool = False,
 ) -> list[dict]:
-    """timeline.csv: one row per entity and sentence naming it (network zones), by entity, then
-    date, then document and position."""
+    """timeline.csv (columns: extractors.outputs.tables.TIMELINE_COLUMNS): one row per entity and
+    sentence naming it (network zones), by entity, then date, then document and position."""
     by_sid = _by_sentence(dates)
     zs = set(net.resolve_zones(zones, include_footnotes))
     rank = {(s.doc_id, s.sentence_id): (i, s) for i, s in enumerate(sentences)}
