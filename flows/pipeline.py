@@ -303,7 +303,8 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         run_id, documents, read=len(todo), cached=n_cached, changes=changes,
         previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
         sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition,
-        network_entities=network.entities, edges=network.edges, names=network.names))
+        network_entities=network.entities, edges=network.edges, names=network.names,
+        sentence_dates=dating.dates, document_dates=dating.documents))
     tables.write_text(folder / tables.SUMMARY, summary)
     progress.advance("write")
     final = finish_run(out, run_id, folder)
