@@ -35,6 +35,7 @@ def test_graph_data_years_and_timelines():
     plain = graph_data(info, edges, A, MENTIONS)
     assert plain["years"] is None and "timeline" not in plain["nodes"][0]
     assert json.loads(json.dumps(data)) == data
+    assert page_html() == page_html()  # same input, same bytes
 
 
 @pytest.fixture
