@@ -200,14 +200,16 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         # networks while this one writes the rest; without, all of it happens here
         drawing = elsewhere(pool, plot_network, graph, png, title=title)
         documents_done = elsewhere(pool, write_document_networks, *per_document)
+        labels = {e.entity_id: net.display_label(e.name, e.surface_forms) for e in recognition.entities}
+        dated = timeline.entity_years(mentions, dates, bases=("text", "context"), share=True,
+                                      include_footnotes=include_footnotes)
+        chart = (dated, names, types, folder / tables.TIMELINE_CHART)
+        charting = elsewhere(pool, timeline.plot_timeline, *chart, labels=labels)
         net.write_gexf(timeline.dynamic_graph(graph, node_years, times), folder / "network.gexf")
         net.write_graphml(timeline.graph_with_years(graph, node_years, times), folder / "network.graphml")
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network",
-                   dates=dates, include_footnotes=include_footnotes)
-        labels = {e.entity_id: net.display_label(e.name, e.surface_forms) for e in recognition.entities}
-        timeline.plot_timeline(timeline.entity_years(mentions, dates, bases=("text", "context"), share=True,
-                                                     include_footnotes=include_footnotes),
-                               names, types, folder / tables.TIMELINE_CHART, labels=labels)
+                   dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years)
+        finish(charting, timeline.plot_timeline, *chart, labels=labels)
         finish(documents_done, write_document_networks, *per_document)
         finish(drawing, plot_network, graph, png, title=title)
     tables.write_text(folder / tables.GRAPH_KEY, key + "\n")

@@ -108,7 +108,7 @@ def _grammar(languages: tuple[str, ...]) -> dict[str, re.Pattern]:
     for lang in languages:
         info = _locale_info(lang)
         for k in _MONTH_KEYS:
-            months.update(m for m in info.get(k, ()) if len(m) >= 3 and m.isalpha() or m.rstrip(".").isalpha() and len(m) >= 3)
+            months.update(m for m in info.get(k, ()) if len(m.rstrip(".")) >= 3 and m.rstrip(".").isalpha())
         for key, phrases in (info.get("relative-type") or {}).items():
             # this/last/next year and month; "now" and "today" mean the time of writing
             if re.fullmatch(r"(?:in )?[01] (?:year|month)(?: ago)?", key):
@@ -138,7 +138,7 @@ def _grammar(languages: tuple[str, ...]) -> dict[str, re.Pattern]:
         "year": rf"(?:(?i:early|mid|late)[-\s]+)?{year}",
         # 6 April | April 6 | (27 January) — a year is taken from around it
         "dm": rf"(?i:{day}\s+{month}|{month}\s+{day})(?!\d)",
-        # in late March | en mars — a month alone, after a preposition, capitalised in English
+        # in late March | en mars — a month alone, after a preposition (a year is taken from around it)
         "m": rf"(?i:(?:in|by|until|since|during|en|depuis|début|fin|mi)[\s-]+(?:(?:early|late|mid)[-\s]+)?(?:{_alternation(m for m in months if m[:1].isalpha())}))\b(?![\s.,]*(?:of\s+)?\d)(?!\s*(?:[-\u2013/]|(?:and|to|et|à)\s))",
         "rel": rf"(?i:{rel})" if rel else r"(?!x)x",
         "now": rf"(?i:{_alternation(now | _PRESENT)})",
@@ -278,8 +278,9 @@ def find_dates(text: str, *, today: str = "", languages: Sequence[str] = LANGUAG
 
 
 def _is_lifespan(text: str, m: re.Match) -> bool:
-    a, b = (int(x) for x in re.findall(r"\d{4}", m.group(0))[:2]) if len(re.findall(r"\d{4}", m.group(0))) == 2 else (0, 0)
-    if not a or b - a < LIFESPAN:
+    """``Intalla ag Attaher (1927-2014)``: a bracketed range of LIFESPAN years or more right after a name."""
+    years = [int(x) for x in re.findall(r"\d{4}", m.group(0))]
+    if len(years) != 2 or years[1] - years[0] < LIFESPAN:
         return False
     before, after = text[: m.start()], text[m.end():]
     return bool(re.search(r"[A-ZÀ-Ý][\w'’-]+\s*\($", before)) and after.startswith(")")

@@ -59,12 +59,15 @@ def graph_data(
     seed: int = SEED,
     dates: Sequence[SentenceDate] = (),
     include_footnotes: bool = False,
+    times: Mapping | None = None,
+    node_years: Mapping | None = None,
 ) -> dict:
     """The JSON document the page draws (also handy to test without a browser).
 
     With ``dates`` (one per sentence, :mod:`extractors.ingest.dates`), nodes and edges carry the
     years they are seen in (for the year range slider; ``years`` is then the range, else None)
-    and each node its ``timeline``: see :func:`time_data`."""
+    and each node its ``timeline``: see :func:`time_data` (``times`` and ``node_years``: those
+    already worked out, else they are computed here)."""
     info = as_entity_map(entities_info)
     windows = [w for w in WINDOWS if any(e.window == w for e in edges)] or ["sentence"]
     metrics = {w: node_metrics(info, edges, w, seed=seed) for w in windows}
@@ -100,12 +103,13 @@ def graph_data(
         "years": None,
     }
     if dates:
-        time_data(data, sentences, mentions, dates, include_footnotes)
+        time_data(data, sentences, mentions, dates, include_footnotes, times=times, node_years=node_years)
     return data
 
 
 def time_data(data: dict, sentences: Sequence[Sentence], mentions: Sequence[Mention], dates: Sequence[SentenceDate],
-              include_footnotes: bool = False) -> None:
+              include_footnotes: bool = False, *, times: Mapping | None = None, node_years: Mapping | None = None
+              ) -> None:
     """Add time to the page's data: ``years`` (the range seen), each edge's ``years`` ([[year,
     windows]], :func:`extractors.network.timeline.edge_times`), each node's ``years`` (those its
     mentions speak of) and ``timeline``: the sentences naming it whose date is stated in the
@@ -113,8 +117,10 @@ def time_data(data: dict, sentences: Sequence[Sentence], mentions: Sequence[Ment
     added to ``sentences``."""
     from extractors.network.timeline import edge_times, entity_years
 
-    times = edge_times(sentences, mentions, dates, include_footnotes=include_footnotes)
-    node_years = entity_years(mentions, dates, include_footnotes=include_footnotes)
+    if times is None:
+        times = edge_times(sentences, mentions, dates, include_footnotes=include_footnotes)
+    if node_years is None:
+        node_years = entity_years(mentions, dates, include_footnotes=include_footnotes)
     seen = sorted({y for c in node_years.values() for y in c} | {y for t in times.values() for y, _ in t.years})
     data["years"] = {"min": seen[0], "max": seen[-1]} if seen else None
     for e in data["edges"]:
@@ -229,6 +235,8 @@ def render_html(
     seed: int = SEED,
     dates: Sequence[SentenceDate] = (),
     include_footnotes: bool = False,
+    times: Mapping | None = None,
+    node_years: Mapping | None = None,
 ) -> str:
     """The whole page as a string (deterministic: same input, same bytes).
 
@@ -236,7 +244,7 @@ def render_html(
     highlighted names in them; both are optional.
     """
     data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed, dates=dates,
-                      include_footnotes=include_footnotes)
+                      include_footnotes=include_footnotes, times=times, node_years=node_years)
     fill = {"__TITLE__": html.escape(title), "__DATA__": _json_for_script(data)}
     page = TEMPLATE.read_text(encoding="utf-8")
     return re.sub(r"__TITLE__|__DATA__", lambda m: fill[m.group(0)], page)
