@@ -228,7 +228,7 @@ def plot_timeline(
     *,
     labels: Mapping[str, str] | None = None,
     top: int = 25,
-    title: str = "Mentions per year of the most mentioned actors (dates stated in the text)",
+    title: str = "Mentions per year of the most mentioned actors (dates stated in the sentence or its paragraph)",
     dpi: int = 110,
 ):
     """Heat-map: the ``top`` actors with the most dated mentions (places left out) as rows, years
@@ -278,7 +278,7 @@ def plot_timeline(
     fig = Figure(figsize=(w, h), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     left = 2.6 / w
-    ax = fig.add_axes((left, 0.9 / h, 1 - left - 0.45 / w, 1 - 1.6 / h))
+    ax = fig.add_axes((left, 0.9 / h, 1 - left - 0.7 / w, 1 - 1.6 / h))
     shown = np.log1p(grid)
     ax.imshow(shown, aspect="auto", cmap="Blues", vmin=0, vmax=max(float(shown.max()), 1.0), interpolation="nearest")
     # labels and grid drawn directly (matplotlib's tick machinery was most of the drawing time)
