@@ -31,7 +31,7 @@ from extractors.outputs.rundir import (clean_partials, discard_partial, finish_r
                                        prune_runs, run_lock, start_run)
 from flows import preflight
 from flows.fetching import SourceSettings, fetch_all
-from flows.stages import citation_stage, network_stage, recognition_stage, write_citation_tables
+from flows.stages import citation_stage, dating_stage, network_stage, recognition_stage, write_citation_tables
 
 
 @dataclass(frozen=True)
@@ -198,16 +198,30 @@ def recognize(documents: list[Document], settings: RunSettings, citations=()):
 
 
 @task(name="write-tables", cache_policy=NO_CACHE)
-def write_document_tables(folder: Path, documents: list[Document], parses: dict) -> None:
+def write_document_tables(folder: Path, documents: list[Document], parses: dict, dating=None) -> None:
     from extractors.citations.tables import footnote_parse_row
 
     ok = [d for d in documents if d.status == "ok"]
-    tables.DOCUMENTS.write(folder, (tables.document_row(d) for d in documents))
-    tables.SENTENCES.write(folder, (tables.sentence_row(s) for d in ok for s in d.sentences))
+    doc_dates = dating.documents if dating is not None else {}
+    date_of = dating.of() if dating is not None else {}
+    tables.DOCUMENTS.write(folder, (tables.document_row(d, doc_dates.get(d.doc_id)) for d in documents))
+    tables.SENTENCES.write(folder, (tables.sentence_row(s, date_of.get((s.doc_id, s.sentence_id)))
+                                    for d in ok for s in d.sentences))
     tables.FOOTNOTES.write(folder, (
         tables.footnote_row(f, footnote_parse_row(parses[d.doc_id][f.n]) if f.n in parses.get(d.doc_id, {}) else None)
         for d in ok for f in d.footnotes
     ))
+
+
+@task(name="dates", cache_policy=NO_CACHE)
+def date_sentences(documents: list[Document], cites, source_rows, reports: Path):
+    """The date each sentence speaks of (extractors.ingest.dates); a fetched source is dated by
+    the citation that led to it."""
+    from extractors.citations.tables import cited_urls
+
+    cited = {c.url: c.cited_date for c in cited_urls(cites.citations)}
+    cited_dates = {r.source_doc_id: cited.get(r.url, "") for r in source_rows if r.source_doc_id}
+    return dating_stage(documents, cited_dates={k: v for k, v in cited_dates.items() if v}, reports=reports)
 
 
 @task(name="citations", cache_policy=NO_CACHE)
@@ -301,12 +315,13 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         documents = mark_duplicates(documents + source_docs)
         ok = [d for d in documents if d.status == "ok"]
         recognition = recognize(quote(ok), settings, quote(cites.citations))
+        dating = date_sentences(quote(ok), quote(cites), quote(source_rows), root)
         progress.stage("network", 1)
         network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes,
-                                previous=previous, pool=pool)
+                                previous=previous, pool=pool, dating=dating)
         progress.advance("network")
     progress.stage("write", 1)
-    write_document_tables(folder, quote(documents), quote(cites.parses))
+    write_document_tables(folder, quote(documents), quote(cites.parses), quote(dating))
     write_citation_tables(folder, ok, cites, recognition.recognition.mentions, [r.as_row() for r in source_rows])
     changes = history.diff_runs(previous, folder)
     tables.CHANGES.write(folder, history.changes_rows(changes))
@@ -314,7 +329,8 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         run_id, documents, read=len(todo), cached=n_cached, changes=changes,
         previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
         sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition, queue=recognition.queue,
-        network_entities=network.entities, edges=network.edges, names=network.names))
+        network_entities=network.entities, edges=network.edges, names=network.names,
+        sentence_dates=dating.dates, document_dates=dating.documents))
     tables.write_text(folder / tables.SUMMARY, summary)
     progress.advance("write")
     final = finish_run(out, run_id, folder)

@@ -6,7 +6,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import extractors.network.graph as net
+import extractors.network.timeline as timeline
 import extractors.outputs.tables as tables
+from extractors.ingest.dates import SentenceDate, date_sentences, document_date, pdf_metadata_date
 from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
 from extractors.network.html import write_html
@@ -50,6 +52,47 @@ GRAPH_FILES = tables.GRAPH_FILES
 NETWORKS_DIR = tables.NETWORKS_DIR
 
 
+# ---------------------------------------------------------------- dates
+
+@dataclass
+class DatingOutput:
+    dates: list  # SentenceDate, one per sentence of the documents, in order
+    documents: dict  # doc_id -> (date, where it was found)
+
+    def of(self) -> dict:
+        """(doc_id, sentence_id) -> SentenceDate"""
+        return {(d.doc_id, d.sentence_id): d for d in self.dates}
+
+
+def pdf_creation_date(path: Path) -> str:
+    """A PDF's CreationDate as an ISO date, or "" (unreadable, absent)."""
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(path) as pdf:
+            return pdf_metadata_date(str((pdf.metadata or {}).get("CreationDate", "")))
+    except Exception:
+        return ""
+
+
+def dating_stage(documents: list[Document], *, cited_dates: dict | None = None, reports: Path | None = None
+                 ) -> DatingOutput:
+    """The date of each document (a fetched source: the date its citation gives; else its title
+    page; else a PDF's creation date) and of each of its sentences."""
+    cited_dates = cited_dates or {}
+    dates: list[SentenceDate] = []
+    docs = {}
+    for d in documents:
+        metadata = ""
+        if d.format == "pdf" and reports is not None and d.doc_id not in cited_dates:
+            if not document_date(d.sentences)[0] and (reports / d.path).is_file():
+                metadata = pdf_creation_date(reports / d.path)
+        date, source = document_date(d.sentences, cited=cited_dates.get(d.doc_id, ""), metadata=metadata)
+        docs[d.doc_id] = (date, source)
+        dates.extend(date_sentences(d.sentences, date, language=d.language or "en"))
+    return DatingOutput(dates, docs)
+
+
 def graph_key(tables_text: list[str], sentences, edges, include_footnotes: bool) -> str:
     """Digest of everything the graph files are drawn from, and of the code that draws them."""
     import hashlib
@@ -65,7 +108,7 @@ def graph_key(tables_text: list[str], sentences, edges, include_footnotes: bool)
         if s.sentence_id in evidence:
             h.update(f"{s.sentence_id}\t{s.doc_id}\t{s.page}\t{s.text}\n".encode("utf-8"))
     h.update(str(include_footnotes).encode())
-    for module in (net, html_mod, plot_mod):
+    for module in (net, html_mod, plot_mod, timeline):
         h.update(Path(module.__file__).read_bytes())
     h.update((Path(html_mod.__file__).parent / "templates" / "network.html").read_bytes())
     return h.hexdigest()
@@ -124,10 +167,12 @@ def finish(future, fn, *args, **options) -> None:
 
 
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
-                  previous: Path | None = None, pool=None) -> NetworkOutput:
-    """entities, mentions, edges and candidates tables, the graph files and the per-document
-    networks. `pool`: a started `flows.runtime.pool.DocumentPool` draws network.png and writes the
-    per-document networks in its worker processes meanwhile."""
+                  previous: Path | None = None, pool=None, dating: DatingOutput | None = None) -> NetworkOutput:
+    """entities, mentions, edges, candidates and timeline tables, the graph files and the
+    per-document networks. `pool`: a started `flows.runtime.pool.DocumentPool` draws network.png
+    and writes the per-document networks in its worker processes meanwhile. `dating`: the dates
+    of the sentences (years of mentions, entities and edges; spells in the GEXF, per-year weights
+    in the GraphML, the slider in network.html, timeline.csv and timeline.png)."""
     recognition = rec.recognition
     sentences = [s for d in documents for s in d.sentences]
     mentions = list(recognition.mentions)
@@ -146,11 +191,19 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
             for k, v in info.items()}
     metrics = net.node_metrics(info, edges, "sentence")
     every = net.complete_metrics(metrics, totals)  # no empty metric cell in entities.csv
+    dates = dating.dates if dating is not None else []
+    date_of = dating.of() if dating is not None else {}
+    times = timeline.edge_times(sentences, mentions, dates, include_footnotes=include_footnotes)
+    node_years = timeline.entity_years(mentions, dates, include_footnotes=include_footnotes)
     texts = {
-        tables.ENTITIES: tables.ENTITIES.text(tables.entity_row(e, every[e.entity_id])
+        tables.ENTITIES: tables.ENTITIES.text(tables.entity_row(e, every[e.entity_id], node_years.get(e.entity_id))
                                               for e in recognition.entities),
-        tables.MENTIONS: tables.MENTIONS.text(tables.mention_row(m) for m in mentions),
-        tables.EDGES: tables.EDGES.text(tables.edge_row(e, names) for e in edges),
+        tables.MENTIONS: tables.MENTIONS.text(tables.mention_row(m, date_of.get((m.doc_id, m.sentence_id)))
+                                              for m in mentions),
+        tables.EDGES: tables.EDGES.text(tables.edge_row(e, names, times.get((e.source, e.target, e.window)))
+                                        for e in edges),
+        tables.TIMELINE: tables.TIMELINE.text(timeline.timeline_rows(sentences, mentions, dates, names, types,
+                                                                     include_footnotes=include_footnotes)),
         tables.CANDIDATES: tables.CANDIDATES.text(tables.candidate_row(c) for c in rec.queue.candidates),
     }
     for table, text in texts.items():
@@ -166,14 +219,23 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         # networks while this one writes the rest; without, all of it happens here
         drawing = elsewhere(pool, plot_network, graph, png, title=title)
         documents_done = elsewhere(pool, write_document_networks, *per_document)
+        labels = {e.entity_id: net.display_label(e.name, e.surface_forms) for e in recognition.entities}
+        dated = timeline.entity_years(mentions, dates, bases=("text", "context"), share=True,
+                                      include_footnotes=include_footnotes)
+        chart = (dated, names, types, folder / tables.TIMELINE_CHART)
+        charting = elsewhere(pool, timeline.plot_timeline, *chart, labels=labels)
         positions = net.layout(graph)
-        net.write_gexf(graph, folder / "network.gexf", positions=positions)
-        net.write_graphml(graph, folder / "network.graphml")
+        net.write_gexf(timeline.dynamic_graph(graph, node_years, times), folder / "network.gexf", positions=positions)
+        net.write_graphml(timeline.graph_with_years(graph, node_years, times), folder / "network.graphml")
         # the paragraph-window graph too, with its own metrics, at the same positions
         paragraphs = net.build_graph(info, edges, "paragraph")
-        net.write_gexf(paragraphs, folder / tables.PARAGRAPH_GEXF, positions=positions)
-        net.write_graphml(paragraphs, folder / tables.PARAGRAPH_GRAPHML)
-        write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network")
+        net.write_gexf(timeline.dynamic_graph(paragraphs, node_years, times, window="paragraph"),
+                       folder / tables.PARAGRAPH_GEXF, positions=positions)
+        net.write_graphml(timeline.graph_with_years(paragraphs, node_years, times, window="paragraph"),
+                          folder / tables.PARAGRAPH_GRAPHML)
+        write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network",
+                   dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years)
+        finish(charting, timeline.plot_timeline, *chart, labels=labels)
         finish(documents_done, write_document_networks, *per_document)
         finish(drawing, plot_network, graph, png, title=title)
     tables.write_text(folder / tables.GRAPH_KEY, key + "\n")

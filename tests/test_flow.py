@@ -145,7 +145,7 @@ def test_rerun_gives_byte_identical_tables(first_run, workspace):
     assert second.run_id != first_run.run_id
     per_document = sorted(p.relative_to(first_run.folder).as_posix() for p in (first_run.folder / "networks").iterdir())
     assert per_document == sorted(p.relative_to(second.folder).as_posix() for p in (second.folder / "networks").iterdir())
-    for name in TABLES + ["network.gexf", "network.graphml", "network.html"] + per_document:
+    for name in TABLES + ["timeline.csv", "network.gexf", "network.graphml", "network.html"] + per_document:
         assert (first_run.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from extractors.ingest.dates import SentenceDate
 from extractors.model import Edge, Mention, Sentence
 from extractors.network.graph import (
     SEED,
@@ -56,8 +57,17 @@ def graph_data(
     title: str = "Co-mention network",
     labels: int = 30,
     seed: int = SEED,
+    dates: Sequence[SentenceDate] = (),
+    include_footnotes: bool = False,
+    times: Mapping | None = None,
+    node_years: Mapping | None = None,
 ) -> dict:
-    """The JSON document the page draws (also handy to test without a browser)."""
+    """The JSON document the page draws (also handy to test without a browser).
+
+    With ``dates`` (one per sentence, :mod:`extractors.ingest.dates`), nodes and edges carry the
+    years they are seen in (for the year range slider; ``years`` is then the range, else None)
+    and each node its ``timeline``: see :func:`time_data` (``times`` and ``node_years``: those
+    already worked out, else they are computed here)."""
     info = as_entity_map(entities_info)
     windows = [w for w in WINDOWS if any(e.window == w for e in edges)] or ["sentence"]
     metrics = {w: node_metrics(info, edges, w, seed=seed) for w in windows}
@@ -65,7 +75,7 @@ def graph_data(
     nodes = node_data(info, ids, edges, metrics, windows, labels=labels, seed=seed)
     colors = type_colors(nd["type"] for nd in nodes)
     counts = {t: sum(1 for nd in nodes if nd["type"] == t) for t in colors}
-    return {
+    data = {
         "title": title,
         "canvas": CANVAS,
         "windows": windows,
@@ -90,7 +100,57 @@ def graph_data(
             for e in sorted(edges, key=lambda e: (e.source, e.target, e.window))
         ],
         "sentences": evidence_sentences(edges, sentences, mentions),
+        "years": None,
     }
+    if dates:
+        time_data(data, sentences, mentions, dates, include_footnotes, times=times, node_years=node_years)
+    return data
+
+
+def time_data(data: dict, sentences: Sequence[Sentence], mentions: Sequence[Mention], dates: Sequence[SentenceDate],
+              include_footnotes: bool = False, *, times: Mapping | None = None, node_years: Mapping | None = None
+              ) -> None:
+    """Add time to the page's data: ``years`` (the range seen), each edge's ``years`` ([[year,
+    windows]], :func:`extractors.network.timeline.edge_times`), each node's ``years`` (those its
+    mentions speak of) and ``timeline``: the sentences naming it whose date is stated in the
+    text or its paragraph, as [sentence id, start, end, basis] by date, their texts and marks
+    added to ``sentences``."""
+    from extractors.network.timeline import edge_times, entity_years
+
+    if times is None:
+        times = edge_times(sentences, mentions, dates, include_footnotes=include_footnotes)
+    if node_years is None:
+        node_years = entity_years(mentions, dates, include_footnotes=include_footnotes)
+    seen = sorted({y for c in node_years.values() for y in c} | {y for t in times.values() for y, _ in t.years})
+    data["years"] = {"min": seen[0], "max": seen[-1]} if seen else None
+    for e in data["edges"]:
+        t = times.get((e["source"], e["target"], e["window"]))
+        e["years"] = [list(p) for p in t.years] if t else []
+    by_sid = {(d.doc_id, d.sentence_id): d for d in dates}
+    zones = {"body", "footnote"} if include_footnotes else {"body"}
+    text_of = {(s.doc_id, s.sentence_id): s for s in sentences}
+    timeline: dict[str, dict[tuple[str, str], list]] = {}
+    for m in mentions:
+        d = by_sid.get((m.doc_id, m.sentence_id))
+        if not m.entity_id or m.zone not in zones or d is None or d.basis not in ("text", "context"):
+            continue
+        timeline.setdefault(m.entity_id, {})[(m.doc_id, m.sentence_id)] = [m.sentence_id, d.start, d.end, d.basis]
+    sents = data["sentences"]
+    for n in data["nodes"]:
+        n["years"] = sorted(node_years.get(n["id"], ()))
+        items = sorted(timeline.get(n["id"], {}).items(), key=lambda kv: (kv[1][1], kv[1][2], kv[0]))
+        n["timeline"] = [v for _, v in items]
+        for key, _ in items:
+            if key[1] not in sents and key in text_of:
+                s = text_of[key]
+                sents[s.sentence_id] = {"doc_id": s.doc_id, "page": s.page, "text": s.text, "marks": []}
+    wanted = {sid for n in data["nodes"] for sid, *_ in n["timeline"]}
+    for m in sorted(mentions, key=lambda m: (m.doc_id, m.sentence_id, m.start, m.end, m.entity_id)):
+        s = sents.get(m.sentence_id)
+        if m.sentence_id in wanted and s is not None and s["doc_id"] == m.doc_id and m.entity_id:
+            mark = [m.start, m.end, m.entity_id]
+            if mark not in s["marks"]:
+                s["marks"].append(mark)
 
 
 def node_data(info: Mapping[str, EntityInfo], ids: Sequence[str], edges: Sequence[Edge], metrics: Mapping,
@@ -174,13 +234,18 @@ def render_html(
     title: str = "Co-mention network",
     labels: int = 30,
     seed: int = SEED,
+    dates: Sequence[SentenceDate] = (),
+    include_footnotes: bool = False,
+    times: Mapping | None = None,
+    node_years: Mapping | None = None,
 ) -> str:
     """The whole page as a string (deterministic: same input, same bytes).
 
     ``sentences`` supply the evidence texts (looked up by ``sentence_id``) and ``mentions`` the
     highlighted names in them; both are optional.
     """
-    data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed)
+    data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed, dates=dates,
+                      include_footnotes=include_footnotes, times=times, node_years=node_years)
     fill = {"__TITLE__": html.escape(title), "__DATA__": json_for_script(data)}
     page = TEMPLATE.read_text(encoding="utf-8")
     return re.sub(r"__TITLE__|__DATA__", lambda m: fill[m.group(0)], page)

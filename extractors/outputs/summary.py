@@ -38,6 +38,8 @@ class RunFacts:
     network_entities: int = 0  # entities in the body text (the network's nodes)
     edges: Sequence[Edge] = ()
     names: dict = field(default_factory=dict)  # entity id -> name
+    sentence_dates: Sequence = ()  # extractors.ingest.dates.SentenceDate, one per sentence
+    document_dates: dict = field(default_factory=dict)  # doc_id -> (date, where it was found)
 
 
 def summary_markdown(facts: RunFacts) -> str:
@@ -51,7 +53,26 @@ def summary_markdown(facts: RunFacts) -> str:
     if facts.recognition is not None:
         parts.append(recognition_section(facts.recognition, facts.queue))
     parts.append(network_section(facts.network_entities, facts.edges, facts.names))
+    if facts.sentence_dates:
+        parts.append(time_section(facts.sentence_dates, facts.document_dates))
     return "\n".join(parts).rstrip() + "\n"
+
+
+def time_section(dates: Sequence, document_dates: dict) -> str:
+    """How the sentences were dated, and the years the text speaks of most."""
+    bases = Counter(d.basis or "none" for d in dates)
+    years = Counter(y for d in dates if d.basis in ("text", "context") for y in d.years)
+    found = Counter(source or "no date" for _, source in document_dates.values())
+    top = sorted(years.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+    return "\n".join([
+        "", "## Time", "",
+        f"{len(dates)} sentences: {bases.get('text', 0)} state a date, {bases.get('context', 0)} take one from their "
+        f"paragraph, {bases.get('document', 0)} have only their document's date"
+        + (f", {bases['none']} none (their document has no date)" if bases.get("none") else "") + ". "
+        "Documents dated by: " + ", ".join(f"{k} {n}" for k, n in sorted(found.items())) + ". "
+        "Years most spoken of: " + (", ".join(f"{y} ({n} sentences)" for y, n in top) or "none") + ". "
+        "(timeline.csv, timeline.png; edges.csv and the graph files carry years.)",
+    ])
 
 
 def md_table(header: Sequence[str], rows: Sequence[Sequence]) -> str:

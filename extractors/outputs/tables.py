@@ -61,25 +61,40 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping]) -> No
 
 
 DOCUMENT_COLUMNS = ("doc_id", "path", "sha256", "format", "title", "pages", "language", "status", "error",
-                    "sentences", "footnotes")
-SENTENCE_COLUMNS = ("doc_id", "sentence_id", "paragraph_id", "page", "section", "zone", "text", "footnotes")
+                    "sentences", "footnotes", "date", "date_source")
+# the date a sentence speaks of (extractors.ingest.dates.SentenceDate): ISO start and end, basis
+# (text, context, document) and the expressions that gave it
+SENTENCE_DATE_COLUMNS = ("date_start", "date_end", "date_basis", "date_text")
+SENTENCE_COLUMNS = ("doc_id", "sentence_id", "paragraph_id", "page", "section", "zone", "text",
+                    "footnotes") + SENTENCE_DATE_COLUMNS
 FOOTNOTE_COLUMNS = ("doc_id", "n", "page", "section", "anchor_sentence_id", "anchor_text", "text", "kind",
                     "n_citations", "urls")
 
 
-def document_row(d: Document) -> dict:
+def document_row(d: Document, date: tuple[str, str] | None = None) -> dict:
+    """``date``: the document's date and where it was found (extractors.ingest.dates.document_date)."""
+    date_, source = date or (None, None)
     return {
         "doc_id": d.doc_id, "path": d.path, "sha256": d.sha256, "format": d.format, "title": d.title,
         "pages": d.pages, "language": d.language, "status": d.status, "error": d.error,
         "sentences": len(d.sentences) if d.status == "ok" else None,
         "footnotes": len(d.footnotes) if d.status == "ok" else None,
+        "date": date_ or None, "date_source": source or None,
     }
 
 
-def sentence_row(s: Sentence) -> dict:
+def date_cells(date) -> dict:
+    """The date columns of a sentence (or of a mention, from its sentence's date)."""
+    if date is None:
+        return {}
+    return {"date_start": date.start or None, "date_end": date.end or None, "date_basis": date.basis or None,
+            "date_text": date.expressions or None}
+
+
+def sentence_row(s: Sentence, date=None) -> dict:
     return {
         "doc_id": s.doc_id, "sentence_id": s.sentence_id, "paragraph_id": s.paragraph_id, "page": s.page,
-        "section": s.section, "zone": s.zone, "text": s.text, "footnotes": s.footnotes,
+        "section": s.section, "zone": s.zone, "text": s.text, "footnotes": s.footnotes, **date_cells(date),
     }
 
 
@@ -94,9 +109,9 @@ def footnote_row(f: Footnote, parse: Mapping | None = None) -> dict:
 
 
 ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "status", "mentions", "documents", "surface_forms",
-                  "degree", "weighted_degree", "betweenness", "community", "lat", "lon")
+                  "degree", "weighted_degree", "betweenness", "community", "lat", "lon", "first_year", "last_year")
 MENTION_COLUMNS = ("doc_id", "sentence_id", "page", "zone", "start", "end", "text", "entity_id", "type",
-                   "method", "score")
+                   "method", "score", "date_start", "date_end", "date_basis")
 CANDIDATE_COLUMNS = ("candidate_id", "surface", "type", "count", "documents", "suggested_entity_id", "score",
                      "example_sentence_id", "example", "reason", "suggestions", "evidence", "cluster", "entity_id",
                      "decision")
@@ -104,10 +119,13 @@ RUNS_COLUMNS = ("run_id", "start", "end", "status", "documents", "new", "changed
                 "note")
 CHANGES_COLUMNS = ("change", "key", "name", "detail", "old", "new")
 EDGE_COLUMNS = ("source", "target", "source_name", "target_name", "window", "weight", "documents", "npmi",
-                "jaccard", "evidence")
+                "jaccard", "evidence", "first_year", "last_year", "years", "undated")
+TIMELINE_COLUMNS = ("entity_id", "name", "type", "date_start", "date_end", "date_basis", "doc_id", "page",
+                    "sentence_id", "text")  # rows: extractors.network.timeline.timeline_rows
 
 
-def entity_row(e, metrics=None) -> dict:
+def entity_row(e, metrics=None, years=None) -> dict:
+    """``years``: the years its mentions speak of (a Counter or any collection of years)."""
     row = {
         "entity_id": e.entity_id, "name": e.name, "type": e.type, "in_gazetteer": e.in_gazetteer,
         "status": e.status, "mentions": e.mentions, "documents": len(e.documents), "surface_forms": e.surface_forms,
@@ -116,11 +134,17 @@ def entity_row(e, metrics=None) -> dict:
     if metrics is not None:
         row.update(degree=metrics.degree, weighted_degree=metrics.weighted_degree,
                    betweenness=metrics.betweenness, community=metrics.community)
+    if years:
+        row.update(first_year=min(years), last_year=max(years))
     return row
 
 
-def mention_row(m) -> dict:
-    return {c: getattr(m, c) for c in MENTION_COLUMNS}
+def mention_row(m, date=None) -> dict:
+    """``date``: the SentenceDate of the mention's sentence."""
+    row = {c: getattr(m, c) for c in MENTION_COLUMNS if hasattr(m, c)}
+    row.update(date_cells(date))
+    row.pop("date_text", None)
+    return row
 
 
 def candidate_row(c) -> dict:
@@ -134,12 +158,17 @@ def candidate_row(c) -> dict:
     return row
 
 
-def edge_row(e, names) -> dict:
-    return {
+def edge_row(e, names, time=None) -> dict:
+    """``time``: the edge's extractors.network.timeline.EdgeTime (years and undated windows)."""
+    row = {
         "source": e.source, "target": e.target, "source_name": names.get(e.source, ""),
         "target_name": names.get(e.target, ""), "window": e.window, "weight": e.weight,
         "documents": e.documents, "npmi": e.npmi, "jaccard": e.jaccard, "evidence": e.evidence,
     }
+    if time is not None and time.years:
+        row.update(first_year=time.first_year, last_year=time.last_year,
+                   years=JOIN.join(f"{y}:{n}" for y, n in time.years), undated=time.undated)
+    return row
 
 
 # ---------------------------------------------------------------- the registry of output files
@@ -174,27 +203,22 @@ SENTENCES = OutputTable("sentences.csv", SENTENCE_COLUMNS, sentence_row, ("page"
 FOOTNOTES = OutputTable("footnotes.csv", FOOTNOTE_COLUMNS, footnote_row, ("n", "page", "n_citations"))
 CITATIONS = OutputTable("citations.csv", CITATION_COLUMNS, citation_row, ("footnote", "idx", "year", "backref"))
 INTERVIEWS = OutputTable("interviews.csv", INTERVIEW_COLUMNS)  # rows: citations.tables.interview_rows
-# rows: sources.documents.SourceRow.as_row
-SOURCES = OutputTable("sources.csv", SOURCE_COLUMNS, None, ("http_status", "chars"))
-ENTITIES = OutputTable("entities.csv", ENTITY_COLUMNS, entity_row,
-                       ("mentions", "documents", "degree", "weighted_degree", "community"))
-MENTIONS = OutputTable("mentions.csv", MENTION_COLUMNS, mention_row, ("page", "start", "end"))
-CANDIDATES = OutputTable("candidates.csv", CANDIDATE_COLUMNS, candidate_row, ("count", "documents"))
-EDGES = OutputTable("edges.csv", EDGE_COLUMNS, edge_row, ("weight", "documents"))
-# rows: citations.tables.entity_citation_rows
-ENTITY_CITATIONS = OutputTable("entity_citations.csv", ENTITY_CITATION_COLUMNS, None, ("footnote", "idx"))
+ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "status", "mentions", "documents", "surface_forms",
+                  "degree", "weighted_degree", "betweenness", "community", "lat", "lon", "first_year", "last_year")
 CHANGES = OutputTable("changes.csv", CHANGES_COLUMNS)  # rows: history.changes_rows
 # outputs/runs.csv, one row appended per run
 RUNS = OutputTable("runs.csv", RUNS_COLUMNS, None, ("documents", "new", "changed", "unchanged", "removed", "failed"))
 RUN_TABLES = (DOCUMENTS, SENTENCES, FOOTNOTES, CITATIONS, INTERVIEWS, SOURCES, ENTITIES, MENTIONS, CANDIDATES,
-              EDGES, ENTITY_CITATIONS, CHANGES)  # the tables of every run folder
+              EDGES, ENTITY_CITATIONS, CHANGES, TIMELINE)  # the tables of every run folder
 
 # the other files of a run folder
 SUMMARY = "summary.md"
 CITATIONS_CHART = "citations.png"
 PARAGRAPH_GEXF = "network-paragraph.gexf"  # the paragraph-window graph (network.gexf: sentence window)
 PARAGRAPH_GRAPHML = "network-paragraph.graphml"
-GRAPH_FILES = ("network.gexf", "network.graphml", PARAGRAPH_GEXF, PARAGRAPH_GRAPHML, "network.png", "network.html")
+TIMELINE_CHART = "timeline.png"  # mentions per year of the most mentioned actors
+GRAPH_FILES = ("network.gexf", "network.graphml", PARAGRAPH_GEXF, PARAGRAPH_GRAPHML, "network.png", "network.html",
+               TIMELINE_CHART)
 REVIEW_PAGE = "candidates.html"  # the review queue as a page (beside candidates.csv)
 GRAPH_KEY = "network.key"  # digest of what the graph files were drawn from (reused when unchanged)
 NETWORKS_DIR = "networks"  # one network per document: <doc_id>.edges.csv, .gexf, .graphml
