@@ -203,8 +203,17 @@ SENTENCES = OutputTable("sentences.csv", SENTENCE_COLUMNS, sentence_row, ("page"
 FOOTNOTES = OutputTable("footnotes.csv", FOOTNOTE_COLUMNS, footnote_row, ("n", "page", "n_citations"))
 CITATIONS = OutputTable("citations.csv", CITATION_COLUMNS, citation_row, ("footnote", "idx", "year", "backref"))
 INTERVIEWS = OutputTable("interviews.csv", INTERVIEW_COLUMNS)  # rows: citations.tables.interview_rows
-ENTITY_COLUMNS = ("entity_id", "name", "type", "in_gazetteer", "status", "mentions", "documents", "surface_forms",
-                  "degree", "weighted_degree", "betweenness", "community", "lat", "lon", "first_year", "last_year")
+# rows: sources.documents.SourceRow.as_row
+SOURCES = OutputTable("sources.csv", SOURCE_COLUMNS, None, ("http_status", "chars"))
+ENTITIES = OutputTable("entities.csv", ENTITY_COLUMNS, entity_row,
+                       ("mentions", "documents", "degree", "weighted_degree", "community", "first_year", "last_year"))
+MENTIONS = OutputTable("mentions.csv", MENTION_COLUMNS, mention_row, ("page", "start", "end"))
+CANDIDATES = OutputTable("candidates.csv", CANDIDATE_COLUMNS, candidate_row, ("count", "documents"))
+EDGES = OutputTable("edges.csv", EDGE_COLUMNS, edge_row, ("weight", "documents", "first_year", "last_year", "undated"))
+# rows: extractors.network.timeline.timeline_rows
+TIMELINE = OutputTable("timeline.csv", TIMELINE_COLUMNS, None, ("page",))
+# rows: citations.tables.entity_citation_rows
+ENTITY_CITATIONS = OutputTable("entity_citations.csv", ENTITY_CITATION_COLUMNS, None, ("footnote", "idx"))
 CHANGES = OutputTable("changes.csv", CHANGES_COLUMNS)  # rows: history.changes_rows
 # outputs/runs.csv, one row appended per run
 RUNS = OutputTable("runs.csv", RUNS_COLUMNS, None, ("documents", "new", "changed", "unchanged", "removed", "failed"))
