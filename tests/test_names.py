@@ -272,3 +272,16 @@ def test_acronyms_in_title_case_link_where_they_are_no_common_word(gazetteer):
     assert not [m for m in mentions if m.text == "Une"]
     mentions = recognise(["Is the group weaker? Car bombs hit the town, the UN said."], "en", gazetteer)
     assert not [m for m in mentions if m.text in {"Is", "Car"}]
+
+
+def test_regression_two_spellings_of_an_unlisted_name_do_not_claim_each_other(tmp_path):
+    """Regression (found when merging issues 14 and 15): "Aminata Diarra" was linked to the
+    unreviewed "Aminata Diara" and "Aminata Diara" to "Aminata Diarra" (one variant key, each the
+    other's 'partial' name). Neither is part of the other: both stay for the reviewer."""
+    gazetteer = write_gazetteer(tmp_path, PEOPLE)
+    mentions = recognise([
+        "Aminata Diarra, who leads the Tessit women's association, met the governor in March.",
+        "Later that month Aminata Diara travelled to Bamako with a delegation of elders.",
+    ], "en", gazetteer)
+    ids = {m.text: m.entity_id for m in mentions if m.text.startswith("Aminata")}
+    assert ids == {"Aminata Diarra": "x-aminata-diarra", "Aminata Diara": "x-aminata-diara"}
