@@ -5,14 +5,14 @@
 Labelled pairs, none from the development set: two names of ONE entity (its name, aliases and
 former names; pairs with the same number of words whose variant keys differ) are a match; two
 names of TWO entities that `names.FuzzyIndex` would compare (same number of words, same first
-letters of the first and last words, persons with persons, the rest with the rest) are not. For each threshold
-the script counts how many matches `names.word_similarity` accepts and how many non-matches it
-wrongly accepts, and names the lowest threshold at which at least 97 % of the accepted pairs
-name one entity (`--precision`): the default of `RecognizerSettings.fuzzy_link_threshold`
-(0.935 on the grown gazetteer of 569 entities, taken as 0.94; the threshold with no wrong
-acceptance at all, 0.965, would accept
-a third as many variants). Linking also needs the best entity to lead the
-second by `fuzzy_link_margin`; the script reports the closest non-match above the threshold.
+letters of the first and last words, persons with persons, the rest with the rest) are not.
+For each threshold the script counts how many matches `names.word_similarity` accepts and how
+many non-matches it wrongly accepts, and names the lowest threshold at which at least 97 % of
+the accepted pairs name one entity (`--precision`): the default of
+`RecognizerSettings.fuzzy_link_threshold` (0.935 on the grown gazetteer of 569 entities, taken
+as 0.94; the threshold with no wrong acceptance at all, 0.965, would accept a third as many
+variants). Linking also needs the best entity to lead the second by `fuzzy_link_margin`; the
+script lists the closest pairs of two entities.
 """
 from __future__ import annotations
 
