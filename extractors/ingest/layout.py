@@ -38,6 +38,7 @@ class Block:
     italic: bool = False  # the whole block is italic (pull-quote candidate)
     list_item: bool = False
     open_end: bool = False  # its last line runs to the right margin (the text goes on)
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where the text moves to another page
 
 
 def heading_text(text: str) -> str:
@@ -72,7 +73,8 @@ def join_text(left: str, right: str) -> tuple[str, int]:
 def merge_blocks(a: Block, b: Block) -> Block:
     text, shift = join_text(a.text, b.text)
     markers = a.markers + tuple(Marker(m.offset + shift, m.n) for m in b.markers)
-    return replace(a, text=text, markers=markers, open_end=b.open_end)
+    breaks = a.breaks + tuple((off + shift, p) for off, p in b.breaks)
+    return replace(a, text=text, markers=markers, open_end=b.open_end, breaks=breaks)
 
 
 def merge_continued(blocks: list[Block]) -> list[Block]:
@@ -114,7 +116,9 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
             continue
         if quote:
             zone = "pullquote"
-        out.append(Paragraph(block.text.strip(), block.page, section, zone, carried + block.markers))
+        lead = len(block.text) - len(block.text.lstrip())
+        breaks = tuple((max(0, off - lead), p) for off, p in block.breaks)
+        out.append(Paragraph(block.text.strip(), block.page, section, zone, carried + block.markers, breaks))
         carried = ()
     if carried and out:  # a marked heading with no text under it: its notes go to the last sentence
         last = out[-1]

@@ -67,8 +67,9 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
         pid = f"{doc_id}:p{p_idx + 1:04d}"
         for i, (start, end) in enumerate(bounds):
             counter += 1
-            s = Sentence(
-                doc_id, f"{doc_id}:s{counter:05d}", pid, para.page, para.section, para.zone,
+            lead = len(para.text[start:end]) - len(para.text[start:end].lstrip())
+            s = Sentence(  # a sentence carries the page where it starts, not its paragraph's
+                doc_id, f"{doc_id}:s{counter:05d}", pid, para.page_at(start + lead), para.section, para.zone,
                 para.text[start:end].strip(), tuple(sorted(carried.get(i, ()))),
             )
             sentences.append(s)

@@ -141,6 +141,7 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
 
 def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Block:
     text = ""
+    breaks: list[tuple[int, int]] = []  # (offset, page) where the text moves to another page
     markers: list[Marker] = []
     for line in g.lines:
         piece = ""
@@ -156,6 +157,8 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         lead = len(piece) - len(piece.lstrip())
         joined = join_line(text, piece_stripped, vocab)
         shift = len(joined) - len(piece_stripped)
+        if not breaks or breaks[-1][1] != line.page:
+            breaks.append((shift, line.page))
         for off, n in line_markers:
             markers.append(Marker(max(0, min(len(joined), shift + off - lead)), n))
         text = joined
@@ -165,6 +168,7 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         cut = bullet.end()
         text = text[cut:]
         markers = [Marker(max(0, m.offset - cut), m.n) for m in markers]
+        breaks = [(max(0, off - cut), p) for off, p in breaks]
     italic = all(l.italic for l in g.lines)
     return Block(g.kind, text, g.lines[0].page, g.level, tuple(markers), italic and g.kind == "para", list_item,
-                 open_end(g.lines[-1], edges))
+                 open_end(g.lines[-1], edges), tuple(breaks))

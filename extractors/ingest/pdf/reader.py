@@ -14,7 +14,7 @@ from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraph
 from extractors.ingest.pdf.joining import vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
 from extractors.ingest.pdf.types import IngestError, PdfSettings
-from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes
+from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
 
 def open_pdf(path: Path):
@@ -78,7 +78,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
             raise IngestError(f"no text layer: scanned or image-only PDF ({n_pages} pages; OCR is not supported)")
         raise IngestError(f"no text found in {n_pages} page(s)")
     size = body_size(pages)
-    kept = drop_running(pages, settings)
+    kept, aside = drop_running(pages, settings)
     vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
     numbers = {f.n for f in footnotes}
@@ -92,4 +92,5 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     warnings = ()
     if n_pages > settings.max_pages:
         warnings = (f"only the first {settings.max_pages} of {n_pages} pages were read",)
-    return Layout(title=title, pages=n_pages, paragraphs=build_paragraphs(blocks), footnotes=tuple(footnotes), warnings=warnings)
+    paragraphs = build_paragraphs(blocks) + set_aside_paragraphs(aside, pages)
+    return Layout(title=title, pages=n_pages, paragraphs=paragraphs, footnotes=tuple(footnotes), warnings=warnings)

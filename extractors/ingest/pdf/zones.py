@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 
 from extractors.ingest.layout import TERMINAL
-from extractors.model import RawFootnote
+from extractors.model import Paragraph, RawFootnote
 
 
 from extractors.ingest.pdf.joining import join_line
@@ -35,9 +35,10 @@ def in_margin(line: Line, settings: PdfSettings) -> bool:
     return line.top < settings.margin * line.page_height or line.bottom > (1 - settings.margin) * line.page_height
 
 
-def drop_running(pages: list[PageInfo], settings: PdfSettings) -> list[list[Line]]:
-    """Remove page numbers and running headers/footers: margin lines that repeat (digits aside)
-    at the same height on several pages, alternating recto/verso heads included."""
+def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[list[Line]], list[list[Line]]]:
+    """Set aside page numbers and running headers/footers: margin lines that repeat (digits aside)
+    at the same height on several pages, alternating recto/verso heads included. Returns the
+    lines kept and the lines set aside, per page."""
     tops: dict[str, list[float]] = defaultdict(list)
     for p in pages:
         seen = set()
@@ -54,14 +55,30 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> list[list[Line
         values = tops[running_key(line)]
         return bisect.bisect_right(values, line.top + 2) - bisect.bisect_left(values, line.top - 2) >= need
 
-    out = []
+    out, aside = [], []
     for p in pages:
-        kept = [
-            line for line in p.lines
-            if not (in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)))
-        ]
+        kept, running = [], []
+        for line in p.lines:
+            furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line))
+            (running if furniture else kept).append(line)
         out.append(kept)
-    return out
+        aside.append(running)
+    return out, aside
+
+
+def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tuple[Paragraph, ...]:
+    """What reading leaves out of the running text, one paragraph per line so that nothing is
+    silently lost: running heads (`header`), page numbers and running feet (`footer`), and text set
+    against the page's direction (`margin`)."""
+    out = []
+    for lines, info in zip(aside, pages):
+        for line in lines:
+            if line.text:
+                zone = "header" if line.top < line.page_height / 2 else "footer"
+                out.append(Paragraph(line.text, info.number, "", zone))
+        if info.margin:
+            out.append(Paragraph(info.margin, info.number, "", "margin"))
+    return tuple(out)
 
 
 FOOTNOTE_NUMBER = re.compile(r"^(\d{1,3})(\.?)(\s*)(.?)")
