@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 # The closed vocabularies of the tables, each a Literal type and its values (in contract order).
 Zone = Literal["front", "body", "pullquote", "footnote", "back",
-               "toc", "table", "caption", "references", "header", "footer", "margin"]
+               "toc", "table", "caption", "references", "header", "footer"]
 Format = Literal["pdf", "markdown", "text", "html"]
 Status = Literal["ok", "failed", "skipped", "duplicate"]
 CitationKind = Literal["publication", "interview"]
@@ -73,6 +73,15 @@ class RawFootnote:
     text: str
     page: int | None
     links: tuple[str, ...] = ()
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where a note runs on overleaf
+
+    def page_at(self, offset: int) -> int | None:
+        page = self.page
+        for at, p in self.breaks:
+            if at > offset:
+                break
+            page = p
+        return page
 
 
 @dataclass(frozen=True)

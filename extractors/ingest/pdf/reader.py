@@ -89,8 +89,13 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
 
     blocks = [group_to_block(g, vocab, accept_marker, edges) for g in paragraphs_of(bodies, size, settings, edges)]
     title = next((b.text for b in blocks if b.kind == "heading"), "") or meta_title
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if n_pages > settings.max_pages:
         warnings = (f"only the first {settings.max_pages} of {n_pages} pages were read",)
+    turned = [p for p in pages if p.margin]
+    if turned:  # set aside, not silently lost: the document's row says where
+        pages_text = ", ".join(str(p.number) for p in turned[:10]) + (" ..." if len(turned) > 10 else "")
+        warnings += (f"text set against the page's direction (margin stamps, rotated labels) left out on "
+                     f"page(s) {pages_text}: {turned[0].margin[:60]!r}",)
     paragraphs = build_paragraphs(blocks) + set_aside_paragraphs(aside, pages)
     return Layout(title=title, pages=n_pages, paragraphs=paragraphs, footnotes=tuple(footnotes), warnings=warnings)

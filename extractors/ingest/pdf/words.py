@@ -129,7 +129,8 @@ def page_words(page, settings: PdfSettings) -> PageWords:
 
 
 def upright_words(page, settings: PdfSettings) -> PageWords:
-    options = dict(x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
+    options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
+                   y_tolerance=settings.y_tolerance,
                    keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
     chars = page.chars
     width, height = float(page.width), float(page.height)

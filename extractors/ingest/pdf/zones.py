@@ -68,16 +68,13 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
 
 def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tuple[Paragraph, ...]:
     """What reading leaves out of the running text, one paragraph per line so that nothing is
-    silently lost: running heads (`header`), page numbers and running feet (`footer`), and text set
-    against the page's direction (`margin`)."""
+    silently lost: running heads (`header`), page numbers and running feet (`footer`)."""
     out = []
     for lines, info in zip(aside, pages):
         for line in lines:
             if line.text:
                 zone = "header" if line.top < line.page_height / 2 else "footer"
                 out.append(Paragraph(line.text, info.number, "", zone))
-        if info.margin:
-            out.append(Paragraph(info.margin, info.number, "", "margin"))
     return tuple(out)
 
 
@@ -175,11 +172,12 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         for line in zone:
             n = footnote_start(line, last, plain, prev_ended)
             if n is not None and n not in notes:
-                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": []}
+                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": [], "pages": [info.number]}
                 order.append(n)
                 current, last = n, n
             elif current is not None:
                 notes[current]["parts"].append(list(line.segs))
+                notes[current]["pages"].append(info.number)
             if current is not None:
                 line_owner.append((current, line))
             prev_ended = ends_note(line, right, left)
@@ -193,7 +191,11 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     footnotes = []
     for n in sorted(notes):
         text = ""
-        for segs in notes[n]["parts"]:
-            text = join_line(text, "".join(s.text for s in segs).strip(), vocab)
-        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"])))
+        breaks: list[tuple[int, int]] = []
+        for segs, page in zip(notes[n]["parts"], notes[n]["pages"]):
+            piece = "".join(s.text for s in segs).strip()
+            text = join_line(text, piece, vocab)
+            if not breaks or breaks[-1][1] != page:
+                breaks.append((max(0, len(text) - len(piece)), page))
+        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"]), tuple(breaks)))
     return footnotes, bodies
