@@ -19,7 +19,9 @@ LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", 
 
 @lru_cache(maxsize=256)
 def is_bold(font: str) -> bool:
-    return bool(re.search(r"bold|black|heavy|semibold", font, re.I))
+    """Bold by the font's name: "Bold", "Black", "Heavy", "Semibold", "Demi", the URW/TeX "Medi"
+    (NimbusRomNo9L-Medi) and Computer Modern's bold extended faces (CMBX10)."""
+    return bool(re.search(r"bold|black|heavy|semibold|demi|-medi\b|medi$|\bcmbx|\+cmbx", font, re.I))
 
 
 @lru_cache(maxsize=256)

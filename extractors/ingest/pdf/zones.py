@@ -126,6 +126,9 @@ def footnote_zone(lines: list[Line], size: float, settings: PdfSettings) -> set[
         x1 = max(lines[i].x1 for i in run)
         below = [b.bottom for b in body if b.x0 < x1 and b.x1 > x0]
         floor = max(below, default=0.0)
+        height = max(lines[i].bottom for i in run) - min(lines[i].top for i in run)
+        if not below and height > 0.4 * lines[run[0]].page_height:
+            continue  # a whole column of small type with no text above it: a reference list, not notes
         zone.update(i for i in run if lines[i].top >= floor - 1)
     return zone
 
