@@ -99,10 +99,11 @@ def run_in_heading(line: Line, prev: Line | None, nxt: Line | None, size: float,
         return False
     if TERMINAL.search(line.text) and not line.text.endswith(":") or not re.search(r"[^\W\d_]", line.text):
         return False
-    if nxt is not None and nxt.bold and nxt.seg == line.seg and 0 < nxt.top - line.top < 1.3 * pitch:
-        return False  # a bold paragraph, not a one-line heading
-    apart = (prev is None or prev.seg != line.seg or line.top - prev.top > 1.3 * pitch
-             or (nxt is not None and nxt.seg == line.seg and nxt.top - line.top > 1.3 * pitch))
+    if nxt is None or nxt.bold or nxt.seg != line.seg or abs(nxt.size - size) > 0.15 * size:
+        return False  # a heading opens running text in its column (not a byline over a title)
+    if not 0 < nxt.top - line.top < 3 * pitch:
+        return False
+    apart = prev is None or prev.seg != line.seg or line.top - prev.top > 1.3 * pitch
     return bool(SECTION_NUMBER.match(line.text)) or apart
 
 
