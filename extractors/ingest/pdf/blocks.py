@@ -99,7 +99,7 @@ def run_in_heading(line: Line, prev: Line | None, nxt: Line | None, size: float,
         return False
     if TERMINAL.search(line.text) and not line.text.endswith(":") or not re.search(r"[^\W\d_]", line.text):
         return False
-    if nxt is None or nxt.bold or nxt.seg != line.seg or abs(nxt.size - size) > 0.15 * size:
+    if nxt is None or nxt.bold or nxt.seg != line.seg or not 0.7 * size <= nxt.size <= 1.15 * size:
         return False  # a heading opens running text in its column (not a byline over a title)
     if not 0 < nxt.top - line.top < 3 * pitch:
         return False

@@ -127,8 +127,9 @@ def footnote_zone(lines: list[Line], size: float, settings: PdfSettings) -> set[
         below = [b.bottom for b in body if b.x0 < x1 and b.x1 > x0]
         floor = max(below, default=0.0)
         height = max(lines[i].bottom for i in run) - min(lines[i].top for i in run)
-        if not below and height > 0.4 * lines[run[0]].page_height:
-            continue  # a whole column of small type with no text above it: a reference list, not notes
+        numbered = sum(1 for i in run if re.match(r"\d{1,3}\.?\s*[^\W\d_]", lines[i].text))
+        if not below and height > 0.4 * lines[run[0]].page_height and numbered <= 1:
+            continue  # a tall block of small type, no text above it, no note numbers: a reference list
         zone.update(i for i in run if lines[i].top >= floor - 1)
     return zone
 
@@ -167,8 +168,15 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
         current = order[-1] if order else None
         if zone and current is None and footnote_start(zone[0], last, plain, True) is None:
-            bodies[p_idx] = pages_lines[p_idx]  # small type that opens no footnote: a caption
-            continue
+            # small type that opens no footnote (a caption, an abstract, a licence) stays text; the
+            # notes may still start further down the block
+            k = next((k for k, l in enumerate(zone) if footnote_start(l, last, plain, True) is not None), None)
+            if k is None:
+                bodies[p_idx] = pages_lines[p_idx]
+                continue
+            notes_part = {id(l) for l in zone[k:]}
+            bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_part]
+            zone = zone[k:]
         left = min((l.x0 for l in zone), default=0.0)
         right = max((l.x1 for l in zone), default=0.0)
         line_owner: list[tuple[int, Line]] = []
