@@ -90,12 +90,14 @@ def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = 
         return None
     if first.sup and first.text.strip().isdigit():
         return int(first.text)
-    if not plain:
-        return None
     m = FOOTNOTE_NUMBER.match(line.text)
     if not m:
         return None
     n, dot, space, nxt = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+    if not plain:  # notes numbered with superscripts: a plain number opens only the very next note
+        # (Word sets some note numbers on the text's baseline), after a note that ended
+        ok = n == last + 1 and after_end and (space or dot) and (nxt[:1].isupper() or nxt in "“\"'‘([«")
+        return n if ok else None
     if not last < n <= last + 5:
         return None
     if not dot and not space:  # glued to the note text
