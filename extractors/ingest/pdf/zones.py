@@ -78,6 +78,8 @@ def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tupl
     return tuple(out)
 
 
+DATE_START = re.compile(r"\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil"
+                        r"|août|sept|déc|märz|okt|dez)\w*\.?\s+\d{4}", re.I)
 FOOTNOTE_NUMBER = re.compile(r"^(\d{1,3})(\.?)(\s*)(.?)")
 
 
@@ -96,7 +98,8 @@ def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = 
     n, dot, space, nxt = int(m.group(1)), m.group(2), m.group(3), m.group(4)
     if not plain:  # notes numbered with superscripts: a plain number opens only the very next note
         # (Word sets some note numbers on the text's baseline), after a note that ended
-        ok = n == last + 1 and after_end and (space or dot) and (nxt[:1].isupper() or nxt in "“\"'‘([«")
+        ok = (n == last + 1 and after_end and bool(space or dot) and (nxt[:1].isupper() or nxt in "“\"'‘([«")
+              and not DATE_START.match(line.text))
         return n if ok else None
     if not last < n <= last + 5:
         return None
