@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 # The closed vocabularies of the tables, each a Literal type and its values (in contract order).
-Zone = Literal["front", "body", "pullquote", "footnote", "back"]
+Zone = Literal["front", "body", "pullquote", "footnote", "back",
+               "toc", "table", "caption", "references", "header", "footer"]
 Format = Literal["pdf", "markdown", "text", "html"]
 Status = Literal["ok", "failed", "skipped", "duplicate"]
 CitationKind = Literal["publication", "interview"]
@@ -51,6 +52,17 @@ class Paragraph:
     section: str
     zone: Zone
     markers: tuple[Marker, ...] = ()
+    # (offset into `text`, page) where the text moves to another page: a sentence carries the
+    # page where it starts
+    breaks: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        page = self.page
+        for at, p in self.breaks:
+            if at > offset:
+                break
+            page = p
+        return page
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,15 @@ class RawFootnote:
     text: str
     page: int | None
     links: tuple[str, ...] = ()
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where a note runs on overleaf
+
+    def page_at(self, offset: int) -> int | None:
+        page = self.page
+        for at, p in self.breaks:
+            if at > offset:
+                break
+            page = p
+        return page
 
 
 @dataclass(frozen=True)

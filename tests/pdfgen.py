@@ -688,6 +688,54 @@ def write_report(path: Path, style: Style) -> Generated:
     return Generated(Path(path), style, len(pages), tuple(splits), note_pages)
 
 
+def write_pages(path: Path, pages: list[list[Run]], size: tuple[float, float] = (420.0, 595.0),
+                title: str = "") -> Path:
+    """Pages of hand-placed runs, drawn in the order given (the order a producer writes them to the
+    content stream: a footer drawn first comes first in the file)."""
+    w, h = size
+    meta = {"CreationDate": None, "Creator": "pdfgen"}
+    if title:
+        meta["Title"] = title
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        with PdfPages(path, metadata=meta) as pdf:
+            for runs in pages:
+                fig = Figure(figsize=(w / 72, h / 72), dpi=72)
+                for r in runs:
+                    fig.text(r.x / w, 1 - r.y / h, r.text, fontproperties=font(r.face, r.size),
+                             va="baseline", ha="left")
+                pdf.savefig(fig)
+    return Path(path)
+
+
+def flow(text: str, x: float, y: float, measure: float, face: str = "serif", size: float = 10.0,
+         leading: float = 13.0) -> tuple[list[Run], float]:
+    """Text set ragged-right in lines of at most `measure` points from (x, baseline y); returns the
+    runs (one per line) and the baseline after the last line."""
+    runs, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if line and width(trial, face, size) > measure:
+            runs.append(Run(x, y, line, face, size))
+            y += leading
+            line = word
+        else:
+            line = trial
+    if line:
+        runs.append(Run(x, y, line, face, size))
+        y += leading
+    return runs, y
+
+
+def tight_words(text: str, x: float, y: float, face: str, size: float, gap: float) -> list[Run]:
+    """Each word placed on its own, `gap` points after the previous one: type set tight, as in
+    the small print of some journals, where the space is narrower than a fixed tolerance."""
+    runs = []
+    for word in text.split():
+        runs.append(Run(x, y, word, face, size))
+        x += width(word, face, size) + gap
+    return runs
+
+
 def write_image_only(path: Path, pages: int = 2) -> Path:
     """A 'scanned' report: every page is one grey image and there is no text layer at all."""
     import numpy as np

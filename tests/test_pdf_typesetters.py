@@ -36,11 +36,12 @@ def case(request, generated):
 
 
 def paragraphs(doc):
-    """(section, zone, text) per paragraph, in document order, footnotes left out."""
+    """(section, zone, text) per paragraph, in document order, footnotes and the page furniture set
+    aside in zones header/footer left out."""
     groups = defaultdict(list)
     order = []
     for s in doc.sentences:
-        if s.zone == "footnote":
+        if s.zone in ("footnote", "header", "footer"):
             continue
         if s.paragraph_id not in groups:
             order.append(s.paragraph_id)
@@ -106,9 +107,18 @@ def test_body_text_is_the_text_that_was_set_in_reading_order(case):
 
 
 def test_no_page_furniture_in_sentences(case):
+    """Running heads and page numbers are never inside running text; they are set aside in zones
+    header/footer, one per page (issue 13: kept out of sentences but not silently lost)."""
     gen, doc = case
     furniture = [gen.style.header] if gen.style.header else []
+    aside = [s for s in doc.sentences if s.zone in ("header", "footer")]
+    if gen.style.header:
+        assert [s.text for s in aside if s.zone == "header"] == [gen.style.header] * gen.pages
+    if gen.style.page_numbers:
+        assert len([s for s in aside if s.zone == "footer"]) == gen.pages
     for s in doc.sentences:
+        if s.zone in ("header", "footer"):
+            continue
         assert not re.fullmatch(r"(page\s*)?\d{1,3}(\s*of\s*\d+)?\.?", s.text.strip(), re.I), s.text
         assert not re.search(r"\bPage \d+ of \d+", s.text)
         for text in furniture:

@@ -51,7 +51,8 @@ def assert_clean_failure(doc, *words):
 
 
 def sentence_text(doc) -> str:
-    return " ".join(s.text for s in doc.sentences)
+    """The text read, without the running heads and page numbers set aside in zones header/footer."""
+    return " ".join(s.text for s in doc.sentences if s.zone not in ("header", "footer"))
 
 
 # ---------------------------------------------------------------- every real file

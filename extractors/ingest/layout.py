@@ -20,9 +20,16 @@ FRONT_HEADINGS = re.compile(
 )
 BACK_HEADINGS = re.compile(
     r"^(references|bibliography|works cited|endnotes|notes|annex(es)?|appendix|appendices"
-    r"|sources)\b",
+    r"|sources|literatur\w*|bibliographie|références)\b",
     re.I,
 )
+# a bibliography or reference list: its entries are zoned `references`, not running prose
+REFERENCE_HEADINGS = re.compile(
+    r"^(references|bibliography|works cited|literature( cited)?|literatur(verzeichnis)?|bibliographie"
+    r"|références( bibliographiques)?|select bibliography|sources and literature)\b",
+    re.I,
+)
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
 TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 
 
@@ -38,6 +45,8 @@ class Block:
     italic: bool = False  # the whole block is italic (pull-quote candidate)
     list_item: bool = False
     open_end: bool = False  # its last line runs to the right margin (the text goes on)
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where the text moves to another page
+    zone: str = ""  # set by the ingester for what is not running prose (toc, caption); else from headings
 
 
 def heading_text(text: str) -> str:
@@ -46,7 +55,7 @@ def heading_text(text: str) -> str:
 
 def continues(prev: Block, nxt: Block) -> bool:
     """Does `nxt` continue the paragraph `prev` (split by a page break or a footnote block)?"""
-    if prev.kind != "para" or nxt.kind != "para" or prev.italic != nxt.italic:
+    if prev.kind != "para" or nxt.kind != "para" or prev.italic != nxt.italic or prev.zone or nxt.zone:
         return False
     if nxt.list_item or not nxt.text:
         return False
@@ -72,7 +81,8 @@ def join_text(left: str, right: str) -> tuple[str, int]:
 def merge_blocks(a: Block, b: Block) -> Block:
     text, shift = join_text(a.text, b.text)
     markers = a.markers + tuple(Marker(m.offset + shift, m.n) for m in b.markers)
-    return replace(a, text=text, markers=markers, open_end=b.open_end)
+    breaks = a.breaks + tuple((off + shift, p) for off, p in b.breaks)
+    return replace(a, text=text, markers=markers, open_end=b.open_end, breaks=breaks)
 
 
 def merge_continued(blocks: list[Block]) -> list[Block]:
@@ -106,15 +116,23 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
     zones = assign_zones(blocks)
     section = ""
     out = []
+    in_references = False
     carried: tuple[Marker, ...] = ()  # markers of a heading go to the first sentence under it
     for block, zone, quote in zip(blocks, zones, quotes):
         if block.kind == "heading":
             section = heading_text(block.text)
+            in_references = bool(REFERENCE_HEADINGS.search(SECTION_NUMBER.sub("", section)))
             carried += tuple(Marker(0, m.n) for m in block.markers)
             continue
         if quote:
             zone = "pullquote"
-        out.append(Paragraph(block.text.strip(), block.page, section, zone, carried + block.markers))
+        if block.zone and zone != "pullquote":
+            zone = block.zone
+        elif zone == "back" and in_references:
+            zone = "references"
+        lead = len(block.text) - len(block.text.lstrip())
+        breaks = tuple((max(0, off - lead), p) for off, p in block.breaks)
+        out.append(Paragraph(block.text.strip(), block.page, section, zone, carried + block.markers, breaks))
         carried = ()
     if carried and out:  # a marked heading with no text under it: its notes go to the last sentence
         last = out[-1]
@@ -136,7 +154,7 @@ def assign_zones(blocks: list[Block]) -> list[str]:
     seen_title = False
     for b in blocks:
         if b.kind == "heading":
-            text = heading_text(b.text)
+            text = SECTION_NUMBER.sub("", heading_text(b.text))
             if not seen_title and zone == "front" and front_level is None:
                 seen_title = True  # the document title opens the front matter
             elif FRONT_HEADINGS.search(text) and zone == "front":

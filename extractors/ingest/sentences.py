@@ -10,6 +10,25 @@ from extractors.model import Footnote, Layout, Marker, Sentence
 
 ENDS_SENTENCE = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 STARTS_AS_CONTINUATION = re.compile(r"^[a-zà-ÿ,.;:)\]\-–—…]|^\d+[.)]?$|^\W+$")
+# abbreviations a period does not end a sentence after: bibliographic (English, French, German)
+# and titles; an initial ("J. Smith") too
+ABBREVIATIONS = frozenset(
+    "vol vols no nos nr pp p ed eds cf ch chap fig figs n nn para paras art arts sec secs al op cit ibid id "
+    "ca approx e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
+    "bd hrsg hg ff s abs aufl vgl nº éd trad coll chap t mme mlle me dir p.ex env av apr".split()
+)
+ABBREVIATION_END = re.compile(r"(?:^|[\s(\[])((?:[\w.]*\w))\.$")
+INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+# a list marker standing alone: it opens the item that follows ("1.", "(a)", "iv.")
+LIST_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•●▪◦‣·–-])$", re.I)
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """Does the text end with an abbreviation whose period ends no sentence ("Vol.", "pp.", "No.")?"""
+    m = ABBREVIATION_END.search(text)
+    if m and m.group(1).casefold() in ABBREVIATIONS:
+        return True
+    return bool(INITIAL_END.search(text)) and len(text) > 2
 
 
 def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
@@ -23,17 +42,36 @@ def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[lis
 
 def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a split that left a sentence without end punctuation or started one in lowercase
-    ("Mohamed Youssouf | Bathily", "Pre | -existing", "...go talk with X... | he is our guide")."""
+    ("Mohamed Youssouf | Bathily", "Pre | -existing", "...go talk with X... | he is our guide"),
+    one after an abbreviation ("Vol. | 24 No. | 3", "pp. | 12-19"), and a list marker standing
+    alone ("1. | The first item")."""
     merged: list[tuple[int, int]] = []
     for start, end in raw:
         if merged:
             prev = text[merged[-1][0] : merged[-1][1]].rstrip()
             cur = text[start:end].strip()
-            if not ENDS_SENTENCE.search(prev) or STARTS_AS_CONTINUATION.match(cur):
+            if (not ENDS_SENTENCE.search(prev) or STARTS_AS_CONTINUATION.match(cur) or LIST_MARKER.match(prev)
+                    or ends_with_abbreviation(prev)):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
-    return merged
+    return keep_markers_with_items(text, merged)
+
+
+TRAILING_MARKER = re.compile(r"[.!?:;]['’\"”»)\]]*\s+(\(?\d{1,3}[.)]|\(?[a-z][.)]|[•●▪◦‣])\s*$")
+
+
+def keep_markers_with_items(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A list marker left at the end of a sentence ("... here. 2.") opens the next one."""
+    out = list(bounds)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        m = TRAILING_MARKER.search(text[start:end])
+        if m:
+            cut = start + m.start(1)
+            out[i] = (start, cut)
+            out[i + 1] = (cut, out[i + 1][1])
+    return out
 
 
 def marker_owner(markers: Iterable[Marker], bounds: list[tuple[int, int]]) -> dict[int, int]:
@@ -67,8 +105,9 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
         pid = f"{doc_id}:p{p_idx + 1:04d}"
         for i, (start, end) in enumerate(bounds):
             counter += 1
-            s = Sentence(
-                doc_id, f"{doc_id}:s{counter:05d}", pid, para.page, para.section, para.zone,
+            lead = len(para.text[start:end]) - len(para.text[start:end].lstrip())
+            s = Sentence(  # a sentence carries the page where it starts, not its paragraph's
+                doc_id, f"{doc_id}:s{counter:05d}", pid, para.page_at(start + lead), para.section, para.zone,
                 para.text[start:end].strip(), tuple(sorted(carried.get(i, ()))),
             )
             sentences.append(s)
@@ -82,7 +121,7 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
         for start, end in bounds:
             counter += 1
             sentences.append(
-                Sentence(doc_id, f"{doc_id}:s{counter:05d}", pid, fn.page, section, "footnote",
+                Sentence(doc_id, f"{doc_id}:s{counter:05d}", pid, fn.page_at(start), section, "footnote",
                          fn.text[start:end].strip(), ())
             )
         footnotes.append(

@@ -4,11 +4,12 @@ A chain of small steps over plain data, one module each:
   `words`    page -> words (rotated or mirrored text first turned upright)      [one page in memory]
   `lines`    words -> rows across the page -> column gutters -> bands of full-width rows and of
              columns -> `Line`s in reading order (superscripts kept apart, each line knows its column)
-  `zones`    lines -> running headers/footers and page numbers dropped;
+  `zones`    lines -> running headers/footers and page numbers set aside (zones header/footer);
              lines -> footnote zone (smaller type under the text of its column, numbered) and body
   `joining`  hyphenation undone where a word was split (only where the document uses the whole word)
-  `blocks`   body lines -> headings and paragraphs (`Block`s), paragraphs re-joined across column
-             and page breaks
+  `blocks`   body lines -> headings (by size, or bold at body size opening text) and paragraphs
+             (`Block`s), contents rows and captions zoned, paragraphs re-joined across column and page
+             breaks, each block knowing where its text moves to another page
   `reader`   the whole document: open, read page by page, blocks -> paragraphs with sections and
              zones (shared with the markdown ingester, `extractors.ingest.layout`)
 `types` holds the settings, the error and the `Line`/`Seg` records the steps pass on.

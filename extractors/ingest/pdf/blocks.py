@@ -18,6 +18,13 @@ from extractors.ingest.pdf.types import Line, PdfSettings
 
 BULLET = re.compile(r"^([•●▪◦‣·]|[-–]\s)\s*")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+# a table of contents line: dot leaders (or a long gap of dots) before a page number
+TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}$|…{2,}\s*\d{1,4}$", re.I)
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\S")
+CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
+                     r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
+MAX_HEADING_LINES = 3
+MAX_HEADING_CHARS = 200
 
 
 def heading_levels(bodies: list[list[Line]], size: float, settings: PdfSettings) -> dict[float, int]:
@@ -81,23 +88,49 @@ class Group:
     lines: list[Line]
     level: int
     after_break: bool  # its first line opens a page or a column
+    zone: str = ""  # toc for a table of contents row
+
+
+def run_in_heading(line: Line, prev: Line | None, nxt: Line | None, size: float, pitch: float) -> bool:
+    """A heading set at about body size, as LaTeX and many word processors set subsections: a
+    single bold line, short, not ending like a sentence, numbered or standing apart (space above
+    or below it)."""
+    if not line.bold or abs(line.size - size) > 0.15 * size or len(line.text) > 90:
+        return False
+    if TERMINAL.search(line.text) and not line.text.endswith(":") or not re.search(r"[^\W\d_]", line.text):
+        return False
+    if nxt is None or nxt.bold or nxt.seg != line.seg or not 0.7 * size <= nxt.size <= 1.15 * size:
+        return False  # a heading opens running text in its column (not a byline over a title)
+    if not 0 < nxt.top - line.top < 3 * pitch:
+        return False
+    apart = prev is None or prev.seg != line.seg or line.top - prev.top > 1.3 * pitch
+    return bool(SECTION_NUMBER.match(line.text)) or apart
 
 
 def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, edges: Edges) -> list[Group]:
     """Group body lines into headings and paragraphs, then re-join paragraphs split by a column or
-    page break."""
+    page break. A heading is never more than a few lines: a longer run of large type is a
+    paragraph (a form's narrative set large)."""
     levels = heading_levels(bodies, size, settings)
+    low = max(levels.values(), default=0) + 1  # the level of headings set at body size
     pitch = line_pitch(bodies, size)
     indent_style = uses_first_line_indents(bodies, edges, size)
     groups: list[Group] = []
     for lines in bodies:
         prev: Line | None = None
-        for line in lines:
+        for i, line in enumerate(lines):
             level = levels.get(line.size, 0)
+            if not level and run_in_heading(line, prev, lines[i + 1] if i + 1 < len(lines) else None, size, pitch):
+                level = low
             kind = "heading" if level else "para"
+            toc = bool(TOC_LINE.search(line.text))
+            if toc:
+                kind, level = "para", 0
             broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
             new = True
-            if not broken and groups and groups[-1].kind == kind:
+            if toc or (groups and groups[-1].zone == "toc"):
+                pass  # a table of contents keeps its rows
+            elif not broken and groups and groups[-1].kind == kind:
                 first = groups[-1].lines[0]
                 gap = line.top - prev.top
                 same_style = line.italic == prev.italic and (kind == "para" or line.size == prev.size)
@@ -111,10 +144,14 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 if same_style and gap <= limit and not starts_item and not new_by_indent:
                     new = False
             if new:
-                groups.append(Group(kind, [line], level, broken))
+                groups.append(Group(kind, [line], level, broken, "toc" if toc else ""))
             else:
                 groups[-1].lines.append(line)
             prev = line
+    for g in groups:
+        if g.kind == "heading" and (len(g.lines) > MAX_HEADING_LINES
+                                    or sum(len(l.text) for l in g.lines) > MAX_HEADING_CHARS):
+            g.kind, g.level = "para", 0
     return join_breaks(groups, edges, indent_style)
 
 
@@ -125,7 +162,7 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
     out: list[Group] = []
     for g in groups:
         prev = out[-1] if out else None
-        if g.after_break and prev is not None and prev.kind == g.kind == "para":
+        if g.after_break and prev is not None and prev.kind == g.kind == "para" and prev.zone == g.zone == "":
             a, b = prev.lines[-1], g.lines[0]
             if a.italic == b.italic and not BULLET.match(b.text) and not NUMBERED.match(b.text):
                 if indent_style:
@@ -141,6 +178,7 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
 
 def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Block:
     text = ""
+    breaks: list[tuple[int, int]] = []  # (offset, page) where the text moves to another page
     markers: list[Marker] = []
     for line in g.lines:
         piece = ""
@@ -156,6 +194,8 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         lead = len(piece) - len(piece.lstrip())
         joined = join_line(text, piece_stripped, vocab)
         shift = len(joined) - len(piece_stripped)
+        if not breaks or breaks[-1][1] != line.page:
+            breaks.append((shift, line.page))
         for off, n in line_markers:
             markers.append(Marker(max(0, min(len(joined), shift + off - lead)), n))
         text = joined
@@ -165,6 +205,8 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         cut = bullet.end()
         text = text[cut:]
         markers = [Marker(max(0, m.offset - cut), m.n) for m in markers]
+        breaks = [(max(0, off - cut), p) for off, p in breaks]
     italic = all(l.italic for l in g.lines)
+    zone = g.zone or ("caption" if g.kind == "para" and CAPTION.match(text) else "")
     return Block(g.kind, text, g.lines[0].page, g.level, tuple(markers), italic and g.kind == "para", list_item,
-                 open_end(g.lines[-1], edges))
+                 open_end(g.lines[-1], edges), tuple(breaks), zone)

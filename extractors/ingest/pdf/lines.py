@@ -199,6 +199,7 @@ class PageInfo:
     links: tuple[tuple[str, float, float], ...]  # uri, top, bottom
     images: int
     chars: int
+    margin: str = ""  # text set against the page's direction (named in the document's warnings)
 
 
 def page_links(page) -> tuple[tuple[str, float, float], ...]:
@@ -227,6 +228,7 @@ def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
                 rules = () if found.turned else page_rules(page)
                 lines = page_lines(found.words, i, found.height, found.width, settings, rules)
                 links = page_links(page)
-            yield PageInfo(i, tuple(lines), links, len(page.images), len(page.chars))
+            margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
+            yield PageInfo(i, tuple(lines), links, len(page.images), len(page.chars), margin)
         finally:
             page.close()

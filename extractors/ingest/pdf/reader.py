@@ -2,11 +2,13 @@
 assemble the `Layout`."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 
-from extractors.ingest.layout import build_paragraphs
+from extractors.ingest.layout import Block, build_paragraphs
 from extractors.model import Layout
 
 
@@ -14,7 +16,7 @@ from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraph
 from extractors.ingest.pdf.joining import vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
 from extractors.ingest.pdf.types import IngestError, PdfSettings
-from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes
+from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
 
 def open_pdf(path: Path):
@@ -71,6 +73,46 @@ def read_pdf(path: Path | str, settings: PdfSettings = PdfSettings()) -> Layout:
         raise IngestError(f"unreadable page layout ({type(exc).__name__}: {detail})") from exc
 
 
+JUNK_TITLE = re.compile(r"\.(exe|docx?|pdf|indd|tex|dvi|rtf|odt|qxd|pub|ps|eps)$|^microsoft (word|powerpoint) - |^untitled"
+                        r"|^[\w-]*\d[\w-]*$|^\W*$", re.I)
+
+
+def usable_title(meta: str) -> str:
+    """The metadata title unless it is a producer's leftover: a file name ("10811.exe",
+    "report_final.docx"), "Microsoft Word - ...", "Untitled" or a code without words."""
+    meta = " ".join(meta.split())
+    return "" if JUNK_TITLE.search(meta) else meta
+
+
+def first_line(blocks: list[Block]) -> str:
+    """No heading and no usable metadata: the document's first short line of text."""
+    for b in blocks:
+        text = b.text.strip()
+        if text:
+            return text[:120].rsplit(" ", 1)[0] if len(text) > 120 else text
+    return ""
+
+
+def title_page_text(blocks: list[Block]) -> list[Block]:
+    """A page set only in headings (a title page: title, subtitle, authors, grant, date) keeps
+    its largest heading as a heading and the rest as front text, so that its words are read as
+    sentences of their page and not only as section names."""
+    by_page: dict[int | None, list[int]] = {}
+    for i, b in enumerate(blocks):
+        by_page.setdefault(b.page, []).append(i)
+    out = list(blocks)
+    for page, idxs in by_page.items():
+        kinds = {blocks[i].kind for i in idxs}
+        if kinds != {"heading"} or len(idxs) < 3:
+            continue
+        top = min(blocks[i].level for i in idxs)
+        keep = next(i for i in idxs if blocks[i].level == top)
+        for i in idxs:
+            if i != keep:
+                out[i] = replace(blocks[i], kind="para", level=0, zone="front")
+    return out
+
+
 def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, settings: PdfSettings) -> Layout:
     chars = sum(p.chars for p in pages)
     if chars == 0 or not any(p.lines for p in pages):
@@ -78,7 +120,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
             raise IngestError(f"no text layer: scanned or image-only PDF ({n_pages} pages; OCR is not supported)")
         raise IngestError(f"no text found in {n_pages} page(s)")
     size = body_size(pages)
-    kept = drop_running(pages, settings)
+    kept, aside = drop_running(pages, settings)
     vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
     numbers = {f.n for f in footnotes}
@@ -88,8 +130,15 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
         return n in numbers
 
     blocks = [group_to_block(g, vocab, accept_marker, edges) for g in paragraphs_of(bodies, size, settings, edges)]
-    title = next((b.text for b in blocks if b.kind == "heading"), "") or meta_title
-    warnings = ()
+    blocks = title_page_text(blocks)
+    title = next((b.text for b in blocks if b.kind == "heading"), "") or usable_title(meta_title) or first_line(blocks)
+    warnings: tuple[str, ...] = ()
     if n_pages > settings.max_pages:
         warnings = (f"only the first {settings.max_pages} of {n_pages} pages were read",)
-    return Layout(title=title, pages=n_pages, paragraphs=build_paragraphs(blocks), footnotes=tuple(footnotes), warnings=warnings)
+    turned = [p for p in pages if p.margin]
+    if turned:  # set aside, not silently lost: the document's row says where
+        pages_text = ", ".join(str(p.number) for p in turned[:10]) + (" ..." if len(turned) > 10 else "")
+        warnings += (f"text set against the page's direction (margin stamps, rotated labels) left out on "
+                     f"page(s) {pages_text}: {turned[0].margin[:60]!r}",)
+    paragraphs = build_paragraphs(blocks) + set_aside_paragraphs(aside, pages)
+    return Layout(title=title, pages=n_pages, paragraphs=paragraphs, footnotes=tuple(footnotes), warnings=warnings)

@@ -15,7 +15,10 @@ class IngestError(Exception):
 
 @dataclass(frozen=True)
 class PdfSettings:
-    x_tolerance: float = 1.5
+    x_tolerance: float = 1.5  # used only when x_tolerance_ratio is None
+    # a gap wider than this fraction of the glyph's size ends a word: small type set tight (8 pt
+    # notes whose spaces are 1.5 pt) is not glued into one word (issue 13: "Received4October2005")
+    x_tolerance_ratio: float | None = 0.15
     y_tolerance: float = 3.0
     superscript_ratio: float = 0.8  # a word this much smaller than its line and raised
     footnote_ratio: float = 0.92  # footnote type is at most this fraction of the body size

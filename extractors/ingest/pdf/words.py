@@ -3,6 +3,7 @@ doubled characters (fake bold) undone."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +19,9 @@ LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", 
 
 @lru_cache(maxsize=256)
 def is_bold(font: str) -> bool:
-    return bool(re.search(r"bold|black|heavy|semibold", font, re.I))
+    """Bold by the font's name: "Bold", "Black", "Heavy", "Semibold", "Demi", the URW/TeX "Medi"
+    (NimbusRomNo9L-Medi) and Computer Modern's bold extended faces (CMBX10)."""
+    return bool(re.search(r"bold|black|heavy|semibold|demi|-medi\b|medi$|\bcmbx|\+cmbx", font, re.I))
 
 
 @lru_cache(maxsize=256)
@@ -40,12 +43,33 @@ def has_doubled_chars(words: list[dict]) -> bool:
     return doubled >= 3 or doubled > 0.01 * len(words)
 
 
+def glyph_frame(glyphs: list[dict], sample: int = 400) -> tuple[str, str] | None:
+    """(line_dir, char_dir) of a page whose glyphs are set without rotation, read from their text
+    matrices (a, b, c, d): upright (a > 0, d > 0), mirrored left-right (a < 0), upside down
+    (d < 0). The order in which a producer writes its glyphs says nothing here: a page whose
+    footer is written first is still upright (issue 13: Word and InDesign pages read bottom-to-top).
+    None when most glyphs are rotated (b or c larger than a and d)."""
+    step = max(1, len(glyphs) // sample)
+    votes: Counter = Counter()
+    for c in glyphs[::step]:
+        a, b, c_, d = c["matrix"][:4]
+        if abs(b) > abs(a) or abs(c_) > abs(d):
+            votes["turned"] += 1
+        else:
+            votes[("ttb" if d > 0 else "btt", "ltr" if a > 0 else "rtl")] += 1
+    best = votes.most_common(1)[0][0]
+    return None if best == "turned" else best
+
+
 def text_direction(chars: list[dict], sample: int = 400) -> tuple[str, str]:
     """(line_dir, char_dir) of a page, read from where consecutive glyphs stand (the median step
     over a few hundred pairs spread through the page)."""
     glyphs = [c for c in chars if c["text"] != " "]
     if len(glyphs) < 2:
         return "ttb", "ltr"
+    frame = glyph_frame(glyphs, sample) if "matrix" in glyphs[0] else None
+    if frame is not None:
+        return frame
     step = max(1, (len(glyphs) - 1) // sample)
     pairs = [(glyphs[i], glyphs[i + 1]) for i in range(0, len(glyphs) - 1, step)]
     dxs = sorted(b["x0"] - a["x0"] for a, b in pairs)
@@ -90,6 +114,7 @@ class PageWords:
     width: float
     height: float
     turned: bool = False  # the text was rotated or mirrored and has been turned upright
+    aside: tuple = ()  # words set against the page's direction (margin stamps, rotated labels)
 
 
 def page_words(page, settings: PdfSettings) -> PageWords:
@@ -101,11 +126,13 @@ def page_words(page, settings: PdfSettings) -> PageWords:
         found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
     # text turned against the page's own direction (margin stamps, rotated table heads) is left out
     words = [w for w in found.words if w["upright"] and w["text"].strip()]
-    return PageWords(words, found.width, found.height, found.turned)
+    aside = tuple(w for w in found.words if not w["upright"] and w["text"].strip())
+    return PageWords(words, found.width, found.height, found.turned, aside)
 
 
 def upright_words(page, settings: PdfSettings) -> PageWords:
-    options = dict(x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
+    options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
+                   y_tolerance=settings.y_tolerance,
                    keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
     chars = page.chars
     width, height = float(page.width), float(page.height)

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 
 from extractors.ingest.layout import TERMINAL
-from extractors.model import RawFootnote
+from extractors.model import Paragraph, RawFootnote
 
 
 from extractors.ingest.pdf.joining import join_line
@@ -35,9 +35,10 @@ def in_margin(line: Line, settings: PdfSettings) -> bool:
     return line.top < settings.margin * line.page_height or line.bottom > (1 - settings.margin) * line.page_height
 
 
-def drop_running(pages: list[PageInfo], settings: PdfSettings) -> list[list[Line]]:
-    """Remove page numbers and running headers/footers: margin lines that repeat (digits aside)
-    at the same height on several pages, alternating recto/verso heads included."""
+def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[list[Line]], list[list[Line]]]:
+    """Set aside page numbers and running headers/footers: margin lines that repeat (digits aside)
+    at the same height on several pages, alternating recto/verso heads included. Returns the
+    lines kept and the lines set aside, per page."""
     tops: dict[str, list[float]] = defaultdict(list)
     for p in pages:
         seen = set()
@@ -54,16 +55,31 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> list[list[Line
         values = tops[running_key(line)]
         return bisect.bisect_right(values, line.top + 2) - bisect.bisect_left(values, line.top - 2) >= need
 
-    out = []
+    out, aside = [], []
     for p in pages:
-        kept = [
-            line for line in p.lines
-            if not (in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)))
-        ]
+        kept, running = [], []
+        for line in p.lines:
+            furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line))
+            (running if furniture else kept).append(line)
         out.append(kept)
-    return out
+        aside.append(running)
+    return out, aside
 
 
+def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tuple[Paragraph, ...]:
+    """What reading leaves out of the running text, one paragraph per line so that nothing is
+    silently lost: running heads (`header`), page numbers and running feet (`footer`)."""
+    out = []
+    for lines, info in zip(aside, pages):
+        for line in lines:
+            if line.text:
+                zone = "header" if line.top < line.page_height / 2 else "footer"
+                out.append(Paragraph(line.text, info.number, "", zone))
+    return tuple(out)
+
+
+DATE_START = re.compile(r"\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil"
+                        r"|août|sept|déc|märz|okt|dez)\w*\.?\s+\d{4}", re.I)
 FOOTNOTE_NUMBER = re.compile(r"^(\d{1,3})(\.?)(\s*)(.?)")
 
 
@@ -76,12 +92,15 @@ def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = 
         return None
     if first.sup and first.text.strip().isdigit():
         return int(first.text)
-    if not plain:
-        return None
     m = FOOTNOTE_NUMBER.match(line.text)
     if not m:
         return None
     n, dot, space, nxt = int(m.group(1)), m.group(2), m.group(3), m.group(4)
+    if not plain:  # notes numbered with superscripts: a plain number opens only the very next note
+        # (Word sets some note numbers on the text's baseline), after a note that ended
+        ok = (n == last + 1 and after_end and bool(space or dot) and (nxt[:1].isupper() or nxt in "“\"'‘([«")
+              and not DATE_START.match(line.text))
+        return n if ok else None
     if not last < n <= last + 5:
         return None
     if not dot and not space:  # glued to the note text
@@ -112,6 +131,10 @@ def footnote_zone(lines: list[Line], size: float, settings: PdfSettings) -> set[
         x1 = max(lines[i].x1 for i in run)
         below = [b.bottom for b in body if b.x0 < x1 and b.x1 > x0]
         floor = max(below, default=0.0)
+        height = max(lines[i].bottom for i in run) - min(lines[i].top for i in run)
+        numbered = sum(1 for i in run if re.match(r"\d{1,3}\.?\s*[^\W\d_]", lines[i].text))
+        if not below and height > 0.4 * lines[run[0]].page_height and numbered <= 1:
+            continue  # a tall block of small type, no text above it, no note numbers: a reference list
         zone.update(i for i in run if lines[i].top >= floor - 1)
     return zone
 
@@ -150,19 +173,27 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
         current = order[-1] if order else None
         if zone and current is None and footnote_start(zone[0], last, plain, True) is None:
-            bodies[p_idx] = pages_lines[p_idx]  # small type that opens no footnote: a caption
-            continue
+            # small type that opens no footnote (a caption, an abstract, a licence) stays text; the
+            # notes may still start further down the block
+            k = next((k for k, l in enumerate(zone) if footnote_start(l, last, plain, True) is not None), None)
+            if k is None:
+                bodies[p_idx] = pages_lines[p_idx]
+                continue
+            notes_part = {id(l) for l in zone[k:]}
+            bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_part]
+            zone = zone[k:]
         left = min((l.x0 for l in zone), default=0.0)
         right = max((l.x1 for l in zone), default=0.0)
         line_owner: list[tuple[int, Line]] = []
         for line in zone:
             n = footnote_start(line, last, plain, prev_ended)
             if n is not None and n not in notes:
-                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": []}
+                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": [], "pages": [info.number]}
                 order.append(n)
                 current, last = n, n
             elif current is not None:
                 notes[current]["parts"].append(list(line.segs))
+                notes[current]["pages"].append(info.number)
             if current is not None:
                 line_owner.append((current, line))
             prev_ended = ends_note(line, right, left)
@@ -176,7 +207,11 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     footnotes = []
     for n in sorted(notes):
         text = ""
-        for segs in notes[n]["parts"]:
-            text = join_line(text, "".join(s.text for s in segs).strip(), vocab)
-        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"])))
+        breaks: list[tuple[int, int]] = []
+        for segs, page in zip(notes[n]["parts"], notes[n]["pages"]):
+            piece = "".join(s.text for s in segs).strip()
+            text = join_line(text, piece, vocab)
+            if not breaks or breaks[-1][1] != page:
+                breaks.append((max(0, len(text) - len(piece)), page))
+        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"]), tuple(breaks)))
     return footnotes, bodies
