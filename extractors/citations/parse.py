@@ -1650,7 +1650,8 @@ def reference_list_entries(sentences: Sequence) -> list[str]:
     References, Bibliography, Works cited, Sources, Bibliographie, Références..."""
     entries: dict[str, list[str]] = {}
     for s in sentences:
-        if s.zone == "back" and _REFERENCE_SECTION_RE.match(s.section.strip()):
+        # the layout zones a reference list `references`; older readers left it in back matter
+        if s.zone == "references" or (s.zone == "back" and _REFERENCE_SECTION_RE.match(s.section.strip())):
             entries.setdefault(s.paragraph_id, []).append(s.text)
     # a paragraph may hold several entries (a PDF reader joins a hanging-indent list): a new entry
     # starts after a full stop with "Surname, Given" or "Surname, I."
