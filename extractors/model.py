@@ -43,6 +43,16 @@ class Marker:
     n: int
 
 
+def page_at(page: int | None, breaks: tuple[tuple[int, int], ...], offset: int) -> int | None:
+    """The page of the character at `offset` of a text that starts on `page` and moves to another
+    page at each (offset, page) of `breaks`."""
+    for at, p in breaks:
+        if at > offset:
+            break
+        page = p
+    return page
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A block of running text before sentence splitting, markers already removed."""
@@ -57,12 +67,7 @@ class Paragraph:
     breaks: tuple[tuple[int, int], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
-        page = self.page
-        for at, p in self.breaks:
-            if at > offset:
-                break
-            page = p
-        return page
+        return page_at(self.page, self.breaks, offset)
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,7 @@ class RawFootnote:
     breaks: tuple[tuple[int, int], ...] = ()  # (offset, page) where a note runs on overleaf
 
     def page_at(self, offset: int) -> int | None:
-        page = self.page
-        for at, p in self.breaks:
-            if at > offset:
-                break
-            page = p
-        return page
+        return page_at(self.page, self.breaks, offset)
 
 
 @dataclass(frozen=True)
