@@ -233,3 +233,8 @@ def guess_language(text: str, *, min_hits: int = 5) -> str:
     if counts[best] < min_hits or counts[best] < 2 * max(others, default=0):
         return ""
     return best
+
+
+def plural(k: int, word: str, many: str | None = None) -> str:
+    """'1 document', '2 documents' (`many` for irregular plurals: plural(2, 'entity', 'entities'))."""
+    return f"{k} {word if k == 1 else many or word + 's'}"

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from flows.errors import EXIT_CODES, REFUSED, UsageError, expected_errors, say
+from extractors.text import plural
 
 app = typer.Typer(
     help=(
@@ -199,7 +200,7 @@ def _run(options, verbose: bool) -> None:
         raise
     failed = [d for d in result.documents if d.status == "failed"]
     say(f"run {result.run_id} written to {result.folder} "
-        f"({len(result.ingested)} documents read, {len(result.cached)} from the cache)")
+        f"({plural(len(result.ingested), 'document')} read, {len(result.cached)} from the cache)")
     for d in failed:
         say(f"failed {d.path}: {d.error}")
     say(f"latest -> {out / 'latest'}; read {result.folder / 'summary.md'}")

@@ -16,6 +16,7 @@ from extractors.citations.urls import url_domain
 from extractors.entities.candidates import Queue
 from extractors.entities.recognize import Recognition
 from extractors.model import Citation, Document, Edge
+from extractors.text import plural
 from extractors.outputs.history import Changes, changes_rows, edge_name
 
 
@@ -94,7 +95,7 @@ def documents_section(run_id: str, documents: Sequence[Document]) -> list[str]:
     parts = [
         f"# reportgraph run {run_id}",
         "",
-        f"**{len(documents)} documents**: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ".",
+        f"**{plural(len(documents), 'document')}**: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ".",
         f"{pages} pages, {sum(zones.values())} sentences "
         f"({', '.join(f'{n} {z}' for z, n in sorted(zones.items()))}), "
         f"{footnotes} footnotes ({anchored} linked to the sentence carrying their marker).",
@@ -120,7 +121,7 @@ def documents_section(run_id: str, documents: Sequence[Document]) -> list[str]:
 
 
 def reading_section(read: int, cached: int) -> str:
-    return (f"\n{read} documents read from their files, {cached} taken from the cache "
+    return (f"\n{plural(read, 'document')} read from their files, {cached} taken from the cache "
             f"(unchanged since an earlier run).")
 
 
