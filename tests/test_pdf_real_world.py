@@ -117,6 +117,29 @@ def test_running_heads_and_page_numbers_are_set_aside_not_inside_sentences(tmp_p
     assert all(s.page == int(s.text) - 160 for s in footer)
 
 
+def test_large_lines_that_head_nothing_are_kept_as_text(tmp_path):
+    """Issue 13 (2, 4): on a slide or a form, short lines set large one after another were each
+    taken for a heading; every heading replaced the one before it as the section, so their words
+    were in no output file. A heading heads text or a lower-ranked heading; the others are text."""
+    items = ["Founded by the district in 1998", "Rebuilt after the floods of 2007",
+             "Run by a council of nine members", "Funded by the regional ministry"]
+    runs = [Run(40, 60, "History of the road fund", "bold", 30)]
+    y = 120.0
+    for item in items:
+        runs.append(Run(50, y, item, "sans", 20))
+        y += 40
+    runs += body_page(PARAS[2:3], y=y + 10)
+    pages = [runs, [Run(40, 60, "Next steps", "bold", 30)] + body_page(PARAS[:2], y=110)]
+    doc = read(pdfgen.write_pages(tmp_path / "slides.pdf", pages))
+    assert doc.status == "ok", doc.error
+    texts = [s.text for s in doc.sentences]
+    for item in items[:3]:  # each followed by a line of its own rank: text of page 1
+        assert any(t.startswith(item) for t in texts if t) and all(s.page == 1 for s in doc.sentences
+                                                                   if s.text.startswith(item))
+    assert {s.section for s in doc.sentences if s.text == PARAS[2]} == {items[3]}  # heads the paragraph
+    assert {s.section for s in doc.sentences if s.text in PARAS[:2]} == {"Next steps"}
+
+
 def test_body_text_set_large_is_not_taken_for_a_heading(tmp_path):
     """Issue 13 (4): a form's narrative set in large type (up to 473 characters) landed only in the
     section column. A heading is never longer than three lines."""

@@ -113,6 +113,20 @@ def title_page_text(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def headings_that_head(blocks: list[Block]) -> list[Block]:
+    """A heading heads something: text, or a heading of a lower rank (a subsection). One that is
+    followed at once by a heading of its own or a higher rank, or that ends the document, heads
+    nothing: it is a line of large or bold type (a slide's bullet, a form's label, an agenda
+    item), read as text of its page, since the next heading would replace it as the section and
+    its words would be in no output."""
+    shown = [b for b in blocks if b.text.strip()]
+    heads_nothing = {
+        id(b) for b, nxt in zip(shown, shown[1:] + [None])
+        if b.kind == "heading" and (nxt is None or (nxt.kind == "heading" and nxt.level <= b.level))
+    }
+    return [replace(b, kind="para", level=0) if id(b) in heads_nothing else b for b in blocks]
+
+
 def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, settings: PdfSettings) -> Layout:
     chars = sum(p.chars for p in pages)
     if chars == 0 or not any(p.lines for p in pages):
@@ -132,6 +146,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     blocks = [group_to_block(g, vocab, accept_marker, edges) for g in paragraphs_of(bodies, size, settings, edges)]
     blocks = title_page_text(blocks)
     title = next((b.text for b in blocks if b.kind == "heading"), "") or usable_title(meta_title) or first_line(blocks)
+    blocks = headings_that_head(blocks)  # after the title: a title over a larger heading is still the title
     warnings: tuple[str, ...] = ()
     if n_pages > settings.max_pages:
         warnings = (f"only the first {settings.max_pages} of {n_pages} pages were read",)
