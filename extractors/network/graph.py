@@ -813,6 +813,68 @@ def _hex_rgb(c: str) -> tuple[int, int, int]:
 _DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
+def _xml_text(writer) -> str:
+    """The text networkx's ``generate_gexf`` / ``generate_graphml`` give for the tree a networkx
+    GEXF or GraphML writer has built (lines joined with "\\n", one at the end), serialised here:
+    ElementTree's ``tostring`` (pure Python, with a namespace pass over every element) was most
+    of the time of writing the graph files. Same bytes: attributes in insertion order, the same
+    escaping, ``<tag />`` for an empty element, a namespace ``{uri}tag`` written with its
+    registered prefix (else ``ns0``...) and declared on the root element, characters outside
+    ASCII as character references (``tostring``'s default us-ascii encoding)."""
+    from xml.etree.ElementTree import _escape_attrib, _escape_cdata, _namespace_map
+
+    writer.indent(writer.xml)
+    out: list[str] = []
+    write = out.append
+    namespaces: dict[str, str] = {}  # uri -> prefix, in the order ElementTree meets them
+    qnames: dict[str, str] = {}
+
+    def qname(name) -> str:
+        q = qnames.get(name)
+        if q is None:
+            if not isinstance(name, str):
+                raise TypeError(f"cannot serialize {name!r} in a graph file")
+            q = name
+            if name[:1] == "{":
+                uri, local = name[1:].rsplit("}", 1)
+                prefix = namespaces.get(uri)
+                if prefix is None:
+                    prefix = _namespace_map.get(uri)
+                    if prefix is None:
+                        prefix = f"ns{len(namespaces)}"
+                    if prefix != "xml":
+                        namespaces[uri] = prefix
+                q = f"{prefix}:{local}" if prefix else local
+            qnames[name] = q
+        return q
+
+    def element(e, root: bool = False) -> None:
+        tag = qname(e.tag)
+        write("<" + tag)
+        at = len(out)
+        for k, v in e.items():
+            write(f' {qname(k)}="{_escape_attrib(v)}"')
+        text = e.text
+        if text or len(e):
+            write(">")
+            if text:
+                write(_escape_cdata(text))
+            for child in e:
+                element(child)
+            write("</" + tag + ">")
+        else:
+            write(" />")
+        if e.tail:
+            write(_escape_cdata(e.tail))
+        if root and namespaces:  # declared first on the root, by prefix (as ElementTree does)
+            out.insert(at, "".join(f' xmlns{":" + p if p else ""}="{_escape_attrib(u)}"'
+                                   for u, p in sorted(namespaces.items(), key=lambda x: x[1])))
+
+    element(writer.xml, root=True)
+    text = "".join(out).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()) + "\n"
+
+
 def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool | Mapping = True,
                seed: int = SEED) -> Path:
     """GEXF 1.2 for Gephi; with ``viz`` each node also carries a colour by type, a size by mentions
@@ -833,8 +895,11 @@ def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bo
             }
             if n in pos:
                 d["viz"]["position"] = {"x": round(pos[n][0] * 1000, 2), "y": round(pos[n][1] * 1000, 2), "z": 0.0}
-    text = "\n".join(nx.generate_gexf(h)) + "\n"
-    text = _DATE.sub("", text, count=1)
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(h)
+    text = _DATE.sub("", _xml_text(writer), count=1)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -842,6 +907,10 @@ def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bo
 def write_graphml(g: nx.Graph, path: str | Path) -> Path:
     """GraphML with typed attribute keys (opens in Gephi, yEd, networkx, igraph)."""
     path = Path(path)
-    text = "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(g)
+    text = _xml_text(writer)
     path.write_text(text, encoding="utf-8")
     return path
