@@ -232,14 +232,16 @@ def find_dates(text: str, *, today: str = "", languages: Sequence[str] = LANGUAG
     for kind, m in raw:
         s = m.group(0)
         first = last = ""
+        # an expression naming its year does not depend on the document's date: parsed without
+        # it, so that the documents of a corpus share one parse per expression
         if kind in ("dmy", "my", "num"):
-            first, _ = _parse(s, langs, today)
+            first, _ = _parse(s, langs, "")
             last = first
         elif kind == "mmy":
             y = re.search(r"(?:1[5-9]|20)\d\d$", s).group(0)
             a, b = re.split(r"\s*(?:[-\u2013/]|\s(?:and|to|et|à)\s)\s*", s[: -len(y)].strip().removesuffix("of").strip(), maxsplit=1)
-            first, _ = _parse(f"{a} {y}", langs, today)
-            last, _ = _parse(f"{b} {y}", langs, today)
+            first, _ = _parse(f"{a} {y}", langs, "")
+            last, _ = _parse(f"{b} {y}", langs, "")
         elif kind == "decade":
             a, b = _qualified_decade(s)
             first, last = str(a), str(b)
