@@ -904,13 +904,73 @@ def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bo
     return path
 
 
+def _graphml_text(g: nx.Graph) -> str | None:
+    """The text ``nx.generate_graphml(g, prettyprint=True)`` gives (lines joined with "\\n", one
+    at the end), written straight from the graph: networkx builds an element per attribute
+    value (per-year weights make many) and then serialises them, most of the time of the
+    file. Same keys (ids ``d0``.. in the order networkx meets them, listed last first), same
+    order (nodes, edges, then the graph's own data), escaping and indentation. None for what
+    this does not cover (directed or multigraphs, a graph ``id``, node or edge defaults): the
+    caller then uses networkx."""
+    from xml.etree.ElementTree import _escape_attrib as attr
+    from xml.etree.ElementTree import _escape_cdata as cdata
+
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    if g.is_directed() or g.is_multigraph() or {"id", "node_default", "edge_default"} & set(g.graph):
+        return None
+    xml_type = GraphMLWriter().get_xml_type
+    keys: dict[tuple[str, str, str], str] = {}
+    key_lines: list[str] = []
+
+    def data(items, scope: str, pad: str, out: list[str]) -> None:
+        for k, v in items:
+            name, kind = str(k), xml_type(type(v))
+            key = keys.get((name, kind, scope))
+            if key is None:
+                key = keys[(name, kind, scope)] = f"d{len(keys)}"
+                key_lines.append(f'  <key id="{key}" for="{scope}" attr.name="{attr(name)}" attr.type="{kind}" />')
+            text = str(v)
+            out.append(f'{pad}<data key="{key}">{cdata(text)}</data>' if text else f'{pad}<data key="{key}" />')
+
+    body: list[str] = []
+    graph_data = [(k, v) for k, v in g.graph.items()]
+    graph_lines: list[str] = []
+    data(graph_data, "graph", "    ", graph_lines)  # keys first, lines last (as networkx does)
+    for n, d in g.nodes(data=True):
+        if d:
+            body.append(f'    <node id="{attr(str(n))}">')
+            data(d.items(), "node", "      ", body)
+            body.append("    </node>")
+        else:
+            body.append(f'    <node id="{attr(str(n))}" />')
+    for u, v, d in g.edges(data=True):
+        if d:
+            body.append(f'    <edge source="{attr(str(u))}" target="{attr(str(v))}">')
+            data(d.items(), "edge", "      ", body)
+            body.append("    </edge>")
+        else:
+            body.append(f'    <edge source="{attr(str(u))}" target="{attr(str(v))}" />')
+    body += graph_lines
+    head = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+            ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+    graph = (["  <graph edgedefault=\"undirected\">", *body, "  </graph>"] if body
+             else ["  <graph edgedefault=\"undirected\" />"])
+    text = "\n".join([head, *reversed(key_lines), *graph, "</graphml>"])
+    text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()) + "\n"
+
+
 def write_graphml(g: nx.Graph, path: str | Path) -> Path:
     """GraphML with typed attribute keys (opens in Gephi, yEd, networkx, igraph)."""
     path = Path(path)
-    from networkx.readwrite.graphml import GraphMLWriter
+    text = _graphml_text(g)
+    if text is None:
+        from networkx.readwrite.graphml import GraphMLWriter
 
-    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
-    writer.add_graph_element(g)
-    text = _xml_text(writer)
+        writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+        writer.add_graph_element(g)
+        text = _xml_text(writer)
     path.write_text(text, encoding="utf-8")
     return path
