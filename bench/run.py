@@ -6,8 +6,8 @@ so that a noisy machine slows both sides alike. Results are merged into bench/re
 entry per benchmark, so `--only` re-measures some and keeps the others) and rendered into
 bench/RESULTS.md between the `measured` markers; the analysis below the markers is hand-written.
 
-    .venv/bin/python bench/run.py                      # all six, default repetitions
-    .venv/bin/python bench/run.py --quick              # all six, fewer repetitions (a first look)
+    .venv/bin/python bench/run.py                      # all seven, default repetitions
+    .venv/bin/python bench/run.py --quick              # all seven, fewer repetitions (a first look)
     .venv/bin/python bench/run.py --only recognition,gazetteer --reps 7
 
 Generated corpora, gazetteers, caches and run folders go to bench/.work/ (not in git). Prefect
@@ -562,6 +562,142 @@ def bench_memory(reps: int, small: int = 30, large: int = 300) -> dict:
     }
 
 
+# ------------------------------------------------------------------ 7. networks (issue 19)
+
+# the commit before issue 19 (networks over time) was merged: first parent of bcf258a
+NETWORKS_BASE = "4dd98d478919ca87030bc1f5b1bf3599bf409be4"
+
+
+def export_commit(commit: str) -> Path:
+    """An export of `commit` (git archive) under bench/.work/, to put on a worker's PYTHONPATH."""
+    dest = WORK / f"code-{commit[:10]}"
+    if not (dest / "flows" / "stages.py").exists():
+        shutil.rmtree(dest, ignore_errors=True)
+        dest.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    return dest
+
+
+def network_inputs(c: Path, name: str) -> tuple[Path, dict]:
+    """The ok documents of corpus `c` (ingested and analysed as a run does, sources off) and their
+    recognition, pickled for the workers; the analyses are dropped (the network stage never
+    reads them)."""
+    import pickle
+    from dataclasses import replace
+
+    import extractors.ingest.documents as docs_mod
+    from flows.pipeline import mark_duplicates
+    from flows.runtime.models import recognizer_for, segmenter_for
+    from flows.stages import citation_stage, recognition_stage
+
+    paths = docs_mod.discover(c)
+    root = docs_mod.reports_dir(c)
+    docs = [docs_mod.ingest(p, i, p.relative_to(root).as_posix(), segmenter_for(), analyser=recognizer_for())
+            for p, i in zip(paths, docs_mod.doc_ids(paths))]
+    ok = [d for d in mark_duplicates(docs) if d.status == "ok"]
+    cites = citation_stage(ok)
+    rec = recognition_stage(ok, ROOT / "gazetteers", recognizer_for(), cites.citations)
+    ok = [replace(d, analyses=()) for d in ok]
+    path = WORK / f"network-inputs-{name}.pickle"
+    with open(path, "wb") as f:
+        pickle.dump({"documents": ok, "recognition": rec, "reports": str(root)}, f)
+    facts = {"documents": len(ok), "sentences": sum(len(d.sentences) for d in ok),
+             "mentions": len(rec.recognition.mentions), "entities": len(rec.recognition.entities)}
+    return path, facts
+
+
+class NetworkWorker:
+    """bench/networks_worker.py in a subprocess with `code` first on its PYTHONPATH."""
+
+    def __init__(self, code: Path, inputs: Path):
+        env = dict(os.environ, PYTHONPATH=str(code))
+        self.proc = subprocess.Popen([PY, str(BENCH / "networks_worker.py"), str(inputs)], cwd=code, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.hello = json.loads(self.proc.stdout.readline())
+        if not Path(self.hello["code"]).resolve().is_relative_to(code.resolve()):
+            raise RuntimeError(f"worker imported {self.hello['code']}, not the code in {code}")
+        self.last: dict = {}
+
+    def run(self, folder: Path) -> dict:
+        shutil.rmtree(folder, ignore_errors=True)
+        self.proc.stdin.write(f"{folder}\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("network worker died")
+        self.last = json.loads(line)
+        return self.last
+
+    def close(self) -> None:
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+        self.proc.wait(timeout=60)
+
+
+def bench_networks(reps: int) -> dict:
+    """The network stage with dates (this code: dating, dated tables, dynamic graph files,
+    network.html with years, timeline.png) vs the code before issue 19, same inputs."""
+    base = export_commit(NETWORKS_BASE)
+    report = WORK / "corpora" / "report"
+    if not (report / "reports").exists():
+        (report / "reports").mkdir(parents=True)
+        shutil.copyfile(generate.FIXTURE_MD, report / "reports" / generate.FIXTURE_MD.name)
+        shutil.copyfile(REPORT_PDF, report / "reports" / REPORT_PDF.name)
+    corpora = {"report": report, "c20": corpus(20)}
+    per: dict[str, dict] = {}
+    totals: dict[str, list[float]] = {"dates": [], "before": []}
+    cpu_totals: dict[str, list[float]] = {"dates": [], "before": []}
+    for name, c in corpora.items():
+        inputs, facts = network_inputs(c, name)
+        workers = {"dates": NetworkWorker(ROOT, inputs), "before": NetworkWorker(base, inputs)}
+        if not workers["dates"].hello["dating"] or workers["before"].hello["dating"]:
+            raise RuntimeError("the two sides are not with and without dates")
+        runs: dict[str, list[dict]] = {k: [] for k in workers}
+        try:
+            names = list(workers)
+            first = {}  # the first stage in a fresh process: imports, dateparser's data, fonts
+            for k in names:
+                first[k] = workers[k].run(WORK / "runs" / f"net-{name}-{k}")["seconds"]
+            for r in range(reps):
+                for k in names[r % 2:] + names[:r % 2]:
+                    runs[k].append(workers[k].run(WORK / "runs" / f"net-{name}-{k}"))
+                log(f"  networks {name} rep {r + 1}: " + ", ".join(f"{k} {v[-1]['seconds']:.2f}s" for k, v in runs.items()))
+        finally:
+            for w in workers.values():
+                w.close()
+        times = {k: [x["seconds"] for x in v] for k, v in runs.items()}
+        cpu = {k: [x["cpu"] for x in v] for k, v in runs.items()}
+        for k in totals:
+            totals[k] = [a + b for a, b in zip(totals[k], times[k])] if totals[k] else list(times[k])
+            cpu_totals[k] = [a + b for a, b in zip(cpu_totals[k], cpu[k])] if cpu_totals[k] else list(cpu[k])
+        per[name] = {"facts": facts, "times": times, "ratio": ratio_summary(paired(times["dates"], times["before"])),
+                     "cpu": cpu, "ratio_cpu": ratio_summary(paired(cpu["dates"], cpu["before"])), "first": first,
+                     "dating": med([x["dating"] for x in runs["dates"]]),
+                     "deterministic": {k: len({x["digest"] for x in v}) == 1 for k, v in runs.items()}}
+    ratios = paired(totals["dates"], totals["before"])
+    return {
+        "title": "7. Networks over time",
+        "what": ("`dating_stage` + `network_stage` of flows/stages.py (sentence dates; entities, mentions, edges, "
+                 "timeline and candidates tables; network.gexf/.graphml for both windows with years; network.html "
+                 "with the year slider; network.png; timeline.png; per-document networks; no worker pool) vs "
+                 f"`network_stage` of the code before issue 19 (commit {NETWORKS_BASE[:7]}, first parent of the "
+                 "merge bcf258a, exported with git archive), each in its own process (bench/networks_worker.py), "
+                 "on the same documents and recognition made once by this code: "
+                 + "; ".join(f"{k} ({'md + PDF of the report' if k == 'report' else 'bench/generate.py ' + corpus_mix(corpora[k])}: "
+                             f"{v['facts']['documents']} documents, {v['facts']['sentences']} sentences, "
+                             f"{v['facts']['mentions']} mentions)" for k, v in per.items())),
+        "times": totals,
+        "cpu_times": cpu_totals,
+        "ratio_cpu": ratio_summary(paired(cpu_totals["dates"], cpu_totals["before"])),
+        "per_corpus": per,
+        "ratio": ratio_summary(ratios),
+        "ratio_label": "time with dates ÷ time before issue 19 (both corpora)",
+        "target": "≤ 1.1",
+        "met": med(ratios) <= 1.1,
+    }
+
+
 # ------------------------------------------------------------------ report
 
 BENCHES = {
@@ -571,6 +707,7 @@ BENCHES = {
     "incremental": (bench_incremental, 3, 2),
     "parallel": (bench_parallel, 3, 2),
     "memory": (bench_memory, 2, 1),
+    "networks": (bench_networks, 5, 3),
 }
 
 
@@ -640,6 +777,16 @@ def render(results: dict) -> str:
                 lines.append(f"- {n}: peak RSS {d['maxrss_mib']:.0f} MiB (main process VmHWM {d['main_hwm_mib']:.0f}, "
                              f"process tree incl. Prefect server {d['tree_peak_mib']:.0f}), wall {d['wall_s']:.0f} s")
             lines.append(f"- process-tree peak ratio: {fmt_ratio(r['ratio_tree'])}")
+        if key == "networks":
+            lines.append(f"- CPU time of the worker processes (less sensitive to other load): {fmt_ratio(r['ratio_cpu'])}; "
+                         f"raw: {fmt_times(r['cpu_times'])}")
+            for n, d in r["per_corpus"].items():
+                same = ", ".join(f"{k} {'yes' if v else '**no**'}" for k, v in d["deterministic"].items())
+                lines.append(f"- {n}: {fmt_ratio(d['ratio'])} (CPU {fmt_ratio(d['ratio_cpu'])}); raw: {fmt_times(d['times'])}; "
+                             f"dating alone median {d['dating']:.2f} s; first stage in a fresh process (imports, "
+                             f"dateparser's data, fonts; not in the ratio): " +
+                             ", ".join(f"{k} {v:.2f} s" for k, v in d["first"].items()) +
+                             f"; same bytes every repetition: {same}")
         lines.append("")
     lines.append("<!-- measured:end -->")
     return "\n".join(lines)

@@ -82,6 +82,7 @@ def dating_stage(documents: list[Document], *, cited_dates: dict | None = None, 
     cited_dates = cited_dates or {}
     dates: list[SentenceDate] = []
     docs = {}
+    memo: dict = {}  # sentences met again in another document are searched once
     for d in documents:
         metadata = ""
         if d.format == "pdf" and reports is not None and d.doc_id not in cited_dates:
@@ -89,7 +90,7 @@ def dating_stage(documents: list[Document], *, cited_dates: dict | None = None, 
                 metadata = pdf_creation_date(reports / d.path)
         date, source = document_date(d.sentences, cited=cited_dates.get(d.doc_id, ""), metadata=metadata)
         docs[d.doc_id] = (date, source)
-        dates.extend(date_sentences(d.sentences, date, language=d.language or "en"))
+        dates.extend(date_sentences(d.sentences, date, language=d.language or "en", memo=memo))
     return DatingOutput(dates, docs)
 
 
@@ -228,13 +229,15 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         net.write_gexf(timeline.dynamic_graph(graph, node_years, times), folder / "network.gexf", positions=positions)
         net.write_graphml(timeline.graph_with_years(graph, node_years, times), folder / "network.graphml")
         # the paragraph-window graph too, with its own metrics, at the same positions
-        paragraphs = net.build_graph(info, edges, "paragraph")
+        paragraph_metrics = net.node_metrics(info, edges, "paragraph")
+        paragraphs = net.build_graph(info, edges, "paragraph", metrics=paragraph_metrics)
         net.write_gexf(timeline.dynamic_graph(paragraphs, node_years, times, window="paragraph"),
                        folder / tables.PARAGRAPH_GEXF, positions=positions)
         net.write_graphml(timeline.graph_with_years(paragraphs, node_years, times, window="paragraph"),
                           folder / tables.PARAGRAPH_GRAPHML)
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network",
-                   dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years)
+                   dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years,
+                   metrics={"sentence": metrics, "paragraph": paragraph_metrics})
         finish(charting, timeline.plot_timeline, *chart, labels=labels)
         finish(documents_done, write_document_networks, *per_document)
         finish(drawing, plot_network, graph, png, title=title)

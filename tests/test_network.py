@@ -404,6 +404,34 @@ def generated(n_nodes=80, n_edges=300, seed=7):
     return info, edges
 
 
+def test_graph_files_are_the_bytes_networkx_writes(tmp_path):
+    """write_gexf/write_graphml serialise networkx's trees themselves (ElementTree's tostring was
+    most of the network stage's file writing): the text must stay what nx.generate_gexf /
+    nx.generate_graphml give, escapes, namespaces (viz:) and non-ASCII included."""
+    from extractors.network.graph import _DATE, _hex_rgb, layout, type_colors
+
+    g = nx.Graph(name='odd & <names> "quoted"\u2028', window="sentence")
+    g.add_node("a&b", label="Ménaka \u2028 é\n\t\r<>\"'", type="PLACE", mentions=3, score=1.5, flag=True, empty="")
+    g.add_node("ü", label="Ibrahim Boubacar Keïta \U0001F600", type="PERSON", mentions=0)
+    g.add_node("alone")
+    g.add_edge("a&b", "ü", weight=2, evidence="s1 | s2", npmi=0.5, odd="\x85\x0b")
+    for positions in (True, False):
+        h = g.copy()
+        pos = layout(h) if positions else {}
+        colors = type_colors(d.get("type", "") for _, d in h.nodes(data=True))
+        for n, d in h.nodes(data=True):
+            r, gr, b = _hex_rgb(colors[d.get("type", "")])
+            d["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0},
+                        "size": round(4.0 + 3.0 * math.sqrt(max(0, d.get("mentions", 0))), 3)}
+            if n in pos:
+                d["viz"]["position"] = {"x": round(pos[n][0] * 1000, 2), "y": round(pos[n][1] * 1000, 2), "z": 0.0}
+        expected = _DATE.sub("", "\n".join(nx.generate_gexf(h)) + "\n", count=1)
+        assert write_gexf(g, tmp_path / "g.gexf", positions=positions).read_text(encoding="utf-8") == expected
+    expected = "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
+    assert write_graphml(g, tmp_path / "g.graphml").read_text(encoding="utf-8") == expected
+    assert nx.read_gexf(tmp_path / "g.gexf").nodes["ü"]["label"] == "Ibrahim Boubacar Keïta \U0001F600"
+
+
 def test_layout_is_deterministic_and_bounded():
     info, edges = generated()
     g = build_graph(info, edges, "sentence")

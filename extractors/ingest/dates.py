@@ -232,14 +232,16 @@ def find_dates(text: str, *, today: str = "", languages: Sequence[str] = LANGUAG
     for kind, m in raw:
         s = m.group(0)
         first = last = ""
+        # an expression naming its year does not depend on the document's date: parsed without
+        # it, so that the documents of a corpus share one parse per expression
         if kind in ("dmy", "my", "num"):
-            first, _ = _parse(s, langs, today)
+            first, _ = _parse(s, langs, "")
             last = first
         elif kind == "mmy":
             y = re.search(r"(?:1[5-9]|20)\d\d$", s).group(0)
             a, b = re.split(r"\s*(?:[-\u2013/]|\s(?:and|to|et|à)\s)\s*", s[: -len(y)].strip().removesuffix("of").strip(), maxsplit=1)
-            first, _ = _parse(f"{a} {y}", langs, today)
-            last, _ = _parse(f"{b} {y}", langs, today)
+            first, _ = _parse(f"{a} {y}", langs, "")
+            last, _ = _parse(f"{b} {y}", langs, "")
         elif kind == "decade":
             a, b = _qualified_decade(s)
             first, last = str(a), str(b)
@@ -323,12 +325,16 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same|that same) year\b|\bcette année-l�
 _SINCE_THEN = re.compile(r"\b(?:since then|since that time|ever since|depuis lors|depuis cette date)\b", re.I)
 
 
-def date_sentences(sentences: Sequence, document_date: str = "", *, language: str = "en") -> list[SentenceDate]:
+def date_sentences(sentences: Sequence, document_date: str = "", *, language: str = "en",
+                   memo: dict | None = None) -> list[SentenceDate]:
     """One :class:`SentenceDate` per sentence (of one document, in document order).
 
     Context: a sentence without a date of its own takes the last date expression of the nearest
     earlier dated sentence of its paragraph (``That year`` its first year, ``Since then`` from it
-    to the document's date), unless it is an English sentence in the present tense."""
+    to the document's date), unless it is an English sentence in the present tense.
+
+    ``memo``: a dict the caller keeps for one corpus, so that a sentence met again (a report
+    in two formats, sources quoting each other) is not searched twice."""
     langs = tuple(dict.fromkeys((language, *LANGUAGES))) if language else LANGUAGES
     out: list[SentenceDate] = []
     paragraph = None
@@ -339,7 +345,13 @@ def date_sentences(sentences: Sequence, document_date: str = "", *, language: st
     for s in sentences:
         if s.paragraph_id != paragraph:
             paragraph, last, last_sid, anchor = s.paragraph_id, None, "", None
-        spans = find_dates(s.text, today=document_date, languages=langs, year_hint=anchor)
+        if memo is None:
+            spans = find_dates(s.text, today=document_date, languages=langs, year_hint=anchor)
+        else:
+            key = (s.text, document_date, langs, anchor)
+            if key not in memo:
+                memo[key] = tuple(find_dates(s.text, today=document_date, languages=langs, year_hint=anchor))
+            spans = memo[key]
         if spans:
             years = tuple(sorted({y for sp in spans for y in sp.years}))
             d = SentenceDate(s.doc_id, s.sentence_id, min(sp.first for sp in spans), max(sp.last for sp in spans),

@@ -813,6 +813,68 @@ def _hex_rgb(c: str) -> tuple[int, int, int]:
 _DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 
+def _xml_text(writer) -> str:
+    """The text networkx's ``generate_gexf`` / ``generate_graphml`` give for the tree a networkx
+    GEXF or GraphML writer has built (lines joined with "\\n", one at the end), serialised here:
+    ElementTree's ``tostring`` (pure Python, with a namespace pass over every element) was most
+    of the time of writing the graph files. Same bytes: attributes in insertion order, the same
+    escaping, ``<tag />`` for an empty element, a namespace ``{uri}tag`` written with its
+    registered prefix (else ``ns0``...) and declared on the root element, characters outside
+    ASCII as character references (``tostring``'s default us-ascii encoding)."""
+    from xml.etree.ElementTree import _escape_attrib, _escape_cdata, _namespace_map
+
+    writer.indent(writer.xml)
+    out: list[str] = []
+    write = out.append
+    namespaces: dict[str, str] = {}  # uri -> prefix, in the order ElementTree meets them
+    qnames: dict[str, str] = {}
+
+    def qname(name) -> str:
+        q = qnames.get(name)
+        if q is None:
+            if not isinstance(name, str):
+                raise TypeError(f"cannot serialize {name!r} in a graph file")
+            q = name
+            if name[:1] == "{":
+                uri, local = name[1:].rsplit("}", 1)
+                prefix = namespaces.get(uri)
+                if prefix is None:
+                    prefix = _namespace_map.get(uri)
+                    if prefix is None:
+                        prefix = f"ns{len(namespaces)}"
+                    if prefix != "xml":
+                        namespaces[uri] = prefix
+                q = f"{prefix}:{local}" if prefix else local
+            qnames[name] = q
+        return q
+
+    def element(e, root: bool = False) -> None:
+        tag = qname(e.tag)
+        write("<" + tag)
+        at = len(out)
+        for k, v in e.items():
+            write(f' {qname(k)}="{_escape_attrib(v)}"')
+        text = e.text
+        if text or len(e):
+            write(">")
+            if text:
+                write(_escape_cdata(text))
+            for child in e:
+                element(child)
+            write("</" + tag + ">")
+        else:
+            write(" />")
+        if e.tail:
+            write(_escape_cdata(e.tail))
+        if root and namespaces:  # declared first on the root, by prefix (as ElementTree does)
+            out.insert(at, "".join(f' xmlns{":" + p if p else ""}="{_escape_attrib(u)}"'
+                                   for u, p in sorted(namespaces.items(), key=lambda x: x[1])))
+
+    element(writer.xml, root=True)
+    text = "".join(out).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()) + "\n"
+
+
 def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool | Mapping = True,
                seed: int = SEED) -> Path:
     """GEXF 1.2 for Gephi; with ``viz`` each node also carries a colour by type, a size by mentions
@@ -833,15 +895,82 @@ def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bo
             }
             if n in pos:
                 d["viz"]["position"] = {"x": round(pos[n][0] * 1000, 2), "y": round(pos[n][1] * 1000, 2), "z": 0.0}
-    text = "\n".join(nx.generate_gexf(h)) + "\n"
-    text = _DATE.sub("", text, count=1)
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(h)
+    text = _DATE.sub("", _xml_text(writer), count=1)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _graphml_text(g: nx.Graph) -> str | None:
+    """The text ``nx.generate_graphml(g, prettyprint=True)`` gives (lines joined with "\\n", one
+    at the end), written straight from the graph: networkx builds an element per attribute
+    value (per-year weights make many) and then serialises them, most of the time of the
+    file. Same keys (ids ``d0``.. in the order networkx meets them, listed last first), same
+    order (nodes, edges, then the graph's own data), escaping and indentation. None for what
+    this does not cover (directed or multigraphs, a graph ``id``, node or edge defaults): the
+    caller then uses networkx."""
+    from xml.etree.ElementTree import _escape_attrib as attr
+    from xml.etree.ElementTree import _escape_cdata as cdata
+
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    if g.is_directed() or g.is_multigraph() or {"id", "node_default", "edge_default"} & set(g.graph):
+        return None
+    xml_type = GraphMLWriter().get_xml_type
+    keys: dict[tuple[str, str, str], str] = {}
+    key_lines: list[str] = []
+
+    def data(items, scope: str, pad: str, out: list[str]) -> None:
+        for k, v in items:
+            name, kind = str(k), xml_type(type(v))
+            key = keys.get((name, kind, scope))
+            if key is None:
+                key = keys[(name, kind, scope)] = f"d{len(keys)}"
+                key_lines.append(f'  <key id="{key}" for="{scope}" attr.name="{attr(name)}" attr.type="{kind}" />')
+            text = str(v)
+            out.append(f'{pad}<data key="{key}">{cdata(text)}</data>' if text else f'{pad}<data key="{key}" />')
+
+    body: list[str] = []
+    graph_data = [(k, v) for k, v in g.graph.items()]
+    graph_lines: list[str] = []
+    data(graph_data, "graph", "    ", graph_lines)  # keys first, lines last (as networkx does)
+    for n, d in g.nodes(data=True):
+        if d:
+            body.append(f'    <node id="{attr(str(n))}">')
+            data(d.items(), "node", "      ", body)
+            body.append("    </node>")
+        else:
+            body.append(f'    <node id="{attr(str(n))}" />')
+    for u, v, d in g.edges(data=True):
+        if d:
+            body.append(f'    <edge source="{attr(str(u))}" target="{attr(str(v))}">')
+            data(d.items(), "edge", "      ", body)
+            body.append("    </edge>")
+        else:
+            body.append(f'    <edge source="{attr(str(u))}" target="{attr(str(v))}" />')
+    body += graph_lines
+    head = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+            ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
+    graph = (["  <graph edgedefault=\"undirected\">", *body, "  </graph>"] if body
+             else ["  <graph edgedefault=\"undirected\" />"])
+    text = "\n".join([head, *reversed(key_lines), *graph, "</graphml>"])
+    text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()) + "\n"
 
 
 def write_graphml(g: nx.Graph, path: str | Path) -> Path:
     """GraphML with typed attribute keys (opens in Gephi, yEd, networkx, igraph)."""
     path = Path(path)
-    text = "\n".join(nx.generate_graphml(g, prettyprint=True)) + "\n"
+    text = _graphml_text(g)
+    if text is None:
+        from networkx.readwrite.graphml import GraphMLWriter
+
+        writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+        writer.add_graph_element(g)
+        text = _xml_text(writer)
     path.write_text(text, encoding="utf-8")
     return path

@@ -61,16 +61,19 @@ def graph_data(
     include_footnotes: bool = False,
     times: Mapping | None = None,
     node_years: Mapping | None = None,
+    metrics: Mapping | None = None,
 ) -> dict:
     """The JSON document the page draws (also handy to test without a browser).
 
     With ``dates`` (one per sentence, :mod:`extractors.ingest.dates`), nodes and edges carry the
     years they are seen in (for the year range slider; ``years`` is then the range, else None)
     and each node its ``timeline``: see :func:`time_data` (``times`` and ``node_years``: those
-    already worked out, else they are computed here)."""
+    already worked out, else they are computed here). ``metrics``: window -> the
+    :func:`node_metrics` of that window already worked out (with the same ``seed``)."""
     info = as_entity_map(entities_info)
     windows = [w for w in WINDOWS if any(e.window == w for e in edges)] or ["sentence"]
-    metrics = {w: node_metrics(info, edges, w, seed=seed) for w in windows}
+    given = metrics or {}
+    metrics = {w: given.get(w) or node_metrics(info, edges, w, seed=seed) for w in windows}
     ids = sorted(set(info) | {e.source for e in edges} | {e.target for e in edges})
     nodes = node_data(info, ids, edges, metrics, windows, labels=labels, seed=seed)
     colors = type_colors(nd["type"] for nd in nodes)
@@ -238,6 +241,7 @@ def render_html(
     include_footnotes: bool = False,
     times: Mapping | None = None,
     node_years: Mapping | None = None,
+    metrics: Mapping | None = None,
 ) -> str:
     """The whole page as a string (deterministic: same input, same bytes).
 
@@ -245,7 +249,7 @@ def render_html(
     highlighted names in them; both are optional.
     """
     data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed, dates=dates,
-                      include_footnotes=include_footnotes, times=times, node_years=node_years)
+                      include_footnotes=include_footnotes, times=times, node_years=node_years, metrics=metrics)
     fill = {"__TITLE__": html.escape(title), "__DATA__": json_for_script(data)}
     page = TEMPLATE.read_text(encoding="utf-8")
     return re.sub(r"__TITLE__|__DATA__", lambda m: fill[m.group(0)], page)
