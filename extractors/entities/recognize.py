@@ -211,11 +211,12 @@ def tokenize(tokenizer: Callable[[str], Iterable], text: str) -> list[str]:
 
 @dataclass
 class AliasTokenizer:
-    """`tokenize` for gazetteer strings, cheaper for many: a string of words of letters and digits
-    joined by single spaces is tokenized word by word, each distinct word once, when
-    `words_tokenize_apart` says that gives the same tokens; any other string is tokenized whole.
-    (A Doc per alias was most of the cost of the tries with a 50,000-alias gazetteer.) One per
-    index build."""
+    """`tokenize` for gazetteer strings, cheaper for many: a string of pieces joined by single
+    spaces is tokenized piece by piece, each distinct piece once ("(Tendance", "l'Azawad",
+    "Dr." recur across thousands of names), when `words_tokenize_apart` says that gives the same
+    tokens; a string with other whitespace is tokenized whole. (A Doc per alias was most of the
+    cost of the tries with a 50,000-alias gazetteer; pieces with punctuation were still a Doc
+    each per string until they were memoised too.) One per index build."""
 
     tokenizer: Callable[[str], Iterable]
     by_word: bool
@@ -227,7 +228,7 @@ class AliasTokenizer:
 
     def __call__(self, text: str) -> Sequence[str]:
         words = text.split(" ")
-        if not (self.by_word and all(map(str.isalnum, words))):
+        if not (self.by_word and all(words) and (len(words) == 1 or not _OTHER_SPACE.search(text))):
             return tokenize(self.tokenizer, text)
         if len(words) == 1:
             return self.word(text)
@@ -240,14 +241,21 @@ class AliasTokenizer:
         return tokens
 
 
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+
+
 def words_tokenize_apart(tokenizer) -> bool:
     """Does spaCy's tokenizer give a text of words of letters and digits, joined by single spaces,
     the tokens of its words one by one? It tokenizes each space-separated piece alone; the only
     step that looks across pieces is the special-case matcher. A match across a space changes
     nothing unless the rule contains a space (in spaCy's languages only whitespace-only rules do),
     and between such words it needs a pattern of several letter-and-digit tokens: a rule of letters
-    and digits that a prefix, suffix or infix rule splits (none in spaCy's languages).
-    Other tokenizers: no."""
+    and digits that a prefix, suffix or infix rule splits (none in spaCy's languages). Pieces with
+    punctuation ("l'Azawad", "(Tendance") are tokenized alone as well: spaCy applies a special
+    case only where the matched span's text, spaces included, is a rule (`_prepare_special_spans`),
+    and with no spaced rule the tokens are those of the whole string (checked on every string of
+    the gazetteer and of bench/generate.py's 50,000-alias one, English and French; the test:
+    tests/test_recognition.py). Other tokenizers: no."""
     if not isinstance(tokenizer, Tokenizer):
         return False
     rules = tokenizer.rules
