@@ -53,6 +53,18 @@ HONORIFICS = re.compile(
     r"ministre|colonel-major|lieutenant-colonel|capitaine|commandant|m\.|mme)\s+",
     re.I,
 )
+# the offices and ranks `title_length` takes off a listed name; not the religious and noble titles
+# (cheikh, imam, emir...) of HONORIFICS, which are also first names ("Cheikh ag Aoussa")
+TITLES = re.compile(
+    r"^(?:(?:former|late|then|current|interim|acting)\s+)*"
+    r"(?:president|prime minister|minister|(?:brigadier |major |lieutenant[- ])?general|gen\.|"
+    r"(?:lieutenant[- ]|lt\.? ?|lieut\.? ?)?colonel|(?:lt\.? ?|lieut\.? ?)?col\.|commander|captain|capt\.|"
+    r"lieutenant|lt\.|lieut\.|major|maj\.|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|"
+    r"ambassador|governor|mayor|senator|sergeant|"
+    r"général(?: de (?:brigade|division|corps d['’]armée|armée))?|président|premier ministre|"
+    r"ministre|colonel-major|lieutenant-colonel|capitaine|commandant|m\.|mme)\s+",
+    re.I,
+)
 POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|les?|la|l['’])\s*", re.I)
 NAME_PARTICLES = {"ag", "ould", "ben", "bin", "ibn", "abu", "al", "el", "ould", "ag."}
@@ -505,12 +517,12 @@ def clean_name(text: str) -> str:
 
 
 def title_length(text: str) -> int:
-    """Characters of the titles before a name ("Lt. Col. ", "Général de brigade ", "l'imam "):
-    0 when nothing but titles would be left."""
+    """Characters of the offices and ranks before a name ("Lt. Col. ", "Général de brigade ",
+    "President "): 0 when nothing but titles would be left. Religious titles stay (`TITLES`)."""
     offset, previous = 0, -1
     while offset != previous:
         previous = offset
-        t = HONORIFICS.match(text, offset)
+        t = TITLES.match(text, offset)
         if t and t.end() < len(text) and text[t.end()].isalpha():
             offset = t.end()
     return offset
@@ -641,7 +653,7 @@ def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learne
     learned_acronyms, learned_long = AliasTrie(case_sensitive=True), AliasTrie()
     for short, long, entity_id in learned:
         learned_acronyms.add([short], entity_id)
-        learned_long.add(tokenize(tokenizer, long), entity_id)
+        learned_long.add(without_article(tokenize(tokenizer, long)), entity_id)  # "(The Society for ...)": the name
     return Tries(index, review_alias, learned_acronyms, learned_long)
 
 
@@ -913,12 +925,13 @@ def surname_hits(pairs, doc_hits: list[_Hit], settings: RecognizerSettings) -> l
 
 def translates(long: str, short_ids, long_ids, gazetteer: Gazetteer) -> bool:
     """May a capitalised phrase before a known acronym whose letters it does not match be a
-    translation of its name? Not when the phrase names another entity, or starts with a name
-    ("Burkina Faso and Niger (AES)", "Mali's Armed Forces")."""
+    translation of its name? Not when the phrase names another entity, or holds a name anywhere
+    but at its end ("Burkina Faso and Niger (AES)", "Residents of Gao and Kidal (CMA)"); a name
+    ends many translations ("... of the People of Azawad")."""
     if long_ids:
         return set(long_ids) == set(short_ids)
     words = long.split()
-    return not any(gazetteer.lookup(" ".join(words[:n])) for n in (1, 2))
+    return not any(gazetteer.lookup(" ".join(words[i:i + n])) for n in (1, 2) for i in range(len(words) - n))
 
 
 def learn_acronyms(sentences_by_doc, gazetteer: Gazetteer, known) -> list[tuple[str, str, str]]:
