@@ -285,3 +285,74 @@ def test_regression_two_spellings_of_an_unlisted_name_do_not_claim_each_other(tm
     ], "en", gazetteer)
     ids = {m.text: m.entity_id for m in mentions if m.text.startswith("Aminata")}
     assert ids == {"Aminata Diarra": "x-aminata-diarra", "Aminata Diara": "x-aminata-diara"}
+
+
+# ------------------------------------------------------------------ English texts by other writers
+
+OFFICERS = """
+description: "test officers, juntas and a coalition"
+entities:
+- id: moussa-keba
+  name: "Moussa Keba"
+  type: PERSON
+  aliases: ["Colonel Moussa Keba", "Capitaine Moussa Keba"]
+  short_forms: ["Keba"]
+- id: cheikh-ag-tali
+  name: "Cheikh ag Tali"
+  type: PERSON
+- id: cnr-one
+  name: "Comité national de redressement"
+  type: STATE_BODY
+  acronyms: [CNR]
+- id: cnr-two
+  name: "Council for National Renewal"
+  type: STATE_BODY
+  short_forms: ["CNR"]
+- id: fsa
+  name: "Front du salut de l'Adrar"
+  type: ARMED_GROUP
+  acronyms: [FSA]
+- id: tamtam
+  name: "Tamtam"
+  type: PLACE
+  lat: "18.1"
+  lon: "1.2"
+"""
+
+
+def test_a_listed_name_with_a_rank_is_mentioned_without_it_but_a_first_name_title_stays(tmp_path):
+    """Writers expect the name, not the rank: "Colonel Moussa Keba" -> "Moussa Keba"; "Cheikh"
+    is also a first name, so a religious title is never cut off."""
+    gazetteer = write_gazetteer(tmp_path, OFFICERS)
+    got = linked(recognise(["Colonel Moussa Keba met Cheikh ag Tali in Tamtam.",
+                            "Capitaine Moussa Keba left; Lt. Col. Moussa Keba came back."], "en", gazetteer))
+    assert ("Moussa Keba", "moussa-keba") in got and ("Cheikh ag Tali", "cheikh-ag-tali") in got
+    assert not [t for t, _ in got if t.startswith(("Colonel", "Capitaine", "Lt."))]
+
+
+def test_a_translated_name_before_a_known_acronym_is_learned_for_the_document(tmp_path):
+    """The acronym is of the French name; the English writer's translation before it, and later
+    alone, links to the same entity. A phrase that starts with another name is no translation."""
+    gazetteer = write_gazetteer(tmp_path, OFFICERS)
+    got = linked(recognise([
+        "Fighters of the Front for the Salvation of Adrar (FSA) left Tamtam.",
+        "Later the Front for the Salvation of Adrar denied it.",
+        "Residents of Tamtam and Kidal (FSA) fled.",
+    ], "en", gazetteer))
+    assert ("Front for the Salvation of Adrar", "fsa") in got
+    assert not [t for t, e in got if e == "fsa" and "Tamtam" in t]
+
+
+def test_an_acronym_another_entity_carries_as_a_short_form_follows_the_document(tmp_path):
+    gazetteer = write_gazetteer(tmp_path, OFFICERS)
+    other = linked(recognise(["The Council for National Renewal (CNR) took power.", "The CNR banned parties."],
+                             "en", gazetteer))
+    assert ("CNR", "cnr-two") in other and ("CNR", "cnr-one") not in other
+    alone = linked(recognise(["The CNR banned parties in Tamtam."], "en", gazetteer))
+    assert ("CNR", "cnr-one") in alone
+
+
+def test_an_administrative_word_after_the_place_widens_it(tmp_path):
+    gazetteer = write_gazetteer(tmp_path, OFFICERS)
+    got = linked(recognise(["The militia held the Tamtam cercle, then the Tamtam commune."], "en", gazetteer))
+    assert {("Tamtam cercle", "tamtam"), ("Tamtam commune", "tamtam")} <= got

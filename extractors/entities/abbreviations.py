@@ -9,6 +9,7 @@ Finds pairs such as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 ACRONYM = r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9][A-Za-z0-9]*"
@@ -28,7 +29,7 @@ SMALL = frozenset("of the for and in de des du la le l d et pour a an al el to o
 class AbbreviationPair:
     short: str
     long: str
-    kind: str  # "definition" (short names long) | "alias" (two acronyms of one thing)
+    kind: str  # "definition" (short names long) | "alias" (two acronyms of one thing) | "translation"
 
 
 def initials_match(short: str, long: str) -> bool:
@@ -77,7 +78,11 @@ def best_long_form(short: str, before: str) -> str:
     return ""
 
 
-def find_abbreviations(text: str) -> list[AbbreviationPair]:
+def find_abbreviations(text: str, known_acronym: Callable[[str], bool] | None = None) -> list[AbbreviationPair]:
+    """The pairs a sentence defines. With `known_acronym`, an acronym it knows also takes the
+    capitalised phrase before it when the letters do not match: the name translated from the
+    language of the acronym ("Strategic Framework for the Defence of the People of Azawad
+    (CSP-DPA)", "Group for the Support of Islam and Muslims (JNIM)"), kind "translation"."""
     pairs: list[AbbreviationPair] = []
     for m in ALIAS_PAREN.finditer(text):
         pairs.append(AbbreviationPair(m.group(2), m.group(1), "alias"))
@@ -89,10 +94,13 @@ def find_abbreviations(text: str) -> list[AbbreviationPair]:
         if ALIAS_PAREN.search(text[max(0, m.start() - len(short) - 2) : m.end()]):
             continue
         long = best_long_form(short, before)
+        kind = "definition"
         if not long and re.search(r"acronym", m.group(0)):
             long = translated_long_form(before)
+        elif not long and known_acronym is not None and known_acronym(short):
+            long, kind = translated_long_form(before), "translation"
         if long and long != short:
-            pairs.append(AbbreviationPair(short, long, "definition"))
+            pairs.append(AbbreviationPair(short, long, kind))
     d = DASH_DEF.match(text.strip())
     if d:
         pairs.append(AbbreviationPair(d.group(1), d.group(2).strip(), "definition"))
@@ -116,6 +124,9 @@ def translated_long_form(before: str) -> str:
         return ""
     phrase = m.group(1).strip()
     words = phrase.split()
+    owner = [i for i, w in enumerate(words) if re.search(r"['’]s?$", w)]
+    if owner:  # "Burkina Faso's Volunteers for ...": the name starts after the possessive
+        words = words[owner[-1] + 1:]
     while words and words[0].lower() in SMALL:
         words.pop(0)
     return " ".join(words) if len(words) >= 2 else ""

@@ -25,8 +25,8 @@ from extractors.text import phrase_key, variant_key
 
 # ------------------------------------------------------------------ administrative forms
 
-# "Kidal region", "Bankass district" | "region of Kidal", "région de Mopti", "cercle de Koro"
-ADMIN_AFTER = frozenset("region regions district province".split())
+# "Kidal region", "Bankass district", "Niono cercle" | "region of Kidal", "région de Mopti", "cercle de Koro"
+ADMIN_AFTER = frozenset("region regions district province cercle commune department departement prefecture".split())
 ADMIN_BEFORE = frozenset({
     ("region", "of"), ("region", "de"), ("region", "du"), ("regions", "de"), ("district", "of"),
     ("district", "de"), ("cercle", "de"), ("cercles", "de"), ("province", "of"), ("province", "de"),

@@ -43,11 +43,26 @@ from extractors.model import Analysis, GazetteerEntity, Mention, Sentence
 from extractors.text import LEADING_PARTICLES, phrase_key, slug, variant_key
 
 HONORIFICS = re.compile(
-    r"^(?:(?:former|late|then|current|interim|acting)\s+)*"
-    r"(?:president|prime minister|minister|general|gen\.|colonel|col\.|commander|captain|lieutenant|"
+    r"^(?:(?:former|late|then|current|interim|acting|l['’])\s*)*"
+    r"(?:president|prime minister|minister|(?:brigadier |major |lieutenant[- ])?general|gen\.|"
+    r"(?:lieutenant[- ]|lt\.? ?|lieut\.? ?)?colonel|(?:lt\.? ?|lieut\.? ?)?col\.|commander|captain|capt\.|"
+    r"lieutenant|lt\.|lieut\.|major|maj\.|"
     r"imam|sheikh|cheikh|shaykh|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|king|emir|amir|chief|"
-    r"deputy|ambassador|governor|mayor|senator|sergeant|général|président|premier ministre|"
-    r"ministre|colonel-major|m\.|mme)\s+",
+    r"deputy|ambassador|governor|mayor|senator|sergeant|"
+    r"général(?: de (?:brigade|division|corps d['’]armée|armée))?|président|premier ministre|"
+    r"ministre|colonel-major|lieutenant-colonel|capitaine|commandant|m\.|mme)\s+",
+    re.I,
+)
+# the offices and ranks `title_length` takes off a listed name; not the religious and noble titles
+# (cheikh, imam, emir...) of HONORIFICS, which are also first names ("Cheikh ag Aoussa")
+TITLES = re.compile(
+    r"^(?:(?:former|late|then|current|interim|acting)\s+)*"
+    r"(?:president|prime minister|minister|(?:brigadier |major |lieutenant[- ])?general|gen\.|"
+    r"(?:lieutenant[- ]|lt\.? ?|lieut\.? ?)?colonel|(?:lt\.? ?|lieut\.? ?)?col\.|commander|captain|capt\.|"
+    r"lieutenant|lt\.|lieut\.|major|maj\.|mr\.?|mrs\.?|ms\.?|dr\.?|professor|prof\.|"
+    r"ambassador|governor|mayor|senator|sergeant|"
+    r"général(?: de (?:brigade|division|corps d['’]armée|armée))?|président|premier ministre|"
+    r"ministre|colonel-major|lieutenant-colonel|capitaine|commandant|m\.|mme)\s+",
     re.I,
 )
 POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
@@ -84,6 +99,7 @@ class Match:
     score: float = 1.0
     label: str = ""  # NER label or type for unknown names
     name_tokens: frozenset[int] = frozenset()  # NER: the positions of its words that look like names
+    default: str = ""  # a shared form: the entity it names when the document's context names none
 
 
 @dataclass(frozen=True)
@@ -207,11 +223,12 @@ def tokenize(tokenizer: Callable[[str], Iterable], text: str) -> list[str]:
 
 @dataclass
 class AliasTokenizer:
-    """`tokenize` for gazetteer strings, cheaper for many: a string of words of letters and digits
-    joined by single spaces is tokenized word by word, each distinct word once, when
-    `words_tokenize_apart` says that gives the same tokens; any other string is tokenized whole.
-    (A Doc per alias was most of the cost of the tries with a 50,000-alias gazetteer.) One per
-    index build."""
+    """`tokenize` for gazetteer strings, cheaper for many: a string of pieces joined by single
+    spaces is tokenized piece by piece, each distinct piece once ("(Tendance", "l'Azawad",
+    "Dr." recur across thousands of names), when `words_tokenize_apart` says that gives the same
+    tokens; a string with other whitespace is tokenized whole. (A Doc per alias was most of the
+    cost of the tries with a 50,000-alias gazetteer; pieces with punctuation were still a Doc
+    each per string until they were memoised too.) One per index build."""
 
     tokenizer: Callable[[str], Iterable]
     by_word: bool
@@ -223,7 +240,7 @@ class AliasTokenizer:
 
     def __call__(self, text: str) -> Sequence[str]:
         words = text.split(" ")
-        if not (self.by_word and all(map(str.isalnum, words))):
+        if not (self.by_word and all(words) and (len(words) == 1 or not _OTHER_SPACE.search(text))):
             return tokenize(self.tokenizer, text)
         if len(words) == 1:
             return self.word(text)
@@ -236,14 +253,21 @@ class AliasTokenizer:
         return tokens
 
 
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+
+
 def words_tokenize_apart(tokenizer) -> bool:
     """Does spaCy's tokenizer give a text of words of letters and digits, joined by single spaces,
     the tokens of its words one by one? It tokenizes each space-separated piece alone; the only
     step that looks across pieces is the special-case matcher. A match across a space changes
     nothing unless the rule contains a space (in spaCy's languages only whitespace-only rules do),
     and between such words it needs a pattern of several letter-and-digit tokens: a rule of letters
-    and digits that a prefix, suffix or infix rule splits (none in spaCy's languages).
-    Other tokenizers: no."""
+    and digits that a prefix, suffix or infix rule splits (none in spaCy's languages). Pieces with
+    punctuation ("l'Azawad", "(Tendance") are tokenized alone as well: spaCy applies a special
+    case only where the matched span's text, spaces included, is a rule (`_prepare_special_spans`),
+    and with no spaced rule the tokens are those of the whole string (checked on every string of
+    the gazetteer and of bench/generate.py's 50,000-alias one, English and French; the test:
+    tests/test_recognition.py). Other tokenizers: no."""
     if not isinstance(tokenizer, Tokenizer):
         return False
     rules = tokenizer.rules
@@ -351,7 +375,8 @@ def find_matches(tokens: Sequence[str], index: AliasIndex, settings: RecognizerS
             matches.append(Match(i, end, ids, method, settings.ocr_score if used_ocr else 1.0))
         end, ids, _ = index.acronyms.longest(exact, i)
         if ids:
-            matches.append(Match(i, end, ids, index.method.get(ids[0], "gazetteer"), 1.0))
+            shared = shared_acronym(index, folded, i, end, ids, settings)
+            matches.append(shared or Match(i, end, ids, index.method.get(ids[0], "gazetteer"), 1.0))
         elif index.title_acronyms and title_case_acronym(tokens[i], index.language):
             ids = index.title_acronyms.get(tokens[i].casefold(), ())
             if len(ids) == 1:
@@ -361,6 +386,17 @@ def find_matches(tokens: Sequence[str], index: AliasIndex, settings: RecognizerS
             matches.append(Match(i, end, ids, "alias", settings.short_form_score))
         matches.extend(variant_matches(tokens, folded, variants, i, index, settings))
     return matches
+
+
+def shared_acronym(index: AliasIndex, folded, i: int, end: int, ids, settings) -> Match | None:
+    """An acronym another entity carries as a short form (CNSP: Mali's 2020 junta, and Niger's of
+    2023): linked by the document's context like a short form, to the acronym's own entity when
+    the document names neither in full. None when no other entity shares it."""
+    short_end, short_ids, _ = index.short_forms.longest(folded, i)
+    others = tuple(e for e in short_ids if e not in ids) if short_end == end else ()
+    if not others:
+        return None
+    return Match(i, end, tuple(ids) + others, "alias", settings.short_form_score, default=ids[0])
 
 
 def variant_matches(tokens, folded, variants, i: int, index: AliasIndex, settings) -> list[Match]:
@@ -480,6 +516,18 @@ def clean_name(text: str) -> str:
     return text.strip(" ,.;:–-\"“”'’()")
 
 
+def title_length(text: str) -> int:
+    """Characters of the offices and ranks before a name ("Lt. Col. ", "Général de brigade ",
+    "President "): 0 when nothing but titles would be left. Religious titles stay (`TITLES`)."""
+    offset, previous = 0, -1
+    while offset != previous:
+        previous = offset
+        t = TITLES.match(text, offset)
+        if t and t.end() < len(text) and text[t.end()].isalpha():
+            offset = t.end()
+    return offset
+
+
 def acceptable_name(text: str) -> bool:
     if len(text) < 3 or not any(c.isupper() for c in text) or re.search(r"\d", text):
         return False
@@ -509,6 +557,7 @@ class _Hit:
     type: str
     method: str
     score: float
+    default: str = ""  # a shared acronym's own entity (Match.default)
 
 
 @dataclass(frozen=True)
@@ -604,7 +653,7 @@ def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learne
     learned_acronyms, learned_long = AliasTrie(case_sensitive=True), AliasTrie()
     for short, long, entity_id in learned:
         learned_acronyms.add([short], entity_id)
-        learned_long.add(tokenize(tokenizer, long), entity_id)
+        learned_long.add(without_article(tokenize(tokenizer, long)), entity_id)  # "(The Society for ...)": the name
     return Tries(index, review_alias, learned_acronyms, learned_long)
 
 
@@ -717,6 +766,11 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
     person whose full name it holds, or by a calibrated fuzzy match (in this order)."""
     start, end = char_span(sdoc, m.start, m.end)
     text = sent.text[start:end]
+    if m.method != "ner" and m.entity_ids and all(getattr(known.get(i), "type", "") == "PERSON" for i in m.entity_ids):
+        # a person's listed form with its title ("Colonel Assimi Goïta", "Captain Sanogo"): the
+        # mention is the name, as for the model's names (clean_name); the title only told whom
+        offset = title_length(text)
+        start, text = start + offset, text[offset:]
     if m.method == "ner":
         name = clean_name(text)
         if not acceptable_name(name) or normalise_alias(name) in review.rejected:
@@ -739,7 +793,7 @@ def write_hit(sent: Sentence, sdoc: Analysis, m: Match, gazetteer: Gazetteer, kn
     if normalise_alias(text) in review.rejected:
         return None, ()
     if m.method == "alias":
-        return _Hit(sent, start, end, text, "", known[m.entity_ids[0]].type, "alias", m.score), m.entity_ids
+        return _Hit(sent, start, end, text, "", known[m.entity_ids[0]].type, "alias", m.score, m.default), m.entity_ids
     entity_id = m.entity_ids[0]
     type_ = known[entity_id].type if entity_id in known else ""  # a merge into an unreviewed name: its own type
     return _Hit(sent, start, end, text, entity_id, type_, m.method, m.score), ()
@@ -869,15 +923,29 @@ def surname_hits(pairs, doc_hits: list[_Hit], settings: RecognizerSettings) -> l
     return found
 
 
+def translates(long: str, short_ids, long_ids, gazetteer: Gazetteer) -> bool:
+    """May a capitalised phrase before a known acronym whose letters it does not match be a
+    translation of its name? Not when the phrase names another entity, or holds a name anywhere
+    but at its end ("Burkina Faso and Niger (AES)", "Residents of Gao and Kidal (CMA)"); a name
+    ends many translations ("... of the People of Azawad")."""
+    if long_ids:
+        return set(long_ids) == set(short_ids)
+    words = long.split()
+    return not any(gazetteer.lookup(" ".join(words[i:i + n])) for n in (1, 2) for i in range(len(words) - n))
+
+
 def learn_acronyms(sentences_by_doc, gazetteer: Gazetteer, known) -> list[tuple[str, str, str]]:
     """(acronym, long form, entity id) for each pair a document defines where one side is
     known; pairs with neither side known define a new entity named by the long form."""
     out: dict[tuple[str, str], str] = {}
+    known_acronym = lambda a: acronym_key(a) in gazetteer.by_acronym  # noqa: E731
     for doc_id in sorted(sentences_by_doc):
         for s in sentences_by_doc[doc_id]:
-            for pair in find_abbreviations(s.text):
+            for pair in find_abbreviations(s.text, known_acronym):
                 short_ids = gazetteer.by_acronym.get(acronym_key(pair.short), ())
                 long_ids = gazetteer.lookup(pair.long)
+                if pair.kind == "translation" and not translates(pair.long, short_ids, long_ids, gazetteer):
+                    continue
                 ids = short_ids or long_ids
                 if ids:
                     out.setdefault((pair.short, pair.long), ids[0])
@@ -915,6 +983,8 @@ def pick_short_form(hit: _Hit, ids: tuple[str, ...], named: list[tuple[int, str,
     if len(present) == 1:
         return next(iter(present)), settings.short_form_score
     if not present:
+        if hit.default:
+            return hit.default, round(settings.short_form_score - 0.1, 3)
         return (ids[0], round(settings.short_form_score - 0.1, 3)) if len(ids) == 1 else ("", 0.0)
     here = position[hit.sentence.sentence_id]
     same_paragraph = {e for pos, pid, e in named if pos <= here and pid == hit.sentence.paragraph_id}
