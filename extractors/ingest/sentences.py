@@ -94,6 +94,9 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
     paragraphs = layout.paragraphs
     texts = [p.text for p in paragraphs] + [f.text for f in layout.footnotes]
     all_bounds = spans(nlp, texts)
+    for i, para in enumerate(paragraphs):  # a table row is one unit, never split at its periods
+        if para.zone == "table":
+            all_bounds[i] = [(0, len(para.text))]
     sentences: list[Sentence] = []
     anchors: dict[int, Sentence] = {}
     counter = 0

@@ -28,7 +28,8 @@ MAX_HEADING_CHARS = 200
 
 
 def heading_levels(bodies: list[list[Line]], size: float, settings: PdfSettings) -> dict[float, int]:
-    sizes = sorted({l.size for lines in bodies for l in lines if l.size >= size * settings.heading_ratio}, reverse=True)
+    sizes = sorted({l.size for lines in bodies for l in lines if l.size >= size * settings.heading_ratio and not l.zone},
+                   reverse=True)
     return {s: i + 1 for i, s in enumerate(sizes)}
 
 
@@ -49,6 +50,8 @@ def column_edges(bodies: list[list[Line]], size: float) -> Edges:
     edges: dict[tuple[int, int, int], list[float]] = {}
     for lines in bodies:
         for line in lines:
+            if line.zone:
+                continue  # a table's rows span its own width, not the column's
             key = (line.page, line.ncols, line.col)
             lo, hi = edges.get(key, [line.x0, line.x1])
             if abs(line.size - size) < 0.5 or key not in edges:
@@ -123,13 +126,13 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
             if not level and run_in_heading(line, prev, lines[i + 1] if i + 1 < len(lines) else None, size, pitch):
                 level = low
             kind = "heading" if level else "para"
-            toc = bool(TOC_LINE.search(line.text))
-            if toc:
+            toc = bool(TOC_LINE.search(line.text)) and not line.zone
+            if toc or line.zone:
                 kind, level = "para", 0
             broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
             new = True
-            if toc or (groups and groups[-1].zone == "toc"):
-                pass  # a table of contents keeps its rows
+            if toc or line.zone or (groups and groups[-1].zone in ("toc", "table")):
+                pass  # a table of contents keeps its rows, a table its rows
             elif not broken and groups and groups[-1].kind == kind:
                 first = groups[-1].lines[0]
                 gap = line.top - prev.top
@@ -144,7 +147,7 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 if same_style and gap <= limit and not starts_item and not new_by_indent:
                     new = False
             if new:
-                groups.append(Group(kind, [line], level, broken, "toc" if toc else ""))
+                groups.append(Group(kind, [line], level, broken, "toc" if toc else line.zone))
             else:
                 groups[-1].lines.append(line)
             prev = line
@@ -199,8 +202,8 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         for off, n in line_markers:
             markers.append(Marker(max(0, min(len(joined), shift + off - lead)), n))
         text = joined
-    list_item = bool(BULLET.match(text) or NUMBERED.match(text))
-    bullet = BULLET.match(text)
+    list_item = bool(BULLET.match(text) or NUMBERED.match(text)) and g.zone != "table"
+    bullet = BULLET.match(text) if g.zone != "table" else None
     if bullet:
         cut = bullet.end()
         text = text[cut:]
