@@ -98,3 +98,32 @@ def test_real_ruled_table_reads_as_rows():
     assert all(s.text.count(" | ") >= 1 for s in rows)
     body = " ".join(s.text for s in doc.sentences if s.zone != "table")
     assert "9,323" not in body and "151,601" not in body
+
+
+DE = ("Die Gesellschaft der Moderne wird von ihren autonomen Funktionssystemen getragen, die jeweils nur "
+      "ihre eigene Rationalität verfolgen und sich dabei um die Folgen für die anderen Systeme nicht kümmern, "
+      "so dass die Krisen der einen auch die Krisen der anderen werden und das Recht auf diese Lage mit einer "
+      "eigenen Verfassung der Gesellschaft antworten muss, die nicht mehr nur die des Staates ist")
+EN = ("The society of modernity is carried by its autonomous functional systems, each of which pursues only "
+      "its own rationality and does not care about the consequences for the other systems, so that the crises "
+      "of the one become the crises of the others and the law has to answer this situation with a "
+      "constitution of society of its own, which is no longer only that of the state")
+
+
+def test_parallel_language_columns_do_not_run_into_each_other(tmp_path):
+    """Issue 13, parallel-text columns (original left, translation right, over a page break): a
+    column ending without end punctuation went on into the next column, which is its translation
+    ("... which many cryptic formula lose Entlarvung eines deutschen Götzendienstes ...")."""
+    pages = []
+    for half in (0, 1):
+        runs: list[Run] = []
+        for x, text in ((40.0, DE), (225.0, EN)):
+            part = text if half == 0 else text[:1].lower() + text[1:] + "."  # page 1 ends mid-sentence
+            lines, _ = pdfgen.flow(part, x, 60, 160, size=9, leading=12)
+            runs += lines
+        pages.append(runs)
+    doc = read(pdfgen.write_pages(tmp_path / "parallel.pdf", pages))
+    assert doc.status == "ok"
+    for s in doc.sentences:
+        words = set(s.text.lower().split())
+        assert not ({"die", "der", "und"} & words and {"the", "of", "and"} & words), s.text

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from extractors.ingest.layout import TERMINAL, Block
 from extractors.model import Marker
+from extractors.text import other_language
 
 
 from extractors.ingest.pdf.joining import join_line
@@ -172,7 +173,8 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
                     goes_on = not indented(b, edges)
                 else:
                     goes_on = open_end(a, edges) and not TERMINAL.search(a.text)
-                if goes_on:
+                if goes_on and not other_language(" ".join(l.text for l in prev.lines[-4:]),
+                                                  " ".join(l.text for l in g.lines[:4])):
                     prev.lines.extend(g.lines)
                     continue
         out.append(g)
