@@ -127,3 +127,19 @@ def test_parallel_language_columns_do_not_run_into_each_other(tmp_path):
     for s in doc.sentences:
         words = set(s.text.lower().split())
         assert not ({"die", "der", "und"} & words and {"the", "of", "and"} & words), s.text
+
+
+def test_an_endless_sentence_over_a_whole_page_is_cut_at_its_page_breaks():
+    """Issue 13 (3), pages with text and no sentence: a symbol index set without sentence ends ran
+    from page 112 over all of page 113 into page 114 as one "sentence" claiming page 112."""
+    from extractors.ingest.sentences import cut_at_page_breaks
+
+    text = "Homöo(X) Homöomorphismengruppe Iso(X) Isometriengruppe X#Y Verklebung von X und Y dn Abbildung"
+    breaks = ((0, 112), (31, 113), (40, 113), (80, 114))
+    bounds = cut_at_page_breaks(text, [(0, len(text))], breaks)
+    assert [text[a:b].strip() for a, b in bounds] == [
+        "Homöo(X) Homöomorphismengruppe", "Iso(X) Isometriengruppe X#Y Verklebung von X und",
+        "Y dn Abbildung"]
+    # a sentence of prose running over one page break stays whole
+    prose = "The council met on a Tuesday to discuss the roads between the villages of the district."
+    assert cut_at_page_breaks(prose, [(0, len(prose))], ((0, 4), (40, 5))) == [(0, len(prose))]
