@@ -22,9 +22,14 @@ class TableRows:
     rows: tuple[tuple[tuple[dict, ...], ...], ...]  # row -> cell -> words
 
 
+MAX_SEGMENTS = 2000  # a page drawing more lines than this is a map or a plot: not searched for tables
+
+
 def has_rulings(page) -> bool:
-    """Cheap test before `find_tables`: a table needs several ruling lines or cell borders."""
-    return len(page.lines) + len(page.rects) + len(page.curves) >= 2
+    """Cheap test before `find_tables`: a table needs several ruling lines or cell borders (and a
+    page of thousands of drawn segments would cost far more to search than to read)."""
+    n = len(page.lines) + len(page.rects) + len(page.curves)
+    return 2 <= n <= MAX_SEGMENTS
 
 
 def _center(w: dict) -> tuple[float, float]:
