@@ -689,20 +689,23 @@ def write_report(path: Path, style: Style) -> Generated:
 
 
 def write_pages(path: Path, pages: list[list[Run]], size: tuple[float, float] = (420.0, 595.0),
-                title: str = "") -> Path:
+                title: str = "", rules: list[list[tuple[float, float, float, float]]] | None = None) -> Path:
     """Pages of hand-placed runs, drawn in the order given (the order a producer writes them to the
-    content stream: a footer drawn first comes first in the file)."""
+    content stream: a footer drawn first comes first in the file); `rules`, per page, straight
+    lines (x0, y0, x1, y1) from the top left, as a table's rulings."""
     w, h = size
     meta = {"CreationDate": None, "Creator": "pdfgen"}
     if title:
         meta["Title"] = title
     with matplotlib.rc_context({"pdf.fonttype": 42}):
         with PdfPages(path, metadata=meta) as pdf:
-            for runs in pages:
+            for i, runs in enumerate(pages):
                 fig = Figure(figsize=(w / 72, h / 72), dpi=72)
                 for r in runs:
                     fig.text(r.x / w, 1 - r.y / h, r.text, fontproperties=font(r.face, r.size),
                              va="baseline", ha="left")
+                for x0, y0, x1, y1 in (rules[i] if rules and i < len(rules) else ()):
+                    fig.add_artist(Line2D([x0 / w, x1 / w], [1 - y0 / h, 1 - y1 / h], linewidth=0.6, color="black"))
                 pdf.savefig(fig)
     return Path(path)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors.text import fold
+from extractors.text import fold, other_language
 from extractors.model import Marker, Paragraph
 
 FRONT_HEADINGS = re.compile(
@@ -57,8 +57,8 @@ def continues(prev: Block, nxt: Block) -> bool:
     """Does `nxt` continue the paragraph `prev` (split by a page break or a footnote block)?"""
     if prev.kind != "para" or nxt.kind != "para" or prev.italic != nxt.italic or prev.zone or nxt.zone:
         return False
-    if nxt.list_item or not nxt.text:
-        return False
+    if nxt.list_item or not nxt.text or other_language(prev.text, nxt.text):
+        return False  # parallel-text columns: a paragraph never runs on into its translation
     if TERMINAL.search(prev.text.rstrip()):
         return False
     if prev.open_end and nxt.page is not None and prev.page is not None and nxt.page > prev.page:

@@ -74,6 +74,31 @@ def keep_markers_with_items(text: str, bounds: list[tuple[int, int]]) -> list[tu
     return out
 
 
+LONG_RUN = 600  # characters: longer than a sentence of prose runs over a page break
+
+
+def cut_at_page_breaks(text: str, bounds: list[tuple[int, int]], breaks: tuple[tuple[int, int], ...]
+                       ) -> list[tuple[int, int]]:
+    """A "sentence" without an end (an index, a symbol list, a run of formulas) that runs over a
+    whole page, or for several hundred characters over a page break, is cut where it moves to
+    another page, so that every page with text has sentences of its own (issue 13: a symbol
+    index's middle page claimed by no sentence)."""
+    out = []
+    for start, end in bounds:
+        moves = [at for k, (at, page) in enumerate(breaks) if k == 0 or page != breaks[k - 1][1]]
+        cuts = [at for at in moves if start + 1 < at < end - 1]
+        if len(cuts) < 2 and end - start <= LONG_RUN:
+            cuts = []
+        for at in cuts:
+            while at < end and not text[at - 1].isspace():  # a break falls between words
+                at += 1
+            if start < at < end:
+                out.append((start, at))
+                start = at
+        out.append((start, end))
+    return out
+
+
 def marker_owner(markers: Iterable[Marker], bounds: list[tuple[int, int]]) -> dict[int, int]:
     """Footnote number -> index of the sentence that carries its marker (a marker standing
     between two sentences belongs to the one before it)."""
@@ -94,6 +119,11 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
     paragraphs = layout.paragraphs
     texts = [p.text for p in paragraphs] + [f.text for f in layout.footnotes]
     all_bounds = spans(nlp, texts)
+    for i, para in enumerate(paragraphs):  # a table row is one unit, never split at its periods
+        if para.zone == "table":
+            all_bounds[i] = [(0, len(para.text))]
+        elif para.breaks:
+            all_bounds[i] = cut_at_page_breaks(para.text, all_bounds[i], para.breaks)
     sentences: list[Sentence] = []
     anchors: dict[int, Sentence] = {}
     counter = 0

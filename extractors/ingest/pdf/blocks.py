@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from extractors.ingest.layout import TERMINAL, Block
 from extractors.model import Marker
+from extractors.text import other_language
 
 
 from extractors.ingest.pdf.joining import join_line
@@ -28,7 +29,8 @@ MAX_HEADING_CHARS = 200
 
 
 def heading_levels(bodies: list[list[Line]], size: float, settings: PdfSettings) -> dict[float, int]:
-    sizes = sorted({l.size for lines in bodies for l in lines if l.size >= size * settings.heading_ratio}, reverse=True)
+    sizes = sorted({l.size for lines in bodies for l in lines if l.size >= size * settings.heading_ratio and not l.zone},
+                   reverse=True)
     return {s: i + 1 for i, s in enumerate(sizes)}
 
 
@@ -49,6 +51,8 @@ def column_edges(bodies: list[list[Line]], size: float) -> Edges:
     edges: dict[tuple[int, int, int], list[float]] = {}
     for lines in bodies:
         for line in lines:
+            if line.zone:
+                continue  # a table's rows span its own width, not the column's
             key = (line.page, line.ncols, line.col)
             lo, hi = edges.get(key, [line.x0, line.x1])
             if abs(line.size - size) < 0.5 or key not in edges:
@@ -123,13 +127,13 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
             if not level and run_in_heading(line, prev, lines[i + 1] if i + 1 < len(lines) else None, size, pitch):
                 level = low
             kind = "heading" if level else "para"
-            toc = bool(TOC_LINE.search(line.text))
-            if toc:
+            toc = bool(TOC_LINE.search(line.text)) and not line.zone
+            if toc or line.zone:
                 kind, level = "para", 0
             broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
             new = True
-            if toc or (groups and groups[-1].zone == "toc"):
-                pass  # a table of contents keeps its rows
+            if toc or line.zone or (groups and groups[-1].zone in ("toc", "table")):
+                pass  # a table of contents keeps its rows, a table its rows
             elif not broken and groups and groups[-1].kind == kind:
                 first = groups[-1].lines[0]
                 gap = line.top - prev.top
@@ -144,7 +148,7 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 if same_style and gap <= limit and not starts_item and not new_by_indent:
                     new = False
             if new:
-                groups.append(Group(kind, [line], level, broken, "toc" if toc else ""))
+                groups.append(Group(kind, [line], level, broken, "toc" if toc else line.zone))
             else:
                 groups[-1].lines.append(line)
             prev = line
@@ -169,7 +173,8 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
                     goes_on = not indented(b, edges)
                 else:
                     goes_on = open_end(a, edges) and not TERMINAL.search(a.text)
-                if goes_on:
+                if goes_on and not other_language(" ".join(l.text for l in prev.lines[-4:]),
+                                                  " ".join(l.text for l in g.lines[:4])):
                     prev.lines.extend(g.lines)
                     continue
         out.append(g)
@@ -199,8 +204,8 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         for off, n in line_markers:
             markers.append(Marker(max(0, min(len(joined), shift + off - lead)), n))
         text = joined
-    list_item = bool(BULLET.match(text) or NUMBERED.match(text))
-    bullet = BULLET.match(text)
+    list_item = bool(BULLET.match(text) or NUMBERED.match(text)) and g.zone != "table"
+    bullet = BULLET.match(text) if g.zone != "table" else None
     if bullet:
         cut = bullet.end()
         text = text[cut:]

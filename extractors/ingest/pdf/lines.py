@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 
 
+from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
 from extractors.ingest.pdf.types import IngestError, Line, PdfSettings, Seg
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, page_words
 
@@ -168,7 +169,9 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     for w in words:
         sup = w["size"] < main * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
         gap = (w["x0"] - prev["x1"]) if prev else 0.0
-        space = prev is not None and gap > 0.15 * min(w["size"], prev["size"]) and not sup
+        # a word break: a space glyph before the word, or a gap wider than kerning
+        space = prev is not None and not sup and (gap > 0.15 * min(w["size"], prev["size"])
+                                                  or (w.get("space_before", False) and gap > -0.1 * main))
         if prev is not None and sup and gap > 0.25 * main:
             space = False  # a marker after a space is still a marker
         text = w["text"].translate(LIGATURES)
@@ -226,7 +229,14 @@ def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
             links: tuple = ()
             if found.words:
                 rules = () if found.turned else page_rules(page)
-                lines = page_lines(found.words, i, found.height, found.width, settings, rules)
+                words, tables = found.words, []
+                if not found.turned and has_rulings(page):  # table boxes are in the page's own frame
+                    found_tables, taken = page_tables(page, words)
+                    words = [w for k, w in enumerate(words) if k not in taken]
+                    tables = [table_lines(t, i, found.height, found.width, settings) for t in found_tables]
+                lines = page_lines(words, i, found.height, found.width, settings, rules) if words else []
+                if tables:
+                    lines = place_tables(lines, tables)
                 links = page_links(page)
             margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
             yield PageInfo(i, tuple(lines), links, len(page.images), len(page.chars), margin)

@@ -57,6 +57,7 @@ class Line:
     seg: int = 0  # the column segment of the page it belongs to, in reading order
     col: int = 0  # its column in a band of columns (0 when the line runs across the page)
     ncols: int = 1  # how many columns its band has
+    zone: str = ""  # "table" for a table row read apart from the running text (pdf.tables)
 
     @cached_property
     def text(self) -> str:

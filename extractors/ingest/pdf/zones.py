@@ -113,7 +113,7 @@ def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = 
 def footnote_zone(lines: list[Line], size: float, settings: PdfSettings) -> set[int]:
     """Indexes of the footnote lines of a page: in each column segment, the run of small-type lines
     at its bottom with no body-size text under them in the same column."""
-    small = [l.size <= size * settings.footnote_ratio for l in lines]
+    small = [l.size <= size * settings.footnote_ratio and not l.zone for l in lines]
     body = [l for l, s in zip(lines, small) if not s]
     zone: set[int] = set()
     by_seg: dict[int, list[int]] = defaultdict(list)

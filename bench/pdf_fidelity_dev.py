@@ -1,0 +1,85 @@
+"""Text fidelity of PDF ingestion on a folder of real PDFs, fast (issue 13): no NER, no flow.
+
+Reads each PDF with the same `ingest` a run calls for its documents (layout, sentence splitting),
+writes documents.csv / sentences.csv / footnotes.csv into a run-like folder, then scores it with
+../shared/tools/pdf_fidelity.py (the same tool, the same columns). With --diff, per file, the
+tokens the run lost against pdfplumber's reference and the tokens it has in excess, most common
+first, to find classes of defects.
+
+    PYTHONPATH=$PWD .venv/bin/python bench/pdf_fidelity_dev.py ../shared/fixtures/real-pdfs-dev \
+        [--out DIR] [--only NAME ...] [--diff]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import importlib.util
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from extractors.ingest.documents import doc_ids, ingest  # noqa: E402
+from extractors.ingest.nlp import ModelSettings, load_segmenter  # noqa: E402
+from extractors.outputs.tables import DOCUMENTS, FOOTNOTES, SENTENCES  # noqa: E402
+
+TOOL = ROOT.parent / "shared" / "tools" / "pdf_fidelity.py"
+
+
+def tool():
+    spec = importlib.util.spec_from_file_location("pdf_fidelity", TOOL)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def segmenter(lang: str):
+    return load_segmenter(ModelSettings().name_for(lang))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pdf_dir", type=Path)
+    ap.add_argument("--out", type=Path, default=None, help="run-like folder to write (default: a temporary one)")
+    ap.add_argument("--only", nargs="*", default=(), help="file names (or parts of them) to read")
+    ap.add_argument("--diff", action="store_true", help="per file: lost and extra tokens")
+    ap.add_argument("--top", type=int, default=40)
+    a = ap.parse_args()
+    paths = sorted(p for p in a.pdf_dir.glob("*.pdf") if not a.only or any(o in p.name for o in a.only))
+    out = a.out or Path(tempfile.mkdtemp(prefix="pdf-fidelity-"))
+    out.mkdir(parents=True, exist_ok=True)
+    docs = []
+    for path, doc_id in zip(paths, doc_ids(paths)):
+        t = time.monotonic()
+        docs.append(ingest(path, doc_id, path.name, segmenter))
+        print(f"read {path.name} in {time.monotonic() - t:.1f} s", file=sys.stderr)
+    DOCUMENTS.write(out, (DOCUMENTS.row(d) for d in docs))
+    SENTENCES.write(out, (SENTENCES.row(s) for d in docs for s in d.sentences))
+    FOOTNOTES.write(out, (FOOTNOTES.row(f) for d in docs for f in d.footnotes))
+    rc = subprocess.call([sys.executable, str(TOOL), str(out), str(a.pdf_dir)])
+    if a.diff:
+        fid = tool()
+        for d in docs:
+            if d.status != "ok":
+                continue
+            ref = fid.reference(a.pdf_dir / d.path)
+            ref_all = collections.Counter(t for p in ref for t in p[0])
+            run_all = collections.Counter(t for s in d.sentences for t in fid.toks(s.text))
+            for sec in {s.section for s in d.sentences}:
+                run_all.update(fid.toks(sec))
+            lost, extra = ref_all - run_all, run_all - ref_all
+            print(f"\n== {d.doc_id}: lost {sum(lost.values())} of {sum(ref_all.values())}, "
+                  f"extra {sum(extra.values())} of {sum(run_all.values())}")
+            print("  lost: " + " ".join(f"{t}×{n}" for t, n in lost.most_common(a.top)))
+            print("  extra: " + " ".join(f"{t}×{n}" for t, n in extra.most_common(a.top)))
+    print(f"run folder: {out}", file=sys.stderr)
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""Tables -> rows: a ruled table's words taken out of the running text and read row by row, each
+row one `Line` of zone `table` (cells in reading order, joined with " | "), so that a table is
+never word salad in a paragraph (issue 13). Ruled tables are found by pdfplumber's `find_tables`
+(ruling lines and cell borders); a cell holding several aligned lines in several columns (a table
+ruled only above and below its body, as LaTeX's booktabs sets them) is read as that many rows."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.ingest.pdf.types import Line, PdfSettings, Seg
+from extractors.ingest.pdf.words import LIGATURES
+
+CELL_SEP = " | "
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """A table found on a page: its box and its rows (cells of words, left to right)."""
+
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: tuple[tuple[tuple[dict, ...], ...], ...]  # row -> cell -> words
+
+
+MAX_SEGMENTS = 2000  # a page drawing more lines than this is a map or a plot: not searched for tables
+
+
+def has_rulings(page) -> bool:
+    """Cheap test before `find_tables`: a table needs several ruling lines or cell borders (and a
+    page of thousands of drawn segments would cost far more to search than to read)."""
+    n = len(page.lines) + len(page.rects) + len(page.curves)
+    return 2 <= n <= MAX_SEGMENTS
+
+
+def _center(w: dict) -> tuple[float, float]:
+    return (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+
+
+def _inside(x: float, y: float, box) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def page_tables(page, words: list[dict]) -> tuple[list[TableRows], set[int]]:
+    """The page's ruled tables, each word in at most one cell, and the indexes of the words they
+    took. A box of rulings that holds no text grid (a figure's frame, a form's empty fields, a
+    framed note) is not a table: a table has at least two rows and two columns with text, and
+    most of its cells filled."""
+    try:
+        found = page.find_tables()
+    except Exception:  # a drawing pdfplumber cannot resolve into cells: read the page as text
+        return [], set()
+    out = []
+    taken: set[int] = set()
+    for table in found:
+        box = table.bbox
+        inside = [i for i, w in enumerate(words) if i not in taken and _inside(*_center(w), box)]
+        if not inside:
+            continue
+        boxes = [sorted((c for c in row.cells if c is not None), key=lambda c: c[0]) for row in table.rows]
+        boxes = [b for b in boxes if b]
+        cells: list[list[list[int]]] = [[[] for _ in b] for b in boxes]
+        placed = set()
+        for i in inside:
+            x, y = _center(words[i])
+            for b, r in zip(boxes, cells):
+                if b[0][1] - 1 <= y <= b[0][3] + 1:
+                    # the cell holding the word, else the nearest cell of its row (merged cells)
+                    k = min(range(len(b)), key=lambda j: 0 if b[j][0] <= x <= b[j][2]
+                            else min(abs(x - b[j][0]), abs(x - b[j][2])))
+                    r[k].append(i)
+                    placed.add(i)
+                    break
+        grid = [[[words[i] for i in cell] for cell in r] for r in cells]
+        grid = [sub for r in grid for sub in split_stacked_rows(r)]
+        grid = [r for r in grid if any(r)]
+        if not is_text_grid(grid):
+            continue
+        taken |= placed
+        out.append(TableRows(box, tuple(tuple(tuple(c) for c in r) for r in grid)))
+    return out, taken
+
+
+def is_text_grid(grid: list[list[list[dict]]]) -> bool:
+    def text(cell: list[dict]) -> bool:  # a cell with a letter or digit (not a plot's markers)
+        return any(ch.isalnum() for w in cell for ch in w["text"])
+
+    full_rows = [r for r in grid if sum(1 for c in r if text(c)) >= 2]
+    cells = [c for r in grid for c in r]
+    return len(full_rows) >= 2 and sum(1 for c in cells if c) >= 0.5 * len(cells)
+
+
+def _lines_of(cell: list[dict]) -> list[list[dict]]:
+    """A cell's words in text lines, top to bottom."""
+    lines: list[list[dict]] = []
+    for w in sorted(cell, key=lambda w: (w["top"], w["x0"])):
+        if lines and w["top"] < max(x["bottom"] for x in lines[-1]) - 0.5 * (w["bottom"] - w["top"]):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def split_stacked_rows(row: list[list[dict]]) -> list[list[list[dict]]]:
+    """A row whose filled cells all stack the same number of lines at the same heights holds as
+    many rows of a table body ruled only above and below; otherwise (a header or a cell of wrapped
+    text beside one-line cells) it is one row."""
+    stacked = [_lines_of(c) for c in row]
+    counts = {len(ls) for ls in stacked if ls}
+    if len([ls for ls in stacked if ls]) < 2 or len(counts) != 1 or counts.pop() < 2:
+        return [row]
+    filled = [ls for ls in stacked if ls]
+    for j in range(len(filled[0])):
+        tops = [min(w["top"] for w in ls[j]) for ls in filled]
+        if max(tops) - min(tops) > 2.5:
+            return [row]
+    n = len(filled[0])
+    return [[list(ls[j]) if ls else [] for ls in stacked] for j in range(n)]
+
+
+def cell_text(words: list[dict]) -> str:
+    lines = _lines_of(words)
+    return " ".join(" ".join(w["text"].translate(LIGATURES) for w in sorted(l, key=lambda w: w["x0"])) for l in lines)
+
+
+def table_lines(table: TableRows, page_no: int, height: float, width: float, settings: PdfSettings) -> list[Line]:
+    """One `Line` (zone table) per row: its cells' text joined with " | "."""
+    out = []
+    for row in table.rows:
+        words = [w for c in row for w in c]
+        sizes: Counter = Counter()
+        for w in words:
+            sizes[round(w["size"], 1)] += len(w["text"])
+        text = CELL_SEP.join(cell_text(list(c)) for c in row if c)
+        out.append(Line(
+            page=page_no, top=min(w["top"] for w in words), bottom=max(w["bottom"] for w in words),
+            x0=table.bbox[0], x1=table.bbox[2], size=sizes.most_common(1)[0][0], chars=sum(sizes.values()),
+            bold=False, italic=False, segs=[Seg(text)], page_height=height, page_width=width, zone="table",
+        ))
+    return out
+
+
+def place_tables(lines: list[Line], tables: list[list[Line]]) -> list[Line]:
+    """Put each table's rows into the page's reading order: before the first line under the table
+    that shares its width (the text after it), else after the last line above it, in that line's
+    column segment."""
+    out = list(lines)
+    for rows in sorted(tables, key=lambda rs: rs[0].top):
+        x0, x1, top, bottom = rows[0].x0, rows[0].x1, rows[0].top, rows[-1].bottom
+        overlap = [i for i, l in enumerate(out) if l.zone != "table" and min(l.x1, x1) - max(l.x0, x0) > 0]
+        after = next((i for i in overlap if out[i].top >= bottom - 1), None)
+        if after is not None:
+            at, ref = after, out[after]
+        else:
+            above = [i for i in overlap if out[i].top < top]
+            at = (above[-1] + 1) if above else len(out)
+            ref = out[above[-1]] if above else None
+        for r in rows:
+            if ref is not None:
+                r.seg, r.col, r.ncols = ref.seg, ref.col, ref.ncols
+        out[at:at] = rows
+    return out

@@ -1,0 +1,145 @@
+"""Issue 13: a table's rows kept as rows (zone `table`, cells joined with " | "), never word salad
+in the running text; and word breaks read from a font's space glyphs where the space is tight.
+Small PDFs drawn here (tests/pdfgen.py), plus a real table of the development set."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.ingest.documents import ingest
+
+from . import pdfgen
+from .conftest import segmenter
+from .pdfgen import Run
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real-pdfs-dev"
+
+BEFORE = ("The district office counted the villages of each region and the incidents reported there "
+          "during the year, as the table below shows.")
+AFTER = "The figures for the southern region were collected by the prefecture and not by the office."
+HEADER = ["Region", "Villages", "Incidents"]
+ROWS = [["North", "412", "37"], ["Centre", "1,208", "145"], ["South", "96", "4"]]
+
+
+def read(path: Path):
+    return ingest(path, path.stem, path.name, segmenter)
+
+
+def table_page(stacked: bool) -> tuple[list[Run], list[tuple[float, float, float, float]]]:
+    """A paragraph, a three-column table, a paragraph. Ruled as a grid, or (stacked) with column
+    rules and a rule under the header only, so that the body rows share one cell per column."""
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320)
+    cols = [50.0, 170.0, 270.0, 370.0]
+    top = y + 8
+    rules = [(cols[0], top, cols[-1], top)]
+    row_h = 16.0
+    for r, cells in enumerate([HEADER] + ROWS):
+        base = top + 12 + r * row_h
+        for c, text in enumerate(cells):
+            runs.append(Run(cols[c] + 4, base, text, "bold" if r == 0 else "serif", 9))
+        if r == 0 or not stacked:
+            rules.append((cols[0], base + 4, cols[-1], base + 4))
+    bottom = top + 12 + len(ROWS) * row_h + 4  # under the last row
+    if stacked:
+        rules.append((cols[0], bottom, cols[-1], bottom))
+    rules += [(x, top, x, bottom) for x in cols]
+    after, _ = pdfgen.flow(AFTER, 50, bottom + 24, 320)
+    return runs + after, rules
+
+
+@pytest.mark.parametrize("stacked", [False, True], ids=["grid", "rows-in-one-cell"])
+def test_table_rows_are_kept_as_rows_in_zone_table(tmp_path, stacked):
+    """Issue 13 (8): "tables turned into word salad". Each row is one unit of zone `table`, its cells
+    in order; the paragraphs around the table stay body text and hold none of its words."""
+    runs, rules = table_page(stacked)
+    doc = read(pdfgen.write_pages(tmp_path / "table.pdf", [runs], rules=[rules]))
+    table = [s.text for s in doc.sentences if s.zone == "table"]
+    assert table == [" | ".join(r) for r in [HEADER] + ROWS]
+    body = [s.text for s in doc.sentences if s.zone != "table"]
+    assert body == [BEFORE, AFTER]
+    assert all(s.page == 1 for s in doc.sentences)
+
+
+def test_a_frame_of_rulings_without_a_text_grid_is_not_a_table(tmp_path):
+    """A box drawn around a paragraph (a framed note) is read as running text, not as a table."""
+    runs, y = pdfgen.flow(BEFORE, 60, 90, 300)
+    frame = [(50, 76, 370, 76), (50, y, 370, y), (50, 76, 50, y), (370, 76, 370, y)]
+    doc = read(pdfgen.write_pages(tmp_path / "frame.pdf", [runs], rules=[frame]))
+    assert [(s.zone, s.text) for s in doc.sentences] == [("body", BEFORE)]
+
+
+def test_tight_space_glyphs_are_word_breaks(tmp_path):
+    """Issue 13 (6), glued words: a font whose space glyph is narrow (justified lines, large titles:
+    about 0.12 em) was read "Augustineasthe rootofallsins" although the PDF sets a space there."""
+    text = "Avaritia was described by Augustine as the root of all sins in the early church."
+    runs, x = [], 50.0
+    for word in text.split():
+        runs.append(Run(x, 100, word, "serif", 10))
+        end = x + pdfgen.width(word, "serif", 10)
+        runs.append(Run(end, 100, " ", "serif", 10))  # the space glyph, overlapped by the next word
+        x = end + 1.2
+    doc = read(pdfgen.write_pages(tmp_path / "tight.pdf", [runs], size=(600.0, 400.0)))
+    assert [s.text for s in doc.sentences] == [text]
+
+
+needs_dev = pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} not found")
+
+
+@needs_dev
+def test_real_ruled_table_reads_as_rows():
+    """The Ithaka report's table of most-used titles (page 13): a ruled table of ten rows."""
+    name = "ithaka-2019-open-access-latin-american-scholarship.pdf"
+    doc = ingest(DEV / name, Path(name).stem, name, segmenter)
+    rows = [s for s in doc.sentences if s.zone == "table"]
+    texts = [s.text for s in rows]
+    assert "Historia general de México: volumen I | 1994 | 9,323" in texts
+    assert "Mexico | 151,601" in texts
+    assert all(s.text.count(" | ") >= 1 for s in rows)
+    body = " ".join(s.text for s in doc.sentences if s.zone != "table")
+    assert "9,323" not in body and "151,601" not in body
+
+
+DE = ("Die Gesellschaft der Moderne wird von ihren autonomen Funktionssystemen getragen, die jeweils nur "
+      "ihre eigene Rationalität verfolgen und sich dabei um die Folgen für die anderen Systeme nicht kümmern, "
+      "so dass die Krisen der einen auch die Krisen der anderen werden und das Recht auf diese Lage mit einer "
+      "eigenen Verfassung der Gesellschaft antworten muss, die nicht mehr nur die des Staates ist")
+EN = ("The society of modernity is carried by its autonomous functional systems, each of which pursues only "
+      "its own rationality and does not care about the consequences for the other systems, so that the crises "
+      "of the one become the crises of the others and the law has to answer this situation with a "
+      "constitution of society of its own, which is no longer only that of the state")
+
+
+def test_parallel_language_columns_do_not_run_into_each_other(tmp_path):
+    """Issue 13, parallel-text columns (original left, translation right, over a page break): a
+    column ending without end punctuation went on into the next column, which is its translation
+    ("... which many cryptic formula lose Entlarvung eines deutschen Götzendienstes ...")."""
+    pages = []
+    for half in (0, 1):
+        runs: list[Run] = []
+        for x, text in ((40.0, DE), (225.0, EN)):
+            part = text if half == 0 else text[:1].lower() + text[1:] + "."  # page 1 ends mid-sentence
+            lines, _ = pdfgen.flow(part, x, 60, 160, size=9, leading=12)
+            runs += lines
+        pages.append(runs)
+    doc = read(pdfgen.write_pages(tmp_path / "parallel.pdf", pages))
+    assert doc.status == "ok"
+    for s in doc.sentences:
+        words = set(s.text.lower().split())
+        assert not ({"die", "der", "und"} & words and {"the", "of", "and"} & words), s.text
+
+
+def test_an_endless_sentence_over_a_whole_page_is_cut_at_its_page_breaks():
+    """Issue 13 (3), pages with text and no sentence: a symbol index set without sentence ends ran
+    from page 112 over all of page 113 into page 114 as one "sentence" claiming page 112."""
+    from extractors.ingest.sentences import cut_at_page_breaks
+
+    text = "Homöo(X) Homöomorphismengruppe Iso(X) Isometriengruppe X#Y Verklebung von X und Y dn Abbildung"
+    breaks = ((0, 112), (31, 113), (40, 113), (80, 114))
+    bounds = cut_at_page_breaks(text, [(0, len(text))], breaks)
+    assert [text[a:b].strip() for a, b in bounds] == [
+        "Homöo(X) Homöomorphismengruppe", "Iso(X) Isometriengruppe X#Y Verklebung von X und",
+        "Y dn Abbildung"]
+    # a sentence of prose running over one page break stays whole
+    prose = "The council met on a Tuesday to discuss the roads between the villages of the district."
+    assert cut_at_page_breaks(prose, [(0, len(prose))], ((0, 4), (40, 5))) == [(0, len(prose))]
