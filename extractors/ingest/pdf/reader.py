@@ -15,6 +15,7 @@ from extractors.model import Layout
 from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
 from extractors.ingest.pdf.joining import vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
+from extractors.ingest.pdf.notes import read_endnotes
 from extractors.ingest.pdf.types import IngestError, PdfSettings
 from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
@@ -123,6 +124,9 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     kept, aside = drop_running(pages, settings)
     vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
+    endnotes, bodies = read_endnotes(bodies, size, settings, vocab, {f.n for f in footnotes},
+                                     {p.number: p.links for p in pages})
+    footnotes = footnotes + endnotes
     numbers = {f.n for f in footnotes}
     edges = column_edges(bodies, size)
 
