@@ -31,7 +31,25 @@ def rows_of(words: list[dict]) -> list[list[dict]]:
         else:
             rows.append((w["top"], w["bottom"], [w]))
     out = [sorted(ws, key=lambda w: w["x0"]) for _t, _b, ws in rows]
-    return sorted(out, key=lambda ws: min(w["top"] for w in ws))
+    return join_raised(sorted(out, key=lambda ws: min(w["top"] for w in ws)))
+
+
+def join_raised(rows: list[list[dict]]) -> list[list[dict]]:
+    """A row of nothing but a few small figures standing over the top of the row under it joins
+    that row: a raised note number whose line a smaller word (small capitals) began, so that the
+    number did not overlap the row's first word (XeTeX notes "²⁸ BLACKSTONE")."""
+    out: list[list[dict]] = []
+    for i, r in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and len(r) <= 2 and all(w["text"].isdigit() and len(w["text"]) <= 3 for w in r):
+            size = max(w["size"] for w in nxt)
+            top = min(w["top"] for w in nxt)
+            if max(w["size"] for w in r) <= 0.8 * size and max(w["bottom"] for w in r) > top + 0.5:
+                if not any(a["x0"] < b["x1"] and b["x0"] < a["x1"] for a in r for b in nxt):
+                    rows[i + 1] = sorted(r + nxt, key=lambda w: w["x0"])
+                    continue
+        out.append(r)
+    return out
 
 
 def wide_gap(gap: float, size: float) -> bool:
@@ -161,12 +179,16 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     for w in words:
         sizes[round(w["size"], 1)] += len(w["text"])
     main = sizes.most_common(1)[0][0]
+    # a line set mostly in small capitals ("108 ¹RICHARD HOOKER, OF THE LAWS") still has its text
+    # size: the largest size holding a fifth of its characters, against which a marker is small
+    total = sum(sizes.values())
+    text_size = max((s for s, n in sizes.items() if n >= 0.2 * total and s <= 1.6 * main), default=main)
     main_words = [w for w in words if round(w["size"], 1) >= main * settings.superscript_ratio]
     baseline = max(w["bottom"] for w in main_words)
     segs: list[Seg] = []
     prev = None
     for w in words:
-        sup = w["size"] < main * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
+        sup = w["size"] < text_size * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
         gap = (w["x0"] - prev["x1"]) if prev else 0.0
         space = prev is not None and gap > 0.15 * min(w["size"], prev["size"]) and not sup
         if prev is not None and sup and gap > 0.25 * main:

@@ -20,11 +20,17 @@ PAGE_NUMBER = re.compile(r"^(page\s*)?[\divxlc]{1,6}(\s*(/|of)\s*\d+)?$|^[-â€“â€
 
 
 def body_size(pages: list[PageInfo]) -> float:
+    """The size of the running text: the most used size in the upper half of the pages (where
+    notes do not stand: a law review's notes can outweigh its text), else on the whole pages."""
     sizes: Counter = Counter()
+    upper: Counter = Counter()
     for p in pages:
         for line in p.lines:
             sizes[line.size] += line.chars
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+            if line.top < 0.5 * line.page_height:
+                upper[line.size] += line.chars
+    best = upper or sizes
+    return best.most_common(1)[0][0] if best else 10.0
 
 
 def running_key(line: Line) -> str:
