@@ -34,7 +34,8 @@ def body_size(pages: list[PageInfo]) -> float:
 
 
 def running_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", line.text.casefold())
+    # digits aside: "Scholarship 12" and a foot split in two ("Scholarship", "12") share a key
+    return re.sub(r"\s*\d+\s*", "#", line.text.casefold()).strip("#")
 
 
 def in_margin(line: Line, settings: PdfSettings) -> bool:
@@ -43,14 +44,24 @@ def in_margin(line: Line, settings: PdfSettings) -> bool:
 
 def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[list[Line]], list[list[Line]]]:
     """Set aside page numbers and running headers/footers: margin lines that repeat (digits aside)
-    at the same height on several pages, alternating recto/verso heads included. Returns the
+    at the same height on several pages, alternating recto/verso heads included, and a page's last
+    line that so repeats a little above the margin (a running foot under the notes). Returns the
     lines kept and the lines set aside, per page."""
     tops: dict[str, list[float]] = defaultdict(list)
+    edge: dict[int, float] = {}  # page -> bottom of its last line
+
+    def at_edge(line: Line) -> bool:  # a running foot may stand above the margin band: the last line
+        return line.bottom >= edge[line.page] - 1
+
+    for p in pages:
+        if p.lines:
+            edge[p.number] = max(l.bottom for l in p.lines)
+
     for p in pages:
         seen = set()
         for line in p.lines:
             key = running_key(line)
-            if in_margin(line, settings) and (key, round(line.top)) not in seen:
+            if (in_margin(line, settings) or at_edge(line)) and (key, round(line.top)) not in seen:
                 seen.add((key, round(line.top)))
                 tops[key].append(line.top)
     for values in tops.values():
@@ -65,7 +76,8 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
     for p in pages:
         kept, running = [], []
         for line in p.lines:
-            furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line))
+            furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)) or (
+                at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line))
             (running if furniture else kept).append(line)
         out.append(kept)
         aside.append(running)
@@ -172,8 +184,12 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     sup_starts = sum(1 for zone in zones for l in zone if l.segs and l.segs[0].sup and l.segs[0].text.strip().isdigit())
     plain = sup_starts < 2
 
+    # notes in document order, keyed by their place: numbering that restarts (per chapter or
+    # section: "1" on page 5, "1" and "2" on page 8) gives notes of the same number
     notes: dict[int, dict] = {}
     order: list[int] = []
+    latest: dict[int, int] = {}  # note number -> key of the latest note with that number
+    run = 0  # how many times the numbering restarted
     last = 0
     prev_ended = True
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
@@ -193,10 +209,17 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         line_owner: list[tuple[int, Line]] = []
         for line in zone:
             n = footnote_start(line, last, plain, prev_ended)
-            if n is not None and n not in notes:
-                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": [], "pages": [info.number]}
-                order.append(n)
-                current, last = n, n
+            restart = (n is not None and n in latest and n <= last and not plain
+                       and notes[latest[n]]["page"] != info.number)
+            if restart:
+                run += 1
+            if n is not None and (n not in latest or restart):
+                key = len(notes)
+                notes[key] = {"n": n, "run": run, "parts": [strip_number(line, n)], "page": info.number, "links": [],
+                              "pages": [info.number]}
+                order.append(key)
+                latest[n] = key
+                current, last = key, n
             elif current is not None:
                 notes[current]["parts"].append(list(line.segs))
                 notes[current]["pages"].append(info.number)
@@ -211,13 +234,14 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
                         notes[n]["links"].append(uri)
                     break
     footnotes = []
-    for n in sorted(notes):
+    for key in sorted(notes, key=lambda k: (notes[k]["run"], notes[k]["n"])):
+        n = notes[key]["n"]
         text = ""
         breaks: list[tuple[int, int]] = []
-        for segs, page in zip(notes[n]["parts"], notes[n]["pages"]):
+        for segs, page in zip(notes[key]["parts"], notes[key]["pages"]):
             piece = "".join(s.text for s in segs).strip()
             text = join_line(text, piece, vocab)
             if not breaks or breaks[-1][1] != page:
                 breaks.append((max(0, len(text) - len(piece)), page))
-        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"]), tuple(breaks)))
+        footnotes.append(RawFootnote(n, text, notes[key]["page"], tuple(notes[key]["links"]), tuple(breaks)))
     return footnotes, bodies
