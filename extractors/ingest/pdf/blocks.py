@@ -211,7 +211,13 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
     return out
 
 
-def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Block:
+# a note number set on the baseline, glued after a word or its punctuation ("sources,4", "most.9")
+GLUED_MARKER = re.compile(r"^(.*[^\W\d_][.,;:!?)\]’”'\"»]*)(\d{1,3})$")
+
+
+def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_marker=None) -> Block:
+    """`glued_marker(page, n)`, where given, says whether a number glued to the end of a word on
+    that page is the marker of note n (markers set as full-size figures on the baseline)."""
     text = ""
     breaks: list[tuple[int, int]] = []  # (offset, page) where the text moves to another page
     markers: list[Marker] = []
@@ -220,9 +226,13 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         line_markers: list[tuple[int, int]] = []
         for seg in line.segs:
             numbers = [int(x) for x in re.findall(r"\d+", seg.text)] if seg.sup and re.fullmatch(r"[\d,\s–-]+", seg.text) else []
+            glued = GLUED_MARKER.match(seg.text) if glued_marker is not None and not seg.sup else None
             if numbers and all(accept_marker(n) for n in numbers):
                 for n in numbers:
                     line_markers.append((len(piece.rstrip()) if piece.endswith(" ") else len(piece), n))
+            elif glued and glued_marker(line.page, int(glued.group(2))):
+                piece += glued.group(1)
+                line_markers.append((len(piece), int(glued.group(2))))
             else:
                 piece += seg.text
         piece_stripped = piece.strip()

@@ -116,3 +116,29 @@ def read_endnotes(bodies: list[list[Line]], size: float, settings: PdfSettings, 
         if idx not in drop:
             kept[p].append(line)
     return notes, kept
+
+
+def glued_markers(footnotes: list[RawFootnote], bodies: list[list[Line]]):
+    """Where the text carries (almost) no superscript marker of its notes, the markers may be set
+    as the font's superior figures at full size on the baseline, glued to the word or punctuation
+    before them ("sources,4", "most.9", InDesign): nothing but the glyph tells them from text. A
+    number so glued is then read as a marker when it is the next note number (up to two may have
+    been missed) and that note starts on the same page. Returns the test, or None."""
+    if not footnotes:
+        return None
+    numbers = {f.n for f in footnotes}
+    raised = sum(1 for lines in bodies for line in lines for n in marker_numbers(line) if n in numbers)
+    if raised >= 0.2 * len(footnotes):
+        return None
+    pages: dict[int, set] = {}
+    for f in footnotes:
+        pages.setdefault(f.n, set()).add(f.page)
+    last = [0]
+
+    def glued(page: int, n: int) -> bool:
+        if last[0] < n <= last[0] + 3 and page in pages.get(n, ()):
+            last[0] = n
+            return True
+        return False
+
+    return glued
