@@ -61,7 +61,7 @@ def gutters(rows: list[list[dict]], settings: PdfSettings, min_rows: int = 6) ->
     """x positions of column gutters: where many rows have a wide gap between two of their words.
     Rows running across a gutter (a title, footnotes set across the page) do not hide it."""
     multi = [r for r in rows if len(r) > 1]
-    if len(multi) < max(min_rows + 2, 4):
+    if len(multi) < (8 if min_rows >= 6 else min_rows + 1):
         return []
     left = min(r[0]["x0"] for r in rows)
     right = max(max(w["x1"] for w in r) for r in rows)

@@ -207,10 +207,13 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         left = min((l.x0 for l in zone), default=0.0)
         right = max((l.x1 for l in zone), default=0.0)
         line_owner: list[tuple[int, Line]] = []
-        for line in zone:
+        for k, line in enumerate(zone):
             n = footnote_start(line, last, plain, prev_ended)
-            restart = (n is not None and n in latest and n <= last and not plain
-                       and notes[latest[n]]["page"] != info.number)
+            if (n is None and plain and k == 0 and last and footnote_start(line, 0, plain, True) == 1
+                    and not DATE_START.match(line.text)):
+                n = 1  # plain numbers that start again at 1 on a new page
+            restart = (n is not None and n in latest and n <= last and notes[latest[n]]["page"] != info.number
+                       and (not plain or n == 1))
             if restart:
                 run += 1
             if n is not None and (n not in latest or restart):
