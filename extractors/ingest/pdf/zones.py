@@ -78,6 +78,8 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
         for line in p.lines:
             furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)) or (
                 at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line))
+            if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
+                furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
             (running if furniture else kept).append(line)
         out.append(kept)
         aside.append(running)
