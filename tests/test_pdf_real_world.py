@@ -264,13 +264,17 @@ def test_dev_pdf_meets_the_fidelity_goal(name):
     assert good, line
 
 
-# jeps sets its note markers as the font's superior figures at full size on the baseline
-# ("sources,4"): nothing but the glyph tells them from text, so its anchors are not found yet
-ANCHORS_UNREAD = {"jeps-2019-citation-mining-humanities.pdf"}
+# the footnoted files of the fast set, and those whose notes other typesetters set in their own
+# ways: numbering restarted per section (ithaka), XeTeX markers against small capitals (stern),
+# notes in columns at the page foot (rechtsgeschichte); jeps sets its markers at full size on
+# the baseline ("sources,4")
+DEV_NOTES = [n for n in DEV_FAST if n in EXPECTED] + [
+    "ithaka-2019-open-access-latin-american-scholarship.pdf", "bologna-law-review-2019-stern.pdf",
+    "rechtsgeschichte-rg01-ecole-historique-francaise-fr.pdf"]
 
 
 @needs_dev
-@pytest.mark.parametrize("name", [n for n in DEV_FAST if n in EXPECTED])
+@pytest.mark.parametrize("name", DEV_NOTES)
 def test_dev_pdf_footnotes_match_the_hand_count(name):
     """Every footnote found with its number, its text and the sentence carrying its marker."""
     doc = dev_doc(name)
@@ -280,5 +284,4 @@ def test_dev_pdf_footnotes_match_the_hand_count(name):
     with_text = [f for f in doc.footnotes if f.text.strip()]
     anchored = [f for f in doc.footnotes if f.anchor_sentence_id]
     assert len(with_text) == len(doc.footnotes)
-    if name not in ANCHORS_UNREAD:
-        assert len(anchored) >= 0.95 * len(doc.footnotes), (len(anchored), len(doc.footnotes))
+    assert len(anchored) >= 0.95 * len(doc.footnotes), (len(anchored), len(doc.footnotes))

@@ -125,7 +125,7 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
         elif para.breaks:
             all_bounds[i] = cut_at_page_breaks(para.text, all_bounds[i], para.breaks)
     sentences: list[Sentence] = []
-    anchors: dict[int, Sentence] = {}
+    anchors: dict[int, list[Sentence]] = {}  # note number -> sentences carrying its marker, in order
     counter = 0
     for p_idx, (para, bounds) in enumerate(zip(paragraphs, all_bounds)):
         owners = marker_owner(para.markers, bounds)
@@ -142,12 +142,18 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
             )
             sentences.append(s)
             for n in s.footnotes:
-                anchors.setdefault(n, s)
+                anchors.setdefault(n, []).append(s)
     footnotes: list[Footnote] = []
+    repeats: dict[int, int] = {}
     for fn, bounds in zip(layout.footnotes, all_bounds[len(paragraphs):]):
-        anchor = anchors.get(fn.n)
+        # numbering that restarts (per chapter) gives several notes of one number: the k-th note
+        # numbered n is anchored at the k-th marker n
+        k = repeats.get(fn.n, 0)
+        repeats[fn.n] = k + 1
+        marked = anchors.get(fn.n, [])
+        anchor = marked[k] if k < len(marked) else None
         section = anchor.section if anchor else ""
-        pid = f"{doc_id}:fn{fn.n:04d}"
+        pid = f"{doc_id}:fn{fn.n:04d}" + (f"-{k + 1}" if k else "")
         for start, end in bounds:
             counter += 1
             sentences.append(

@@ -86,6 +86,17 @@ def uses_first_line_indents(bodies: list[list[Line]], edges: Edges, size: float)
     return indents >= 3
 
 
+def starts_list_item(line: Line, prev: Line | None, edges: Edges) -> bool:
+    """Does the line open a list item (a bullet, a dash, "1.")? A dash that a line break put at the
+    start of a line of running text ("... in the 1990s" / "– a time when") does not: the line
+    before it runs to the margin without end punctuation."""
+    if not (BULLET.match(line.text) or NUMBERED.match(line.text)):
+        return False
+    if line.text[:1] in "-–" and prev is not None and open_end(prev, edges) and not TERMINAL.search(prev.text):
+        return False
+    return True
+
+
 @dataclass
 class Group:
     kind: str  # heading | para
@@ -95,20 +106,43 @@ class Group:
     zone: str = ""  # toc for a table of contents row
 
 
-def run_in_heading(line: Line, prev: Line | None, nxt: Line | None, size: float, pitch: float) -> bool:
-    """A heading set at about body size, as LaTeX and many word processors set subsections: a
-    single bold line, short, not ending like a sentence, numbered or standing apart (space above
-    or below it)."""
-    if not line.bold or abs(line.size - size) > 0.15 * size or len(line.text) > 90:
+def run_in_heading(run: list[Line], prev: Line | None, nxt: Line | None, size: float, pitch: float) -> bool:
+    """A heading set at about body size, as LaTeX and many word processors set subsections: one
+    to three bold lines, short, not ending like a sentence, numbered or standing apart (space
+    above or below it)."""
+    line, last = run[0], run[-1]
+    text = " ".join(l.text for l in run)
+    if not all(l.bold for l in run) or abs(line.size - size) > 0.15 * size or len(text) > 90 * min(2, len(run)):
         return False
-    if TERMINAL.search(line.text) and not line.text.endswith(":") or not re.search(r"[^\W\d_]", line.text):
+    if TERMINAL.search(last.text) and not last.text.endswith(":") or not re.search(r"[^\W\d_]", text):
         return False
     if nxt is None or nxt.bold or nxt.seg != line.seg or not 0.7 * size <= nxt.size <= 1.15 * size:
         return False  # a heading opens running text in its column (not a byline over a title)
-    if not 0 < nxt.top - line.top < 3 * pitch:
+    if not 0 < nxt.top - last.top < 3 * pitch:
         return False
     apart = prev is None or prev.seg != line.seg or line.top - prev.top > 1.3 * pitch
     return bool(SECTION_NUMBER.match(line.text)) or apart
+
+
+def run_in_headings(lines: list[Line], size: float, pitch: float) -> set[int]:
+    """Indexes of the lines of headings set at about body size (a heading may wrap: up to
+    MAX_HEADING_LINES bold lines of one size, set close together)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while (j + 1 < len(lines) and j - i < MAX_HEADING_LINES - 1 and lines[j + 1].bold and lines[j].bold
+               and lines[j + 1].seg == lines[i].seg and abs(lines[j + 1].size - lines[i].size) < 0.5
+               and 0 < lines[j + 1].top - lines[j].top < 1.5 * pitch):
+            j += 1
+        prev = lines[i - 1] if i else None
+        for end in range(j, i - 1, -1):  # the longest run that reads as a heading
+            if run_in_heading(lines[i:end + 1], prev, lines[end + 1] if end + 1 < len(lines) else None, size, pitch):
+                out.update(range(i, end + 1))
+                i = end
+                break
+        i += 1
+    return out
 
 
 def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, edges: Edges) -> list[Group]:
@@ -122,9 +156,10 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
     groups: list[Group] = []
     for lines in bodies:
         prev: Line | None = None
+        low_headings = run_in_headings(lines, size, pitch)
         for i, line in enumerate(lines):
             level = levels.get(line.size, 0)
-            if not level and run_in_heading(line, prev, lines[i + 1] if i + 1 < len(lines) else None, size, pitch):
+            if not level and i in low_headings:
                 level = low
             kind = "heading" if level else "para"
             toc = bool(TOC_LINE.search(line.text)) and not line.zone
@@ -139,7 +174,7 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 gap = line.top - prev.top
                 same_style = line.italic == prev.italic and (kind == "para" or line.size == prev.size)
                 limit = pitch * settings.paragraph_gap if kind == "para" else max(pitch * settings.paragraph_gap, 1.5 * line.size)
-                starts_item = bool(BULLET.match(line.text) or NUMBERED.match(line.text)) and line.x0 <= first.x0 + 1
+                starts_item = starts_list_item(line, prev, edges) and line.x0 <= first.x0 + 1
                 indent = line.x0 > prev.x0 + 8 and re.search(r"[.!?:”\"]$", prev.text) and line.x0 > first.x0 + 8
                 new_by_indent = (indent and not first.x0 < line.x0 - 20) or (
                     indent_style and indented(line, edges)
@@ -168,7 +203,7 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
         prev = out[-1] if out else None
         if g.after_break and prev is not None and prev.kind == g.kind == "para" and prev.zone == g.zone == "":
             a, b = prev.lines[-1], g.lines[0]
-            if a.italic == b.italic and not BULLET.match(b.text) and not NUMBERED.match(b.text):
+            if a.italic == b.italic and not starts_list_item(b, a, edges):
                 if indent_style:
                     goes_on = not indented(b, edges)
                 else:
@@ -181,7 +216,13 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
     return out
 
 
-def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Block:
+# a note number set on the baseline, glued after a word or its punctuation ("sources,4", "most.9")
+GLUED_MARKER = re.compile(r"^(.*[^\W\d_][.,;:!?)\]’”'\"»]*)(\d{1,3})$")
+
+
+def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_marker=None) -> Block:
+    """`glued_marker(page, n)`, where given, says whether a number glued to the end of a word on
+    that page is the marker of note n (markers set as full-size figures on the baseline)."""
     text = ""
     breaks: list[tuple[int, int]] = []  # (offset, page) where the text moves to another page
     markers: list[Marker] = []
@@ -190,9 +231,13 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges) -> Blo
         line_markers: list[tuple[int, int]] = []
         for seg in line.segs:
             numbers = [int(x) for x in re.findall(r"\d+", seg.text)] if seg.sup and re.fullmatch(r"[\d,\s–-]+", seg.text) else []
+            glued = GLUED_MARKER.match(seg.text) if glued_marker is not None and not seg.sup else None
             if numbers and all(accept_marker(n) for n in numbers):
                 for n in numbers:
                     line_markers.append((len(piece.rstrip()) if piece.endswith(" ") else len(piece), n))
+            elif glued and glued_marker(line.page, int(glued.group(2))):
+                piece += glued.group(1)
+                line_markers.append((len(piece), int(glued.group(2))))
             else:
                 piece += seg.text
         piece_stripped = piece.strip()

@@ -32,7 +32,25 @@ def rows_of(words: list[dict]) -> list[list[dict]]:
         else:
             rows.append((w["top"], w["bottom"], [w]))
     out = [sorted(ws, key=lambda w: w["x0"]) for _t, _b, ws in rows]
-    return sorted(out, key=lambda ws: min(w["top"] for w in ws))
+    return join_raised(sorted(out, key=lambda ws: min(w["top"] for w in ws)))
+
+
+def join_raised(rows: list[list[dict]]) -> list[list[dict]]:
+    """A row of nothing but a few small figures standing over the top of the row under it joins
+    that row: a raised note number whose line a smaller word (small capitals) began, so that the
+    number did not overlap the row's first word (XeTeX notes "²⁸ BLACKSTONE")."""
+    out: list[list[dict]] = []
+    for i, r in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and len(r) <= 2 and all(w["text"].isdigit() and len(w["text"]) <= 3 for w in r):
+            size = max(w["size"] for w in nxt)
+            top = min(w["top"] for w in nxt)
+            if max(w["size"] for w in r) <= 0.8 * size and max(w["bottom"] for w in r) > top + 0.5:
+                if not any(a["x0"] < b["x1"] and b["x0"] < a["x1"] for a in r for b in nxt):
+                    rows[i + 1] = sorted(r + nxt, key=lambda w: w["x0"])
+                    continue
+        out.append(r)
+    return out
 
 
 def wide_gap(gap: float, size: float) -> bool:
@@ -40,11 +58,11 @@ def wide_gap(gap: float, size: float) -> bool:
     return gap >= max(6.0, 0.7 * size)
 
 
-def gutters(rows: list[list[dict]], settings: PdfSettings) -> list[float]:
+def gutters(rows: list[list[dict]], settings: PdfSettings, min_rows: int = 6) -> list[float]:
     """x positions of column gutters: where many rows have a wide gap between two of their words.
     Rows running across a gutter (a title, footnotes set across the page) do not hide it."""
     multi = [r for r in rows if len(r) > 1]
-    if len(multi) < 8:
+    if len(multi) < (8 if min_rows >= 6 else min_rows + 1):
         return []
     left = min(r[0]["x0"] for r in rows)
     right = max(max(w["x1"] for w in r) for r in rows)
@@ -57,7 +75,7 @@ def gutters(rows: list[list[dict]], settings: PdfSettings) -> list[float]:
                 for x in range(max(int(reach) + 1, lo), min(int(w["x0"]), hi) + 1):
                     cover[x] += 1
             reach = max(reach, w["x1"])
-    need = max(6, settings.gutter_rows * len(multi))
+    need = max(min_rows, settings.gutter_rows * len(multi))
     peaks: list[tuple[int, float]] = []
     x = lo
     while x <= hi:
@@ -130,6 +148,23 @@ def bands(rows: list[list[dict]], cuts: list[float], rules: tuple[float, ...] = 
     return segments
 
 
+def foot_columns(rows: list[list[dict]], settings: PdfSettings) -> tuple[list, list, list[float]]:
+    """The rows at the foot of a page set in smaller type than its text (a block of notes), and the
+    gutters of that block alone: notes set in two or three columns under text set in one (their
+    gutters are too few among the page's rows to be found on the whole page)."""
+    sizes: Counter = Counter(round(w["size"], 1) for r in rows for w in r)
+    if not sizes:
+        return rows, [], []
+    main = sizes.most_common(1)[0][0]
+    k = len(rows)
+    while k > 0 and all(w["size"] <= settings.footnote_ratio * main for w in rows[k - 1]):
+        k -= 1
+    foot = rows[k:]
+    if len(foot) < 4 or k == 0:
+        return rows, [], []
+    return rows[:k], foot, gutters(foot, settings, min_rows=3)
+
+
 def page_rules(page) -> tuple[float, ...]:
     """Heights of the rules drawn across most of the page (a masthead's underline)."""
     width = float(page.width)
@@ -147,13 +182,22 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
         if len(sides) < len(cuts) + 1 or min(sides.values()) < 0.1 * len(words):
             cuts = []  # a "column" with hardly any words is a stray gap, not a column
     lines = []
-    for seg_no, (ncols, col, segment) in enumerate(bands(rows, cuts, rules)):
+    seg_no = 0
+    for ncols, col, segment in bands(rows, cuts, rules):
         if cuts:  # rows across the page may have mixed lines of two columns: group again, alone
             segment = rows_of([w for r in segment for w in r])
-        for ws in segment:
-            line = make_line(ws, page_no, height, width, settings)
-            line.seg, line.col, line.ncols = seg_no, col, ncols
-            lines.append(line)
+        # text over notes set in columns of their own: the notes are read column by column
+        body, foot, foot_cuts = foot_columns(segment, settings)
+        parts = [(ncols, col, segment)]
+        if foot_cuts:
+            parts = ([(ncols, col, body)] if body else []) + [
+                (n, c, rows_of([w for r in part for w in r])) for n, c, part in bands(foot, foot_cuts)]
+        for n, c, part in parts:
+            for ws in part:
+                line = make_line(ws, page_no, height, width, settings)
+                line.seg, line.col, line.ncols = seg_no, c if n > 1 else col, n if n > 1 else ncols
+                lines.append(line)
+            seg_no += 1
     return lines
 
 
@@ -162,12 +206,16 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     for w in words:
         sizes[round(w["size"], 1)] += len(w["text"])
     main = sizes.most_common(1)[0][0]
+    # a line set mostly in small capitals ("108 ¹RICHARD HOOKER, OF THE LAWS") still has its text
+    # size: the largest size holding a fifth of its characters, against which a marker is small
+    total = sum(sizes.values())
+    text_size = max((s for s, n in sizes.items() if n >= 0.2 * total and s <= 1.6 * main), default=main)
     main_words = [w for w in words if round(w["size"], 1) >= main * settings.superscript_ratio]
     baseline = max(w["bottom"] for w in main_words)
     segs: list[Seg] = []
     prev = None
     for w in words:
-        sup = w["size"] < main * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
+        sup = w["size"] < text_size * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
         gap = (w["x0"] - prev["x1"]) if prev else 0.0
         # a word break: a space glyph before the word, or a gap wider than kerning
         space = prev is not None and not sup and (gap > 0.15 * min(w["size"], prev["size"])

@@ -15,6 +15,7 @@ from extractors.model import Layout
 from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
 from extractors.ingest.pdf.joining import vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
+from extractors.ingest.pdf.notes import glued_markers, read_endnotes
 from extractors.ingest.pdf.types import IngestError, PdfSettings
 from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
@@ -137,13 +138,17 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     kept, aside = drop_running(pages, settings)
     vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
+    endnotes, bodies = read_endnotes(bodies, size, settings, vocab, {f.n for f in footnotes},
+                                     {p.number: p.links for p in pages})
+    footnotes = footnotes + endnotes
     numbers = {f.n for f in footnotes}
     edges = column_edges(bodies, size)
 
     def accept_marker(n: int) -> bool:
         return n in numbers
 
-    blocks = [group_to_block(g, vocab, accept_marker, edges) for g in paragraphs_of(bodies, size, settings, edges)]
+    glued = glued_markers(footnotes, bodies)
+    blocks = [group_to_block(g, vocab, accept_marker, edges, glued) for g in paragraphs_of(bodies, size, settings, edges)]
     blocks = title_page_text(blocks)
     title = next((b.text for b in blocks if b.kind == "heading"), "") or usable_title(meta_title) or first_line(blocks)
     blocks = headings_that_head(blocks)  # after the title: a title over a larger heading is still the title

@@ -20,15 +20,22 @@ PAGE_NUMBER = re.compile(r"^(page\s*)?[\divxlc]{1,6}(\s*(/|of)\s*\d+)?$|^[-–�
 
 
 def body_size(pages: list[PageInfo]) -> float:
+    """The size of the running text: the most used size in the upper half of the pages (where
+    notes do not stand: a law review's notes can outweigh its text), else on the whole pages."""
     sizes: Counter = Counter()
+    upper: Counter = Counter()
     for p in pages:
         for line in p.lines:
             sizes[line.size] += line.chars
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+            if line.top < 0.5 * line.page_height:
+                upper[line.size] += line.chars
+    best = upper or sizes
+    return best.most_common(1)[0][0] if best else 10.0
 
 
 def running_key(line: Line) -> str:
-    return re.sub(r"\d+", "#", line.text.casefold())
+    # digits aside: "Scholarship 12" and a foot split in two ("Scholarship", "12") share a key
+    return re.sub(r"\s*\d+\s*", "#", line.text.casefold()).strip("#")
 
 
 def in_margin(line: Line, settings: PdfSettings) -> bool:
@@ -37,14 +44,24 @@ def in_margin(line: Line, settings: PdfSettings) -> bool:
 
 def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[list[Line]], list[list[Line]]]:
     """Set aside page numbers and running headers/footers: margin lines that repeat (digits aside)
-    at the same height on several pages, alternating recto/verso heads included. Returns the
+    at the same height on several pages, alternating recto/verso heads included, and a page's last
+    line that so repeats a little above the margin (a running foot under the notes). Returns the
     lines kept and the lines set aside, per page."""
     tops: dict[str, list[float]] = defaultdict(list)
+    edge: dict[int, float] = {}  # page -> bottom of its last line
+
+    def at_edge(line: Line) -> bool:  # a running foot may stand above the margin band: the last line
+        return line.bottom >= edge[line.page] - 1
+
+    for p in pages:
+        if p.lines:
+            edge[p.number] = max(l.bottom for l in p.lines)
+
     for p in pages:
         seen = set()
         for line in p.lines:
             key = running_key(line)
-            if in_margin(line, settings) and (key, round(line.top)) not in seen:
+            if (in_margin(line, settings) or at_edge(line)) and (key, round(line.top)) not in seen:
                 seen.add((key, round(line.top)))
                 tops[key].append(line.top)
     for values in tops.values():
@@ -59,7 +76,10 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
     for p in pages:
         kept, running = [], []
         for line in p.lines:
-            furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line))
+            furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)) or (
+                at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line))
+            if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
+                furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
             (running if furniture else kept).append(line)
         out.append(kept)
         aside.append(running)
@@ -166,8 +186,12 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     sup_starts = sum(1 for zone in zones for l in zone if l.segs and l.segs[0].sup and l.segs[0].text.strip().isdigit())
     plain = sup_starts < 2
 
+    # notes in document order, keyed by their place: numbering that restarts (per chapter or
+    # section: "1" on page 5, "1" and "2" on page 8) gives notes of the same number
     notes: dict[int, dict] = {}
     order: list[int] = []
+    latest: dict[int, int] = {}  # note number -> key of the latest note with that number
+    run = 0  # how many times the numbering restarted
     last = 0
     prev_ended = True
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
@@ -185,12 +209,22 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         left = min((l.x0 for l in zone), default=0.0)
         right = max((l.x1 for l in zone), default=0.0)
         line_owner: list[tuple[int, Line]] = []
-        for line in zone:
+        for k, line in enumerate(zone):
             n = footnote_start(line, last, plain, prev_ended)
-            if n is not None and n not in notes:
-                notes[n] = {"parts": [strip_number(line, n)], "page": info.number, "links": [], "pages": [info.number]}
-                order.append(n)
-                current, last = n, n
+            if (n is None and plain and k == 0 and last and footnote_start(line, 0, plain, True) == 1
+                    and not DATE_START.match(line.text)):
+                n = 1  # plain numbers that start again at 1 on a new page
+            restart = (n is not None and n in latest and n <= last and notes[latest[n]]["page"] != info.number
+                       and (not plain or n == 1))
+            if restart:
+                run += 1
+            if n is not None and (n not in latest or restart):
+                key = len(notes)
+                notes[key] = {"n": n, "run": run, "parts": [strip_number(line, n)], "page": info.number, "links": [],
+                              "pages": [info.number]}
+                order.append(key)
+                latest[n] = key
+                current, last = key, n
             elif current is not None:
                 notes[current]["parts"].append(list(line.segs))
                 notes[current]["pages"].append(info.number)
@@ -205,13 +239,14 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
                         notes[n]["links"].append(uri)
                     break
     footnotes = []
-    for n in sorted(notes):
+    for key in sorted(notes, key=lambda k: (notes[k]["run"], notes[k]["n"])):
+        n = notes[key]["n"]
         text = ""
         breaks: list[tuple[int, int]] = []
-        for segs, page in zip(notes[n]["parts"], notes[n]["pages"]):
+        for segs, page in zip(notes[key]["parts"], notes[key]["pages"]):
             piece = "".join(s.text for s in segs).strip()
             text = join_line(text, piece, vocab)
             if not breaks or breaks[-1][1] != page:
                 breaks.append((max(0, len(text) - len(piece)), page))
-        footnotes.append(RawFootnote(n, text, notes[n]["page"], tuple(notes[n]["links"]), tuple(breaks)))
+        footnotes.append(RawFootnote(n, text, notes[key]["page"], tuple(notes[key]["links"]), tuple(breaks)))
     return footnotes, bodies

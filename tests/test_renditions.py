@@ -1,0 +1,71 @@
+"""Issue 13: the bundled report typeset by other tools (tests/fixtures/renditions/make.py: LaTeX,
+a browser's print to PDF with endnotes, a Word-like two-column page from LibreOffice) reads like
+its markdown: every footnote with its number and text, the sentence carrying its marker, and the
+section of that sentence (>= 0.95 each, against the markdown's footnotes.csv)."""
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractors.ingest.documents import ingest
+from extractors.text import fold
+
+from .conftest import segmenter
+
+RENDITIONS = Path(__file__).resolve().parent / "fixtures" / "renditions"
+NAMES = ["latex", "browser", "twocolumn"]
+
+
+def key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def similar(a: str, b: str, ratio: float = 0.9) -> bool:
+    a, b = key(a), key(b)
+    return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= ratio)
+
+
+def agreement(doc, ref) -> dict[str, float]:
+    """Shares of the reference's footnotes found (number and text), anchored to the same sentence,
+    and given the same section."""
+    got: dict[int, object] = {}
+    for f in doc.footnotes:
+        got.setdefault(f.n, f)
+    found = anchors = sections = 0
+    for want in ref.footnotes:
+        f = got.get(want.n)
+        if f is None or not similar(f.text, want.text):
+            continue
+        found += 1
+        anchors += similar(f.anchor_text, want.anchor_text)
+        sections += key(f.section) == key(want.section)
+    total = len(ref.footnotes)
+    return {"footnotes": found / total, "anchors": anchors / total, "sections": sections / total}
+
+
+@lru_cache(maxsize=None)
+def rendition(name: str):
+    path = RENDITIONS / f"{name}.pdf"
+    return ingest(path, f"mali-{name}", path.name, segmenter)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rendition_gives_the_markdowns_footnotes_anchors_and_sections(name, report_md):
+    doc = rendition(name)
+    assert doc.status == "ok", doc.error
+    assert len(report_md.footnotes) == 111
+    assert len(doc.footnotes) == 111, [f.n for f in doc.footnotes]
+    scores = agreement(doc, report_md)
+    assert min(scores.values()) >= 0.95, scores
+
+
+def test_browser_endnotes_are_read_as_notes_and_left_out_of_the_body():
+    """Chromium printed pandoc's HTML notes as a numbered list at the end of the document (markers
+    are superscripts in the text): they yielded 0 footnotes and were read as body text."""
+    doc = rendition("browser")
+    body = " ".join(s.text for s in doc.sentences if s.zone != "footnote")
+    assert "For an analysis of IBK" not in body and "↩" not in body
+    assert all("↩" not in f.text for f in doc.footnotes)
