@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from extractors.network.graph import SEED, display_label, edge_threshold, label_nodes, layout, type_colors
+from extractors.text import plural
 
 # axes for the graph (figure fractions); the legend sits to their right, the caption below
 AX_RECT = (0.01, 0.075, 0.80, 0.855)
@@ -232,10 +233,6 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
     return placed
 
 
-def _plural(k: int, word: str, plural: str | None = None) -> str:
-    return f"{k} {word if k == 1 else plural or word + 's'}"
-
-
 @dataclass
 class _Backbone:
     """What is drawn of a graph: the edges at or above the weight threshold and the nodes they
@@ -397,13 +394,13 @@ def _draw_legends(fig, b: _Backbone, types: dict, colors: dict, max_m: int, unit
     leg._legend_box.align = "left"
     size_handles = [
         Line2D([], [], marker="o", linestyle="", color="#999", markeredgecolor="white",
-               markersize=math.sqrt(_area(m, max_m)), label=_plural(m, "mention"))
+               markersize=math.sqrt(_area(m, max_m)), label=plural(m, "mention"))
         for m in sorted({max(1, max_m // 10), max(1, max_m // 2), max_m})
     ]
     fig.legend(handles=size_handles, title="Node size", loc="upper left", bbox_to_anchor=(0.82, 0.50),
                frameon=False, fontsize=11, title_fontsize=12, labelspacing=1.7, borderpad=1.0, alignment="left")
     width_handles = [
-        Line2D([], [], color=(0.42, 0.45, 0.52, 0.22 + 0.38 * r), linewidth=0.7 + 3.3 * r, label=_plural(w, unit))
+        Line2D([], [], color=(0.42, 0.45, 0.52, 0.22 + 0.38 * r), linewidth=0.7 + 3.3 * r, label=plural(w, unit))
         for w, r in (((min(w for *_, w in shown), 0.0), (max(w for *_, w in shown), 1.0)) if shown else ())
     ]
     if width_handles and width_handles[0].get_label() != width_handles[-1].get_label():
@@ -415,13 +412,13 @@ def _draw_caption(fig, b: _Backbone, unit: str, top_labels: int, minor_labels: b
     """Caption: what is drawn, what is left out (shrunk to the figure's width if need be)."""
     nodes, edges, shown = b.nodes, b.edges, b.shown
     renderer = fig.canvas.get_renderer()
-    line1 = f"{len(nodes)} of {_plural(len(b.all_nodes), 'entity', 'entities')} and "
+    line1 = f"{len(nodes)} of {plural(len(b.all_nodes), 'entity', 'entities')} and "
     line1 += f"{len(shown)} of {len(edges)} co-mention pairs drawn" if edges else "no co-mention pairs"
     hidden = []
     if len(shown) < len(edges):
-        hidden.append(f"pairs in fewer than {_plural(b.threshold, unit)}")
+        hidden.append(f"pairs in fewer than {plural(b.threshold, unit)}")
     if b.weak_only:
-        hidden.append(f"{_plural(len(b.weak_only), 'entity', 'entities')} with only such pairs")
+        hidden.append(f"{plural(len(b.weak_only), 'entity', 'entities')} with only such pairs")
     if b.isolated:
         hidden.append(f"{len(b.isolated)} never co-mentioned")
     if hidden:
