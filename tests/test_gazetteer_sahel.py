@@ -251,3 +251,46 @@ def test_coordinates_reach_entities_csv_and_the_graph_files(gaz: Gazetteer, tmp_
     graphml = write_graphml(graph, tmp_path / "n.graphml").read_text(encoding="utf-8")
     assert 'title="lat"' in gexf and str(gaz.by_id["kidal"].lon) in gexf
     assert 'attr.name="lat"' in graphml and str(gaz.by_id["kidal"].lat) in graphml
+
+
+# ------------------------------------------- officials, operations and localities added by class (issue 14)
+
+OWN_SENTENCES = {
+    "en": ("Niger's defence minister Salifou Mody said that Operation Almahaou had cleared Anzourou and Bankilaré. "
+           "Earlier, General Moïse Miningou had ended Operation Otapuanu in eastern Burkina Faso, and Dennis "
+           "Gyllensporre took command of MINUSMA from Jean-Paul Deconinck. Bakary Sambe of the Timbuktu Institute "
+           "and the Foundation for Strategic Research commented from Dakar and Paris."),
+    "fr": ("Le ministre nigérien de la Défense, le général Salifou Mody, a annoncé que l'opération Almahaou avait "
+           "sécurisé Sinder et Ayérou. Au Burkina Faso, l'opération Doofu a été lancée dans le Nord, tandis que "
+           "le général Aimé Barthélémy Simporé devenait ministre de la Défense. Saïd Chengriha a reçu Thierry "
+           "Burkhard à Alger, selon la Fondation pour la recherche stratégique."),
+}
+EXPECTED_LINKS = {
+    "en": {"Salifou Mody": "salifou-mody", "Operation Almahaou": "operation-almahaou", "Anzourou": "anzourou",
+           "Bankilaré": "bankilare", "Moïse Miningou": "moise-miningou", "Operation Otapuanu": "operation-otapuanu",
+           "Dennis Gyllensporre": "dennis-gyllensporre", "Jean-Paul Deconinck": "jean-paul-deconinck",
+           "Bakary Sambe": "bakary-sambe", "Timbuktu Institute": "timbuktu-institute",
+           "Foundation for Strategic Research": "foundation-for-strategic-research"},
+    "fr": {"Salifou Mody": "salifou-mody", "Almahaou": "operation-almahaou", "Sinder": "sinder",
+           "Doofu": "operation-doofu", "Aimé Barthélémy Simporé": "aime-barthelemy-simpore",
+           "Saïd Chengriha": "said-chengriha", "Thierry Burkhard": "thierry-burkhard",
+           "Fondation pour la recherche stratégique": "foundation-for-strategic-research"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_officials_operations_institutes_and_localities_link_in_running_text(gaz: Gazetteer, lang: str) -> None:
+    """Sentences written for this test (not taken from any measured text): each class the follow-up added
+    links to its entity, in English and in French; operations stay distinct from the forces around them."""
+    from extractors.entities.recognize import recognize_corpus
+    from flows.runtime.models import recognizer_for
+
+    sentences = [Sentence("d", "d:s00001", "d:p0001", None, "", "body", OWN_SENTENCES[lang])]
+    rec = recognize_corpus({"d": sentences}, {"d": lang}, recognizer_for(), gaz)
+    linked = {}
+    for m in rec.mentions:
+        linked.setdefault(m.entity_id, set()).add(m.text)
+    for surface, entity_id in EXPECTED_LINKS[lang].items():
+        assert entity_id in linked, (surface, entity_id, sorted(linked))
+        assert any(surface in text or text in surface for text in linked[entity_id]), (surface, linked[entity_id])
+    assert "operation-barkhane" not in linked and not any(i.startswith("x-") and "almahaou" in i for i in linked)
