@@ -221,7 +221,7 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         # a subscript (smaller, set below the baseline: "a_i", "x_0", "PCO_2") is an index, not
         # letters of the word it follows: read apart from it, as a token of its own (issue 13:
         # "ai", "z1", "pco2" in no reference reading; the reference reads subscripts apart)
-        sub = small and w["bottom"] > baseline + 0.05 * main
+        sub = small and w["bottom"] > baseline + 0.02 * main
         gap = (w["x0"] - prev["x1"]) if prev else 0.0
         # a word break: a space glyph before the word, or a gap wider than kerning
         space = prev is not None and not sup and (gap > 0.15 * min(w["size"], prev["size"])
