@@ -220,7 +220,9 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         sup = small and w["bottom"] < baseline - 0.12 * main
         # a subscript (smaller, set below the baseline: "a_i", "x_0", "PCO_2") is an index, not
         # letters of the word it follows: read apart from it, as a token of its own (issue 13:
-        # "ai", "z1", "pco2" in no reference reading; the reference reads subscripts apart)
+        # non-words "ai", "z1", "pco2"). Its foot only needs to stand a little below the line's:
+        # a smaller glyph on the baseline has its foot higher (a smaller descent: small capitals
+        # "R" + "EALM" stay one word), and TeX lowers an inline subscript by only ~0.12 em
         sub = small and w["bottom"] > baseline + 0.02 * main
         gap = (w["x0"] - prev["x1"]) if prev else 0.0
         # a word break: a space glyph before the word, or a gap wider than kerning
