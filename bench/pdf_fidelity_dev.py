@@ -7,7 +7,7 @@ tokens the run lost against pdfplumber's reference and the tokens it has in exce
 first, to find classes of defects.
 
     PYTHONPATH=$PWD .venv/bin/python bench/pdf_fidelity_dev.py ../shared/fixtures/real-pdfs-dev \
-        [--out DIR] [--only NAME ...] [--diff]
+        [--out DIR] [--only NAME ...] [--diff] [--classes]
 """
 from __future__ import annotations
 
@@ -42,12 +42,48 @@ def segmenter(lang: str):
     return load_segmenter(ModelSettings().name_for(lang))
 
 
+def lost_classes(lost: collections.Counter, extra: collections.Counter
+                 ) -> tuple[dict[str, int], collections.Counter]:
+    """Lost reference tokens by class (a greedy pairing with the run's extra tokens), and the rest."""
+    lost, extra = collections.Counter(lost), collections.Counter(extra)
+    out = dict.fromkeys(["doubled glyphs in the reference", "run word in two halves in the reference",
+                         "two run words glued in the reference", "numbers"], 0)
+    for t, n in list(lost.items()):
+        if len(t) >= 2 and len(t) % 2 == 0 and t[0::2] == t[1::2]:  # fake bold read twice
+            out["doubled glyphs in the reference"] += n
+            extra[t[0::2]] -= min(n, extra[t[0::2]])
+            lost[t] = 0
+    for w, n in list(extra.items()):
+        for k in range(1, len(w)):
+            h, t = w[:k], w[k:]
+            m = min(n, lost[h], lost[t])
+            if m > 0:
+                out["run word in two halves in the reference"] += 2 * m
+                lost[h] -= m
+                lost[t] -= m
+                extra[w] -= m
+                break
+    for t, n in list(lost.items()):
+        for k in range(2, len(t) - 1):
+            if n > 0 and extra[t[:k]] > 0 and extra[t[k:]] > 0:
+                out["two run words glued in the reference"] += n
+                extra[t[:k]] -= 1
+                extra[t[k:]] -= 1
+                lost[t] = 0
+                break
+    out["numbers"] = sum(n for t, n in lost.items() if n > 0 and t.isdigit())
+    rest = collections.Counter({t: n for t, n in lost.items() if n > 0 and not t.isdigit()})
+    out["rest"] = sum(rest.values())
+    return out, rest
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("pdf_dir", type=Path)
     ap.add_argument("--out", type=Path, default=None, help="run-like folder to write (default: a temporary one)")
     ap.add_argument("--only", nargs="*", default=(), help="file names (or parts of them) to read")
     ap.add_argument("--diff", action="store_true", help="per file: lost and extra tokens")
+    ap.add_argument("--classes", action="store_true", help="per file: lost tokens by class (reference artifacts)")
     ap.add_argument("--top", type=int, default=40)
     a = ap.parse_args()
     paths = sorted(p for p in a.pdf_dir.glob("*.pdf") if not a.only or any(o in p.name for o in a.only))
@@ -62,7 +98,7 @@ def main() -> int:
     SENTENCES.write(out, (SENTENCES.row(s) for d in docs for s in d.sentences))
     FOOTNOTES.write(out, (FOOTNOTES.row(f) for d in docs for f in d.footnotes))
     rc = subprocess.call([sys.executable, str(TOOL), str(out), str(a.pdf_dir)])
-    if a.diff:
+    if a.diff or a.classes:
         fid = tool()
         for d in docs:
             if d.status != "ok":
@@ -75,8 +111,13 @@ def main() -> int:
             lost, extra = ref_all - run_all, run_all - ref_all
             print(f"\n== {d.doc_id}: lost {sum(lost.values())} of {sum(ref_all.values())}, "
                   f"extra {sum(extra.values())} of {sum(run_all.values())}")
-            print("  lost: " + " ".join(f"{t}×{n}" for t, n in lost.most_common(a.top)))
-            print("  extra: " + " ".join(f"{t}×{n}" for t, n in extra.most_common(a.top)))
+            if a.diff:
+                print("  lost: " + " ".join(f"{t}×{n}" for t, n in lost.most_common(a.top)))
+                print("  extra: " + " ".join(f"{t}×{n}" for t, n in extra.most_common(a.top)))
+            if a.classes:
+                classes, rest = lost_classes(lost, extra)
+                print("  classes: " + ", ".join(f"{k} {v}" for k, v in classes.items()))
+                print("  rest: " + " ".join(f"{t}×{n}" for t, n in rest.most_common(a.top)))
     print(f"run folder: {out}", file=sys.stderr)
     return rc
 

@@ -70,6 +70,15 @@ class Paragraph:
         return page_at(self.page, self.breaks, offset)
 
 
+def note_label(n: int) -> str:
+    """The label a footnote's first sentence opens with: its number as the page prints it before
+    the note ("12. See ..."), so that every word of the page is in some sentence (issue 13: note
+    numbers were in no sentence). footnotes.csv keeps the note's text without it (its number is
+    the `n` column). The period keeps the number from reading as the day of a date that opens
+    the note ("12. January 2013" is January 2013)."""
+    return f"{n}. "
+
+
 @dataclass(frozen=True)
 class RawFootnote:
     """A footnote as read from the page: number, text, page where it starts, link targets."""

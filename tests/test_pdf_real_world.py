@@ -219,6 +219,75 @@ def test_bold_headings_at_body_size_make_sections(tmp_path):
     assert sections[PARAS[4]] == "Bridges"
 
 
+def with_note(note_n: int, note: str, y: float = 520.0) -> list[Run]:
+    """A footnote at the page foot: its raised number, then its text in 8 pt."""
+    return [Run(50, y - 3.0, str(note_n), "serif", 5.0), Run(55, y, note, "serif", 8.0)]
+
+
+def raised(x: float, y: float, text: str, size: float = 10.0) -> Run:
+    return Run(x, y - 0.38 * size, text, "serif", pdfgen.sup_size(size))
+
+
+def test_exponents_are_not_taken_for_note_markers(tmp_path):
+    """Issue 13: a raised figure was read as a note marker wherever some note of the document
+    bore its number, so that the exponents of a lecture script ("S²", "R²") became markers of its
+    few notes and left the text ("the sphere S lies in R"). A raised number is a marker only on
+    the page where its note starts (or the page before it)."""
+    width = pdfgen.width
+    line1 = "The sphere S"
+    page1 = [Run(50, 80, line1, "serif", 10), raised(50 + width(line1, "serif", 10) + 0.3, 80, "2")]
+    line2 = "lies in the plane R"
+    page1 += [Run(50, 96, line2, "serif", 10), raised(50 + width(line2, "serif", 10) + 0.3, 96, "2"),
+              Run(50 + width(line2 + "2 ", "serif", 10), 96, "and is compact.", "serif", 10)]
+    page1 += body_page(PARAS[:2], y=120)
+    claim = "A metric on the plane gives it a topology."
+    page2 = [Run(50, 80, claim, "serif", 10), raised(50 + width(claim, "serif", 10) + 0.3, 80, "2")]
+    page2 += body_page(PARAS[2:4], y=100) + with_note(2, "Also called the Euclidean topology.")
+    doc = read(pdfgen.write_pages(tmp_path / "exponents.pdf", [page1, body_page(PARAS[4:]), page2]))
+    assert doc.status == "ok", doc.error
+    first = next(s for s in doc.sentences if s.text.startswith("The sphere"))
+    assert "S2" in first.text and "R2" in first.text and not first.footnotes
+    (note,) = doc.footnotes
+    assert note.n == 2 and note.anchor_text == claim
+
+
+def test_footnote_sentences_open_with_their_number(tmp_path):
+    """Issue 13: a note's number was in no sentence (only in footnotes.csv `n`), so every note
+    number of a law review was missing from the text read. The note's first sentence opens with
+    its label ("2. Also ..."); footnotes.csv keeps the text without it, and its anchor."""
+    claim = "A metric on the plane gives it a topology."
+    runs = [Run(50, 80, claim, "serif", 10), raised(50 + pdfgen.width(claim, "serif", 10) + 0.3, 80, "2")]
+    runs += body_page(PARAS[2:4], y=100) + with_note(2, "Also called the Euclidean topology. It is the usual one.")
+    doc = read(pdfgen.write_pages(tmp_path / "label.pdf", [runs]))
+    notes = [s.text for s in doc.sentences if s.zone == "footnote"]
+    assert notes == ["2. Also called the Euclidean topology.", "It is the usual one."]
+    (note,) = doc.footnotes
+    assert note.text == "Also called the Euclidean topology. It is the usual one." and note.anchor_text == claim
+
+
+def test_subscripts_are_read_apart_from_their_letter(tmp_path):
+    """Issue 13: a subscript (smaller, below the baseline) was glued to the letter before it, so
+    that "a" with index "i" read as the word "ai" and "PCO" with index "2" as "PCO2"; it is a
+    token of its own, as in the reference reading."""
+    size, x = 10.0, 50.0
+    runs: list[Run] = []
+    # (text, subscript, how far below the baseline): TeX lowers an inline subscript by ~0.12 em only;
+    # small capitals ("R" + "EALM" in smaller type) stand on the baseline and stay one word
+    for text, sub, drop in [("The R", "EALM", 0.0), (" pair (a", "i", 0.25), (", b", "i", 0.12),
+                            (") is correct and the PCO", "2", 0.25), (" is low.", "", 0)]:
+        runs.append(Run(x, 80, text, "serif", size))
+        x += pdfgen.width(text, "serif", size) + 0.2
+        if sub:
+            small = 8.0 if sub.isupper() else pdfgen.sup_size(size)
+            runs.append(Run(x, 80 + drop * size, sub, "serif", small))
+            x += pdfgen.width(sub, "serif", small) + 0.2
+    runs += body_page(PARAS[:2], y=110)
+    doc = read(pdfgen.write_pages(tmp_path / "subscripts.pdf", [runs]))
+    text = " ".join(s.text for s in doc.sentences)
+    assert "The REALM pair (a i , b i )" in text, text
+    assert "PCO 2 is low" in text and "PCO2" not in text
+
+
 def test_junk_metadata_title_gives_way_to_the_document(tmp_path):
     """Issue 13 (10): a title taken from junk metadata ("10811.exe")."""
     runs = body_page(PARAS[:2])

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from extractors.model import Citation, Document, GazetteerEntity, Sentence
+from extractors.model import Citation, Document, GazetteerEntity, Sentence, note_label
 from extractors.text import acronym_key, normalise_alias
 
 SUGGESTION_THRESHOLD = 75.0  # calibrated on tests/fixtures/suggestion_pairs.csv (bench/review_queue.py)
@@ -159,11 +159,14 @@ def build_context(documents: Sequence[Document], citations: Sequence[Citation],
                 continue
             key = (d.doc_id, int(m.group(1)))
             text = footnote_text.get(key, "")
-            at = text.find(s.text, cursor.get(key, 0))
-            at = at if at >= 0 else text.find(s.text)
-            if at >= 0:
-                footnote_of[s.sentence_id], offsets[s.sentence_id] = key, at
-                cursor[key] = at + len(s.text)
+            # a note's first sentence opens with its label ("12. "), which the note's text lacks
+            label = note_label(key[1]) if s.text.startswith(note_label(key[1])) else ""
+            body = s.text[len(label):]
+            at = text.find(body, cursor.get(key, 0))
+            at = at if at >= 0 else text.find(body)
+            if at >= 0:  # offsets in the sentence, label included, map to the note's text
+                footnote_of[s.sentence_id], offsets[s.sentence_id] = key, at - len(label)
+                cursor[key] = at + len(body)
     surnames: dict[tuple[str, int], set[str]] = defaultdict(set)
     for c in citations:
         for author in c.authors:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 
-from extractors.model import Footnote, Layout, Marker, Sentence
+from extractors.model import Footnote, Layout, Marker, Sentence, note_label
 
 ENDS_SENTENCE = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 STARTS_AS_CONTINUATION = re.compile(r"^[a-zà-ÿ,.;:)\]\-–—…]|^\d+[.)]?$|^\W+$")
@@ -154,11 +154,11 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
         anchor = marked[k] if k < len(marked) else None
         section = anchor.section if anchor else ""
         pid = f"{doc_id}:fn{fn.n:04d}" + (f"-{k + 1}" if k else "")
-        for start, end in bounds:
+        for i, (start, end) in enumerate(bounds):
             counter += 1
             sentences.append(
                 Sentence(doc_id, f"{doc_id}:s{counter:05d}", pid, fn.page_at(start), section, "footnote",
-                         fn.text[start:end].strip(), ())
+                         note_label(fn.n) * (i == 0) + fn.text[start:end].strip(), ())
             )
         footnotes.append(
             Footnote(doc_id, fn.n, fn.page, section, anchor.sentence_id if anchor else "",

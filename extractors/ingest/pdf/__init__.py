@@ -5,7 +5,8 @@ A chain of small steps over plain data, one module each:
   `tables`   ruled tables -> one `Line` of zone `table` per row (cells joined with " | "), their
              words taken out of the running text
   `lines`    words -> rows across the page -> column gutters -> bands of full-width rows and of
-             columns -> `Line`s in reading order (superscripts kept apart, each line knows its column),
+             columns -> `Line`s in reading order (superscripts kept apart, subscripts read as tokens of their own,
+             each line knows its column),
              table rows placed where the table stands
   `zones`    lines -> running headers/footers and page numbers set aside (zones header/footer);
              lines -> footnote zone (smaller type under the text of its column, numbered) and body

@@ -221,7 +221,8 @@ GLUED_MARKER = re.compile(r"^(.*[^\W\d_][.,;:!?)\]’”'\"»]*)(\d{1,3})$")
 
 
 def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_marker=None) -> Block:
-    """`glued_marker(page, n)`, where given, says whether a number glued to the end of a word on
+    """`accept_marker(page, n)` says whether a raised number on that page is the marker of note
+    n; `glued_marker(page, n)`, where given, says whether a number glued to the end of a word on
     that page is the marker of note n (markers set as full-size figures on the baseline)."""
     text = ""
     breaks: list[tuple[int, int]] = []  # (offset, page) where the text moves to another page
@@ -232,7 +233,7 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
         for seg in line.segs:
             numbers = [int(x) for x in re.findall(r"\d+", seg.text)] if seg.sup and re.fullmatch(r"[\d,\s–-]+", seg.text) else []
             glued = GLUED_MARKER.match(seg.text) if glued_marker is not None and not seg.sup else None
-            if numbers and all(accept_marker(n) for n in numbers):
+            if numbers and all(accept_marker(line.page, n) for n in numbers):
                 for n in numbers:
                     line_markers.append((len(piece.rstrip()) if piece.endswith(" ") else len(piece), n))
             elif glued and glued_marker(line.page, int(glued.group(2))):

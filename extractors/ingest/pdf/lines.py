@@ -214,12 +214,22 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     baseline = max(w["bottom"] for w in main_words)
     segs: list[Seg] = []
     prev = None
+    prev_sub = False
     for w in words:
-        sup = w["size"] < text_size * settings.superscript_ratio and w["bottom"] < baseline - 0.12 * main
+        small = w["size"] < text_size * settings.superscript_ratio
+        sup = small and w["bottom"] < baseline - 0.12 * main
+        # a subscript (smaller, set below the baseline: "a_i", "x_0", "PCO_2") is an index, not
+        # letters of the word it follows: read apart from it, as a token of its own (issue 13:
+        # non-words "ai", "z1", "pco2"). Its foot only needs to stand a little below the line's:
+        # a smaller glyph on the baseline has its foot higher (a smaller descent: small capitals
+        # "R" + "EALM" stay one word), and TeX lowers an inline subscript by only ~0.12 em
+        sub = small and w["bottom"] > baseline + 0.02 * main
         gap = (w["x0"] - prev["x1"]) if prev else 0.0
         # a word break: a space glyph before the word, or a gap wider than kerning
         space = prev is not None and not sup and (gap > 0.15 * min(w["size"], prev["size"])
-                                                  or (w.get("space_before", False) and gap > -0.1 * main))
+                                                  or (w.get("space_before", False) and gap > -0.1 * main)
+                                                  or sub != prev_sub)
+        prev_sub = sub
         if prev is not None and sup and gap > 0.25 * main:
             space = False  # a marker after a space is still a marker
         text = w["text"].translate(LIGATURES)

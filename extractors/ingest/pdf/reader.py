@@ -140,12 +140,23 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
     endnotes, bodies = read_endnotes(bodies, size, settings, vocab, {f.n for f in footnotes},
                                      {p.number: p.links for p in pages})
+    note_pages: dict[int, set[int]] = {}
+    for f in footnotes:
+        note_pages.setdefault(f.n, set()).add(f.page)
+    end_numbers = {f.n for f in endnotes}
     footnotes = footnotes + endnotes
-    numbers = {f.n for f in footnotes}
     edges = column_edges(bodies, size)
 
-    def accept_marker(n: int) -> bool:
-        return n in numbers
+    def accept_marker(page: int | None, n: int) -> bool:
+        """A raised number is the marker of note n when n is an endnote (its markers may stand
+        anywhere before the notes), or when a footnote n starts on the marker's page (or, pushed
+        on, the next one). Any other raised figure is text: an exponent or a superscript of a
+        formula ("S²", "R²", "cos²"), read as a marker only because some note somewhere bears
+        its number (issue 13: a lecture script's exponents taken for the markers of its 8 notes)."""
+        if n in end_numbers:
+            return True
+        pages = note_pages.get(n)
+        return bool(pages) and (page is None or page in pages or page + 1 in pages)
 
     glued = glued_markers(footnotes, bodies)
     blocks = [group_to_block(g, vocab, accept_marker, edges, glued) for g in paragraphs_of(bodies, size, settings, edges)]
