@@ -3,16 +3,17 @@ for byte, as a run that reads them in this process; a broken PDF still fails its
 document that crashes or hangs its worker process fails its own row and the others come back."""
 from __future__ import annotations
 
+import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
+import sys
 from pathlib import Path
 
 from flows.pipeline import RunSettings, document_pool, run_pipeline
-from flows.runtime.pool import DocumentPool, by_size
+from flows.runtime.pool import by_size
 from flows.fetching import SourceSettings
 
 from .conftest import REAL_PDFS, REPORT_PDF
-from .pool_helpers import flaky_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEF = """# A brief on Kidal
@@ -65,21 +66,22 @@ def test_two_workers_give_byte_identical_tables_and_a_broken_pdf_fails_its_own_r
 
 
 def test_a_document_that_crashes_or_hangs_its_worker_fails_its_own_row(tmp_path):
-    names = ["a.md", "crash.md", "b.md", "hang.md", "c.md", "d.md"]
-    for name in names:
-        (tmp_path / name).write_text(f"title of {name}\n", encoding="utf-8")
-    # the time limit also covers spawning a fresh process for each document read again alone: 30 s
-    # leaves room for that on a loaded 2-core machine (15 s failed once in the full suite)
-    with DocumentPool(2, reader=flaky_reader, load_models=False, timeout=30) as pool:
-        with ThreadPoolExecutor(2) as threads:  # as the flow's document tasks call it
-            docs = list(threads.map(lambda n: pool.read(tmp_path / n, n[:-3], n, "key"), names))
-    by_id = {d.doc_id: d for d in docs}
+    # Run in a fresh interpreter, as `reportgraph run --workers N` runs: inside the full suite's
+    # long-lived pytest process (Prefect servers, Playwright, Dask clusters started and stopped by
+    # earlier tests) the first document of the scenario failed to come back within the limit in
+    # 3 of 4 full runs on a 2-core machine, never when this file ran alone; the cause in that
+    # process was not found (see the pool's `_shut` for the two CPython races that were fixed).
+    done = subprocess.run([sys.executable, "-m", "tests.pool_helpers", str(tmp_path), "30"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    by_id = json.loads(done.stdout.strip().splitlines()[-1])
     for ok in "abcd":
-        assert (by_id[ok].status, by_id[ok].title) == ("ok", f"title of {ok}.md"), by_id[ok].error
+        status, error, title, *_ = by_id[ok]
+        assert (status, title) == ("ok", f"title of {ok}.md"), error
     crash, hang = by_id["crash"], by_id["hang"]
-    assert crash.status == "failed" and "stopped abruptly" in crash.error and crash.path == "crash.md"
-    assert hang.status == "failed" and hang.error == "gave up after 30 s (worker process stopped)"
-    assert len(crash.sha256) == 64 and crash.format == "markdown"
+    assert crash[0] == "failed" and "stopped abruptly" in crash[1] and crash[3] == "crash.md"
+    assert hang[0] == "failed" and hang[1] == "gave up after 30 s (worker process stopped)"
+    assert crash[4] == 64 and crash[5] == "markdown"
 
 
 def test_pool_only_for_several_workers_and_documents_and_never_with_dask():

@@ -101,6 +101,8 @@ class DocumentPool:
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
         self._closed = False
+        # executors a thread is shutting down or has shut down (kept, not ids: an id can be reused)
+        self._shutting: set[ProcessPoolExecutor] = set()
 
     # -- life cycle
 
@@ -111,15 +113,15 @@ class DocumentPool:
         self.close(kill=exc_type is not None)
 
     def close(self, kill: bool = False) -> None:
-        """Stop the processes: tell them to exit and go on without waiting for them to finish
-        exiting (a third of a second, with the models loaded), or kill them at once (`kill`:
-        the run failed or was interrupted, a document may still be in a worker)."""
+        """Stop the processes: tell them to exit and wait for them (a third of a second, with the
+        models loaded), or kill them at once (`kill`: the run failed or was interrupted, a
+        document may still be in a worker). Always waited for: see `_shut`."""
         with self._lock:
             executor, self._executor, self._closed = self._executor, None, True
         if executor is not None:
             if kill:
                 _stop_processes(executor)
-            executor.shutdown(wait=kill, cancel_futures=True)
+            self._shut(executor)
 
     @property
     def started(self) -> bool:
@@ -144,7 +146,26 @@ class DocumentPool:
                 self._executor = None
         if kill:
             _stop_processes(executor)
-        executor.shutdown(wait=False, cancel_futures=True)
+        self._shut(executor)
+
+    def _shut(self, executor: ProcessPoolExecutor) -> None:
+        """Shut an executor down once, whichever of the threads whose documents it held gets here
+        first, and wait for its manager thread: never `shutdown(wait=False)`, never twice.
+
+        On Python < 3.14, `shutdown(wait=False)` resets the executor while its manager thread may
+        still be failing the futures of a pool a crashed worker broke; the thread dies on that
+        state and the documents in flight never come back (CPython gh-132969; an idle worker it
+        forgot also kept the interpreter from exiting, gh-83386). Two threads shutting one executor
+        down close its result pipe twice, and the second close can hit a descriptor a new pool has
+        just been given. Regression: the crash-and-hang test of tests/test_parallel.py failed in
+        the full suite, first with a document that never came back, then with a bad descriptor.
+        Waiting costs a third of a second when the pool closes normally; a broken or killed pool's
+        thread ends at once."""
+        with self._lock:
+            if executor in self._shutting:
+                return
+            self._shutting.add(executor)
+        executor.shutdown(wait=True, cancel_futures=True)
 
     # -- work
 
