@@ -27,6 +27,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "sahel-places.yaml"
+if str(HERE.parent) not in sys.path:  # run as a script: the linker's own keys and common words come from extractors
+    sys.path.insert(0, str(HERE.parent))
+
+from extractors.entities.gazetteer import COMMON_WORDS  # noqa: E402
+from extractors.text import variant_key  # noqa: E402
 
 # Sources (addresses looked up with the project's search tool; package data named by version).
 S_CERCLES = "https://alchetron.com/Cercles-of-Mali"
@@ -568,10 +573,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(text).replace("'", "")).strip("-")
 
 
-def _gazetteer_keys(folder: Path) -> tuple[set[str], set[str], set[str]]:
-    """(every name/alias/former name/short form key, person name words, ids) of the hand-made files."""
+def _hand_made(folder: Path) -> tuple[set[str], set[str], set[str], set[tuple[float, float]]]:
+    """Of the hand-made files (every YAML file but this script's output): every name/alias/former
+    name/short form/acronym key, the persons' name words, the ids, and the points they give their
+    places (sahel.yaml's kidal, gao...)."""
     import yaml
-    keys, person_words, ids = set(), set(), set()
+    keys, person_words, ids, points = set(), set(), set(), set()
     for path in sorted(folder.glob("*.yaml")):
         if path.name == OUT.name:
             continue
@@ -584,20 +591,9 @@ def _gazetteer_keys(folder: Path) -> tuple[set[str], set[str], set[str]]:
             if e.get("type") == "PERSON":
                 for n in names:
                     person_words.update(w for w in re.split(r"[\s']+", _fold(n)) if _letters(w) >= 3)
-    return keys, person_words, ids
-
-
-def _sahel_coordinates(folder: Path) -> set[tuple[float, float]]:
-    """The points the hand-made files give their places (sahel.yaml's kidal, gao...)."""
-    import yaml
-    points = set()
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name == OUT.name:
-            continue
-        for e in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entities", []):
             if e.get("lat") is not None:
                 points.add((round(float(e["lat"]), 4), round(float(e["lon"]), 4)))
-    return points
+    return keys, person_words, ids, points
 
 
 def _english_word_keys() -> dict[str, str]:
@@ -660,15 +656,15 @@ def places_by_class(cities, table: list[Place], folder: Path = HERE,
                     english: dict[str, str] | None = None) -> tuple[list[Place], list[Refused]]:
     """One Place per GeoNames locality of the classes above that no entity already names, minus the
     names a reader meets as something else (see PERSON_NAME_WORDS); returns the places and the refused."""
-    keys, person_words, ids = _gazetteer_keys(folder)
+    keys, person_words, ids, points = _hand_made(folder)
     for p in table:
         ids.add(p.id)
         keys.update(_fold(n) for n in (p.name, *p.aliases, *p.short_forms, *p.former_names, *p.acronyms))
-    stop = _stop_words() | {_fold(w) for w in _common_words()} | COMMON_NOUN_NAMES
+    stop = _stop_words() | {_fold(w) for w in COMMON_WORDS} | COMMON_NOUN_NAMES
     # the linker also matches transliteration variants (Many ~ Mani, y/i): compare those keys too
     stop |= {_variant(w) for w in stop}
     person_words = person_words | {_variant(w) for w in person_words | PERSON_NAME_WORDS}
-    taken = {p.coords for p in table if p.coords} | _sahel_coordinates(folder)
+    taken = {p.coords for p in table if p.coords} | points
     english = _english_word_keys() if english is None else english
 
     def another_word(text: str) -> str | None:
@@ -706,8 +702,8 @@ def places_by_class(cities, table: list[Place], folder: Path = HERE,
             why = "a common word"
         elif words & (PERSON_NAME_WORDS | person_words):
             why = "a person's name word"
-        elif another_word(name):
-            why = f"a variant of the English word '{another_word(name)}'"
+        elif word := another_word(name):
+            why = f"a variant of the English word '{word}'"
         elif key in keys:
             why = "an entity already has this name"
         elif biggest.get(key, 0) > c["population"]:
@@ -742,23 +738,9 @@ def places_by_class(cities, table: list[Place], folder: Path = HERE,
 
 
 def _variant(word: str) -> str:
-    """The linker's transliteration key of one folded word (extractors.text.variant_key), or the word."""
-    try:
-        sys.path.insert(0, str(HERE.parent))
-        from extractors.text import variant_key
-    except ImportError:
-        return word
+    """The linker's transliteration key of a folded word or phrase (extractors.text.variant_key, word
+    by word), or the word itself."""
     return " ".join(filter(None, (variant_key(w) for w in word.split()))) or word
-
-
-def _common_words() -> frozenset[str]:
-    """The loader's common words (function words, generic nouns, demonyms): never a name."""
-    try:
-        sys.path.insert(0, str(HERE.parent))
-        from extractors.entities.gazetteer import COMMON_WORDS
-        return COMMON_WORDS
-    except ImportError:
-        return frozenset()
 
 # ------------------------------------------------------------------------------ GeoNames lookup
 
