@@ -160,7 +160,8 @@ def build_context(documents: Sequence[Document], citations: Sequence[Citation],
             key = (d.doc_id, int(m.group(1)))
             text = footnote_text.get(key, "")
             # a note's first sentence opens with its label ("12. "), which the note's text lacks
-            label = note_label(key[1]) if s.text.startswith(note_label(key[1])) else ""
+            label = note_label(key[1])
+            label = label if s.text.startswith(label) else ""
             body = s.text[len(label):]
             at = text.find(body, cursor.get(key, 0))
             at = at if at >= 0 else text.find(body)

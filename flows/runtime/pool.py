@@ -117,11 +117,9 @@ class DocumentPool:
         models loaded), or kill them at once (`kill`: the run failed or was interrupted, a
         document may still be in a worker). Always waited for: see `_shut`."""
         with self._lock:
-            executor, self._executor, self._closed = self._executor, None, True
+            executor, self._closed = self._executor, True
         if executor is not None:
-            if kill:
-                _stop_processes(executor)
-            self._shut(executor)
+            self._discard(executor, kill=kill)
 
     @property
     def started(self) -> bool:

@@ -147,7 +147,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     footnotes = footnotes + endnotes
     edges = column_edges(bodies, size)
 
-    def accept_marker(page: int | None, n: int) -> bool:
+    def accept_marker(page: int, n: int) -> bool:
         """A raised number is the marker of note n when n is an endnote (its markers may stand
         anywhere before the notes), or when a footnote n starts on the marker's page (or, pushed
         on, the next one). Any other raised figure is text: an exponent or a superscript of a
@@ -156,7 +156,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
         if n in end_numbers:
             return True
         pages = note_pages.get(n)
-        return bool(pages) and (page is None or page in pages or page + 1 in pages)
+        return bool(pages) and (page in pages or page + 1 in pages)
 
     glued = glued_markers(footnotes, bodies)
     blocks = [group_to_block(g, vocab, accept_marker, edges, glued) for g in paragraphs_of(bodies, size, settings, edges)]
