@@ -12,6 +12,7 @@ from extractors.ingest.layout import Block, build_paragraphs
 from extractors.model import Layout
 
 
+from extractors.ingest.pdf.engines import ENGINES, PdfiumDocument
 from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
 from extractors.ingest.pdf.joining import vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
@@ -20,7 +21,9 @@ from extractors.ingest.pdf.types import IngestError, PdfSettings
 from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
 
-def open_pdf(path: Path):
+def open_pdf(path: Path, engine: str = "pdfplumber"):
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     if not path.exists():
         raise IngestError("file not found")
     if path.stat().st_size == 0:
@@ -30,6 +33,8 @@ def open_pdf(path: Path):
     if b"%PDF-" not in head:
         raise IngestError("not a PDF (no %PDF- header)")
     try:
+        if engine == "pdfium":
+            return PdfiumDocument(path)
         pdf = pdfplumber.open(path)
         _ = pdf.pages  # forces the cross-reference and encryption checks
     except Exception as exc:  # pdfminer raises many kinds; each becomes one clear line
@@ -50,7 +55,7 @@ def describe_open_error(exc: Exception) -> str:
 
 def read_pdf(path: Path | str, settings: PdfSettings = PdfSettings()) -> Layout:
     path = Path(path)
-    pdf = open_pdf(path)
+    pdf = open_pdf(path, settings.engine)
     try:
         try:
             n_pages = len(pdf.pages)
