@@ -25,6 +25,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from extractors.ingest.documents import doc_ids, ingest  # noqa: E402
+from extractors.ingest.pdf import PdfSettings  # noqa: E402
+from extractors.ingest.pdf.engines import ENGINES  # noqa: E402
 from extractors.ingest.nlp import ModelSettings, load_segmenter  # noqa: E402
 from extractors.outputs.tables import DOCUMENTS, FOOTNOTES, SENTENCES  # noqa: E402
 
@@ -85,6 +87,7 @@ def main() -> int:
     ap.add_argument("--diff", action="store_true", help="per file: lost and extra tokens")
     ap.add_argument("--classes", action="store_true", help="per file: lost tokens by class (reference artifacts)")
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--engine", default=PdfSettings().engine, choices=ENGINES, help="PDF character engine")
     a = ap.parse_args()
     paths = sorted(p for p in a.pdf_dir.glob("*.pdf") if not a.only or any(o in p.name for o in a.only))
     out = a.out or Path(tempfile.mkdtemp(prefix="pdf-fidelity-"))
@@ -92,7 +95,7 @@ def main() -> int:
     docs = []
     for path, doc_id in zip(paths, doc_ids(paths)):
         t = time.monotonic()
-        docs.append(ingest(path, doc_id, path.name, segmenter))
+        docs.append(ingest(path, doc_id, path.name, segmenter, PdfSettings(engine=a.engine)))
         print(f"read {path.name} in {time.monotonic() - t:.1f} s", file=sys.stderr)
     DOCUMENTS.write(out, (DOCUMENTS.row(d) for d in docs))
     SENTENCES.write(out, (SENTENCES.row(s) for d in docs for s in d.sentences))

@@ -20,21 +20,19 @@ import math
 from functools import cached_property
 from pathlib import Path
 
-import pdfplumber
 from pdfplumber.utils import dedupe_chars, extract_words
 
 ENGINES = ("pdfium", "pdfplumber")
 
 
 class PdfiumDocument:
-    """A PDF opened with pypdfium2, its pdfplumber twin opened only when a page needs it."""
+    """A PDF opened with pypdfium2."""
 
     def __init__(self, path: Path):
         import pypdfium2 as pdfium
 
         self.path = Path(path)
         self.doc = pdfium.PdfDocument(str(path))
-        self._plumber = None
 
     @cached_property
     def pages(self) -> "PdfiumPages":
@@ -47,15 +45,7 @@ class PdfiumDocument:
         except Exception:
             return {}
 
-    def plumber_page(self, index: int):
-        if self._plumber is None:
-            self._plumber = pdfplumber.open(self.path)
-        return self._plumber.pages[index]
-
     def close(self) -> None:
-        if self._plumber is not None:
-            self._plumber.close()
-            self._plumber = None
         self.doc.close()
 
 
@@ -82,6 +72,13 @@ def _rotation(rotate: int, x0: float, y0: float, x1: float, y1: float) -> tuple:
     if rotate == 270:
         return (0, 1, -1, 0, y1, -x0)
     return (1, 0, 0, 1, -x0, -y0)
+
+
+def _axis_box(pts: list[tuple[float, float]]) -> bool:
+    """Four corners (the fifth closing the box) joined by horizontal and vertical sides."""
+    corners = pts[:4]
+    sides = zip(corners, corners[1:] + corners[:1])
+    return all(abs(p[0] - q[0]) < 1e-3 or abs(p[1] - q[1]) < 1e-3 for p, q in sides)
 
 
 def _mult(m: tuple, n: tuple) -> tuple:
@@ -190,85 +187,111 @@ class PdfiumPage:
 
     # -- drawings, images, links ------------------------------------------------------------
 
-    def _walk(self):
-        """(type, left, bottom, right, top, segments) of every page object, form contents included."""
+    def _walk(self) -> tuple[list, int]:
+        """Every path's subpaths as points in pdfplumber's frame (form contents included, each
+        through its form's matrix), and how many images the page draws."""
         if self._objects is not None:
             return self._objects
         raw = self.raw
-        out = []
-        l_, b_, r_, t_ = (ctypes.c_float() for _ in range(4))
+        paths: list[tuple[list[tuple[float, float]], bool]] = []
+        images = 0
+        mat = raw.FS_MATRIX()
+        x_, y_ = ctypes.c_float(), ctypes.c_float()
+        height = self.height
 
-        def visit(obj):
+        def visit(obj, outer: tuple) -> None:
+            nonlocal images
             kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+                return
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                return
+            m = outer
+            if raw.FPDFPageObj_GetMatrix(obj, mat):
+                m = _mult((mat.a, mat.b, mat.c, mat.d, mat.e, mat.f), outer)
             if kind == raw.FPDF_PAGEOBJ_FORM:
                 for k in range(raw.FPDFFormObj_CountObjects(obj)):
-                    visit(raw.FPDFFormObj_GetObject(obj, k))
+                    visit(raw.FPDFFormObj_GetObject(obj, k), m)
                 return
-            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
-                return
-            raw.FPDFPageObj_GetBounds(obj, l_, b_, r_, t_)
-            segs = raw.FPDFPath_CountSegments(obj) if kind == raw.FPDF_PAGEOBJ_PATH else 0
-            out.append((kind, l_.value, b_.value, r_.value, t_.value, segs))
+            a, b, c, d, e, f = m
+            pts: list[tuple[float, float]] = []
+            for k in range(raw.FPDFPath_CountSegments(obj)):
+                seg = raw.FPDFPath_GetPathSegment(obj, k)
+                raw.FPDFPathSegment_GetPoint(seg, x_, y_)
+                x, y = x_.value, y_.value
+                pt = (x * a + y * c + e, height - (x * b + y * d + f))
+                if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO and pts:
+                    paths.append((pts, False))
+                    pts = []
+                pts.append(pt)
+                if raw.FPDFPathSegment_GetClose(seg):
+                    paths.append((pts if pts[-1] == pts[0] else pts + [pts[0]], True))
+                    pts = []
+            if pts:
+                paths.append((pts, False))
 
         for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
-            visit(raw.FPDFPage_GetObject(self.page.raw, k))
-        self._objects = out
-        return out
-
-    def _box(self, l: float, b: float, r: float, t: float) -> dict:
-        a, bb, c, d, e, f = self.ctm
-        xs = (l * a + b * c + e, r * a + t * c + e)
-        ys = (l * bb + b * d + f, r * bb + t * d + f)
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-        return {"x0": x0, "x1": x1, "top": self.height - y1, "bottom": self.height - y0}
+            visit(raw.FPDFPage_GetObject(self.page.raw, k), self.ctm)
+        self._objects = (paths, images)
+        return self._objects
 
     @cached_property
-    def _paths(self) -> list[dict]:
-        out = []
-        for kind, l, b, r, t, segs in self._walk():
-            if kind == self.raw.FPDF_PAGEOBJ_PATH:
-                out.append({**self._box(l, b, r, t), "segments": segs})
+    def _shapes(self) -> dict[str, list[dict]]:
+        """Subpaths sorted as pdfminer sorts them: a straight segment is a line, an axis-aligned
+        box a rect, anything else a curve (with its points)."""
+        out: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
+        for pts, _closed in self._walk()[0]:
+            if len(pts) < 2:
+                continue
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            box = {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys)}
+            box.update(width=box["x1"] - box["x0"], height=box["bottom"] - box["top"],
+                       doctop=box["top"], y0=self.height - box["bottom"], y1=self.height - box["top"])
+            if len(pts) == 2:
+                kind = "line"
+            elif len(pts) in (4, 5) and _axis_box(pts):
+                kind = "rect"
+            else:
+                kind = "curve"
+                box["pts"] = pts
+            box["object_type"] = kind
+            out[kind].append(box)
         return out
 
     @property
     def lines(self) -> list[dict]:
-        """Paths drawn as thin horizontal or vertical strokes."""
-        return [p for p in self._paths if p["bottom"] - p["top"] < 1 or p["x1"] - p["x0"] < 1]
+        return self._shapes["line"]
 
     @property
     def rects(self) -> list[dict]:
-        return [p for p in self._paths if p["bottom"] - p["top"] >= 1 and p["x1"] - p["x0"] >= 1]
+        return self._shapes["rect"]
 
     @property
     def curves(self) -> list[dict]:
-        return []
+        return self._shapes["curve"]
 
     @property
-    def images(self) -> list[dict]:
-        return [self._box(l, b, r, t) for kind, l, b, r, t, _s in self._walk() if kind == self.raw.FPDF_PAGEOBJ_IMAGE]
+    def images(self) -> list:
+        return [None] * self._walk()[1]
 
-    def could_hold_table(self) -> bool:
-        """Enough drawn edges across and down for a grid of two rows and two columns (a path of
-        many segments may draw a whole grid)."""
-        across = down = 0
-        for p in self._paths:
-            thin_h, thin_v = p["bottom"] - p["top"] < 1, p["x1"] - p["x0"] < 1
-            if p["segments"] > 5:
-                across += p["segments"] // 2
-                down += p["segments"] // 2
-            elif thin_h and not thin_v:
-                across += 1
-            elif thin_v and not thin_h:
-                down += 1
-            elif not thin_h and not thin_v:
-                across += 2
-                down += 2
-        return across >= 3 and down >= 3
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width, self.height)
 
-    def find_tables(self):
-        if not self.could_hold_table():
-            return []
-        return self.owner.plumber_page(self.index).find_tables()
+    @cached_property
+    def edges(self) -> list[dict]:
+        """pdfplumber's edges (`Container.edges`), from pdfium's paths."""
+        from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+
+        return ([line_to_edge(x) for x in self.lines] + [e for r in self.rects for e in rect_to_edges(r)]
+                + [e for c in self.curves for e in curve_to_edges(c)])
+
+    def find_tables(self, table_settings=None):
+        """pdfplumber's table finder (ruling lines -> cells -> tables) on pdfium's edges."""
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables
 
     @property
     def hyperlinks(self) -> list[dict]:
@@ -294,7 +317,3 @@ class PdfiumPage:
             self.raw.FPDFText_ClosePage(self._textpage)
             self._textpage = None
         self.page.close()
-        if self.owner._plumber is not None:
-            pages = self.owner._plumber.pages
-            if self.index < len(pages):
-                pages[self.index].close()
