@@ -21,6 +21,13 @@ def flaky_reader(path: str, doc_id: str, rel_path: str, key: str, model_en: str,
                     title=Path(path).read_text(encoding="utf-8").strip(), language=str(os.getpid()))
 
 
+def engine_reader(path: str, doc_id: str, rel_path: str, key: str, model_en: str, model_fr: str,
+                  cache_dir: str | None, pdf_settings=None) -> Document:
+    """Reads nothing: the title says which PDF engine the worker process was given."""
+    return Document(doc_id=doc_id, path=rel_path, sha256="-", format="markdown",
+                    title=pdf_settings.engine if pdf_settings is not None else "")
+
+
 def crash_and_hang_scenario(folder: str, timeout: float) -> dict[str, list]:
     """Six documents read by a `DocumentPool` of 2 from 2 threads, as the flow's document tasks
     call it: a.md, crash.md, b.md, hang.md, c.md, d.md. Returns doc_id -> [status, error, title,
