@@ -10,7 +10,7 @@ from extractors.model import Document
 
 
 def flaky_reader(path: str, doc_id: str, rel_path: str, key: str, model_en: str, model_fr: str,
-                 cache_dir: str | None) -> Document:
+                 cache_dir: str | None, pdf_settings=None) -> Document:
     """crash*.md kills its process, hang*.md never finishes, anything else is read as a title."""
     name = Path(path).name
     if name.startswith("crash"):
@@ -19,6 +19,13 @@ def flaky_reader(path: str, doc_id: str, rel_path: str, key: str, model_en: str,
         time.sleep(600)
     return Document(doc_id=doc_id, path=rel_path, sha256="-", format="markdown",
                     title=Path(path).read_text(encoding="utf-8").strip(), language=str(os.getpid()))
+
+
+def engine_reader(path: str, doc_id: str, rel_path: str, key: str, model_en: str, model_fr: str,
+                  cache_dir: str | None, pdf_settings=None) -> Document:
+    """Reads nothing: the title says which PDF engine the worker process was given."""
+    return Document(doc_id=doc_id, path=rel_path, sha256="-", format="markdown",
+                    title=pdf_settings.engine if pdf_settings is not None else "")
 
 
 def crash_and_hang_scenario(folder: str, timeout: float) -> dict[str, list]:
