@@ -698,6 +698,118 @@ def bench_networks(reps: int) -> dict:
     }
 
 
+# ------------------------------------------------------------------ 8. PDF reading speed (issue 18)
+
+
+def raw_pdfium_chars(path: Path) -> int:
+    """Every character of every page with its box, straight from pypdfium2's text page: the
+    floor for a reader built on it (no frame, font, word or layout work)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharBox
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(x) for x in (left, right, bottom, top)]
+    n = 0
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            tp = textpage.raw
+            chars = []
+            for k in range(textpage.count_chars()):
+                u = get_unicode(tp, k)
+                get_box(tp, k, *refs)
+                chars.append((chr(u), left.value, top.value, right.value, bottom.value))
+            n += len(chars)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return n
+
+
+def raw_pdfium_text(path: Path) -> int:
+    """Each page's text in one call (`get_text_range`): pdfium's own speed, for reference."""
+    import pypdfium2 as pdfium
+
+    n = 0
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            n += len(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return n
+
+
+def bench_pdfspeed(reps: int) -> dict:
+    from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
+
+    pdfium_settings, plumber_settings = PdfSettings(engine="pdfium"), PdfSettings(engine="pdfplumber")
+    files, pages, chars = [], {}, {}
+    for p in generate.MULTI_PAGE_PDFS:
+        try:
+            layout = read_pdf(p, pdfium_settings)
+        except IngestError:
+            continue
+        files.append(p)
+        pages[p.name] = layout.pages
+        chars[p.name] = raw_pdfium_chars(p)
+    n_pages = sum(pages.values())
+    fns = {
+        "ours_pdfium": lambda p: read_pdf(p, pdfium_settings),
+        "ours_pdfplumber": lambda p: read_pdf(p, plumber_settings),
+        "raw_chars": raw_pdfium_chars,
+        "raw_text": raw_pdfium_text,
+    }
+    for p in files:  # warm-up: imports, font caches
+        for fn in fns.values():
+            fn(p)
+    names = list(fns)
+    per_file: dict[str, dict[str, list[float]]] = {p.name: {n: [] for n in names} for p in files}
+    totals: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(reps):
+        k = r % len(names)
+        rep_total = dict.fromkeys(names, 0.0)
+        for p in files:
+            for n in names[k:] + names[:k]:
+                t = timed(lambda: fns[n](p))
+                per_file[p.name][n].append(t)
+                rep_total[n] += t
+        for n in names:
+            totals[n].append(rep_total[n])
+        log(f"  pdfspeed rep {r + 1}: " + ", ".join(f"{n} {rep_total[n]:.2f}s" for n in names))
+    ratios = paired(totals["ours_pdfium"], totals["raw_chars"])
+    return {
+        "title": "8. PDF reading speed",
+        "what": (f"`read_pdf` with `PdfSettings(engine=\"pdfium\")` (pypdfium2's text page, the whole layout: words, "
+                 f"lines, zones, footnotes, tables) vs raw pypdfium2 characters (`PdfDocument`, per page "
+                 f"`get_textpage()`, `FPDFText_GetUnicode` + `FPDFText_GetCharBox` for every character into a list "
+                 f"of (char, box) tuples, text page and page closed), with `read_pdf` on the pdfplumber engine and "
+                 f"pypdfium2's `get_text_range()` per page alongside, over the {n_pages} pages item 2 reads: "
+                 + ", ".join(f"{k} ({v} p., {chars[k]} characters)" for k, v in pages.items())),
+        "pages": n_pages,
+        "times": totals,
+        "pages_per_s": {n: n_pages / med(v) for n, v in totals.items()},
+        "per_file": {f: {n: med(v) for n, v in d.items()} for f, d in per_file.items()},
+        "per_file_ratio": {f: med(paired(d["ours_pdfium"], d["raw_chars"])) for f, d in per_file.items()},
+        "ratio": ratio_summary(ratios),
+        "ratio_plumber": ratio_summary(paired(totals["ours_pdfplumber"], totals["ours_pdfium"])),
+        "ratio_plumber_vs_raw": ratio_summary(paired(totals["ours_pdfplumber"], totals["raw_chars"])),
+        "ratio_label": "our time (pdfium engine) ÷ raw pypdfium2 characters time",
+        "target": "≤ 2.0",
+        "met": med(ratios) <= 2.0,
+    }
+
+
 # ------------------------------------------------------------------ report
 
 BENCHES = {
@@ -708,6 +820,7 @@ BENCHES = {
     "parallel": (bench_parallel, 3, 2),
     "memory": (bench_memory, 2, 1),
     "networks": (bench_networks, 5, 3),
+    "pdfspeed": (bench_pdfspeed, 5, 3),
 }
 
 
@@ -787,6 +900,14 @@ def render(results: dict) -> str:
                              f"dateparser's data, fonts; not in the ratio): " +
                              ", ".join(f"{k} {v:.2f} s" for k, v in d["first"].items()) +
                              f"; same bytes every repetition: {same}")
+        if key == "pdfspeed":
+            lines.append("- pages/s (medians): " + ", ".join(f"{k} {v:.1f}" for k, v in r["pages_per_s"].items()))
+            lines.append(f"- speed-up of the pdfium engine over the pdfplumber engine (pdfplumber time ÷ pdfium time): "
+                         f"{fmt_ratio(r['ratio_plumber'])}; pdfplumber engine ÷ raw characters: "
+                         f"{fmt_ratio(r['ratio_plumber_vs_raw'])}")
+            for f, d in r["per_file"].items():
+                lines.append(f"- {f}: " + ", ".join(f"{k} {v:.2f} s" for k, v in d.items()) +
+                             f"; ratio {r['per_file_ratio'][f]:.2f}")
         lines.append("")
     lines.append("<!-- measured:end -->")
     return "\n".join(lines)
