@@ -132,6 +132,10 @@ MAX_SHRINK = typer.Option(None, "--max-shrink", metavar="SHARE", min=0.0, max=1.
     "Share of latest's documents a run may lose before it is refused [default: 0.5]."))
 KEEP_RUNS = typer.Option(None, "--keep-runs", metavar="N", min=0, help=(
     "After a successful run, delete run folders but the N newest [default: 0, keep all]."))
+PDF_ENGINE = typer.Option(None, "--pdf-engine", metavar="ENGINE", envvar="REPORTGRAPH_PDF_ENGINE", help=(
+    "Where PDF characters come from: pdfium (pypdfium2's text page, fast) or pdfplumber (pdfminer's parser, "
+    "the reference). Both feed the same layout code; the choice is part of the cache key, so documents "
+    "read by the other engine are read again [default: the PDF reader's, PdfSettings.engine]."))
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Show Prefect's log lines, and the traceback of an error.")
 
 
@@ -153,6 +157,7 @@ def run(
     allow_shrink: bool = ALLOW_SHRINK,
     max_shrink: float = MAX_SHRINK,
     keep_runs: int = KEEP_RUNS,
+    pdf_engine: str = PDF_ENGINE,
     verbose: bool = VERBOSE,
 ) -> None:
     """Run the whole pipeline on a corpus and publish a new run folder."""
@@ -161,7 +166,8 @@ def run(
     values = dict(config=config, corpus=corpus, out=out, gazetteer=gazetteer,
                   include_footnotes=include_footnotes, sources=sources, refresh_sources=refresh_sources,
                   model_en=model_en, model_fr=model_fr, full=full, workers=workers, dask_address=dask_address,
-                  wait=wait, allow_shrink=allow_shrink, max_shrink=max_shrink, keep_runs=keep_runs)
+                  wait=wait, allow_shrink=allow_shrink, max_shrink=max_shrink, keep_runs=keep_runs,
+                  pdf_engine=pdf_engine)
     with expected_errors(verbose):
         options, _ = resolve_run(values)
         _run(options, verbose)
@@ -283,6 +289,7 @@ def serve(
     allow_shrink: bool = ALLOW_SHRINK,
     max_shrink: float = MAX_SHRINK,
     keep_runs: int = KEEP_RUNS,
+    pdf_engine: str = PDF_ENGINE,
     verbose: bool = VERBOSE,
 ) -> None:
     """Run the pipeline on a schedule until Ctrl-C (every option of `run` applies to each run).
@@ -294,7 +301,8 @@ def serve(
     values = dict(config=config, corpus=corpus, out=out, gazetteer=gazetteer,
                   include_footnotes=include_footnotes, sources=sources, refresh_sources=refresh_sources,
                   model_en=model_en, model_fr=model_fr, full=full, workers=workers, dask_address=dask_address,
-                  wait=wait, allow_shrink=allow_shrink, max_shrink=max_shrink, keep_runs=keep_runs)
+                  wait=wait, allow_shrink=allow_shrink, max_shrink=max_shrink, keep_runs=keep_runs,
+                  pdf_engine=pdf_engine)
     with expected_errors(verbose):
         options, config_file = resolve_run(values)
         schedule = resolve_serve(dict(cron=cron, interval=interval, timezone=timezone, prefect_home=prefect_home,

@@ -18,7 +18,7 @@ import os
 import sys
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,21 @@ PYPROJECT = "pyproject.toml"
 CONFIG_ENV = "REPORTGRAPH_CONFIG"
 CODE_ROOT = Path(__file__).resolve().parents[1]  # the checkout holding flows/ and extractors/
 DEFAULT_MAX_SHRINK = 0.5
+
+
+def default_pdf_engine() -> str:
+    """The PDF reader's default engine (`PdfSettings.engine`, its one definition); imported only
+    when a RunOptions is made without an engine, so that reading the options stays light."""
+    from extractors.ingest.pdf import PdfSettings
+
+    return PdfSettings().engine
+
+
+def pdf_engines() -> tuple[str, ...]:
+    """The engines `--pdf-engine` accepts (`extractors.ingest.pdf.engines.ENGINES`)."""
+    from extractors.ingest.pdf.engines import ENGINES
+
+    return ENGINES
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,7 @@ class RunOptions:
     allow_shrink: bool = False
     max_shrink: float = DEFAULT_MAX_SHRINK
     keep_runs: int = 0  # 0: keep every run folder
+    pdf_engine: str = field(default_factory=default_pdf_engine)  # where PDF characters come from
     config: Path | None = None  # the config file read, if any
 
 
@@ -192,11 +208,15 @@ def _check_range(values: Mapping[str, Any], given: Mapping[str, Any], config: Co
     checks = (("workers", lambda v: v >= 1, "at least 1"),
               ("keep_runs", lambda v: v >= 0, "0 (keep every run folder) or more"),
               ("max_shrink", lambda v: 0 <= v <= 1, "a share between 0 and 1"))
+    if "pdf_engine" in values:  # the engines known only then: the PDF reader is not imported otherwise
+        engines = pdf_engines()
+        checks += (("pdf_engine", lambda v: v in engines, f"one of {', '.join(engines)}"),)
     for key, ok, what in checks:
         if key in values and not ok(values[key]):
+            got = repr(values[key]) if isinstance(values[key], str) else values[key]
             if key in given or config is None:
-                raise UsageError(f"--{key.replace('_', '-')} must be {what} (got {values[key]})")
-            raise ConfigError(f"{config.path}: {key} must be {what} (got {values[key]})")
+                raise UsageError(f"--{key.replace('_', '-')} must be {what} (got {got})")
+            raise ConfigError(f"{config.path}: {key} must be {what} (got {got})")
 
 
 def resolve_run(cli: Mapping[str, Any], cwd: Path | None = None, *,

@@ -52,9 +52,15 @@ class RunSettings:
     max_shrink: float = 0.5  # share of latest's documents a run may lose without allow_shrink
     keep_runs: int = 0  # >0: after a successful run, keep only this many run folders
     lock_held: bool = False  # the caller holds the output folder's lock (the command line does)
+    pdf_engine: str = PdfSettings().engine  # where PDF characters come from (`--pdf-engine`)
 
     def document_cache(self) -> Path:
         return self.cache_dir or Path(self.corpus) / ".cache" / "documents"
+
+    def pdf_settings(self) -> PdfSettings:
+        """The PDF reader's settings of this run: what every PDF of the corpus (and every fetched
+        PDF source) is read with, and part of each document's cache key."""
+        return PdfSettings(engine=self.pdf_engine)
 
     @classmethod
     def from_options(cls, options, **changes) -> "RunSettings":
@@ -65,7 +71,7 @@ class RunSettings:
                    sources=SourceSettings(enabled=options.sources, refresh=options.refresh_sources,
                                           cache_dir=Path(options.corpus) / "sources"),
                    allow_shrink=options.allow_shrink, max_shrink=options.max_shrink, keep_runs=options.keep_runs,
-                   **changes)
+                   pdf_engine=options.pdf_engine, **changes)
 
 
 class RunResult:
@@ -93,12 +99,13 @@ class RunResult:
 
 
 def ingest_key(path: Path, doc_id: str, rel_path: str, settings: RunSettings) -> tuple[str, str]:
-    """(sha256 of the file, cache key): content, name, code version, model and PDF settings."""
+    """(sha256 of the file, cache key): content, name, code version, model and PDF settings (the
+    run's, engine included: a document read by one engine is never reused by a run with another)."""
     from extractors.ingest.nlp import ModelSettings
 
     sha = docs_mod.sha256_file(path)
     models = ModelSettings(settings.model_en, settings.model_fr)
-    parts = (cache_mod.code_version(), models.name_for("en"), models.name_for("fr"), repr(PdfSettings()))
+    parts = (cache_mod.code_version(), models.name_for("en"), models.name_for("fr"), repr(settings.pdf_settings()))
     return sha, cache_mod.cache_key(sha, doc_id, rel_path, *parts)
 
 
@@ -110,7 +117,7 @@ def ingest_document(path: Path, doc_id: str, rel_path: str, key: str, settings: 
         document = cache_mod.share_tokens(pool.read(path, doc_id, rel_path, key))
     else:  # the same reading, in this process
         document = read_document(path, doc_id, rel_path, key, settings.model_en, settings.model_fr,
-                                 str(settings.document_cache()))
+                                 str(settings.document_cache()), settings.pdf_settings())
     logger = get_run_logger()
     if document.status == "failed":
         logger.warning("%s: %s", rel_path, document.error)
@@ -140,7 +147,7 @@ def document_pool(settings: RunSettings, documents: int) -> DocumentPool | None:
     if settings.dask_address or settings.workers <= 1 or documents <= 1:
         return None
     return DocumentPool(min(settings.workers, documents), settings.model_en, settings.model_fr,
-                        settings.document_cache())
+                        settings.document_cache(), pdf_settings=settings.pdf_settings())
 
 
 def read_documents(settings: RunSettings, pool: DocumentPool | None, paths: list[Path], ids: list[str],
@@ -245,7 +252,7 @@ def fetch_sources(cites, settings: RunSettings):
     segmenter = segmenter_for(settings.model_en, settings.model_fr)
     docs, rows = [], []
     for c, r in zip(cited, results):
-        doc = source_document(r, segmenter, c.footnotes)
+        doc = source_document(r, segmenter, c.footnotes, settings.pdf_settings())
         if doc is not None:
             docs.append(doc)
         rows.append(source_row(c, r, doc))

@@ -10,7 +10,7 @@ from extractors.model import Document
 
 
 def flaky_reader(path: str, doc_id: str, rel_path: str, key: str, model_en: str, model_fr: str,
-                 cache_dir: str | None) -> Document:
+                 cache_dir: str | None, pdf_settings=None) -> Document:
     """crash*.md kills its process, hang*.md never finishes, anything else is read as a title."""
     name = Path(path).name
     if name.startswith("crash"):

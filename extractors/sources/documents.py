@@ -9,7 +9,7 @@ from extractors.text import guess_language
 from extractors.sources.fetch import SourceResult, cache_key
 from extractors.ingest.markdown import parse_markdown
 from extractors.model import Document
-from extractors.ingest.pdf import IngestError, read_pdf
+from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
 from extractors.ingest.sentences import segment
 from extractors.ingest.webtext import extract_html
 
@@ -18,9 +18,11 @@ def source_doc_id(url: str) -> str:
     return "src-" + cache_key(url)[:12]
 
 
-def source_document(result: SourceResult, segmenter, citing: tuple[str, ...] = ()) -> Document | None:
+def source_document(result: SourceResult, segmenter, citing: tuple[str, ...] = (),
+                    pdf_settings: PdfSettings | None = None) -> Document | None:
     """The text of a fetched source as a document (format html or pdf); None when nothing was
-    fetched. A source that cannot be read becomes a failed document."""
+    fetched. A source that cannot be read becomes a failed document. A PDF is read with
+    `pdf_settings` (the run's; default the reader's own)."""
     if result.status not in ("fetched", "cached") or not result.path:
         return None
     path = Path(result.path)
@@ -28,7 +30,7 @@ def source_document(result: SourceResult, segmenter, citing: tuple[str, ...] = (
     base = Document(doc_id=source_doc_id(result.url), path=result.url, sha256=result.sha256, format=fmt)
     try:
         if fmt == "pdf":
-            layout = read_pdf(path)
+            layout = read_pdf(path, pdf_settings or PdfSettings())
             language = guess_language(" ".join(p.text for p in layout.paragraphs[:200]))
         else:
             web = extract_html(path.read_bytes(), result.final_url or result.url)

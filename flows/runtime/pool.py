@@ -55,13 +55,15 @@ def start_worker(model_en: str, model_fr: str, load_models: bool = True) -> None
 
 
 def read_document(path: str, doc_id: str, rel_path: str, key: str, model_en: str, model_fr: str,
-                  cache_dir: str | None) -> Document:
+                  cache_dir: str | None, pdf_settings: PdfSettings | None = None) -> Document:
     """Read one document and store its cache entry (atomic; the file name of the temporary carries
-    the process id): what the `ingest-document` task runs, in a worker or in the flow's process."""
+    the process id): what the `ingest-document` task runs, in a worker or in the flow's process.
+    `pdf_settings` (the run's, engine included; pickled to the worker) must be the ones its cache
+    key was made with (`flows.pipeline.ingest_key`)."""
     from flows.runtime.models import recognizer_for, segmenter_for
 
-    document = docs_mod.ingest(Path(path), doc_id, rel_path, segmenter_for(model_en, model_fr), PdfSettings(),
-                               analyser=recognizer_for(model_en, model_fr))
+    document = docs_mod.ingest(Path(path), doc_id, rel_path, segmenter_for(model_en, model_fr),
+                               pdf_settings or PdfSettings(), analyser=recognizer_for(model_en, model_fr))
     if cache_dir is not None:
         cache_mod.store(Path(cache_dir), key, document)
     return cache_mod.share_tokens(document)  # each token once in the pickle too
@@ -90,10 +92,11 @@ class DocumentPool:
 
     def __init__(self, workers: int, model_en: str = "", model_fr: str = "", cache_dir: Path | None = None, *,
                  timeout: float = DEFAULT_TIMEOUT, reader: Callable[..., Document] = read_document,
-                 load_models: bool = True, context: str = "spawn"):
+                 load_models: bool = True, context: str = "spawn", pdf_settings: PdfSettings | None = None):
         self.workers = max(1, int(workers))
         self.model_en, self.model_fr = model_en, model_fr
         self.cache_dir = None if cache_dir is None else str(cache_dir)
+        self.pdf_settings = pdf_settings or PdfSettings()  # the run's (engine included), for every document
         self.timeout = timeout
         self.reader = reader
         self.load_models = load_models
@@ -184,7 +187,7 @@ class DocumentPool:
         """The document as `extractors.ingest.documents.ingest` reads it, read in a worker process;
         its cache entry is written there. A crash or a time-out gives a `failed` document (not
         cached: the next run tries again)."""
-        args = (str(path), doc_id, rel_path, key, self.model_en, self.model_fr, self.cache_dir)
+        args = (str(path), doc_id, rel_path, key, self.model_en, self.model_fr, self.cache_dir, self.pdf_settings)
         future = None
         for _ in range(2):
             executor = self._current()
