@@ -810,6 +810,46 @@ def bench_pdfspeed(reps: int) -> dict:
     }
 
 
+# ------------------------------------------------------------------ 9. cold run by PDF engine (issue 18)
+
+
+def bench_coldrun(reps: int, n_docs: int = 20) -> dict:
+    from flows.pipeline import RunSettings
+
+    c = corpus(n_docs)
+    if "pdf_engine" not in RunSettings.__dataclass_fields__:
+        raise RuntimeError("coldrun needs the run option pdf_engine (flows.pipeline.RunSettings, branch engine-opt)")
+    warm_prefect()
+    runs: dict[str, list[dict]] = {"pdfium": [], "pdfplumber": []}
+    names = list(runs)
+    for r in range(reps):
+        for n in names[r % 2:] + names[:r % 2]:
+            res = pipeline_run(c, fresh(WORK / "runs" / f"cold-out-{n}"), fresh(WORK / "runs" / f"cold-cache-{n}"),
+                               pdf_engine=n)
+            runs[n].append(res)
+            log(f"  coldrun rep {r + 1} {n}: {res['seconds']:.1f}s (ingest {res['stages'].get('ingest', 0):.1f}s, "
+                f"{res['ingested']} ingested, {res['cached']} from cache)")
+    whole = paired([x["seconds"] for x in runs["pdfplumber"]], [x["seconds"] for x in runs["pdfium"]])
+    ingest_stage = paired([x["stages"].get("ingest", 0.0) for x in runs["pdfplumber"]],
+                          [x["stages"].get("ingest", 0.0) for x in runs["pdfium"]])
+    return {
+        "title": "9. Cold run by PDF engine",
+        "what": (f"cold `run_pipeline` (sources off, default workers) on the {n_docs}-document bench corpus "
+                 f"({corpus_mix(c)}: the report, issue-848, the Federal Register issue, the scotus transcript) with "
+                 f"`pdf_engine=\"pdfium\"` vs `pdf_engine=\"pdfplumber\"`, a full cache miss each time (fresh out and "
+                 f"cache folders), order alternating; same process, Prefect's server and the spaCy models already up"),
+        "times": {n: [x["seconds"] for x in v] for n, v in runs.items()},
+        "stages": {n: stage_medians(v) for n, v in runs.items()},
+        "checks": {n: {"ingested": [x["ingested"] for x in v], "cached": [x["cached"] for x in v],
+                       "statuses": sorted({s for x in v for s in x["statuses"]})} for n, v in runs.items()},
+        "ratio": ratio_summary(whole),
+        "ratio_ingest_stage": ratio_summary(ingest_stage),
+        "ratio_label": "speed-up: pdfplumber engine time ÷ pdfium engine time",
+        "target": "≥ 3.0",
+        "met": med(whole) >= 3.0,
+    }
+
+
 # ------------------------------------------------------------------ report
 
 BENCHES = {
@@ -821,6 +861,7 @@ BENCHES = {
     "memory": (bench_memory, 2, 1),
     "networks": (bench_networks, 5, 3),
     "pdfspeed": (bench_pdfspeed, 5, 3),
+    "coldrun": (bench_coldrun, 3, 2),
 }
 
 
@@ -877,7 +918,7 @@ def render(results: dict) -> str:
                          f"{fmt_ratio(r['ratio_link'])}; raw: {fmt_times(r['link_times'])}")
             lines.append(f"- as a run pays it (`load_gazetteer_dir` of the YAML folder + `recognize_corpus` on the same "
                          f"analyses): {fmt_ratio(r['ratio_stage'])}; raw: {fmt_times(r['stage_times'])}")
-        if key in ("incremental", "parallel"):
+        if key in ("incremental", "parallel", "coldrun"):
             for n, st in r["stages"].items():
                 lines.append(f"- stages, {n} (medians, s): " + ", ".join(f"{k} {v:.1f}" for k, v in st.items()))
         if key == "parallel":
@@ -900,6 +941,12 @@ def render(results: dict) -> str:
                              f"dateparser's data, fonts; not in the ratio): " +
                              ", ".join(f"{k} {v:.2f} s" for k, v in d["first"].items()) +
                              f"; same bytes every repetition: {same}")
+        if key == "coldrun":
+            lines.append(f"- ingestion stage of the run (from the progress events), pdfplumber ÷ pdfium: "
+                         f"{fmt_ratio(r['ratio_ingest_stage'])}")
+            lines.append("- documents ingested / from cache per run: " + "; ".join(
+                f"{n} {', '.join(map(str, d['ingested']))} / {', '.join(map(str, d['cached']))} "
+                f"(statuses {', '.join(d['statuses'])})" for n, d in r["checks"].items()))
         if key == "pdfspeed":
             lines.append("- pages/s (medians): " + ", ".join(f"{k} {v:.1f}" for k, v in r["pages_per_s"].items()))
             lines.append(f"- speed-up of the pdfium engine over the pdfplumber engine (pdfplumber time ÷ pdfium time): "
