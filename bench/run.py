@@ -6,9 +6,10 @@ so that a noisy machine slows both sides alike. Results are merged into bench/re
 entry per benchmark, so `--only` re-measures some and keeps the others) and rendered into
 bench/RESULTS.md between the `measured` markers; the analysis below the markers is hand-written.
 
-    .venv/bin/python bench/run.py                      # all seven, default repetitions
-    .venv/bin/python bench/run.py --quick              # all seven, fewer repetitions (a first look)
+    .venv/bin/python bench/run.py                      # all nine, default repetitions
+    .venv/bin/python bench/run.py --quick              # all nine, fewer repetitions (a first look)
     .venv/bin/python bench/run.py --only recognition,gazetteer --reps 7
+    .venv/bin/python bench/run.py --only pdfspeed,coldrun --reps 3   # issue 18: the PDF engines
 
 Generated corpora, gazetteers, caches and run folders go to bench/.work/ (not in git). Prefect
 runs with its own PREFECT_HOME under bench/.work/ so it never shares a database with other runs.
