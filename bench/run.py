@@ -6,9 +6,10 @@ so that a noisy machine slows both sides alike. Results are merged into bench/re
 entry per benchmark, so `--only` re-measures some and keeps the others) and rendered into
 bench/RESULTS.md between the `measured` markers; the analysis below the markers is hand-written.
 
-    .venv/bin/python bench/run.py                      # all seven, default repetitions
-    .venv/bin/python bench/run.py --quick              # all seven, fewer repetitions (a first look)
+    .venv/bin/python bench/run.py                      # all nine, default repetitions
+    .venv/bin/python bench/run.py --quick              # all nine, fewer repetitions (a first look)
     .venv/bin/python bench/run.py --only recognition,gazetteer --reps 7
+    .venv/bin/python bench/run.py --only pdfspeed,coldrun --reps 3   # issue 18: the PDF engines
 
 Generated corpora, gazetteers, caches and run folders go to bench/.work/ (not in git). Prefect
 runs with its own PREFECT_HOME under bench/.work/ so it never shares a database with other runs.
@@ -698,6 +699,158 @@ def bench_networks(reps: int) -> dict:
     }
 
 
+# ------------------------------------------------------------------ 8. PDF reading speed (issue 18)
+
+
+def raw_pdfium_chars(path: Path) -> int:
+    """Every character of every page with its box, straight from pypdfium2's text page: the
+    floor for a reader built on it (no frame, font, word or layout work)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharBox
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(x) for x in (left, right, bottom, top)]
+    n = 0
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            tp = textpage.raw
+            chars = []
+            for k in range(textpage.count_chars()):
+                u = get_unicode(tp, k)
+                get_box(tp, k, *refs)
+                chars.append((chr(u), left.value, top.value, right.value, bottom.value))
+            n += len(chars)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return n
+
+
+def raw_pdfium_text(path: Path) -> int:
+    """Each page's text in one call (`get_text_range`): pdfium's own speed, for reference."""
+    import pypdfium2 as pdfium
+
+    n = 0
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            n += len(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return n
+
+
+def bench_pdfspeed(reps: int) -> dict:
+    from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
+
+    pdfium_settings, plumber_settings = PdfSettings(engine="pdfium"), PdfSettings(engine="pdfplumber")
+    files, pages, chars = [], {}, {}
+    for p in generate.MULTI_PAGE_PDFS:
+        try:
+            layout = read_pdf(p, pdfium_settings)
+        except IngestError:
+            continue
+        files.append(p)
+        pages[p.name] = layout.pages
+        chars[p.name] = raw_pdfium_chars(p)
+    n_pages = sum(pages.values())
+    fns = {
+        "ours_pdfium": lambda p: read_pdf(p, pdfium_settings),
+        "ours_pdfplumber": lambda p: read_pdf(p, plumber_settings),
+        "raw_chars": raw_pdfium_chars,
+        "raw_text": raw_pdfium_text,
+    }
+    for p in files:  # warm-up: imports, font caches
+        for fn in fns.values():
+            fn(p)
+    names = list(fns)
+    per_file: dict[str, dict[str, list[float]]] = {p.name: {n: [] for n in names} for p in files}
+    totals: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(reps):
+        k = r % len(names)
+        rep_total = dict.fromkeys(names, 0.0)
+        for p in files:
+            for n in names[k:] + names[:k]:
+                t = timed(lambda: fns[n](p))
+                per_file[p.name][n].append(t)
+                rep_total[n] += t
+        for n in names:
+            totals[n].append(rep_total[n])
+        log(f"  pdfspeed rep {r + 1}: " + ", ".join(f"{n} {rep_total[n]:.2f}s" for n in names))
+    ratios = paired(totals["ours_pdfium"], totals["raw_chars"])
+    return {
+        "title": "8. PDF reading speed",
+        "what": (f"`read_pdf` with `PdfSettings(engine=\"pdfium\")` (pypdfium2's text page, the whole layout: words, "
+                 f"lines, zones, footnotes, tables) vs raw pypdfium2 characters (`PdfDocument`, per page "
+                 f"`get_textpage()`, `FPDFText_GetUnicode` + `FPDFText_GetCharBox` for every character into a list "
+                 f"of (char, box) tuples, text page and page closed), with `read_pdf` on the pdfplumber engine and "
+                 f"pypdfium2's `get_text_range()` per page alongside, over the {n_pages} pages item 2 reads: "
+                 + ", ".join(f"{k} ({v} p., {chars[k]} characters)" for k, v in pages.items())),
+        "pages": n_pages,
+        "times": totals,
+        "pages_per_s": {n: n_pages / med(v) for n, v in totals.items()},
+        "per_file": {f: {n: med(v) for n, v in d.items()} for f, d in per_file.items()},
+        "per_file_ratio": {f: med(paired(d["ours_pdfium"], d["raw_chars"])) for f, d in per_file.items()},
+        "ratio": ratio_summary(ratios),
+        "ratio_plumber": ratio_summary(paired(totals["ours_pdfplumber"], totals["ours_pdfium"])),
+        "ratio_plumber_vs_raw": ratio_summary(paired(totals["ours_pdfplumber"], totals["raw_chars"])),
+        "ratio_label": "our time (pdfium engine) ÷ raw pypdfium2 characters time",
+        "target": "≤ 2.0",
+        "met": med(ratios) <= 2.0,
+    }
+
+
+# ------------------------------------------------------------------ 9. cold run by PDF engine (issue 18)
+
+
+def bench_coldrun(reps: int, n_docs: int = 20) -> dict:
+    from flows.pipeline import RunSettings
+
+    c = corpus(n_docs)
+    if "pdf_engine" not in RunSettings.__dataclass_fields__:
+        raise RuntimeError("coldrun needs the run option pdf_engine (flows.pipeline.RunSettings, branch engine-opt)")
+    warm_prefect()
+    runs: dict[str, list[dict]] = {"pdfium": [], "pdfplumber": []}
+    names = list(runs)
+    for r in range(reps):
+        for n in names[r % 2:] + names[:r % 2]:
+            res = pipeline_run(c, fresh(WORK / "runs" / f"cold-out-{n}"), fresh(WORK / "runs" / f"cold-cache-{n}"),
+                               pdf_engine=n)
+            runs[n].append(res)
+            log(f"  coldrun rep {r + 1} {n}: {res['seconds']:.1f}s (ingest {res['stages'].get('ingest', 0):.1f}s, "
+                f"{res['ingested']} ingested, {res['cached']} from cache)")
+    whole = paired([x["seconds"] for x in runs["pdfplumber"]], [x["seconds"] for x in runs["pdfium"]])
+    ingest_stage = paired([x["stages"].get("ingest", 0.0) for x in runs["pdfplumber"]],
+                          [x["stages"].get("ingest", 0.0) for x in runs["pdfium"]])
+    return {
+        "title": "9. Cold run by PDF engine",
+        "what": (f"cold `run_pipeline` (sources off, default workers) on the {n_docs}-document bench corpus "
+                 f"({corpus_mix(c)}: the report, issue-848, the Federal Register issue, the scotus transcript) with "
+                 f"`pdf_engine=\"pdfium\"` vs `pdf_engine=\"pdfplumber\"`, a full cache miss each time (fresh out and "
+                 f"cache folders), order alternating; same process, Prefect's server and the spaCy models already up"),
+        "times": {n: [x["seconds"] for x in v] for n, v in runs.items()},
+        "stages": {n: stage_medians(v) for n, v in runs.items()},
+        "checks": {n: {"ingested": [x["ingested"] for x in v], "cached": [x["cached"] for x in v],
+                       "statuses": sorted({s for x in v for s in x["statuses"]})} for n, v in runs.items()},
+        "ratio": ratio_summary(whole),
+        "ratio_ingest_stage": ratio_summary(ingest_stage),
+        "ratio_label": "speed-up: pdfplumber engine time ÷ pdfium engine time",
+        "target": "≥ 3.0",
+        "met": med(whole) >= 3.0,
+    }
+
+
 # ------------------------------------------------------------------ report
 
 BENCHES = {
@@ -708,6 +861,8 @@ BENCHES = {
     "parallel": (bench_parallel, 3, 2),
     "memory": (bench_memory, 2, 1),
     "networks": (bench_networks, 5, 3),
+    "pdfspeed": (bench_pdfspeed, 5, 3),
+    "coldrun": (bench_coldrun, 3, 2),
 }
 
 
@@ -764,7 +919,7 @@ def render(results: dict) -> str:
                          f"{fmt_ratio(r['ratio_link'])}; raw: {fmt_times(r['link_times'])}")
             lines.append(f"- as a run pays it (`load_gazetteer_dir` of the YAML folder + `recognize_corpus` on the same "
                          f"analyses): {fmt_ratio(r['ratio_stage'])}; raw: {fmt_times(r['stage_times'])}")
-        if key in ("incremental", "parallel"):
+        if key in ("incremental", "parallel", "coldrun"):
             for n, st in r["stages"].items():
                 lines.append(f"- stages, {n} (medians, s): " + ", ".join(f"{k} {v:.1f}" for k, v in st.items()))
         if key == "parallel":
@@ -787,6 +942,20 @@ def render(results: dict) -> str:
                              f"dateparser's data, fonts; not in the ratio): " +
                              ", ".join(f"{k} {v:.2f} s" for k, v in d["first"].items()) +
                              f"; same bytes every repetition: {same}")
+        if key == "coldrun":
+            lines.append(f"- ingestion stage of the run (from the progress events), pdfplumber ÷ pdfium: "
+                         f"{fmt_ratio(r['ratio_ingest_stage'])}")
+            lines.append("- documents ingested / from cache per run: " + "; ".join(
+                f"{n} {', '.join(map(str, d['ingested']))} / {', '.join(map(str, d['cached']))} "
+                f"(statuses {', '.join(d['statuses'])})" for n, d in r["checks"].items()))
+        if key == "pdfspeed":
+            lines.append("- pages/s (medians): " + ", ".join(f"{k} {v:.1f}" for k, v in r["pages_per_s"].items()))
+            lines.append(f"- speed-up of the pdfium engine over the pdfplumber engine (pdfplumber time ÷ pdfium time): "
+                         f"{fmt_ratio(r['ratio_plumber'])}; pdfplumber engine ÷ raw characters: "
+                         f"{fmt_ratio(r['ratio_plumber_vs_raw'])}")
+            for f, d in r["per_file"].items():
+                lines.append(f"- {f}: " + ", ".join(f"{k} {v:.2f} s" for k, v in d.items()) +
+                             f"; ratio {r['per_file_ratio'][f]:.2f}")
         lines.append("")
     lines.append("<!-- measured:end -->")
     return "\n".join(lines)
