@@ -15,14 +15,17 @@ measurement: bench/RESULTS.md item 8; `--pdf-engine` chooses, and the choice is 
 cache key)."""
 from __future__ import annotations
 
+import bisect
 import ctypes
 import math
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
 ENGINES = ("pdfium", "pdfplumber")
+OVERHANG = frozenset(map(ord, "fſƒ"))  # roman glyphs whose ink reaches past their advance
+DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
 
 
 class PdfiumDocument:
@@ -74,6 +77,75 @@ def _rotation(rotate: int, x0: float, y0: float, x1: float, y1: float) -> tuple:
     return (1, 0, 0, 1, -x0, -y0)
 
 
+def _gap_record(prev: dict, nxt: dict) -> dict:
+    """A blank record for a space pdfium inserted between two glyphs: the gap between their
+    boxes, along the way the text runs (across for text set upright, down for text turned)."""
+    gap = dict(prev, text=" ", generated=True)
+    if abs(nxt["x0"] - prev["x0"]) >= abs(nxt["top"] - prev["top"]):
+        lo, hi = (prev["x1"], nxt["x0"]) if nxt["x0"] >= prev["x0"] else (nxt["x1"], prev["x0"])
+        gap.update(x0=min(lo, hi), x1=max(lo, hi))
+    else:
+        lo, hi = (prev["bottom"], nxt["top"]) if nxt["top"] >= prev["top"] else (nxt["bottom"], prev["top"])
+        gap.update(top=min(lo, hi), bottom=max(lo, hi), doctop=min(lo, hi))
+    gap.update(width=gap["x1"] - gap["x0"], height=gap["bottom"] - gap["top"])
+    return gap
+
+
+def _word(text: list[str], x0: float, x1: float, top: float, bottom: float, info: tuple, space: bool,
+          xs: list[float]) -> dict:
+    """A word as pdfplumber's `extract_words` gives it (with extra_attrs size and fontname), and
+    where its glyphs start (`_xs`, until `_place_marks` is done)."""
+    w = {"text": "".join(text), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+         "upright": info[2] == "up", "size": info[0], "fontname": info[1], "width": x1 - x0,
+         "height": bottom - top, "direction": "ltr", "_xs": xs}
+    if space:
+        w["space_before"] = True
+    return w
+
+
+MARKS = frozenset("´`¨^˜~¸˘ˇ˙˚¯˝˛") | frozenset(chr(c) for c in range(0x300, 0x370))
+
+
+def _place_marks(words: list[dict], y_tolerance: float) -> list[dict]:
+    """An accent drawn apart from its letter, later in the page's stream (after the rest of the
+    line), stands inside the word it belongs to: it goes into that word where it stands, as
+    pdfplumber orders a line's glyphs by x ("Germa´n", not "German ´")."""
+    marks = [k for k, w in enumerate(words) if all(ch in MARKS for ch in w["text"])]
+    drop = set()
+    for k in marks:
+        m = words[k]
+        for w in words:
+            if w is not m and w["x0"] <= m["x0"] < w["x1"] and abs(w["top"] - m["top"]) <= y_tolerance \
+                    and not all(ch in MARKS for ch in w["text"]):
+                xs = w["_xs"]
+                for ch, x in zip(m["text"], m["_xs"]):
+                    at = bisect.bisect_right(xs, x)
+                    xs.insert(at, x)
+                    w["text"] = w["text"][:at] + ch + w["text"][at:]
+                drop.add(k)
+                break
+    out = [w for k, w in enumerate(words) if k not in drop]
+    for w in out:
+        del w["_xs"]
+    return out
+
+
+def _font_name(raw, font) -> str:
+    if not font:
+        return ""
+    buf = ctypes.create_string_buffer(256)
+    k = raw.FPDFFont_GetBaseFontName(font, buf, 256)
+    return buf.raw[: max(0, k - 1)].decode("utf-8", "replace") if k else ""
+
+
+@lru_cache(maxsize=1)
+def _text_object_fn(raw):
+    """FPDFText_GetTextObject returning the object's address as an int (compared per character:
+    a pointer object and a cast each time would cost more than the call)."""
+    addr = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(addr)
+
+
 def _axis_box(pts: list[tuple[float, float]]) -> bool:
     """Four corners (the fifth closing the box) joined by horizontal and vertical sides."""
     corners = pts[:4]
@@ -108,73 +180,263 @@ class PdfiumPage:
         self.width, self.height = (h, w) if self.rotate in (90, 270) else (w, h)
         self._textpage = None
         self._objects = None
+        self._last_origin = (-2, 0.0, 0.0)  # (index, x, y) of the last glyph `_advance_box` placed
 
     # -- characters ---------------------------------------------------------------------------
 
-    @cached_property
-    def chars(self) -> list[dict]:
+    def textpage(self):
+        if self._textpage is None:
+            self._textpage = self.raw.FPDFText_LoadPage(self.page.raw)
+        return self._textpage
+
+    def _object_info(self, obj: int, i: int, fonts: dict) -> tuple:
+        """(size, fontname, frame, bottom, matrix) shared by the characters of one text object
+        (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
+        text set upright, "turned" for text rotated or mirrored. `bottom` (text set upright on
+        an unrotated page) is the baseline plus a descent of DESCENT em, the same for every
+        font: pdfminer takes each font's own descent, which puts a maths font's glyphs (CMSY:
+        0.96 em) a line lower than the text beside them, and pdfium's loose boxes reach over
+        the glyphs' ink; None otherwise (the box comes from the glyph's loose box)."""
         raw = self.raw
-        tp = raw.FPDFText_LoadPage(self.page.raw)
-        self._textpage = tp
+        tp = self.textpage()
+        mat = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(tp, i, mat)
+        m = (mat.a, mat.b, mat.c, mat.d, mat.e, mat.f)
+        if self.rotate:
+            m = _mult(m, self.ctm)
+        # pdfium's size is the one set by Tf; the text matrix scales it (a producer may set
+        # 1-point type drawn ten times larger): pdfminer's size is the glyph's rendered height
+        size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(m[2], m[3])
+        handle = ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)
+        font = raw.FPDFTextObj_GetFont(handle) if obj else None
+        key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
+        if key not in fonts:
+            angle = ctypes.c_int(0)
+            slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(font, angle)) and angle.value != 0
+            fonts[key] = (_font_name(raw, font), slanted)
+        name, slanted = fonts[key]
+        a, b, c, d = m[:4]
+        up = a > 0 and d > 0 and abs(b) <= abs(a) and abs(c) <= abs(d)
+        bottom = None
+        if up and not self.rotate:
+            x_, y_ = ctypes.c_double(), ctypes.c_double()
+            raw.FPDFText_GetCharOrigin(tp, i, x_, y_)
+            bottom = self.height - (y_.value + self.ctm[5]) - DESCENT * size
+        # pdfium's loose box holds the glyph's ink, which reaches past its advance in a slanted
+        # font and for a roman "f" (its hook: "of the" read "ofthe"): those glyphs' boxes are
+        # taken from the origin and the advance instead (`OVERHANG`)
+        advance = (font, raw.FPDFText_GetFontSize(tp, i), mat.a, mat.b, slanted)
+        return size, name, "up" if up else "turned", bottom, m, advance
+
+    def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
+        """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
+        where top/bottom are None for text running across and x0/x1 None for text running down
+        (those come from the loose box); None when the font has no width for it."""
+        raw = self.raw
+        font, tf, a, b, _slanted = advance
+        w = ctypes.c_float()
+        if not raw.FPDFFont_GetGlyphWidth(font, u, tf, w):
+            return None
+        x_, y_ = ctypes.c_double(), ctypes.c_double()
+        raw.FPDFText_GetCharOrigin(self.textpage(), i, x_, y_)
+        ox, oy = x_.value, y_.value
+        last, self._last_origin = self._last_origin, (i, ox, oy)
+        if last[0] == i - 1 and abs(last[1] - ox) < 0.01 and abs(last[2] - oy) < 0.01:
+            return None  # a ligature's second letter ("fi" read as f + i from one origin): its loose box
+        ex, ey = ox + w.value * a, oy + w.value * b
+        a0, b0, c0, d0, e0, f0 = self.ctm
+        p = (ox * a0 + oy * c0 + e0, self.height - (ox * b0 + oy * d0 + f0))
+        q = (ex * a0 + ey * c0 + e0, self.height - (ex * b0 + ey * d0 + f0))
+        if abs(q[0] - p[0]) >= abs(q[1] - p[1]):
+            return min(p[0], q[0]), max(p[0], q[0]), None, None
+        return None, None, min(p[1], q[1]), max(p[1], q[1])
+
+    def stream_words(self, x_tolerance_ratio: float | None, x_tolerance: float, y_tolerance: float,
+                     dedupe: bool = False) -> list[dict] | None:
+        """The words of a page set upright, read in one pass over pdfium's characters without a
+        record per character: a word grows while its characters come from text of one size and
+        font on one line, each within the x tolerance of the last (pdfplumber's rule for
+        `extract_words` with `extra_attrs=["size", "fontname"]`), and ends at a space glyph or
+        at a space pdfium inserts. A word after a space glyph is marked `space_before` (as
+        `words.mark_spaces` marks pdfplumber's). With `dedupe`, a glyph printed again at its own
+        place (fake bold) is read once, as `dedupe_chars(tolerance=1)` does. Returns None when the
+        page is not mostly upright text on an unrotated page (the caller then reads `chars`)."""
+        if self.rotate:
+            return None
+        raw = self.raw
+        tp = self.textpage()
         n = raw.FPDFText_CountChars(tp)
         rect = raw.FS_RECTF()
-        mat = raw.FS_MATRIX()
-        get_unicode, get_box, get_size = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
-        get_matrix, get_object, is_generated = raw.FPDFText_GetMatrix, raw.FPDFText_GetTextObject, raw.FPDFText_IsGenerated
-        addr = ctypes.addressof
-        fonts: dict[int, str] = {}
+        get_unicode, get_box, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+        get_object = _text_object_fn(raw)
+        tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+        height, dx, dy = self.height, self.ctm[4], self.ctm[5]
+        infos: dict[int, tuple] = {}
+        fonts: dict = {}
+        words: list[dict] = []
+        text: list[str] = []
+        xs: list[float] = []  # where each glyph of the word starts
+        upright = turned = 0
+        # the word being read, and its last glyph
+        wx0 = wx1 = wtop = wbottom = lx0 = lx1 = ltop = 0.0
+        winfo = info = last_obj = None
+        wspace = False
+        spaced = False  # a space (glyph or inserted) stands before the next glyph
+        gap = False  # pdfium inserted a space before the next glyph
+        blank = None  # the space glyph before the next glyph: (x0, x1)
+        last_u = -1
+
+        for i in range(n):
+            u = get_unicode(tp, i)
+            if u == 13 or u == 10 or u == 0xFFFE:
+                continue
+            if u == 32 and is_generated(tp, i):
+                # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
+                # break even where the boxes seem to touch (an italic "f" reaches over its
+                # advance, and pdfium's boxes hold the ink: "of the" read "ofthe")
+                spaced = gap = True
+                continue
+            get_box(tp, i, rect)
+            x0 = rect.left + dx
+            if u == 32 or u == 0xF020 or u == 0xF0A0:  # a space glyph ends the word (keep_blank_chars=False)
+                blank = (x0, rect.right + dx)
+                spaced = True
+                continue
+            obj = get_object(tp_addr, i)
+            if obj != last_obj:
+                last_obj = obj
+                info = infos.get(obj)
+                if info is None:
+                    info = infos[obj] = self._object_info(obj, i, fonts)
+            x1 = rect.right + dx
+            if u in OVERHANG or info[5][4]:
+                box = self._advance_box(i, u, info[5])
+                if box is not None and box[0] is not None:
+                    x0, x1 = box[0], box[1]
+            base = info[3]
+            if base is not None:
+                bottom = base
+                top = base - info[0]
+            else:
+                top, bottom = height - rect.top - dy, height - rect.bottom - dy
+            if text:
+                if dedupe and u == last_u and abs(x0 - lx0) <= 1 and abs(top - ltop) <= 1:
+                    continue  # the same glyph printed again over itself
+                same = (info is winfo or info[:3] == winfo[:3]) and -y_tolerance <= top - ltop <= y_tolerance
+                tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * winfo[0]
+                if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
+                    text.append("-" if u == 2 else chr(u))
+                    xs.append(x0)
+                    if x1 > wx1:
+                        wx1 = x1
+                    if top < wtop:
+                        wtop = top
+                    if bottom > wbottom:
+                        wbottom = bottom
+                    lx0, lx1, ltop, last_u = x0, x1, top, u
+                    continue
+                if same and (not spaced or (gap and blank is None)) and wx0 - tol <= x0 < lx0 - tol:
+                    # drawn back into the word (an accent set over its letter after the word:
+                    # "German" + "´" over the a): in the word where it stands, as pdfplumber
+                    # orders a line's glyphs by x
+                    k = bisect.bisect_right(xs, x0)
+                    text.insert(k, chr(u))
+                    xs.insert(k, x0)
+                    spaced = gap = False
+                    continue
+                words.append(_word(text, wx0, wx1, wtop, wbottom, winfo, wspace, xs))
+                if winfo[2] == "up":
+                    upright += len(text)
+                else:
+                    turned += len(text)
+                text = []
+            size = info[0]
+            wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
+            text.append("-" if u == 2 else chr(u))
+            xs = [x0]
+            wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
+            lx0, lx1, ltop, last_u = x0, x1, top, u
+            spaced = gap = False
+            blank = None
+        if text:
+            words.append(_word(text, wx0, wx1, wtop, wbottom, winfo, wspace, xs))
+            if winfo[2] == "up":
+                upright += len(text)
+            else:
+                turned += len(text)
+        if turned > upright:
+            return None
+        words = _place_marks(words, y_tolerance)
+        if dedupe:  # a run printed twice over: its words twice at one place
+            seen: set = set()
+            kept = []
+            for w in words:
+                x, y = int(w["x0"] + 0.5), int(w["top"] + 0.5)
+                if any((w["text"], x + a, y + b) in seen for a in (-1, 0, 1) for b in (-1, 0, 1)):
+                    continue
+                seen.add((w["text"], x, y))
+                kept.append(w)
+            words = kept
+        return words
+
+    @cached_property
+    def chars(self) -> list[dict]:
+        """Every glyph as pdfplumber's char record (the slow path: pages turned by /Rotate or set
+        in turned text, and pages printed twice over, which `dedupe_chars` needs)."""
+        raw = self.raw
+        tp = self.textpage()
+        rect = raw.FS_RECTF()
+        get_unicode, get_box, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+        get_object = _text_object_fn(raw)
+        tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
         a0, b0, c0, d0, e0, f0 = self.ctm
         height = self.height
         turned = self.rotate != 0
-        out = []
-        last_obj = None
-        last_key = None
-        fontname = ""
-        for i in range(n):
+        infos: dict[int, tuple] = {}
+        fonts: dict = {}
+        out: list[dict] = []
+        gap = False
+        for i in range(raw.FPDFText_CountChars(tp)):
             u = get_unicode(tp, i)
-            if u in (13, 10, 0xFFFE) or (u == 32 and is_generated(tp, i)):
-                continue  # line ends and spaces pdfium inserts: no glyph of the page
+            if u in (13, 10, 0xFFFE):
+                continue  # line ends pdfium inserts: no glyph of the page
+            if u == 32 and is_generated(tp, i):
+                gap = True  # a space pdfium inserted: a blank record between the two glyphs
+                continue
             if u == 2:
                 u = 45  # a hyphen pdfium took for a line end's (FPDFText_IsHyphen): the glyph is "-"
-            obj = get_object(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value
-            if key != last_key:
-                last_key = key
-                fontname = fonts.get(key) if key in fonts else self._fontname(obj, fonts, key)
+            obj = get_object(tp_addr, i)
+            info = infos.get(obj)
+            if info is None:
+                info = infos[obj] = self._object_info(obj, i, fonts)
+            size, fontname, _frame, base, m, advance = info
             get_box(tp, i, rect)
-            get_matrix(tp, i, mat)
-            m = (mat.a, mat.b, mat.c, mat.d, mat.e, mat.f)
             if turned:
-                m = _mult(m, self.ctm)
                 xs = (rect.left * a0 + rect.top * c0 + e0, rect.right * a0 + rect.bottom * c0 + e0)
                 ys = (rect.left * b0 + rect.top * d0 + f0, rect.right * b0 + rect.bottom * d0 + f0)
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
             else:
                 x0, x1, y0, y1 = rect.left + e0, rect.right + e0, rect.bottom + f0, rect.top + f0
-            # pdfium's size is the one set by Tf; the text matrix scales it (a producer may set
-            # 1-point type drawn ten times larger): pdfminer's size is the glyph's rendered height
-            size = get_size(tp, i) * math.hypot(m[2], m[3])
             upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
-            if upright:  # pdfminer's box: the font size tall, from the descent up
+            if base is not None:
+                top, bottom = base - size, base
+            elif upright:
                 top, bottom = height - y0 - size, height - y0
             else:
                 top, bottom = height - y1, height - y0
-            out.append({"text": chr(u), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                        "size": size, "fontname": fontname, "upright": upright, "matrix": m,
-                        "width": x1 - x0, "height": bottom - top})
+            if u in OVERHANG or advance[4]:
+                box = self._advance_box(i, u, advance)
+                if box is not None:
+                    x0, x1 = (box[0], box[1]) if box[0] is not None else (x0, x1)
+                    top, bottom = (box[2], box[3]) if box[2] is not None else (top, bottom)
+            c = {"text": chr(u), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+                 "size": size, "fontname": fontname, "upright": upright, "matrix": m,
+                 "width": x1 - x0, "height": bottom - top}
+            if gap and out:
+                out.append(_gap_record(out[-1], c))
+            gap = False
+            out.append(c)
         return out
-
-    def _fontname(self, obj, fonts: dict, key) -> str:
-        raw = self.raw
-        name = ""
-        font = raw.FPDFTextObj_GetFont(obj) if obj else None
-        if font:
-            buf = ctypes.create_string_buffer(256)
-            k = raw.FPDFFont_GetBaseFontName(font, buf, 256) if hasattr(raw, "FPDFFont_GetBaseFontName") \
-                else raw.FPDFFont_GetFontName(font, buf, 256)
-            name = buf.raw[: max(0, k - 1)].decode("utf-8", "replace") if k else ""
-        fonts[key] = name
-        return name
 
     def dedupe_chars(self, tolerance: float = 1) -> "PdfiumPage":
         twin = object.__new__(PdfiumPage)

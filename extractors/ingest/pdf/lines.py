@@ -297,6 +297,6 @@ def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
                     lines = place_tables(lines, tables)
                 links = page_links(page)
             margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
-            yield PageInfo(i, tuple(lines), links, len(page.images), len(page.chars), margin)
+            yield PageInfo(i, tuple(lines), links, len(page.images), found.chars, margin)
         finally:
             page.close()

@@ -24,12 +24,17 @@ def is_blank(text: str) -> bool:
     return not text.strip() or not text.strip(PRIVATE_SPACES + " ")
 
 
-def mark_spaces(words: list[dict], chars: list[dict]) -> None:
+def blank_boxes(chars: list[dict]) -> list[tuple]:
+    """The space glyphs of a page as (x1, x0, top, bottom)."""
+    return [(c["x1"], c["x0"], c["top"], c["bottom"]) for c in chars if is_blank(c["text"])]
+
+
+def mark_spaces(words: list[dict], blank: list[tuple]) -> None:
     """Mark the words that follow a space glyph on their line (`space_before`). pdfplumber splits
     words at space glyphs whatever their width, but a tight font's space (justified lines, large
     titles: 0.12-0.15 em) is narrower than the gap that alone makes a word break; the glyph says
     it is a space (issue 13: "Augustineasthe rootofallsins")."""
-    blanks = sorted((c["x1"], c["x0"], c["top"], c["bottom"]) for c in chars if is_blank(c["text"]))
+    blanks = sorted(blank)
     if not blanks:
         return
     ends = [b[0] for b in blanks]
@@ -142,19 +147,36 @@ class PageWords:
     height: float
     turned: bool = False  # the text was rotated or mirrored and has been turned upright
     aside: tuple = ()  # words set against the page's direction (margin stamps, rotated labels)
+    chars: int = 0  # characters on the page (spaces included)
 
 
 def page_words(page, settings: PdfSettings) -> PageWords:
     """Words of a page, upright, each glyph once, text running against the page left out."""
-    if not page.chars:
-        return PageWords([], float(page.width), float(page.height))
-    found = upright_words(page, settings)
-    if has_doubled_chars(found.words):
-        found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
+    found = streamed_words(page, settings)
+    if found is not None and has_doubled_chars(found.words):
+        found = streamed_words(page, settings, dedupe=True)
+        if found is not None and has_doubled_chars(found.words):
+            found = None
+    if found is None:  # no one-pass reading, or text printed twice over: the page's characters
+        if not page.chars:
+            return PageWords([], float(page.width), float(page.height))
+        found = upright_words(page, settings)
+        if has_doubled_chars(found.words):
+            found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
     # text turned against the page's own direction (margin stamps, rotated table heads) is left out
     words = [w for w in found.words if w["upright"] and not is_blank(w["text"])]
     aside = tuple(w for w in found.words if not w["upright"] and not is_blank(w["text"]))
-    return PageWords(words, found.width, found.height, found.turned, aside)
+    return PageWords(words, found.width, found.height, found.turned, aside, found.chars)
+
+
+def streamed_words(page, settings: PdfSettings, dedupe: bool = False) -> PageWords | None:
+    """An engine that reads a page's words in one pass (`engines.PdfiumPage.stream_words`)
+    saves the record per character; None where it has no such pass or the page is not upright."""
+    stream = getattr(page, "stream_words", None)
+    words = stream(settings.x_tolerance_ratio, settings.x_tolerance, settings.y_tolerance, dedupe) if stream else None
+    if words is None:
+        return None
+    return PageWords(words, float(page.width), float(page.height), chars=sum(len(w["text"]) for w in words))
 
 
 def upright_words(page, settings: PdfSettings) -> PageWords:
@@ -166,9 +188,12 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
         words = page.extract_words(**options)
-        mark_spaces(words, chars)
-        return PageWords(words, width, height)
+        mark_spaces(words, blank_boxes(chars))
+        return PageWords(words, width, height, chars=len(chars))
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    # space glyphs are not used here: a mirrored glyph's box need not lie where its advance does
-    return PageWords(extract_words(chars, **options), width, height, turned=True)
+    words = extract_words(chars, **options)
+    # space glyphs are not used here: a mirrored glyph's box need not lie where its advance does;
+    # a space an engine inserted between two glyphs' boxes (`generated`) is
+    mark_spaces(words, blank_boxes([c for c in chars if c.get("generated")]))
+    return PageWords(words, width, height, turned=True, chars=len(chars))
