@@ -44,6 +44,25 @@ def segmenter(lang: str):
     return load_segmenter(ModelSettings().name_for(lang))
 
 
+def without_placeholders(ref: list) -> list:
+    """The reference of `pdf_fidelity.reference` without pdfplumber's placeholders for glyphs it
+    cannot map to Unicode: "(cid:13)" is read as the tokens "cid" and "13", which no engine that
+    maps the glyph (pdfium reads CMSY's "∈", "→") and no text can contain. The tool's own figure
+    counts them as lost; this one leaves them out of the reference."""
+    out = []
+    for tokens, tops in ref:
+        kept, skip = [], False
+        for t in tokens:
+            if skip and t.isdigit():
+                skip = False
+                continue
+            skip = t == "cid"
+            if not skip:
+                kept.append(t)
+        out.append((kept, {k: v for k, v in tops.items() if k != "cid"}))
+    return out
+
+
 def lost_classes(lost: collections.Counter, extra: collections.Counter
                  ) -> tuple[dict[str, int], collections.Counter]:
     """Lost reference tokens by class (a greedy pairing with the run's extra tokens), and the rest."""
@@ -88,6 +107,8 @@ def main() -> int:
     ap.add_argument("--classes", action="store_true", help="per file: lost tokens by class (reference artifacts)")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--engine", default=PdfSettings().engine, choices=ENGINES, help="PDF character engine")
+    ap.add_argument("--no-placeholders", action="store_true",
+                    help="also score against the reference without pdfplumber's (cid:n) placeholders")
     a = ap.parse_args()
     paths = sorted(p for p in a.pdf_dir.glob("*.pdf") if not a.only or any(o in p.name for o in a.only))
     out = a.out or Path(tempfile.mkdtemp(prefix="pdf-fidelity-"))
@@ -101,6 +122,18 @@ def main() -> int:
     SENTENCES.write(out, (SENTENCES.row(s) for d in docs for s in d.sentences))
     FOOTNOTES.write(out, (FOOTNOTES.row(f) for d in docs for f in d.footnotes))
     rc = subprocess.call([sys.executable, str(TOOL), str(out), str(a.pdf_dir)])
+    if a.no_placeholders:
+        fid = tool()
+        print("without (cid:n) placeholders in the reference:")
+        met = scored = 0
+        for d in docs:
+            if d.status != "ok":
+                continue
+            rows = [{"text": x.text, "page": str(x.page or ""), "section": x.section} for x in d.sentences]
+            good, line = fid.score(d.doc_id, rows, without_placeholders(fid.reference(a.pdf_dir / d.path)))
+            print(line)
+            met, scored = met + bool(good), scored + 1
+        print(f"meeting the goal without placeholders: {met}/{scored}")
     if a.diff or a.classes:
         fid = tool()
         for d in docs:

@@ -320,17 +320,33 @@ def dev_doc(name: str):
     return ingest(DEV / name, Path(name).stem, name, segmenter)
 
 
+@lru_cache(maxsize=None)
+def fidelity_dev():
+    spec = importlib.util.spec_from_file_location("pdf_fidelity_dev", ROOT / "bench" / "pdf_fidelity_dev.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 @needs_dev
 @pytest.mark.parametrize("name", DEV_FAST)
 def test_dev_pdf_meets_the_fidelity_goal(name):
     """recall >= 0.97, dup <= 0.03, page_ok >= 0.95, no reversed or empty page, no section over 200
-    characters, as ../shared/tools/pdf_fidelity.py measures them against pdfplumber's own words."""
+    characters, as ../shared/tools/pdf_fidelity.py measures them against pdfplumber's own words,
+    less pdfplumber's "(cid:n)" placeholders for glyphs it cannot map (the pdfium engine reads
+    them: the slides' "n→∞" and "−0.5" are no loss; `pdf_fidelity_dev.without_placeholders`)."""
     doc = dev_doc(name)
     assert doc.status == "ok", doc.error
     tool = fidelity_tool()
     rows = [{"text": s.text, "page": str(s.page or ""), "section": s.section} for s in doc.sentences]
-    good, line = tool.score(doc.doc_id, rows, tool.reference(DEV / name))
+    good, line = tool.score(doc.doc_id, rows, fidelity_dev().without_placeholders(tool.reference(DEV / name)))
     assert good, line
+
+
+def test_placeholders_leave_the_reference_but_nothing_else():
+    """The cleaned reference drops "cid" and its number, and keeps every other token (numbers too)."""
+    ref = [(["cid", "13", "c", "2014", "cid", "0", "0", "5"], {"cid": [1.0], "c": [1.0]})]
+    assert fidelity_dev().without_placeholders(ref) == [(["c", "2014", "0", "5"], {"c": [1.0]})]
 
 
 # the footnoted files of the fast set, and those whose notes other typesetters set in their own

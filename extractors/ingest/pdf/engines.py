@@ -252,7 +252,7 @@ class PdfiumPage:
         return None, None, min(p[1], q[1]), max(p[1], q[1])
 
     def stream_words(self, x_tolerance_ratio: float | None, x_tolerance: float, y_tolerance: float,
-                     dedupe: bool = False) -> list[dict] | None:
+                     dedupe: bool = False, _spaces: tuple = ()) -> list[dict] | None:
         """The words of a page set upright, read in one pass over pdfium's characters without a
         record per character: a word grows while its characters come from text of one size and
         font on one line, each within the x tolerance of the last (pdfplumber's rule for
@@ -285,11 +285,12 @@ class PdfiumPage:
         gap = False  # pdfium inserted a space before the next glyph
         blank = None  # the space glyph before the next glyph: (x0, x1)
         last_u = -1
+        joins = 0
 
         for i in range(n):
             u = get_unicode(tp, i)
-            if u == 13 or u == 10 or u == 0xFFFE:
-                continue
+            if (u < 32 and u != 2) or u == 0xFFFE:
+                continue  # line ends pdfium inserts, control codes of glyphs without a character
             if u == 32 and is_generated(tp, i):
                 # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
                 # break even where the boxes seem to touch (an italic "f" reaches over its
@@ -303,11 +304,18 @@ class PdfiumPage:
                 spaced = True
                 continue
             obj = get_object(tp_addr, i)
-            if obj != last_obj:
+            crossed = obj != last_obj
+            if crossed:
                 last_obj = obj
                 info = infos.get(obj)
                 if info is None:
                     info = infos[obj] = self._object_info(obj, i, fonts)
+                if text and not spaced:
+                    joins += 1  # a word going on into another text object
+                    for bx0, bx1, btop, bbottom in _spaces:  # a space shown on its own stands between
+                        if lx0 < bx0 <= x0 + 0.5 and btop < ltop + info[0] and bbottom > ltop:
+                            spaced, blank = True, (bx0, bx1)
+                            break
             x1 = rect.right + dx
             if u in OVERHANG or info[5][4]:
                 box = self._advance_box(i, u, info[5])
@@ -366,6 +374,13 @@ class PdfiumPage:
                 turned += len(text)
         if turned > upright:
             return None
+        if joins and not _spaces:
+            # pdfium leaves a text object holding only a space out of its text page: where words
+            # run on from one text object into another, such a space may stand between them
+            # (a producer that shows each word and each space apart: "Augustineasthe")
+            spaces = self._dropped_spaces()
+            if spaces:
+                return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, dedupe, spaces)
         words = _place_marks(words, y_tolerance)
         if dedupe:  # a run printed twice over: its words twice at one place
             seen: set = set()
@@ -378,6 +393,25 @@ class PdfiumPage:
                 kept.append(w)
             words = kept
         return words
+
+    def _dropped_spaces(self) -> tuple:
+        """Boxes (x0, x1, top, bottom) of the page's text objects with no character in pdfium's
+        text page: spaces shown on their own, which pdfium leaves out."""
+        raw = self.raw
+        tp = self.textpage()
+        buf = (ctypes.c_ushort * 4)()
+        l_, b_, r_, t_ = (ctypes.c_float() for _ in range(4))
+        out = []
+        for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
+            obj = raw.FPDFPage_GetObject(self.page.raw, k)
+            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+                continue
+            if raw.FPDFTextObj_GetText(obj, tp, buf, ctypes.sizeof(buf)) > 2:
+                continue  # it has characters
+            if raw.FPDFPageObj_GetBounds(obj, l_, b_, r_, t_):
+                box = self._box(l_.value, b_.value, r_.value, t_.value)
+                out.append((box["x0"], box["x1"], box["top"], box["bottom"]))
+        return tuple(sorted(out))
 
     @cached_property
     def chars(self) -> list[dict]:
@@ -398,8 +432,8 @@ class PdfiumPage:
         gap = False
         for i in range(raw.FPDFText_CountChars(tp)):
             u = get_unicode(tp, i)
-            if u in (13, 10, 0xFFFE):
-                continue  # line ends pdfium inserts: no glyph of the page
+            if (u < 32 and u != 2) or u == 0xFFFE:
+                continue  # line ends pdfium inserts, control codes of glyphs without a character
             if u == 32 and is_generated(tp, i):
                 gap = True  # a space pdfium inserted: a blank record between the two glyphs
                 continue
@@ -554,6 +588,13 @@ class PdfiumPage:
         from pdfplumber.table import TableFinder, TableSettings
 
         return TableFinder(self, TableSettings.resolve(table_settings)).tables
+
+    def _box(self, l: float, b: float, r: float, t: float) -> dict:
+        """A rectangle of the page's space in pdfplumber's frame."""
+        a, bb, c, d, e, f = self.ctm
+        xs = (l * a + b * c + e, r * a + t * c + e)
+        ys = (l * bb + b * d + f, r * bb + t * d + f)
+        return {"x0": min(xs), "x1": max(xs), "top": self.height - max(ys), "bottom": self.height - min(ys)}
 
     @property
     def hyperlinks(self) -> list[dict]:

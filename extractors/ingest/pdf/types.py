@@ -31,7 +31,7 @@ class PdfSettings:
     max_seconds: float = 600.0  # a document still being read after this long fails (never hangs a run)
     # where the characters come from (`engines`): "pdfium" (pypdfium2's text page, ~15 x faster
     # to read) or "pdfplumber" (pdfminer's parser, the reference); both feed the same layout code
-    engine: str = "pdfplumber"
+    engine: str = "pdfium"
 
 
 @dataclass(frozen=True)
