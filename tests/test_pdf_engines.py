@@ -169,3 +169,41 @@ def test_issue_18_accents_drawn_after_the_word_stand_on_their_letter(tmp_path):
     texts = {e: [p.text for p in read_pdf(path, PdfSettings(engine=e)).paragraphs] for e in ("pdfium", "pdfplumber")}
     assert texts["pdfium"] == texts["pdfplumber"]
     assert "´" in texts["pdfium"][0] and "German ´" not in texts["pdfium"][0]
+
+
+def test_issue_18_pdfium_readings_in_threads_take_turns(monkeypatch):
+    """PDFium is not thread-safe, not even across documents, and a run reads two documents at a
+    time in threads: every pdfium reading holds the engine's lock (a crash or a corrupted page
+    otherwise comes only now and then), and readings in threads give what one thread gives."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractors.ingest.pdf import engines
+
+    held = []
+    opened, streamed = engines.PdfiumDocument.__init__, engines.PdfiumPage.stream_words
+
+    def opening(self, *a, **k):
+        held.append(engines._PDFIUM._is_owned())
+        return opened(self, *a, **k)
+
+    def streaming(self, *a, **k):
+        held.append(engines._PDFIUM._is_owned())
+        return streamed(self, *a, **k)
+
+    monkeypatch.setattr(engines.PdfiumDocument, "__init__", opening)
+    monkeypatch.setattr(engines.PdfiumPage, "stream_words", streaming)
+
+    paths = [p for p in fixtures() if p.name in {"federal-register-2020-17221.pdf", "jeps-2019-citation-mining-humanities.pdf",
+                                                 "nics-background-checks-2015-11-rotated.pdf", "libreoffice-form.pdf"}]
+    if len(paths) < 2:
+        pytest.skip("fixtures not found")
+
+    def text(path):
+        lay = read_pdf(path, PdfSettings(engine="pdfium"))
+        return [p.text for p in lay.paragraphs]
+
+    alone = {p: text(p) for p in paths}
+    with ThreadPoolExecutor(4) as pool:
+        for p, got in zip(paths * 3, pool.map(text, paths * 3)):
+            assert got == alone[p]
+    assert held and all(held)

@@ -1,29 +1,49 @@
-"""Where a page's characters come from: the PDF engines behind one small page interface.
+"""Where a page's text comes from: the PDF engines behind one small page interface (issue 18).
 
-The layout steps (`words`, `lines`, `tables`) read a page through a few members only: `chars`
-(dicts with text, x0, x1, top, bottom, doctop, size, fontname, upright, matrix), `width`,
-`height`, `lines`/`rects`/`curves` (drawn segments), `images`, `hyperlinks`, `extract_words`,
-`dedupe_chars`, `find_tables` and `close`. A pdfplumber page has them all; `PdfiumPage` gives the
-same from pypdfium2's text page (issue 18), in pdfplumber's frame (top-left origin, the page's
-/Rotate applied, the media box's origin taken off), about fifteen times faster than pdfminer's
-parser. Words are grouped by pdfplumber's own `extract_words` on those characters, so both
-engines feed the same layout code; `find_tables` (ruled tables need pdfplumber's edges and
-cells) opens the pdfplumber page only on a page whose drawn segments could make a table grid.
+The layout steps (`words`, `lines`, `tables`) read a page through a few members: its words
+(`words.page_words`), `width`, `height`, `lines`/`rects`/`curves` (drawn shapes), `images`,
+`hyperlinks`, `find_tables` and `close`, and, on the slow path, `chars` (dicts with text, x0, x1,
+top, bottom, size, fontname, upright, matrix), `extract_words` and `dedupe_chars`. A pdfplumber
+page has them all. `PdfiumPage` gives the same from pypdfium2's text page, in pdfplumber's frame
+(top-left origin, the page's /Rotate applied, the media box's origin taken off):
 
-Engines: "pdfplumber" (pdfminer's parser: the reference) and "pdfium" (the default, chosen by
-measurement: bench/RESULTS.md item 8; `--pdf-engine` chooses, and the choice is part of the
-cache key)."""
+- `stream_words`: an upright page's words in one pass over pdfium's characters, with no record
+  per character (pdfplumber's word rule: one size and font, one line, gaps within the x
+  tolerance), spaces from space glyphs and from pdfium's inserted spaces; about five times faster
+  than pdfplumber's reading of the same page (bench/RESULTS.md, item 8);
+- `chars`: per-character records for what the one pass does not read (pages turned by /Rotate,
+  text set turned or mirrored, text printed twice over), grouped by pdfplumber's `extract_words`;
+- drawn shapes sorted as pdfminer sorts them, and pdfplumber's own `TableFinder` run on their
+  edges, so ruled tables are found without pdfminer.
+
+Both engines feed the same layout code; tests/test_pdf_engines.py reads every fixture with both.
+"pdfplumber" (pdfminer's parser) is the reference; "pdfium" is the default, chosen by measurement
+(same text, five times faster); `--pdf-engine` chooses, and the choice is part of the cache key.
+"""
 from __future__ import annotations
 
 import bisect
+import contextlib
 import ctypes
 import math
+import threading
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
 ENGINES = ("pdfium", "pdfplumber")
+# PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
+# (pypdfium2's "Incompatibility with Threading"). A run reads documents in two threads by
+# default, so a whole pdfium reading holds this lock; the other thread goes on with its spaCy
+# work, and worker processes (--workers N) each have their own.
+_PDFIUM = threading.RLock()
+
+
+def engine_lock(engine: str):
+    """The lock a reading with `engine` must hold (none for pdfplumber)."""
+    return _PDFIUM if engine == "pdfium" else contextlib.nullcontext()
+
 OVERHANG = frozenset(map(ord, "fſƒ"))  # roman glyphs whose ink reaches past their advance
 DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
 

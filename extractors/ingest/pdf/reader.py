@@ -12,7 +12,7 @@ from extractors.ingest.layout import Block, build_paragraphs
 from extractors.model import Layout
 
 
-from extractors.ingest.pdf.engines import ENGINES, PdfiumDocument
+from extractors.ingest.pdf.engines import ENGINES, PdfiumDocument, engine_lock
 from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
 from extractors.ingest.pdf.joining import vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
@@ -55,21 +55,22 @@ def describe_open_error(exc: Exception) -> str:
 
 def read_pdf(path: Path | str, settings: PdfSettings = PdfSettings()) -> Layout:
     path = Path(path)
-    pdf = open_pdf(path, settings.engine)
-    try:
+    with engine_lock(settings.engine):
+        pdf = open_pdf(path, settings.engine)
         try:
-            n_pages = len(pdf.pages)
-            pages = list(read_pages(pdf, settings))
-            meta_title = str(pdf.metadata.get("Title") or "") if pdf.metadata else ""
-        except IngestError:
-            raise
-        except RecursionError as exc:
-            raise IngestError("malformed PDF (objects nested too deep to read)") from exc
-        except Exception as exc:
-            detail = " ".join(str(exc).split())[:160]
-            raise IngestError(f"malformed PDF ({type(exc).__name__}: {detail})") from exc
-    finally:
-        pdf.close()
+            try:
+                n_pages = len(pdf.pages)
+                pages = list(read_pages(pdf, settings))
+                meta_title = str(pdf.metadata.get("Title") or "") if pdf.metadata else ""
+            except IngestError:
+                raise
+            except RecursionError as exc:
+                raise IngestError("malformed PDF (objects nested too deep to read)") from exc
+            except Exception as exc:
+                detail = " ".join(str(exc).split())[:160]
+                raise IngestError(f"malformed PDF ({type(exc).__name__}: {detail})") from exc
+        finally:
+            pdf.close()
     try:
         return layout_from_pages(pages, n_pages, meta_title, settings)
     except IngestError:

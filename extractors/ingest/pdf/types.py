@@ -29,8 +29,8 @@ class PdfSettings:
     gutter_rows: float = 0.25  # a gutter is a wide gap in at least this share of the page's rows
     max_pages: int = 2000
     max_seconds: float = 600.0  # a document still being read after this long fails (never hangs a run)
-    # where the characters come from (`engines`): "pdfium" (pypdfium2's text page, ~15 x faster
-    # to read) or "pdfplumber" (pdfminer's parser, the reference); both feed the same layout code
+    # where the text comes from (`engines`): "pdfium" (pypdfium2's text page, about five times
+    # faster to read) or "pdfplumber" (pdfminer's parser, the reference); one layout code for both
     engine: str = "pdfium"
 
 
