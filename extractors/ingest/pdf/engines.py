@@ -159,11 +159,16 @@ def _font_name(raw, font) -> str:
 
 
 @lru_cache(maxsize=1)
-def _text_object_fn(raw):
-    """FPDFText_GetTextObject returning the object's address as an int (compared per character:
-    a pointer object and a cast each time would cost more than the call)."""
-    addr = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(addr)
+def _calls(raw) -> tuple:
+    """The per-character calls with plain C types (addresses as ints): ctypes converts no
+    pointer object per call, and the text object comes back as an address to compare.
+    (get_unicode, get_loose_box, is_generated, get_text_object)"""
+    def proto(fn, restype, *args):
+        return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+    vp, i = ctypes.c_void_p, ctypes.c_int
+    return (proto(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i), proto(raw.FPDFText_GetLooseCharBox, i, vp, i, vp),
+            proto(raw.FPDFText_IsGenerated, i, vp, i), proto(raw.FPDFText_GetTextObject, vp, vp, i))
 
 
 def _axis_box(pts: list[tuple[float, float]]) -> bool:
@@ -287,9 +292,9 @@ class PdfiumPage:
         tp = self.textpage()
         n = raw.FPDFText_CountChars(tp)
         rect = raw.FS_RECTF()
-        get_unicode, get_box, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
-        get_object = _text_object_fn(raw)
+        get_unicode, get_box, is_generated, get_object = _calls(raw)
         tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+        box_addr = ctypes.addressof(rect)
         height, dx, dy = self.height, self.ctm[4], self.ctm[5]
         infos: dict[int, tuple] = {}
         fonts: dict = {}
@@ -308,16 +313,16 @@ class PdfiumPage:
         joins = 0
 
         for i in range(n):
-            u = get_unicode(tp, i)
+            u = get_unicode(tp_addr, i)
             if (u < 32 and u != 2) or u == 0xFFFE:
                 continue  # line ends pdfium inserts, control codes of glyphs without a character
-            if u == 32 and is_generated(tp, i):
+            if u == 32 and is_generated(tp_addr, i):
                 # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
                 # break even where the boxes seem to touch (an italic "f" reaches over its
                 # advance, and pdfium's boxes hold the ink: "of the" read "ofthe")
                 spaced = gap = True
                 continue
-            get_box(tp, i, rect)
+            get_box(tp_addr, i, box_addr)
             x0 = rect.left + dx
             if u == 32 or u == 0xF020 or u == 0xF0A0:  # a space glyph ends the word (keep_blank_chars=False)
                 blank = (x0, rect.right + dx)
@@ -377,6 +382,8 @@ class PdfiumPage:
                     upright += len(text)
                 else:
                     turned += len(text)
+                    if turned > 200 and turned > 4 * upright:
+                        return None  # a turned page: its characters are read instead
                 text = []
             size = info[0]
             wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
@@ -440,9 +447,9 @@ class PdfiumPage:
         raw = self.raw
         tp = self.textpage()
         rect = raw.FS_RECTF()
-        get_unicode, get_box, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
-        get_object = _text_object_fn(raw)
+        get_unicode, get_box, is_generated, get_object = _calls(raw)
         tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+        box_addr = ctypes.addressof(rect)
         a0, b0, c0, d0, e0, f0 = self.ctm
         height = self.height
         turned = self.rotate != 0
@@ -451,10 +458,10 @@ class PdfiumPage:
         out: list[dict] = []
         gap = False
         for i in range(raw.FPDFText_CountChars(tp)):
-            u = get_unicode(tp, i)
+            u = get_unicode(tp_addr, i)
             if (u < 32 and u != 2) or u == 0xFFFE:
                 continue  # line ends pdfium inserts, control codes of glyphs without a character
-            if u == 32 and is_generated(tp, i):
+            if u == 32 and is_generated(tp_addr, i):
                 gap = True  # a space pdfium inserted: a blank record between the two glyphs
                 continue
             if u == 2:
@@ -464,7 +471,7 @@ class PdfiumPage:
             if info is None:
                 info = infos[obj] = self._object_info(obj, i, fonts)
             size, fontname, _frame, base, m, advance = info
-            get_box(tp, i, rect)
+            get_box(tp_addr, i, box_addr)
             if turned:
                 xs = (rect.left * a0 + rect.top * c0 + e0, rect.right * a0 + rect.bottom * c0 + e0)
                 ys = (rect.left * b0 + rect.top * d0 + f0, rect.right * b0 + rect.bottom * d0 + f0)
