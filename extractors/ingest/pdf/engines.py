@@ -123,6 +123,20 @@ def _word(text: list[str], x0: float, x1: float, top: float, bottom: float, info
     return w
 
 
+def _once_each(words: list[dict]) -> list[dict]:
+    """A run printed twice over gives its words twice at one place (within a point): kept once."""
+    seen: dict[tuple, list[float]] = {}
+    kept = []
+    for w in words:
+        x, y, row = w["x0"], w["top"], int(w["top"])
+        if any(abs(px - x) <= 1 and abs(py - y) <= 1
+               for r in (row - 1, row, row + 1) for px, py in seen.get((w["text"], r), ())):
+            continue
+        seen.setdefault((w["text"], row), []).append((x, y))
+        kept.append(w)
+    return kept
+
+
 MARKS = frozenset("´`¨^˜~¸˘ˇ˙˚¯˝˛") | frozenset(chr(c) for c in range(0x300, 0x370))
 
 
@@ -169,6 +183,21 @@ def _calls(raw) -> tuple:
     vp, i = ctypes.c_void_p, ctypes.c_int
     return (proto(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i), proto(raw.FPDFText_GetLooseCharBox, i, vp, i, vp),
             proto(raw.FPDFText_IsGenerated, i, vp, i), proto(raw.FPDFText_GetTextObject, vp, vp, i))
+
+
+@lru_cache(maxsize=1)
+def _path_calls(raw) -> tuple:
+    """The per-object and per-segment calls of the drawing walk with plain C types."""
+    vp, i, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
+
+    def proto(fn, restype, *args):
+        return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+    return (proto(raw.FPDFPageObj_GetType, i, vp), proto(raw.FPDFPageObj_GetMatrix, i, vp, vp),
+            proto(raw.FPDFPath_CountSegments, i, vp), proto(raw.FPDFPath_GetPathSegment, vp, vp, i),
+            proto(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp), proto(raw.FPDFPathSegment_GetType, i, vp),
+            proto(raw.FPDFPathSegment_GetClose, i, vp), proto(raw.FPDFFormObj_CountObjects, i, vp),
+            proto(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong), proto(raw.FPDFPage_GetObject, vp, vp, i))
 
 
 def _axis_box(pts: list[tuple[float, float]]) -> bool:
@@ -277,14 +306,15 @@ class PdfiumPage:
         return None, None, min(p[1], q[1]), max(p[1], q[1])
 
     def stream_words(self, x_tolerance_ratio: float | None, x_tolerance: float, y_tolerance: float,
-                     dedupe: bool = False, _spaces: tuple = ()) -> list[dict] | None:
+                     _spaces: tuple = ()) -> list[dict] | None:
         """The words of a page set upright, read in one pass over pdfium's characters without a
         record per character: a word grows while its characters come from text of one size and
         font on one line, each within the x tolerance of the last (pdfplumber's rule for
         `extract_words` with `extra_attrs=["size", "fontname"]`), and ends at a space glyph or
         at a space pdfium inserts. A word after a space glyph is marked `space_before` (as
-        `words.mark_spaces` marks pdfplumber's). With `dedupe`, a glyph printed again at its own
-        place (fake bold) is read once, as `dedupe_chars(tolerance=1)` does. Returns None when the
+        `words.mark_spaces` marks pdfplumber's). A glyph printed again over itself (fake bold) is
+        read once, as `dedupe_chars(tolerance=1)` does, and so is a word printed again at its own
+        place (a run printed twice over): no second reading of such pages. Returns None when the
         page is not mostly upright text on an unrotated page (the caller then reads `chars`)."""
         if self.rotate:
             return None
@@ -309,8 +339,8 @@ class PdfiumPage:
         spaced = False  # a space (glyph or inserted) stands before the next glyph
         gap = False  # pdfium inserted a space before the next glyph
         blank = None  # the space glyph before the next glyph: (x0, x1)
-        last_u = -1
-        joins = 0
+        last_u, last_left = -1, 0.0
+        joins: list[tuple] = []  # where a word runs on into another text object: (x1 before, x0 after, top, size)
 
         for i in range(n):
             u = get_unicode(tp_addr, i)
@@ -336,7 +366,7 @@ class PdfiumPage:
                 if info is None:
                     info = infos[obj] = self._object_info(obj, i, fonts)
                 if text and not spaced:
-                    joins += 1  # a word going on into another text object
+                    joins.append((lx1, x0, ltop, winfo[0]))  # a word going on into another text object
                     for bx0, bx1, btop, bbottom in _spaces:  # a space shown on its own stands between
                         if lx0 < bx0 <= x0 + 0.5 and btop < ltop + info[0] and bbottom > ltop:
                             spaced, blank = True, (bx0, bx1)
@@ -353,8 +383,11 @@ class PdfiumPage:
             else:
                 top, bottom = height - rect.top - dy, height - rect.bottom - dy
             if text:
-                if dedupe and u == last_u and abs(x0 - lx0) <= 1 and abs(top - ltop) <= 1:
-                    continue  # the same glyph printed again over itself
+                if u == last_u and 0 < abs(rect.left - last_left) <= min(1.0, 0.1 * info[0]) and abs(top - ltop) <= 1:
+                    # the same glyph printed again over itself, a little off (fake bold); a
+                    # letter's double is an advance away, and a ligature's two letters ("ff")
+                    # share one box exactly
+                    continue
                 same = (info is winfo or info[:3] == winfo[:3]) and -y_tolerance <= top - ltop <= y_tolerance
                 tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * winfo[0]
                 if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
@@ -366,7 +399,7 @@ class PdfiumPage:
                         wtop = top
                     if bottom > wbottom:
                         wbottom = bottom
-                    lx0, lx1, ltop, last_u = x0, x1, top, u
+                    lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, rect.left
                     continue
                 if same and (not spaced or (gap and blank is None)) and wx0 - tol <= x0 < lx0 - tol:
                     # drawn back into the word (an accent set over its letter after the word:
@@ -390,7 +423,7 @@ class PdfiumPage:
             text.append("-" if u == 2 else chr(u))
             xs = [x0]
             wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
-            lx0, lx1, ltop, last_u = x0, x1, top, u
+            lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, rect.left
             spaced = gap = False
             blank = None
         if text:
@@ -405,21 +438,14 @@ class PdfiumPage:
             # pdfium leaves a text object holding only a space out of its text page: where words
             # run on from one text object into another, such a space may stand between them
             # (a producer that shows each word and each space apart: "Augustineasthe")
-            spaces = self._dropped_spaces()
-            if spaces:
-                return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, dedupe, spaces)
+            spaces = self._dropped_spaces()  # sorted by x0
+            starts = [b[0] for b in spaces]
+            if any(btop < top + size and bbottom > top
+                   for x1, x0, top, size in joins
+                   for _bx0, _bx1, btop, bbottom in spaces[bisect.bisect_left(starts, x1 - 1):bisect.bisect_right(starts, x0 + 0.5)]):
+                return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, spaces)
         words = _place_marks(words, y_tolerance)
-        if dedupe:  # a run printed twice over: its words twice at one place
-            seen: set = set()
-            kept = []
-            for w in words:
-                x, y = int(w["x0"] + 0.5), int(w["top"] + 0.5)
-                if any((w["text"], x + a, y + b) in seen for a in (-1, 0, 1) for b in (-1, 0, 1)):
-                    continue
-                seen.add((w["text"], x, y))
-                kept.append(w)
-            words = kept
-        return words
+        return _once_each(words)
 
     def _dropped_spaces(self) -> tuple:
         """Boxes (x0, x1, top, bottom) of the page's text objects with no character in pdfium's
@@ -522,40 +548,46 @@ class PdfiumPage:
         x_, y_ = ctypes.c_float(), ctypes.c_float()
         height = self.height
 
-        def visit(obj, outer: tuple) -> None:
+        (obj_type, obj_matrix, count_segments, get_segment, segment_point, segment_type, segment_close,
+         form_count, form_object, page_object) = _path_calls(raw)
+        mat_addr, x_addr, y_addr = ctypes.addressof(mat), ctypes.addressof(x_), ctypes.addressof(y_)
+        image, path, form, moveto = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
+
+        def visit(obj: int, outer: tuple) -> None:
             nonlocal images
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            kind = obj_type(obj)
+            if kind == image:
                 images += 1
                 return
-            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            if kind != path and kind != form:
                 return
             m = outer
-            if raw.FPDFPageObj_GetMatrix(obj, mat):
+            if obj_matrix(obj, mat_addr):
                 m = _mult((mat.a, mat.b, mat.c, mat.d, mat.e, mat.f), outer)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                for k in range(raw.FPDFFormObj_CountObjects(obj)):
-                    visit(raw.FPDFFormObj_GetObject(obj, k), m)
+            if kind == form:
+                for k in range(form_count(obj)):
+                    visit(form_object(obj, k), m)
                 return
             a, b, c, d, e, f = m
             pts: list[tuple[float, float]] = []
-            for k in range(raw.FPDFPath_CountSegments(obj)):
-                seg = raw.FPDFPath_GetPathSegment(obj, k)
-                raw.FPDFPathSegment_GetPoint(seg, x_, y_)
+            for k in range(count_segments(obj)):
+                seg = get_segment(obj, k)
+                segment_point(seg, x_addr, y_addr)
                 x, y = x_.value, y_.value
                 pt = (x * a + y * c + e, height - (x * b + y * d + f))
-                if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO and pts:
+                if pts and segment_type(seg) == moveto:
                     paths.append((pts, False))
                     pts = []
                 pts.append(pt)
-                if raw.FPDFPathSegment_GetClose(seg):
+                if segment_close(seg):
                     paths.append((pts if pts[-1] == pts[0] else pts + [pts[0]], True))
                     pts = []
             if pts:
                 paths.append((pts, False))
 
+        page = ctypes.cast(self.page.raw, ctypes.c_void_p).value
         for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
-            visit(raw.FPDFPage_GetObject(self.page.raw, k), self.ctm)
+            visit(page_object(page, k), self.ctm)
         self._objects = (paths, images)
         return self._objects
 
@@ -607,8 +639,12 @@ class PdfiumPage:
         """pdfplumber's edges (`Container.edges`), from pdfium's paths."""
         from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 
+        # a curve's slanted segments have no orientation, and the table finder drops them: only
+        # its horizontal and vertical ones are made (a chart's curve has thousands of points)
+        straight = [dict(c, pts=[p, q]) for c in self.curves for p, q in zip(c["pts"], c["pts"][1:])
+                    if p[0] == q[0] or p[1] == q[1]]
         return ([line_to_edge(x) for x in self.lines] + [e for r in self.rects for e in rect_to_edges(r)]
-                + [e for c in self.curves for e in curve_to_edges(c)])
+                + [e for c in straight for e in curve_to_edges(c)])
 
     def find_tables(self, table_settings=None):
         """pdfplumber's table finder (ruling lines -> cells -> tables) on pdfium's edges."""

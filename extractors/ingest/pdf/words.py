@@ -154,9 +154,7 @@ def page_words(page, settings: PdfSettings) -> PageWords:
     """Words of a page, upright, each glyph once, text running against the page left out."""
     found = streamed_words(page, settings)
     if found is not None and has_doubled_chars(found.words):
-        found = streamed_words(page, settings, dedupe=True)
-        if found is not None and has_doubled_chars(found.words):
-            found = None
+        found = None
     if found is None:  # no one-pass reading, or text printed twice over: the page's characters
         if not page.chars:
             return PageWords([], float(page.width), float(page.height))
@@ -169,11 +167,11 @@ def page_words(page, settings: PdfSettings) -> PageWords:
     return PageWords(words, found.width, found.height, found.turned, aside, found.chars)
 
 
-def streamed_words(page, settings: PdfSettings, dedupe: bool = False) -> PageWords | None:
+def streamed_words(page, settings: PdfSettings) -> PageWords | None:
     """An engine that reads a page's words in one pass (`engines.PdfiumPage.stream_words`)
     saves the record per character; None where it has no such pass or the page is not upright."""
     stream = getattr(page, "stream_words", None)
-    words = stream(settings.x_tolerance_ratio, settings.x_tolerance, settings.y_tolerance, dedupe) if stream else None
+    words = stream(settings.x_tolerance_ratio, settings.x_tolerance, settings.y_tolerance) if stream else None
     if words is None:
         return None
     return PageWords(words, float(page.width), float(page.height), chars=sum(len(w["text"]) for w in words))
