@@ -244,8 +244,8 @@ class PdfiumPage:
         return self._textpage
 
     def _object_info(self, obj: int, i: int, fonts: dict) -> tuple:
-        """(size, fontname, frame, bottom, matrix) shared by the characters of one text object
-        (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
+        """(size, fontname, frame, bottom, matrix, advance) shared by the characters of one text
+        object (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
         text set upright, "turned" for text rotated or mirrored. `bottom` (text set upright on
         an unrotated page) is the baseline plus a descent of DESCENT em, the same for every
         font: pdfminer takes each font's own descent, which puts a maths font's glyphs (CMSY:
@@ -260,7 +260,8 @@ class PdfiumPage:
             m = _mult(m, self.ctm)
         # pdfium's size is the one set by Tf; the text matrix scales it (a producer may set
         # 1-point type drawn ten times larger): pdfminer's size is the glyph's rendered height
-        size = raw.FPDFText_GetFontSize(tp, i) * math.hypot(m[2], m[3])
+        set_size = raw.FPDFText_GetFontSize(tp, i)
+        size = set_size * math.hypot(m[2], m[3])
         handle = ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)
         font = raw.FPDFTextObj_GetFont(handle) if obj else None
         key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
@@ -279,7 +280,8 @@ class PdfiumPage:
         # pdfium's loose box holds the glyph's ink, which reaches past its advance in a slanted
         # font and for a roman "f" (its hook: "of the" read "ofthe"): those glyphs' boxes are
         # taken from the origin and the advance instead (`OVERHANG`)
-        advance = (font, raw.FPDFText_GetFontSize(tp, i), mat.a, mat.b, slanted)
+        # (`advance`: what `_advance_box` needs: font, size set, the text's direction, slanted)
+        advance = (font, set_size, mat.a, mat.b, slanted)
         return size, name, "up" if up else "turned", bottom, m, advance
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
@@ -342,8 +344,7 @@ class PdfiumPage:
         last_u, last_left = -1, 0.0
         joins: list[tuple] = []  # where a word runs on into another text object: (x1 before, x0 after, top, size)
 
-        for i in range(n):
-            u = get_unicode(tp_addr, i)
+        for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
             if (u < 32 and u != 2) or u == 0xFFFE:
                 continue  # line ends pdfium inserts, control codes of glyphs without a character
             if u == 32 and is_generated(tp_addr, i):
@@ -446,6 +447,17 @@ class PdfiumPage:
                 return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, spaces)
         words = _place_marks(words, y_tolerance)
         return _once_each(words)
+
+    def _codes(self, n: int, get_unicode, tp_addr: int) -> list[int]:
+        """The page's n characters as code points: the page's text in one call (it gives a
+        line end's hyphen, code 2, as U+FFFE), or one call per character where that text does
+        not hold one code per character (it leaves out NULs; characters beyond the BMP)."""
+        buf = (ctypes.c_ushort * (n + 1))()
+        k = self.raw.FPDFText_GetText(self.textpage(), 0, n, buf)
+        text = bytes(buf)[: 2 * max(0, k - 1)].decode("utf-16-le", "surrogatepass")
+        if len(text) == n:  # (a pair of surrogates decodes to one character: shorter)
+            return [2 if c == 0xFFFE else c for c in map(ord, text)]
+        return [get_unicode(tp_addr, i) for i in range(n)]
 
     def _dropped_spaces(self) -> tuple:
         """Boxes (x0, x1, top, bottom) of the page's text objects with no character in pdfium's
