@@ -119,7 +119,7 @@ MODEL_FR = typer.Option(None, "--model-fr", metavar="NAME", envvar="REPORTGRAPH_
 FULL = typer.Option(None, "--full/--no-full", help=(
     "Read every document again instead of reusing cached results [default: --no-full]."))
 WORKERS = typer.Option(None, "--workers", metavar="N", min=1, help=(
-    "Read documents in N processes [default: two threads in this process]."))
+    "Read documents in N processes [default: one after another in this process]."))
 DASK_ADDRESS = typer.Option(None, "--dask-address", metavar="URL", envvar="REPORTGRAPH_DASK_ADDRESS", help=(
     "Read documents on an existing Dask cluster (tcp://host:8786); its workers report to one Prefect "
     "server (see README)."))

@@ -138,7 +138,9 @@ def ingest_runner(settings: RunSettings, pool: DocumentPool | None = None):
         return task_runner_for(settings.dask_address)
     if pool is not None:
         return ThreadPoolTaskRunner(max_workers=pool.workers)
-    return ThreadPoolTaskRunner(max_workers=max(1, settings.workers or 2))
+    # one thread by default: documents read in two threads of one process took 35 % longer
+    # than in one (spaCy and the PDF engines hold the interpreter; bench/RESULTS.md, issue 18)
+    return ThreadPoolTaskRunner(max_workers=max(1, settings.workers or 1))
 
 
 def document_pool(settings: RunSettings, documents: int) -> DocumentPool | None:
