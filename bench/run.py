@@ -220,6 +220,32 @@ def plain_pdfplumber(path: Path, **options) -> int:
     return n
 
 
+def file_rounds(fns: dict[str, Callable[[Path], object]], files: list[Path], reps: int, label: str = ""
+                ) -> tuple[dict[str, list[float]], dict[str, dict[str, list[float]]]]:
+    """Each function on each file, `reps` rounds, the order of the functions rotating by round,
+    after a warm-up round (imports, font caches): per function the total time of each round, and
+    per file and function each round's time."""
+    for p in files:
+        for fn in fns.values():
+            fn(p)
+    names = list(fns)
+    per_file: dict[str, dict[str, list[float]]] = {p.name: {n: [] for n in names} for p in files}
+    totals: dict[str, list[float]] = {n: [] for n in names}
+    for r in range(reps):
+        k = r % len(names)
+        rep_total = dict.fromkeys(names, 0.0)
+        for p in files:
+            for n in names[k:] + names[:k]:
+                t = timed(lambda: fns[n](p))
+                per_file[p.name][n].append(t)
+                rep_total[n] += t
+        for n in names:
+            totals[n].append(rep_total[n])
+        if label:
+            log(f"  {label} rep {r + 1}: " + ", ".join(f"{n} {rep_total[n]:.2f}s" for n in names))
+    return totals, per_file
+
+
 def bench_ingestion(reps: int) -> dict:
     from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
 
@@ -234,27 +260,12 @@ def bench_ingestion(reps: int) -> dict:
             continue
         files.append(p)
         pages[p.name] = layout.pages
-    per_file: dict[str, dict[str, list[float]]] = {}
     fns = {
         "ours": lambda p: read_pdf(p),
         "plain": lambda p: plain_pdfplumber(p),
         "plain_same_options": lambda p: plain_pdfplumber(p, **same_options),
     }
-    for p in files:  # warm-up: imports, font caches
-        for fn in fns.values():
-            fn(p)
-    totals: dict[str, list[float]] = {k: [] for k in fns}
-    names = list(fns)
-    for r in range(reps):
-        k = r % len(names)
-        rep_total = dict.fromkeys(names, 0.0)
-        for p in files:
-            for n in names[k:] + names[:k]:
-                t = timed(lambda: fns[n](p))
-                per_file.setdefault(p.name, {x: [] for x in names})[n].append(t)
-                rep_total[n] += t
-        for n in names:
-            totals[n].append(rep_total[n])
+    totals, per_file = file_rounds(fns, files, reps)
     ratios = paired(totals["ours"], totals["plain"])
     return {
         "title": "2. PDF ingestion",
@@ -702,53 +713,51 @@ def bench_networks(reps: int) -> dict:
 # ------------------------------------------------------------------ 8. PDF reading speed (issue 18)
 
 
+def each_textpage(path: Path, read) -> int:
+    """Open `path` with pypdfium2, call `read(textpage)` on every page (closing each page after
+    use) and add up what it returns."""
+    import pypdfium2 as pdfium
+
+    n = 0
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            textpage = page.get_textpage()
+            n += read(textpage)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return n
+
+
 def raw_pdfium_chars(path: Path) -> int:
     """Every character of every page with its box, straight from pypdfium2's text page: the
     floor for a reader built on it (no frame, font, word or layout work)."""
     import ctypes
 
-    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharBox
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(x) for x in (left, right, bottom, top)]
-    n = 0
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            textpage = page.get_textpage()
-            tp = textpage.raw
-            chars = []
-            for k in range(textpage.count_chars()):
-                u = get_unicode(tp, k)
-                get_box(tp, k, *refs)
-                chars.append((chr(u), left.value, top.value, right.value, bottom.value))
-            n += len(chars)
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
-    return n
+
+    def read(textpage) -> int:
+        tp = textpage.raw
+        chars = []
+        for k in range(textpage.count_chars()):
+            u = get_unicode(tp, k)
+            get_box(tp, k, *refs)
+            chars.append((chr(u), left.value, top.value, right.value, bottom.value))
+        return len(chars)
+
+    return each_textpage(path, read)
 
 
 def raw_pdfium_text(path: Path) -> int:
     """Each page's text in one call (`get_text_range`): pdfium's own speed, for reference."""
-    import pypdfium2 as pdfium
-
-    n = 0
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            textpage = page.get_textpage()
-            n += len(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
-    return n
+    return each_textpage(path, lambda textpage: len(textpage.get_text_range()))
 
 
 def bench_pdfspeed(reps: int) -> dict:
@@ -771,23 +780,8 @@ def bench_pdfspeed(reps: int) -> dict:
         "raw_chars": raw_pdfium_chars,
         "raw_text": raw_pdfium_text,
     }
-    for p in files:  # warm-up: imports, font caches
-        for fn in fns.values():
-            fn(p)
     names = list(fns)
-    per_file: dict[str, dict[str, list[float]]] = {p.name: {n: [] for n in names} for p in files}
-    totals: dict[str, list[float]] = {n: [] for n in names}
-    for r in range(reps):
-        k = r % len(names)
-        rep_total = dict.fromkeys(names, 0.0)
-        for p in files:
-            for n in names[k:] + names[:k]:
-                t = timed(lambda: fns[n](p))
-                per_file[p.name][n].append(t)
-                rep_total[n] += t
-        for n in names:
-            totals[n].append(rep_total[n])
-        log(f"  pdfspeed rep {r + 1}: " + ", ".join(f"{n} {rep_total[n]:.2f}s" for n in names))
+    totals, per_file = file_rounds(fns, files, reps, label="pdfspeed")
     ratios = paired(totals["ours_pdfium"], totals["raw_chars"])
     return {
         "title": "8. PDF reading speed",
