@@ -342,6 +342,7 @@ class PdfiumPage:
         gap = False  # pdfium inserted a space before the next glyph
         blank = None  # the space glyph before the next glyph: (x0, x1)
         last_u, last_left = -1, 0.0
+        back = False  # a word began left of the last glyph on its line (text printed twice starts so)
         joins: list[tuple] = []  # where a word runs on into another text object: (x1 before, x0 after, top, size)
 
         for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
@@ -420,6 +421,8 @@ class PdfiumPage:
                         return None  # a turned page: its characters are read instead
                 text = []
             size = info[0]
+            if top - ltop < -y_tolerance or (x0 < lx0 - 1 and top - ltop <= y_tolerance):
+                back = True  # drawn again from further up or left: maybe printed twice
             wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
             text.append("-" if u == 2 else chr(u))
             xs = [x0]
@@ -446,7 +449,7 @@ class PdfiumPage:
                    for _bx0, _bx1, btop, bbottom in spaces[bisect.bisect_left(starts, x1 - 1):bisect.bisect_right(starts, x0 + 0.5)]):
                 return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, spaces)
         words = _place_marks(words, y_tolerance)
-        return _once_each(words)
+        return _once_each(words) if back else words
 
     def _codes(self, n: int, get_unicode, tp_addr: int) -> list[int]:
         """The page's n characters as code points: the page's text in one call (it gives a
