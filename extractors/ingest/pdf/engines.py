@@ -34,15 +34,16 @@ from pdfplumber.utils import dedupe_chars, extract_words
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
-# (pypdfium2's "Incompatibility with Threading"). A run reads documents in two threads by
-# default, so a whole pdfium reading holds this lock; the other thread goes on with its spaCy
-# work, and worker processes (--workers N) each have their own.
+# (pypdfium2's "Incompatibility with Threading"). Threads of one process may read PDFs at once
+# (document tasks, fetched sources), so a whole pdfium reading holds this lock; another thread
+# goes on with its spaCy work meanwhile, and worker processes (--workers N) each have their own.
 _PDFIUM = threading.RLock()
 
 
 def engine_lock(engine: str):
     """The lock a reading with `engine` must hold (none for pdfplumber)."""
     return _PDFIUM if engine == "pdfium" else contextlib.nullcontext()
+
 
 OVERHANG = frozenset(map(ord, "fſƒ"))  # roman glyphs whose ink reaches past their advance
 DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
@@ -64,7 +65,7 @@ class PdfiumDocument:
     @cached_property
     def metadata(self) -> dict:
         try:
-            return {k: v for k, v in self.doc.get_metadata_dict(skip_empty=True).items()}
+            return dict(self.doc.get_metadata_dict(skip_empty=True))
         except Exception:
             return {}
 
@@ -164,6 +165,20 @@ def _place_marks(words: list[dict], y_tolerance: float) -> list[dict]:
     return out
 
 
+def _space_between(spaces: tuple, x_before: float, x_after: float, top: float, size: float
+                   ) -> tuple[float, float] | None:
+    """(x0, x1) of a space of `spaces` (sorted boxes, `PdfiumPage._dropped_spaces`) standing after
+    the glyph that starts at `x_before` and at most half a point past `x_after`, on the line whose
+    glyphs' top is `top` (of type `size`); None when there is none."""
+    at = bisect.bisect_right(spaces, (x_before, float("inf")))
+    for bx0, bx1, btop, bbottom in spaces[at:]:
+        if bx0 > x_after + 0.5:
+            return None
+        if btop < top + size and bbottom > top:
+            return bx0, bx1
+    return None
+
+
 def _font_name(raw, font) -> str:
     if not font:
         return ""
@@ -172,27 +187,24 @@ def _font_name(raw, font) -> str:
     return buf.raw[: max(0, k - 1)].decode("utf-8", "replace") if k else ""
 
 
+def _proto(fn, restype, *args):
+    """A pdfium function called with plain C types (addresses as ints): ctypes converts no
+    pointer object per call, and a pointer comes back as an address to compare."""
+    return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
 @lru_cache(maxsize=1)
 def _calls(raw) -> tuple:
-    """The per-character calls with plain C types (addresses as ints): ctypes converts no
-    pointer object per call, and the text object comes back as an address to compare.
-    (get_unicode, get_loose_box, is_generated, get_text_object)"""
-    def proto(fn, restype, *args):
-        return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(fn, ctypes.c_void_p).value)
-
-    vp, i = ctypes.c_void_p, ctypes.c_int
+    """The per-character calls: (get_unicode, get_loose_box, is_generated, get_text_object)."""
+    proto, vp, i = _proto, ctypes.c_void_p, ctypes.c_int
     return (proto(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i), proto(raw.FPDFText_GetLooseCharBox, i, vp, i, vp),
             proto(raw.FPDFText_IsGenerated, i, vp, i), proto(raw.FPDFText_GetTextObject, vp, vp, i))
 
 
 @lru_cache(maxsize=1)
 def _path_calls(raw) -> tuple:
-    """The per-object and per-segment calls of the drawing walk with plain C types."""
-    vp, i, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
-
-    def proto(fn, restype, *args):
-        return ctypes.CFUNCTYPE(restype, *args)(ctypes.cast(fn, ctypes.c_void_p).value)
-
+    """The per-object and per-segment calls of the drawing walk."""
+    proto, vp, i = _proto, ctypes.c_void_p, ctypes.c_int
     return (proto(raw.FPDFPageObj_GetType, i, vp), proto(raw.FPDFPageObj_GetMatrix, i, vp, vp),
             proto(raw.FPDFPath_CountSegments, i, vp), proto(raw.FPDFPath_GetPathSegment, vp, vp, i),
             proto(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp), proto(raw.FPDFPathSegment_GetType, i, vp),
@@ -343,7 +355,7 @@ class PdfiumPage:
         blank = None  # the space glyph before the next glyph: (x0, x1)
         last_u, last_left = -1, 0.0
         back = False  # a word began left of the last glyph on its line (text printed twice starts so)
-        joins: list[tuple] = []  # where a word runs on into another text object: (x1 before, x0 after, top, size)
+        joins: list[tuple] = []  # where a word runs on into another text object: (x0 of the glyph before, x0 after, top, size)
 
         for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
             if (u < 32 and u != 2) or u == 0xFFFE:
@@ -368,11 +380,10 @@ class PdfiumPage:
                 if info is None:
                     info = infos[obj] = self._object_info(obj, i, fonts)
                 if text and not spaced:
-                    joins.append((lx1, x0, ltop, winfo[0]))  # a word going on into another text object
-                    for bx0, bx1, btop, bbottom in _spaces:  # a space shown on its own stands between
-                        if lx0 < bx0 <= x0 + 0.5 and btop < ltop + info[0] and bbottom > ltop:
-                            spaced, blank = True, (bx0, bx1)
-                            break
+                    joins.append((lx0, x0, ltop, winfo[0]))  # a word going on into another text object
+                    between = _space_between(_spaces, lx0, x0, ltop, winfo[0])
+                    if between is not None:
+                        spaced, blank = True, between
             x1 = rect.right + dx
             if u in OVERHANG or info[5][4]:
                 box = self._advance_box(i, u, info[5])
@@ -442,11 +453,8 @@ class PdfiumPage:
             # pdfium leaves a text object holding only a space out of its text page: where words
             # run on from one text object into another, such a space may stand between them
             # (a producer that shows each word and each space apart: "Augustineasthe")
-            spaces = self._dropped_spaces()  # sorted by x0
-            starts = [b[0] for b in spaces]
-            if any(btop < top + size and bbottom > top
-                   for x1, x0, top, size in joins
-                   for _bx0, _bx1, btop, bbottom in spaces[bisect.bisect_left(starts, x1 - 1):bisect.bisect_right(starts, x0 + 0.5)]):
+            spaces = self._dropped_spaces()
+            if any(_space_between(spaces, *join) is not None for join in joins):
                 return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, spaces)
         words = _place_marks(words, y_tolerance)
         return _once_each(words) if back else words
@@ -463,8 +471,8 @@ class PdfiumPage:
         return [get_unicode(tp_addr, i) for i in range(n)]
 
     def _dropped_spaces(self) -> tuple:
-        """Boxes (x0, x1, top, bottom) of the page's text objects with no character in pdfium's
-        text page: spaces shown on their own, which pdfium leaves out."""
+        """Boxes (x0, x1, top, bottom), sorted, of the page's text objects with no character in
+        pdfium's text page: spaces shown on their own, which pdfium leaves out."""
         raw = self.raw
         tp = self.textpage()
         buf = (ctypes.c_ushort * 4)()
@@ -491,7 +499,7 @@ class PdfiumPage:
         get_unicode, get_box, is_generated, get_object = _calls(raw)
         tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
         box_addr = ctypes.addressof(rect)
-        a0, b0, c0, d0, e0, f0 = self.ctm
+        e0, f0 = self.ctm[4], self.ctm[5]
         height = self.height
         turned = self.rotate != 0
         infos: dict[int, tuple] = {}
@@ -514,9 +522,7 @@ class PdfiumPage:
             size, fontname, _frame, base, m, advance = info
             get_box(tp_addr, i, box_addr)
             if turned:
-                xs = (rect.left * a0 + rect.top * c0 + e0, rect.right * a0 + rect.bottom * c0 + e0)
-                ys = (rect.left * b0 + rect.top * d0 + f0, rect.right * b0 + rect.bottom * d0 + f0)
-                x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+                x0, x1, y0, y1 = self._span(rect.left, rect.bottom, rect.right, rect.top)
             else:
                 x0, x1, y0, y1 = rect.left + e0, rect.right + e0, rect.bottom + f0, rect.top + f0
             upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
@@ -557,7 +563,7 @@ class PdfiumPage:
         if self._objects is not None:
             return self._objects
         raw = self.raw
-        paths: list[tuple[list[tuple[float, float]], bool]] = []
+        paths: list[list[tuple[float, float]]] = []
         images = 0
         mat = raw.FS_MATRIX()
         x_, y_ = ctypes.c_float(), ctypes.c_float()
@@ -591,14 +597,14 @@ class PdfiumPage:
                 x, y = x_.value, y_.value
                 pt = (x * a + y * c + e, height - (x * b + y * d + f))
                 if pts and segment_type(seg) == moveto:
-                    paths.append((pts, False))
+                    paths.append(pts)
                     pts = []
                 pts.append(pt)
                 if segment_close(seg):
-                    paths.append((pts if pts[-1] == pts[0] else pts + [pts[0]], True))
+                    paths.append(pts if pts[-1] == pts[0] else pts + [pts[0]])
                     pts = []
             if pts:
-                paths.append((pts, False))
+                paths.append(pts)
 
         page = ctypes.cast(self.page.raw, ctypes.c_void_p).value
         for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
@@ -611,7 +617,7 @@ class PdfiumPage:
         """Subpaths sorted as pdfminer sorts them: a straight segment is a line, an axis-aligned
         box a rect, anything else a curve (with its points)."""
         out: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
-        for pts, _closed in self._walk()[0]:
+        for pts in self._walk()[0]:
             if len(pts) < 2:
                 continue
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
@@ -667,12 +673,18 @@ class PdfiumPage:
 
         return TableFinder(self, TableSettings.resolve(table_settings)).tables
 
-    def _box(self, l: float, b: float, r: float, t: float) -> dict:
-        """A rectangle of the page's space in pdfplumber's frame."""
+    def _span(self, l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:
+        """(x0, x1, y0, y1) of a rectangle of the page's space, the page's /Rotate and media box
+        applied (y still upwards)."""
         a, bb, c, d, e, f = self.ctm
         xs = (l * a + b * c + e, r * a + t * c + e)
         ys = (l * bb + b * d + f, r * bb + t * d + f)
-        return {"x0": min(xs), "x1": max(xs), "top": self.height - max(ys), "bottom": self.height - min(ys)}
+        return min(xs), max(xs), min(ys), max(ys)
+
+    def _box(self, l: float, b: float, r: float, t: float) -> dict:
+        """A rectangle of the page's space in pdfplumber's frame."""
+        x0, x1, y0, y1 = self._span(l, b, r, t)
+        return {"x0": x0, "x1": x1, "top": self.height - y1, "bottom": self.height - y0}
 
     @property
     def hyperlinks(self) -> list[dict]:

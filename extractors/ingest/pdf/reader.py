@@ -21,7 +21,7 @@ from extractors.ingest.pdf.types import IngestError, PdfSettings
 from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
 
-def open_pdf(path: Path, engine: str = "pdfium"):
+def open_pdf(path: Path, engine: str = PdfSettings().engine):
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     if not path.exists():

@@ -147,7 +147,7 @@ class PageWords:
     height: float
     turned: bool = False  # the text was rotated or mirrored and has been turned upright
     aside: tuple = ()  # words set against the page's direction (margin stamps, rotated labels)
-    chars: int = 0  # characters on the page (spaces included)
+    chars: int = 0  # characters read on the page (a one-pass reading counts its words' only)
 
 
 def page_words(page, settings: PdfSettings) -> PageWords:
@@ -191,7 +191,7 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
     words = extract_words(chars, **options)
-    # space glyphs are not used here: a mirrored glyph's box need not lie where its advance does;
-    # a space an engine inserted between two glyphs' boxes (`generated`) is
+    # space glyphs are not used here (a mirrored glyph's box need not lie where its advance does),
+    # but a space an engine inserted between two glyphs' boxes (`generated`) is
     mark_spaces(words, blank_boxes([c for c in chars if c.get("generated")]))
     return PageWords(words, width, height, turned=True, chars=len(chars))
