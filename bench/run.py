@@ -246,6 +246,12 @@ def file_rounds(fns: dict[str, Callable[[Path], object]], files: list[Path], rep
     return totals, per_file
 
 
+def per_file_summary(per_file: dict[str, dict[str, list[float]]], ours: str, base: str) -> dict:
+    """Per file: each function's median time, and the median paired ratio of `ours` to `base`."""
+    return {"per_file": {f: {n: med(v) for n, v in d.items()} for f, d in per_file.items()},
+            "per_file_ratio": {f: med(paired(d[ours], d[base])) for f, d in per_file.items()}}
+
+
 def bench_ingestion(reps: int) -> dict:
     from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
 
@@ -272,8 +278,7 @@ def bench_ingestion(reps: int) -> dict:
         "what": (f"`read_pdf` (layout only, no spaCy) vs plain pdfplumber (open, `extract_words()` per page, "
                  f"close page) over {sum(pages.values())} pages: " + ", ".join(f"{k} ({v} p.)" for k, v in pages.items())),
         "times": totals,
-        "per_file": {f: {n: med(v) for n, v in d.items()} for f, d in per_file.items()},
-        "per_file_ratio": {f: med(paired(d["ours"], d["plain"])) for f, d in per_file.items()},
+        **per_file_summary(per_file, "ours", "plain"),
         "ratio": ratio_summary(ratios),
         "ratio_same_options": ratio_summary(paired(totals["ours"], totals["plain_same_options"])),
         "ratio_label": "our time ÷ plain pdfplumber time",
@@ -461,6 +466,21 @@ def _ingest_one(args: tuple[str, str, str]) -> str:
     return d.status
 
 
+def alternating_runs(c: Path, variants: dict[str, dict], reps: int, label: str) -> dict[str, list[dict]]:
+    """Cold runs of corpus `c` with each variant's settings, fresh output and cache folders each
+    time, the order of the variants alternating by repetition: per variant, each run's figures."""
+    runs: dict[str, list[dict]] = {n: [] for n in variants}
+    names = list(variants)
+    for r in range(reps):
+        for n in names[r % 2:] + names[:r % 2]:
+            tag = f"{label}-{n.replace('=', '')}"
+            res = pipeline_run(c, fresh(WORK / "runs" / f"{tag}-out"), fresh(WORK / "runs" / f"{tag}-cache"), **variants[n])
+            runs[n].append(res)
+            log(f"  {label} rep {r + 1} {n}: {res['seconds']:.1f}s (ingest {res['stages'].get('ingest', 0):.1f}s, "
+                f"{res['ingested']} ingested, {res['cached']} from cache)")
+    return runs
+
+
 def bench_parallel(reps: int, n_docs: int = 20) -> dict:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -469,15 +489,8 @@ def bench_parallel(reps: int, n_docs: int = 20) -> dict:
 
     c = corpus(n_docs)
     warm_prefect()
-    runs: dict[str, list[dict]] = {"workers=1": [], "workers=2": []}
-    names = list(runs)
-    for r in range(reps):
-        for n in names[r % 2:] + names[:r % 2]:
-            w = int(n.split("=")[1])
-            res = pipeline_run(c, fresh(WORK / "runs" / f"par-out-{w}"), fresh(WORK / "runs" / f"par-cache-{w}"),
-                               full=True, workers=w)
-            runs[n].append(res)
-            log(f"  parallel rep {r + 1} {n}: {res['seconds']:.1f}s (ingest {res['stages'].get('ingest', 0):.1f}s)")
+    runs = alternating_runs(c, {"workers=1": dict(full=True, workers=1), "workers=2": dict(full=True, workers=2)},
+                            reps, "parallel")
     whole = paired([x["seconds"] for x in runs["workers=1"]], [x["seconds"] for x in runs["workers=2"]])
     ingest_stage = paired([x["stages"]["ingest"] for x in runs["workers=1"]],
                           [x["stages"]["ingest"] for x in runs["workers=2"]])
@@ -780,7 +793,6 @@ def bench_pdfspeed(reps: int) -> dict:
         "raw_chars": raw_pdfium_chars,
         "raw_text": raw_pdfium_text,
     }
-    names = list(fns)
     totals, per_file = file_rounds(fns, files, reps, label="pdfspeed")
     ratios = paired(totals["ours_pdfium"], totals["raw_chars"])
     return {
@@ -794,8 +806,7 @@ def bench_pdfspeed(reps: int) -> dict:
         "pages": n_pages,
         "times": totals,
         "pages_per_s": {n: n_pages / med(v) for n, v in totals.items()},
-        "per_file": {f: {n: med(v) for n, v in d.items()} for f, d in per_file.items()},
-        "per_file_ratio": {f: med(paired(d["ours_pdfium"], d["raw_chars"])) for f, d in per_file.items()},
+        **per_file_summary(per_file, "ours_pdfium", "raw_chars"),
         "ratio": ratio_summary(ratios),
         "ratio_plumber": ratio_summary(paired(totals["ours_pdfplumber"], totals["ours_pdfium"])),
         "ratio_plumber_vs_raw": ratio_summary(paired(totals["ours_pdfplumber"], totals["raw_chars"])),
@@ -809,21 +820,10 @@ def bench_pdfspeed(reps: int) -> dict:
 
 
 def bench_coldrun(reps: int, n_docs: int = 20) -> dict:
-    from flows.pipeline import RunSettings
-
     c = corpus(n_docs)
-    if "pdf_engine" not in RunSettings.__dataclass_fields__:
-        raise RuntimeError("coldrun needs the run option pdf_engine (flows.pipeline.RunSettings, branch engine-opt)")
     warm_prefect()
-    runs: dict[str, list[dict]] = {"pdfium": [], "pdfplumber": []}
-    names = list(runs)
-    for r in range(reps):
-        for n in names[r % 2:] + names[:r % 2]:
-            res = pipeline_run(c, fresh(WORK / "runs" / f"cold-out-{n}"), fresh(WORK / "runs" / f"cold-cache-{n}"),
-                               pdf_engine=n)
-            runs[n].append(res)
-            log(f"  coldrun rep {r + 1} {n}: {res['seconds']:.1f}s (ingest {res['stages'].get('ingest', 0):.1f}s, "
-                f"{res['ingested']} ingested, {res['cached']} from cache)")
+    runs = alternating_runs(c, {"pdfium": dict(pdf_engine="pdfium"), "pdfplumber": dict(pdf_engine="pdfplumber")},
+                            reps, "coldrun")
     whole = paired([x["seconds"] for x in runs["pdfplumber"]], [x["seconds"] for x in runs["pdfium"]])
     ingest_stage = paired([x["stages"].get("ingest", 0.0) for x in runs["pdfplumber"]],
                           [x["stages"].get("ingest", 0.0) for x in runs["pdfium"]])
