@@ -165,16 +165,17 @@ def _place_marks(words: list[dict], y_tolerance: float) -> list[dict]:
     return out
 
 
-def _space_between(spaces: tuple, x_before: float, x_after: float, top: float, size: float
+def _space_between(boxes: tuple, x_before: float, x_after: float, top: float, size: float, empty
                    ) -> tuple[float, float] | None:
-    """(x0, x1) of a space of `spaces` (sorted boxes, `PdfiumPage._dropped_spaces`) standing after
-    the glyph that starts at `x_before` and at most half a point past `x_after`, on the line whose
-    glyphs' top is `top` (of type `size`); None when there is none."""
-    at = bisect.bisect_right(spaces, (x_before, float("inf")))
-    for bx0, bx1, btop, bbottom in spaces[at:]:
+    """(x0, x1) of a space standing after the glyph that starts at `x_before` and at most half a
+    point past `x_after`, on the line whose glyphs' top is `top` (of type `size`): the first of
+    `boxes` (the page's text objects, sorted, `PdfiumPage._text_boxes`) there for which
+    `empty(object)` says it has no character in pdfium's text page; None when there is none."""
+    at = bisect.bisect_right(boxes, (x_before, float("inf")))
+    for bx0, bx1, btop, bbottom, obj in boxes[at:]:
         if bx0 > x_after + 0.5:
             return None
-        if btop < top + size and bbottom > top:
+        if btop < top + size and bbottom > top and empty(obj):
             return bx0, bx1
     return None
 
@@ -210,6 +211,14 @@ def _path_calls(raw) -> tuple:
             proto(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp), proto(raw.FPDFPathSegment_GetType, i, vp),
             proto(raw.FPDFPathSegment_GetClose, i, vp), proto(raw.FPDFFormObj_CountObjects, i, vp),
             proto(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong), proto(raw.FPDFPage_GetObject, vp, vp, i))
+
+
+@lru_cache(maxsize=1)
+def _text_object_calls(raw) -> tuple:
+    """The per-object calls of the look for dropped spaces: (get_text, get_bounds)."""
+    proto, vp = _proto, ctypes.c_void_p
+    return (proto(raw.FPDFTextObj_GetText, ctypes.c_ulong, vp, vp, vp, ctypes.c_ulong),
+            proto(raw.FPDFPageObj_GetBounds, ctypes.c_int, vp, vp, vp, vp, vp))
 
 
 def _axis_box(pts: list[tuple[float, float]]) -> bool:
@@ -319,8 +328,8 @@ class PdfiumPage:
             return min(p[0], q[0]), max(p[0], q[0]), None, None
         return None, None, min(p[1], q[1]), max(p[1], q[1])
 
-    def stream_words(self, x_tolerance_ratio: float | None, x_tolerance: float, y_tolerance: float,
-                     _spaces: tuple = ()) -> list[dict] | None:
+    def stream_words(self, x_tolerance_ratio: float | None, x_tolerance: float, y_tolerance: float
+                     ) -> list[dict] | None:
         """The words of a page set upright, read in one pass over pdfium's characters without a
         record per character: a word grows while its characters come from text of one size and
         font on one line, each within the x tolerance of the last (pdfplumber's rule for
@@ -347,7 +356,7 @@ class PdfiumPage:
         xs: list[float] = []  # where each glyph of the word starts
         upright = turned = 0
         # the word being read, and its last glyph
-        wx0 = wx1 = wtop = wbottom = lx0 = lx1 = ltop = 0.0
+        wx0 = wx1 = wtop = wbottom = lx0 = lx1 = ltop = tol = 0.0
         winfo = info = last_obj = None
         wspace = False
         spaced = False  # a space (glyph or inserted) stands before the next glyph
@@ -355,7 +364,18 @@ class PdfiumPage:
         blank = None  # the space glyph before the next glyph: (x0, x1)
         last_u, last_left = -1, 0.0
         back = False  # a word began left of the last glyph on its line (text printed twice starts so)
-        joins: list[tuple] = []  # where a word runs on into another text object: (x0 of the glyph before, x0 after, top, size)
+        # pdfium leaves a text object holding only a space out of its text page: where a word
+        # runs on from one text object into another, such a space may stand between them (a
+        # producer that shows each word and each space apart: "Augustineasthe"); those spaces
+        # are looked up where a word runs on so, in this same pass (the page's text objects'
+        # boxes read at the first such join, and whether one has characters only for those there)
+        boxes: tuple | None = None
+        emptiness: dict[int, bool] = {}
+
+        def empty(obj: int) -> bool:
+            if obj not in emptiness:
+                emptiness[obj] = self._has_no_chars(obj)
+            return emptiness[obj]
 
         for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
             if (u < 32 and u != 2) or u == 0xFFFE:
@@ -367,42 +387,43 @@ class PdfiumPage:
                 spaced = gap = True
                 continue
             get_box(tp_addr, i, box_addr)
-            x0 = rect.left + dx
+            left = rect.left
+            x0 = left + dx
             if u == 32 or u == 0xF020 or u == 0xF0A0:  # a space glyph ends the word (keep_blank_chars=False)
                 blank = (x0, rect.right + dx)
                 spaced = True
                 continue
             obj = get_object(tp_addr, i)
-            crossed = obj != last_obj
-            if crossed:
+            if obj != last_obj:
                 last_obj = obj
                 info = infos.get(obj)
                 if info is None:
                     info = infos[obj] = self._object_info(obj, i, fonts)
-                if text and not spaced:
-                    joins.append((lx0, x0, ltop, winfo[0]))  # a word going on into another text object
-                    between = _space_between(_spaces, lx0, x0, ltop, winfo[0])
+                size, base, advance = info[0], info[3], info[5]
+                slanted = advance[4]
+                if text and not spaced:  # a word going on into another text object
+                    if boxes is None:
+                        boxes = self._text_boxes()
+                    between = _space_between(boxes, lx0, x0, ltop, winfo[0], empty)
                     if between is not None:
                         spaced, blank = True, between
             x1 = rect.right + dx
-            if u in OVERHANG or info[5][4]:
-                box = self._advance_box(i, u, info[5])
+            if slanted or u in OVERHANG:
+                box = self._advance_box(i, u, advance)
                 if box is not None and box[0] is not None:
                     x0, x1 = box[0], box[1]
-            base = info[3]
             if base is not None:
                 bottom = base
-                top = base - info[0]
+                top = base - size
             else:
                 top, bottom = height - rect.top - dy, height - rect.bottom - dy
             if text:
-                if u == last_u and 0 < abs(rect.left - last_left) <= min(1.0, 0.1 * info[0]) and abs(top - ltop) <= 1:
+                if u == last_u and 0 < abs(left - last_left) <= min(1.0, 0.1 * size) and abs(top - ltop) <= 1:
                     # the same glyph printed again over itself, a little off (fake bold); a
                     # letter's double is an advance away, and a ligature's two letters ("ff")
                     # share one box exactly
                     continue
                 same = (info is winfo or info[:3] == winfo[:3]) and -y_tolerance <= top - ltop <= y_tolerance
-                tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * winfo[0]
                 if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
                     text.append("-" if u == 2 else chr(u))
                     xs.append(x0)
@@ -412,7 +433,7 @@ class PdfiumPage:
                         wtop = top
                     if bottom > wbottom:
                         wbottom = bottom
-                    lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, rect.left
+                    lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, left
                     continue
                 if same and (not spaced or (gap and blank is None)) and wx0 - tol <= x0 < lx0 - tol:
                     # drawn back into the word (an accent set over its letter after the word:
@@ -431,14 +452,14 @@ class PdfiumPage:
                     if turned > 200 and turned > 4 * upright:
                         return None  # a turned page: its characters are read instead
                 text = []
-            size = info[0]
             if top - ltop < -y_tolerance or (x0 < lx0 - 1 and top - ltop <= y_tolerance):
                 back = True  # drawn again from further up or left: maybe printed twice
             wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
             text.append("-" if u == 2 else chr(u))
             xs = [x0]
             wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
-            lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, rect.left
+            tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * size  # the word's
+            lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, left
             spaced = gap = False
             blank = None
         if text:
@@ -449,13 +470,6 @@ class PdfiumPage:
                 turned += len(text)
         if turned > upright:
             return None
-        if joins and not _spaces:
-            # pdfium leaves a text object holding only a space out of its text page: where words
-            # run on from one text object into another, such a space may stand between them
-            # (a producer that shows each word and each space apart: "Augustineasthe")
-            spaces = self._dropped_spaces()
-            if any(_space_between(spaces, *join) is not None for join in joins):
-                return self.stream_words(x_tolerance_ratio, x_tolerance, y_tolerance, spaces)
         words = _place_marks(words, y_tolerance)
         return _once_each(words) if back else words
 
@@ -470,24 +484,31 @@ class PdfiumPage:
             return [2 if c == 0xFFFE else c for c in map(ord, text)]
         return [get_unicode(tp_addr, i) for i in range(n)]
 
-    def _dropped_spaces(self) -> tuple:
-        """Boxes (x0, x1, top, bottom), sorted, of the page's text objects with no character in
-        pdfium's text page: spaces shown on their own, which pdfium leaves out."""
+    def _text_boxes(self) -> tuple:
+        """Boxes (x0, x1, top, bottom, object), sorted, of the page's text objects: where to look
+        for the spaces shown on their own that pdfium leaves out of its text page."""
         raw = self.raw
-        tp = self.textpage()
-        buf = (ctypes.c_ushort * 4)()
-        l_, b_, r_, t_ = (ctypes.c_float() for _ in range(4))
+        obj_type, page_object = _path_calls(raw)[0], _path_calls(raw)[9]
+        get_bounds = _text_object_calls(raw)[1]
+        page = ctypes.cast(self.page.raw, ctypes.c_void_p).value
+        corners = (ctypes.c_float * 4)()
+        l_, b_, r_, t_ = (ctypes.addressof(corners) + 4 * k for k in range(4))
+        text = raw.FPDF_PAGEOBJ_TEXT
         out = []
         for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
-            obj = raw.FPDFPage_GetObject(self.page.raw, k)
-            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
-                continue
-            if raw.FPDFTextObj_GetText(obj, tp, buf, ctypes.sizeof(buf)) > 2:
-                continue  # it has characters
-            if raw.FPDFPageObj_GetBounds(obj, l_, b_, r_, t_):
-                box = self._box(l_.value, b_.value, r_.value, t_.value)
-                out.append((box["x0"], box["x1"], box["top"], box["bottom"]))
+            obj = page_object(page, k)
+            if obj_type(obj) == text and get_bounds(obj, l_, b_, r_, t_):
+                box = self._box(*corners)
+                out.append((box["x0"], box["x1"], box["top"], box["bottom"], obj))
         return tuple(sorted(out))
+
+    def _has_no_chars(self, obj: int) -> bool:
+        """A text object with no character in pdfium's text page (a space shown on its own).
+        (FPDFTextObj_GetText looks through the whole text page: asked only where it matters.)"""
+        get_text = _text_object_calls(self.raw)[0]
+        buf = (ctypes.c_ushort * 4)()
+        tp = ctypes.cast(self.textpage(), ctypes.c_void_p).value
+        return get_text(obj, tp, ctypes.addressof(buf), ctypes.sizeof(buf)) <= 2
 
     @cached_property
     def chars(self) -> list[dict]:
@@ -658,14 +679,21 @@ class PdfiumPage:
     @cached_property
     def edges(self) -> list[dict]:
         """pdfplumber's edges (`Container.edges`), from pdfium's paths."""
-        from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
+        from pdfplumber.utils import line_to_edge, rect_to_edges
 
         # a curve's slanted segments have no orientation, and the table finder drops them: only
-        # its horizontal and vertical ones are made (a chart's curve has thousands of points)
-        straight = [dict(c, pts=[p, q]) for c in self.curves for p, q in zip(c["pts"], c["pts"][1:])
-                    if p[0] == q[0] or p[1] == q[1]]
-        return ([line_to_edge(x) for x in self.lines] + [e for r in self.rects for e in rect_to_edges(r)]
-                + [e for c in straight for e in curve_to_edges(c)])
+        # its horizontal and vertical ones are made (a chart's curve has thousands of points),
+        # each as pdfplumber's `curve_to_edges` makes it (a curve's doctop is its top here)
+        straight = []
+        for c in self.curves:
+            pts = c["pts"]
+            for (px, py), (qx, qy) in zip(pts, pts[1:]):
+                if px == qx or py == qy:
+                    top = min(py, qy)
+                    straight.append({"object_type": "curve_edge", "x0": min(px, qx), "x1": max(px, qx), "top": top,
+                                     "doctop": top, "bottom": max(py, qy), "width": abs(px - qx),
+                                     "height": abs(py - qy), "orientation": "v" if px == qx else "h"})
+        return [line_to_edge(x) for x in self.lines] + [e for r in self.rects for e in rect_to_edges(r)] + straight
 
     def find_tables(self, table_settings=None):
         """pdfplumber's table finder (ruling lines -> cells -> tables) on pdfium's edges."""
