@@ -214,6 +214,16 @@ def _path_calls(raw) -> tuple:
 
 
 @lru_cache(maxsize=1)
+def _glyph_calls(raw) -> tuple:
+    """The per-object and per-glyph calls of `_object_info` and `_advance_box`: (get_matrix,
+    get_font_size, get_font, get_origin, glyph_width)."""
+    proto, vp, i = _proto, ctypes.c_void_p, ctypes.c_int
+    return (proto(raw.FPDFText_GetMatrix, i, vp, i, vp), proto(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
+            proto(raw.FPDFTextObj_GetFont, vp, vp), proto(raw.FPDFText_GetCharOrigin, i, vp, i, vp, vp),
+            proto(raw.FPDFFont_GetGlyphWidth, i, vp, ctypes.c_uint, ctypes.c_float, vp))
+
+
+@lru_cache(maxsize=1)
 def _text_object_calls(raw) -> tuple:
     """The per-object calls of the look for dropped spaces: (get_text, get_bounds)."""
     proto, vp = _proto, ctypes.c_void_p
@@ -264,6 +274,37 @@ class PdfiumPage:
             self._textpage = self.raw.FPDFText_LoadPage(self.page.raw)
         return self._textpage
 
+    @cached_property
+    def _tp(self) -> int:
+        """The text page's address, for the plain-C calls."""
+        return ctypes.cast(self.textpage(), ctypes.c_void_p).value
+
+    @cached_property
+    def _matrix(self):
+        return self.raw.FS_MATRIX()
+
+    @cached_property
+    def _xy(self):
+        """An origin's (x, y), written by FPDFText_GetCharOrigin."""
+        return (ctypes.c_double * 2)()
+
+    @cached_property
+    def _x_addr(self) -> int:
+        return ctypes.addressof(self._xy)
+
+    @cached_property
+    def _y_addr(self) -> int:
+        return ctypes.addressof(self._xy) + ctypes.sizeof(ctypes.c_double)
+
+    @cached_property
+    def _w(self):
+        """A glyph's width, written by FPDFFont_GetGlyphWidth."""
+        return (ctypes.c_float * 1)()
+
+    @cached_property
+    def _w_addr(self) -> int:
+        return ctypes.addressof(self._w)
+
     def _object_info(self, obj: int, i: int, fonts: dict) -> tuple:
         """(size, fontname, frame, bottom, matrix, advance) shared by the characters of one text
         object (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
@@ -273,31 +314,31 @@ class PdfiumPage:
         0.96 em) a line lower than the text beside them, and pdfium's loose boxes reach over
         the glyphs' ink; None otherwise (the box comes from the glyph's loose box)."""
         raw = self.raw
-        tp = self.textpage()
-        mat = raw.FS_MATRIX()
-        raw.FPDFText_GetMatrix(tp, i, mat)
+        get_matrix, get_font_size, get_font, get_origin, _width = _glyph_calls(raw)
+        tp = self._tp
+        mat = self._matrix
+        get_matrix(tp, i, ctypes.addressof(mat))
         m = (mat.a, mat.b, mat.c, mat.d, mat.e, mat.f)
         if self.rotate:
             m = _mult(m, self.ctm)
         # pdfium's size is the one set by Tf; the text matrix scales it (a producer may set
         # 1-point type drawn ten times larger): pdfminer's size is the glyph's rendered height
-        set_size = raw.FPDFText_GetFontSize(tp, i)
+        set_size = get_font_size(tp, i)
         size = set_size * math.hypot(m[2], m[3])
-        handle = ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)
-        font = raw.FPDFTextObj_GetFont(handle) if obj else None
-        key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
+        font = get_font(obj) if obj else None
+        key = font or 0
         if key not in fonts:
+            handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
             angle = ctypes.c_int(0)
-            slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(font, angle)) and angle.value != 0
-            fonts[key] = (_font_name(raw, font), slanted)
+            slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(handle, angle)) and angle.value != 0
+            fonts[key] = (_font_name(raw, handle), slanted)
         name, slanted = fonts[key]
         a, b, c, d = m[:4]
         up = a > 0 and d > 0 and abs(b) <= abs(a) and abs(c) <= abs(d)
         bottom = None
         if up and not self.rotate:
-            x_, y_ = ctypes.c_double(), ctypes.c_double()
-            raw.FPDFText_GetCharOrigin(tp, i, x_, y_)
-            bottom = self.height - (y_.value + self.ctm[5]) - DESCENT * size
+            get_origin(tp, i, self._x_addr, self._y_addr)
+            bottom = self.height - (self._xy[1] + self.ctm[5]) - DESCENT * size
         # pdfium's loose box holds the glyph's ink, which reaches past its advance in a slanted
         # font and for a roman "f" (its hook: "of the" read "ofthe"): those glyphs' boxes are
         # taken from the origin and the advance instead (`OVERHANG`)
@@ -309,18 +350,19 @@ class PdfiumPage:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
         where top/bottom are None for text running across and x0/x1 None for text running down
         (those come from the loose box); None when the font has no width for it."""
-        raw = self.raw
         font, tf, a, b, _slanted = advance
-        w = ctypes.c_float()
-        if not raw.FPDFFont_GetGlyphWidth(font, u, tf, w):
+        if not font:
             return None
-        x_, y_ = ctypes.c_double(), ctypes.c_double()
-        raw.FPDFText_GetCharOrigin(self.textpage(), i, x_, y_)
-        ox, oy = x_.value, y_.value
+        _m, _s, _f, get_origin, glyph_width = _glyph_calls(self.raw)
+        if not glyph_width(font, u, tf, self._w_addr):
+            return None
+        get_origin(self._tp, i, self._x_addr, self._y_addr)
+        ox, oy = self._xy[0], self._xy[1]
+        w = self._w[0]
         last, self._last_origin = self._last_origin, (i, ox, oy)
         if last[0] == i - 1 and abs(last[1] - ox) < 0.01 and abs(last[2] - oy) < 0.01:
             return None  # a ligature's second letter ("fi" read as f + i from one origin): its loose box
-        ex, ey = ox + w.value * a, oy + w.value * b
+        ex, ey = ox + w * a, oy + w * b
         a0, b0, c0, d0, e0, f0 = self.ctm
         p = (ox * a0 + oy * c0 + e0, self.height - (ox * b0 + oy * d0 + f0))
         q = (ex * a0 + ey * c0 + e0, self.height - (ex * b0 + ey * d0 + f0))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 
 
@@ -202,49 +203,60 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
 
 
 def make_line(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings) -> Line:
-    sizes: Counter = Counter()
-    for w in words:
-        sizes[round(w["size"], 1)] += len(w["text"])
-    main = sizes.most_common(1)[0][0]
+    rounded = [round(w["size"], 1) for w in words]
+    sizes: dict[float, int] = {}
+    for w, r in zip(words, rounded):
+        sizes[r] = sizes.get(r, 0) + len(w["text"])
+    main = max(sizes.items(), key=itemgetter(1))[0]  # the first of the most used (Counter.most_common)
     # a line set mostly in small capitals ("108 ¹RICHARD HOOKER, OF THE LAWS") still has its text
     # size: the largest size holding a fifth of its characters, against which a marker is small
     total = sum(sizes.values())
     text_size = max((s for s, n in sizes.items() if n >= 0.2 * total and s <= 1.6 * main), default=main)
-    main_words = [w for w in words if round(w["size"], 1) >= main * settings.superscript_ratio]
+    floor = main * settings.superscript_ratio
+    main_words = [w for w, r in zip(words, rounded) if r >= floor]
     baseline = max(w["bottom"] for w in main_words)
+    small_below = text_size * settings.superscript_ratio
     segs: list[Seg] = []
     prev = None
     prev_sub = False
+    top, bottom, x1 = words[0]["top"], words[0]["bottom"], words[0]["x1"]
     for w in words:
-        small = w["size"] < text_size * settings.superscript_ratio
-        sup = small and w["bottom"] < baseline - 0.12 * main
+        size, wbottom = w["size"], w["bottom"]
+        small = size < small_below
+        sup = small and wbottom < baseline - 0.12 * main
         # a subscript (smaller, set below the baseline: "a_i", "x_0", "PCO_2") is an index, not
         # letters of the word it follows: read apart from it, as a token of its own (issue 13:
         # non-words "ai", "z1", "pco2"). Its foot only needs to stand a little below the line's:
         # a smaller glyph on the baseline has its foot higher (a smaller descent: small capitals
         # "R" + "EALM" stay one word), and TeX lowers an inline subscript by only ~0.12 em
-        sub = small and w["bottom"] > baseline + 0.02 * main
-        gap = (w["x0"] - prev["x1"]) if prev else 0.0
-        # a word break: a space glyph before the word, or a gap wider than kerning
-        space = prev is not None and not sup and (gap > 0.15 * min(w["size"], prev["size"])
-                                                  or (w.get("space_before", False) and gap > -0.1 * main)
-                                                  or sub != prev_sub)
+        sub = small and wbottom > baseline + 0.02 * main
+        if prev is not None:
+            gap = w["x0"] - prev["x1"]
+            # a word break: a space glyph before the word, or a gap wider than kerning
+            space = not sup and (gap > 0.15 * min(size, prev["size"])
+                                 or (w.get("space_before", False) and gap > -0.1 * main)
+                                 or sub != prev_sub)
+            if sup and gap > 0.25 * main:
+                space = False  # a marker after a space is still a marker
+            if space:
+                segs.append(Seg(" "))
         prev_sub = sub
-        if prev is not None and sup and gap > 0.25 * main:
-            space = False  # a marker after a space is still a marker
-        text = w["text"].translate(LIGATURES)
-        if space:
-            segs.append(Seg(" "))
-        segs.append(Seg(text, sup))
+        segs.append(Seg(w["text"].translate(LIGATURES), sup))
         prev = w
+        if w["top"] < top:
+            top = w["top"]
+        if wbottom > bottom:
+            bottom = wbottom
+        if w["x1"] > x1:
+            x1 = w["x1"]
     return Line(
         page=page_no,
-        top=min(w["top"] for w in words),
-        bottom=max(w["bottom"] for w in words),
+        top=top,
+        bottom=bottom,
         x0=words[0]["x0"],
-        x1=max(w["x1"] for w in words),
+        x1=x1,
         size=main,
-        chars=sum(sizes.values()),
+        chars=total,
         bold=all(is_bold(w["fontname"]) for w in main_words),
         italic=all(is_italic(w["fontname"]) for w in main_words),
         segs=segs,
