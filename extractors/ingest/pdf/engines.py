@@ -569,8 +569,8 @@ class PdfiumPage:
         fonts: dict = {}
         out: list[dict] = []
         gap = False
-        for i in range(raw.FPDFText_CountChars(tp)):
-            u = get_unicode(tp_addr, i)
+        n = raw.FPDFText_CountChars(tp)
+        for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
             if (u < 32 and u != 2) or u == 0xFFFE:
                 continue  # line ends pdfium inserts, control codes of glyphs without a character
             if u == 32 and is_generated(tp_addr, i):

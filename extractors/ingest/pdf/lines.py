@@ -20,7 +20,7 @@ def rows_of(words: list[dict]) -> list[list[dict]]:
     a row when it overlaps most of the height of the row's first word (a superscript joins its
     line, the next line of the same column does not)."""
     rows: list[tuple[float, float, list[dict]]] = []  # (top, bottom) of the first word, words
-    for w in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+    for w in sorted(words, key=itemgetter("bottom", "x0")):
         for i in range(len(rows) - 1, -1, -1):
             top, bottom, ws = rows[i]
             if bottom <= w["top"]:

@@ -69,7 +69,7 @@ def has_doubled_chars(words: list[dict]) -> bool:
     for w in words:
         t = w["text"]
         key = (t, int(w["x0"] + 0.5), int(w["top"] + 0.5))
-        if key in seen or (len(t) >= 4 and t[0::2] == t[1::2] and t.isalpha() and len(set(t)) > 1):
+        if key in seen or (len(t) >= 4 and t[0] == t[1] and t[0::2] == t[1::2] and t.isalpha() and len(set(t)) > 1):
             doubled += 1
         seen.add(key)
     return doubled >= 3 or doubled > 0.01 * len(words)
