@@ -112,13 +112,11 @@ def _gap_record(prev: dict, nxt: dict) -> dict:
     return gap
 
 
-def _word(text: list[str], x0: float, x1: float, top: float, bottom: float, info: tuple, space: bool,
-          xs: list[float]) -> dict:
-    """A word as pdfplumber's `extract_words` gives it (with extra_attrs size and fontname), and
-    where its glyphs start (`_xs`, until `_place_marks` is done)."""
+def _word(text: list[str], x0: float, x1: float, top: float, bottom: float, info: tuple, space: bool) -> dict:
+    """A word as pdfplumber's `extract_words` gives it (with extra_attrs size and fontname)."""
     w = {"text": "".join(text), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
          "upright": info[2] == "up", "size": info[0], "fontname": info[1], "width": x1 - x0,
-         "height": bottom - top, "direction": "ltr", "_xs": xs}
+         "height": bottom - top, "direction": "ltr"}
     if space:
         w["space_before"] = True
     return w
@@ -141,28 +139,28 @@ def _once_each(words: list[dict]) -> list[dict]:
 MARKS = frozenset("´`¨^˜~¸˘ˇ˙˚¯˝˛") | frozenset(chr(c) for c in range(0x300, 0x370))
 
 
-def _place_marks(words: list[dict], y_tolerance: float) -> list[dict]:
+def _place_marks(words: list[dict], starts: list[list[float]], y_tolerance: float) -> list[dict]:
     """An accent drawn apart from its letter, later in the page's stream (after the rest of the
     line), stands inside the word it belongs to: it goes into that word where it stands, as
-    pdfplumber orders a line's glyphs by x ("Germa´n", not "German ´")."""
-    marks = [k for k, w in enumerate(words) if all(ch in MARKS for ch in w["text"])]
+    pdfplumber orders a line's glyphs by x ("Germa´n", not "German ´"). `starts`: where each
+    word's glyphs start."""
+    marks = [k for k, w in enumerate(words) if w["text"][0] in MARKS and all(ch in MARKS for ch in w["text"])]
+    if not marks:
+        return words
     drop = set()
     for k in marks:
         m = words[k]
-        for w in words:
+        for j, w in enumerate(words):
             if w is not m and w["x0"] <= m["x0"] < w["x1"] and abs(w["top"] - m["top"]) <= y_tolerance \
                     and not all(ch in MARKS for ch in w["text"]):
-                xs = w["_xs"]
-                for ch, x in zip(m["text"], m["_xs"]):
+                xs = starts[j]
+                for ch, x in zip(m["text"], starts[k]):
                     at = bisect.bisect_right(xs, x)
                     xs.insert(at, x)
                     w["text"] = w["text"][:at] + ch + w["text"][at:]
                 drop.add(k)
                 break
-    out = [w for k, w in enumerate(words) if k not in drop]
-    for w in out:
-        del w["_xs"]
-    return out
+    return [w for k, w in enumerate(words) if k not in drop]
 
 
 def _space_between(boxes: tuple, x_before: float, x_after: float, top: float, size: float, empty
@@ -396,6 +394,7 @@ class PdfiumPage:
         words: list[dict] = []
         text: list[str] = []
         xs: list[float] = []  # where each glyph of the word starts
+        starts: list[list[float]] = []  # and of each word read (for `_place_marks`)
         upright = turned = 0
         # the word being read, and its last glyph
         wx0 = wx1 = wtop = wbottom = lx0 = lx1 = ltop = tol = 0.0
@@ -486,7 +485,8 @@ class PdfiumPage:
                     xs.insert(k, x0)
                     spaced = gap = False
                     continue
-                words.append(_word(text, wx0, wx1, wtop, wbottom, winfo, wspace, xs))
+                words.append(_word(text, wx0, wx1, wtop, wbottom, winfo, wspace))
+                starts.append(xs)
                 if winfo[2] == "up":
                     upright += len(text)
                 else:
@@ -505,14 +505,15 @@ class PdfiumPage:
             spaced = gap = False
             blank = None
         if text:
-            words.append(_word(text, wx0, wx1, wtop, wbottom, winfo, wspace, xs))
+            words.append(_word(text, wx0, wx1, wtop, wbottom, winfo, wspace))
+            starts.append(xs)
             if winfo[2] == "up":
                 upright += len(text)
             else:
                 turned += len(text)
         if turned > upright:
             return None
-        words = _place_marks(words, y_tolerance)
+        words = _place_marks(words, starts, y_tolerance)
         return _once_each(words) if back else words
 
     def _codes(self, n: int, get_unicode, tp_addr: int) -> list[int]:
