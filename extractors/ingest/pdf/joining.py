@@ -35,7 +35,8 @@ def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
         return left + right
     if left.endswith("\u00ad"):
         return left[:-1] + right
-    m = re.search(r"(\w+)-$", end)
+    # (the search only where the line ends with a hyphen: tried at each of 400 places it costs)
+    m = re.search(r"(\w+)-$", end) if end.endswith(("-", "-\n")) else None
     if m:
         head = m.group(1)
         tail_word = re.match(r"[\w’']+", right)
