@@ -163,17 +163,27 @@ def _place_marks(words: list[dict], starts: list[list[float]], y_tolerance: floa
     return [w for k, w in enumerate(words) if k not in drop]
 
 
-def _space_between(boxes: tuple, x_before: float, x_after: float, top: float, size: float, empty
-                   ) -> tuple[float, float] | None:
-    """(x0, x1) of a space standing after the glyph that starts at `x_before` and at most half a
-    point past `x_after`, on the line whose glyphs' top is `top` (of type `size`): the first of
-    `boxes` (the page's text objects, sorted, `PdfiumPage._text_boxes`) there for which
-    `empty(object)` says it has no character in pdfium's text page; None when there is none."""
+def _space_between(boxes: tuple, before: tuple[float, float], x_after: float, top: float, size: float, empty,
+                   level: bool = False) -> tuple[float, float] | None:
+    """(x0, x1) of a space standing after the glyph `before` (its x0, x1) and at most half a
+    point past `x_after` (where the next glyph starts), on the line whose glyphs' top is `top`
+    (of type `size`): the first of `boxes` (the page's text objects, sorted,
+    `PdfiumPage._text_boxes`) there for which `empty(object)` says it has no character in
+    pdfium's text page; None when there is none. A space that moved the pen on by nothing is
+    no word space: one drawn where a glyph starts, or inside the glyph before when the next
+    glyph touches it on the same line (`level`: same top) (Chromium writes a soft hyphen inside a word as such a space: "sep arat
+    ist", "subj ected" were read for "separatist", "subjected")."""
+    x_before, x_end = before
     at = bisect.bisect_right(boxes, (x_before, float("inf")))
+    near = 0.002 * size  # the same origin, but for rounding
     for bx0, bx1, btop, bbottom, obj in boxes[at:]:
         if bx0 > x_after + 0.5:
             return None
         if btop < top + size and bbottom > top and empty(obj):
+            if abs(bx0 - x_after) <= near or abs(bx0 - x_before) <= near:
+                continue
+            if level and bx0 < x_end - 0.1 * size and x_after <= x_end + 0.1 * size:
+                continue
             return bx0, bx1
     return None
 
@@ -445,7 +455,8 @@ class PdfiumPage:
                 if text and not spaced:  # a word going on into another text object
                     if boxes is None:
                         boxes = self._text_boxes()
-                    between = _space_between(boxes, lx0, x0, ltop, winfo[0], empty)
+                    level = base is not None and abs(base - size - ltop) <= 0.05 * size
+                    between = _space_between(boxes, (lx0, lx1), x0, ltop, winfo[0], empty, level)
                     if between is not None:
                         spaced, blank = True, between
             x1 = rect.right + dx
