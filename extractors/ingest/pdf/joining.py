@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 
 from extractors.ingest.layout import join_text
 
 
-from extractors.ingest.pdf.types import Line
+from extractors.ingest.pdf.types import Line, Seg
 
 
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
@@ -20,6 +21,32 @@ COMPOUND_HEADS = frozenset(
     "quasi ultra mid half all sub super socio geo ethno trans pan extra re de un "
     "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred".split()
 )
+
+
+HYPHEN = "\u2010"
+
+
+def soft_break_hyphens(pages_lines: list[list[Line]]) -> list[list[Line]]:
+    """A document whose U+2010 HYPHENs all stand at the end of a line printed them where it broke
+    a word (a browser hyphenating, `hyphens: auto` or soft hyphens; its own hyphens are "-"):
+    those line ends are soft hyphens, dropped when the lines are joined whatever the words
+    ("rep‐" / "risals" is "reprisals" though "rep" and "risals" are each found at a line's
+    edge). Where a document also prints U+2010 inside its lines, it is its hyphen, and a line
+    end's is weighed as "-" is (`join_line`)."""
+    lines = [line for page in pages_lines for line in page]
+    ends = sum(1 for line in lines if line.text.endswith(HYPHEN))
+    if not ends or any(HYPHEN in line.text.rstrip(HYPHEN) for line in lines):
+        return pages_lines
+
+    def soft(line: Line) -> Line:
+        if not line.text.endswith(HYPHEN) or not line.segs:
+            return line
+        segs = list(line.segs)
+        k = max(i for i, seg in enumerate(segs) if seg.text.strip())
+        segs[k] = Seg(segs[k].text.rstrip().removesuffix(HYPHEN) + "\u00ad", segs[k].sup, segs[k].link)
+        return replace(line, segs=segs[:k + 1])
+
+    return [[soft(line) for line in page] for page in pages_lines]
 
 
 def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
@@ -35,6 +62,8 @@ def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
         return left + right
     if left.endswith("\u00ad"):
         return left[:-1] + right
+    if left.endswith("\u2010"):  # HYPHEN, as browsers print the break of a hyphenated word
+        left, end = left[:-1] + "-", end[:-1] + "-"
     # (the search only where the line ends with a hyphen: tried at each of 400 places it costs)
     m = re.search(r"(\w+)-$", end) if end.endswith(("-", "-\n")) else None
     if m:
@@ -76,5 +105,6 @@ def vocabulary_of(pages_lines: list[list[Line]]) -> Counter:
     vocab: Counter = Counter()
     for lines in pages_lines:
         for line in lines:
-            vocab.update(w.casefold() for w in re.findall(r"[\w’'-]+", line.text))
+            # (U+2010 HYPHEN as "-": a line-end break "und‐" is a head, not the word "und")
+            vocab.update(w.casefold() for w in re.findall(r"[\w’'-]+", line.text.replace("\u2010", "-")))
     return vocab

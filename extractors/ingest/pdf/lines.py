@@ -114,13 +114,67 @@ def crosses(row: list[dict], cuts: list[float]) -> bool:
     return False
 
 
+def spanning_headings(rows: list[list[dict]], cuts: list[float]) -> set[int]:
+    """Rows that are headings set across the columns though they fit in one: a title over columns
+    that start again under it (CSS `column-span: all`, a word processor's section of one column
+    between two of two). Such a row is larger than the text, stands in one column with nothing
+    beside it in the others, and the columns end above it, and start again under it, at about
+    one height (the columns of a band are balanced), so the columns above are read before it
+    and those under it after it. (A heading inside a column has the other column's text beside
+    it, or that column does not end and start again at its height.)"""
+    sizes: Counter = Counter()
+    for r in rows:
+        for w in r:
+            sizes[round(w["size"], 1)] += len(w["text"])
+    if not sizes:
+        return set()
+    main = sizes.most_common(1)[0][0]
+
+    def column(w: dict) -> int:
+        mid = (w["x0"] + w["x1"]) / 2
+        return sum(1 for c in cuts if mid > c)
+
+    out = set()
+    n = len(cuts) + 1
+    for k, r in enumerate(rows):
+        if max(w["size"] for w in r) < 1.2 * main or len({column(w) for w in r}) != 1:
+            continue
+        top, bottom = min(w["top"] for w in r), max(w["bottom"] for w in r)
+        pad = 0.5 * main
+        above: list[float | None] = [None] * n  # per column: the foot of its last word above
+        below: list[float | None] = [None] * n  # and the top of its first word under
+        beside = False
+        for j, row in enumerate(rows):
+            if j == k:
+                continue
+            for w in row:
+                c = column(w)
+                if w["bottom"] <= top + 0.5:
+                    above[c] = w["bottom"] if above[c] is None else max(above[c], w["bottom"])
+                elif w["top"] >= bottom - 0.5:
+                    below[c] = w["top"] if below[c] is None else min(below[c], w["top"])
+                if w["bottom"] > top - pad and w["top"] < bottom + pad:
+                    beside = True
+        if beside or None in above:
+            continue
+        if None in below and any(b is not None for b in below):
+            continue
+        ends = [a for a in above if a is not None]
+        starts = [b for b in below if b is not None]
+        if max(ends) - min(ends) <= 2.5 * main and (not starts or max(starts) - min(starts) <= main):
+            out.add(k)
+    return out
+
+
 def bands(rows: list[list[dict]], cuts: list[float], rules: tuple[float, ...] = ()
           ) -> list[tuple[int, int, list[list[dict]]]]:
-    """Reading order of a page with gutters: runs of rows that cross a gutter are read across the
-    page, runs that do not are read column by column; a rule drawn across the page (under a
-    masthead) also ends a run. Returns segments (columns, column, rows)."""
+    """Reading order of a page with gutters: runs of rows that cross a gutter (or are headings
+    set across the columns, `spanning_headings`) are read across the page, runs that do not are
+    read column by column; a rule drawn across the page (under a masthead) also ends a run.
+    Returns segments (columns, column, rows)."""
     if not cuts:
         return [(1, 0, rows)]
+    across = spanning_headings(rows, cuts)
     segments: list[tuple[int, int, list[list[dict]]]] = []
     run: list[list[dict]] = []
     run_spans = False
@@ -135,8 +189,8 @@ def bands(rows: list[list[dict]], cuts: list[float], rules: tuple[float, ...] = 
             part = [[w for w in r if lo <= (w["x0"] + w["x1"]) / 2 < hi] for r in run]
             segments.append((len(cuts) + 1, i, [r for r in part if r]))
 
-    for r in rows:
-        spans = crosses(r, cuts)
+    for k, r in enumerate(rows):
+        spans = k in across or crosses(r, cuts)
         top = min(w["top"] for w in r)
         ruled = run and any(max(w["bottom"] for w in run[-1]) <= y <= top for y in rules)
         if run and (spans != run_spans or ruled):

@@ -46,6 +46,31 @@ def strip_entry_number(line: Line, n: int) -> str:
     return re.sub(rf"^{n}(?:[.)]\s*|\s+)", "", line.text)
 
 
+def footnotes_at_the_end(footnotes: list[RawFootnote], bodies: list[list[Line]]) -> set[int]:
+    """The numbers of notes read at the foot of pages that are endnotes all the same: notes set
+    in columns on the last pages (a browser's print of endnotes in two columns is read as the
+    foot of those pages). They are so when the pages holding notes follow one another, one of
+    them holds nothing but notes, and most notes' markers stand more than a page before their
+    note. Their markers are then accepted on any page, as endnotes' are. (Footnotes at the foot
+    of every page have their markers on the same page; a script of formulas whose exponents
+    carry the notes' numbers everywhere has no page of notes alone.)"""
+    if len(footnotes) < MIN_ENTRIES:
+        return set()
+    pages = sorted({f.page for f in footnotes})
+    if pages != list(range(pages[0], pages[-1] + 1)):
+        return set()
+    body_pages = {line.page for lines in bodies for line in lines}
+    if all(p in body_pages for p in pages):
+        return set()
+    first_marked: dict[int, int] = {}  # note number -> page of the first line carrying its marker
+    for lines in bodies:
+        for line in lines:
+            for n in marker_numbers(line):
+                first_marked.setdefault(n, line.page)
+    early = sum(1 for f in footnotes if first_marked.get(f.n, f.page) < f.page - 1)
+    return {f.n for f in footnotes} if early >= 0.8 * len(footnotes) else set()
+
+
 def read_endnotes(bodies: list[list[Line]], size: float, settings: PdfSettings, vocab: Counter | None,
                   taken: set[int], links_by_page: dict[int, tuple] | None = None
                   ) -> tuple[list[RawFootnote], list[list[Line]]]:
