@@ -370,3 +370,41 @@ def test_dev_pdf_footnotes_match_the_hand_count(name):
     anchored = [f for f in doc.footnotes if f.anchor_sentence_id]
     assert len(with_text) == len(doc.footnotes)
     assert len(anchored) >= 0.95 * len(doc.footnotes), (len(anchored), len(doc.footnotes))
+
+
+# ---------------------------------------------------------------- a browser's columns
+
+LATER = [
+    "The second part looks at the markets where the farmers of the district sell their grain each week.",
+    "Traders said that the prices had risen since the bridge was closed to heavy trucks in the spring.",
+    "Women who sell vegetables walk for hours to reach the market now that the buses no longer run.",
+    "The council agreed to ask the ministry for a ferry until the bridge over the river is rebuilt.",
+]
+
+
+def two_column_band(left: list[str], right: list[str], y: float) -> tuple[list[Run], float]:
+    a, b = body_page(left, y=y, x=50, measure=240), body_page(right, y=y, x=320, measure=240)
+    return a + b, max(a[-1].y, b[-1].y)
+
+
+def test_heading_set_across_the_columns_is_read_between_its_bands(tmp_path):
+    """Issue 13 (reading order): a heading set across two columns (CSS `column-span: all`, a word
+    processor's one-column section) but short enough to fit in the left one was read as a line of
+    that column: the left column's text under it came before the right column's text above it,
+    and the sections went wrong (a browser's two-column print of the report: 0.61 of its notes'
+    sections right)."""
+    top, y = two_column_band(PARAS[:2], PARAS[2:4], 80.0)
+    heading = [Run(50, y + 30, "The Second Part", "bold", 16)]
+    bottom, _ = two_column_band(LATER[:2], LATER[2:], y + 60)
+    doc = read(pdfgen.write_pages(tmp_path / "spanning.pdf", [top + heading + bottom], size=(612.0, 792.0)))
+    body = [s for s in doc.sentences if s.zone == "body"]
+    assert [s.text for s in body] == PARAS[:4] + LATER
+    assert {s.text: s.section for s in body}[LATER[2]] == "The Second Part"
+
+    # a heading inside the left column, the right one's text beside it: read in its column
+    right = body_page(PARAS[2:4] + LATER[2:], y=80.0, x=320, measure=240)
+    left = body_page(PARAS[:2], y=80.0, x=50, measure=240)
+    inner = [Run(50, left[-1].y + 30, "The Second Part", "bold", 16)]
+    left += body_page(LATER[:2], y=left[-1].y + 60, x=50, measure=240)
+    doc = read(pdfgen.write_pages(tmp_path / "in-column.pdf", [left + inner + right], size=(612.0, 792.0)))
+    assert [s.text for s in doc.sentences if s.zone == "body"] == PARAS[:2] + LATER[:2] + PARAS[2:4] + LATER[2:]
