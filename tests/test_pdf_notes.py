@@ -119,3 +119,15 @@ def test_notes_set_in_columns_under_text_in_one_are_read_column_by_column(tmp_pa
     assert got == {1: "Minutes of the council, spring session, page 4.", 2: "Letter of the mayor, May 1998, page 2.",
                    3: "Report of the roads office, page 9.", 4: "Map of the district."}
     assert all(f.anchor_sentence_id for f in doc.footnotes)
+
+
+def test_superscript_markers_in_brackets_carry_their_numbers():
+    """Issue 13: a web page prints its note markers in brackets ("[12]", "[3][4]"); only bare
+    figures were read as markers."""
+    from extractors.ingest.pdf.types import Seg
+
+    assert Seg("[12]", True).note_numbers() == [12]
+    assert Seg("[3][4]", True).note_numbers() == [3, 4]
+    assert Seg("3, 4", True).note_numbers() == [3, 4] and Seg("5–7", True).note_numbers() == [5, 7]
+    assert Seg("[a]", True).note_numbers() == [] and Seg("[12]", False).note_numbers() == []
+    assert Seg("-", True).note_numbers() == []

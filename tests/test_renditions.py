@@ -1,6 +1,7 @@
 """Issue 13: the bundled report typeset by other tools (tests/fixtures/renditions/make.py: LaTeX,
 a browser's print to PDF with endnotes, a Word-like two-column page from LibreOffice, a browser's
-two justified columns with hyphenated words and endnotes in columns too) reads like
+two justified columns with hyphenated words and endnotes in columns too, a web page's print with
+bracketed markers, margin-box running heads and a site footer) reads like
 its markdown: every footnote with its number and text, the sentence carrying its marker, and the
 section of that sentence (>= 0.95 each, against the markdown's footnotes.csv)."""
 from __future__ import annotations
@@ -19,7 +20,7 @@ from extractors.text import fold
 from .conftest import segmenter
 
 RENDITIONS = Path(__file__).resolve().parent / "fixtures" / "renditions"
-NAMES = ["latex", "browser", "twocolumn", "columns"]
+NAMES = ["latex", "browser", "twocolumn", "columns", "web"]
 
 
 def key(text: str) -> str:
@@ -99,3 +100,16 @@ def test_endnotes_set_in_columns_keep_their_markers():
     doc = rendition("columns")
     assert {f.page for f in doc.footnotes} >= {17, 18}
     assert sum(1 for f in doc.footnotes if f.anchor_text) == 111
+
+
+def test_web_page_print_reads_bracketed_markers_and_leaves_its_furniture_out():
+    """A web page printed by a browser: note markers in brackets ("[12]", as Wikipedia prints
+    them) were no markers (0 notes: the "Notes" list was read as body text), and the site's
+    footer after the notes ran on into the last note."""
+    doc = rendition("web")
+    assert len(doc.footnotes) == 111
+    assert sum(1 for f in doc.footnotes if f.anchor_text) >= 105
+    last = max(doc.footnotes, key=lambda f: f.n)
+    assert "©" not in last.text and last.text.rstrip().endswith("581.")
+    body = [s.text for s in doc.sentences if s.zone == "body"]
+    assert not [t for t in body if "Page 3 of 33" in t or "Sahel Research" in t]

@@ -231,7 +231,7 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
         piece = ""
         line_markers: list[tuple[int, int]] = []
         for seg in line.segs:
-            numbers = [int(x) for x in re.findall(r"\d+", seg.text)] if seg.sup and re.fullmatch(r"[\d,\s–-]+", seg.text) else []
+            numbers = seg.note_numbers()
             glued = GLUED_MARKER.match(seg.text) if glued_marker is not None and not seg.sup else None
             if numbers and all(accept_marker(line.page, n) for n in numbers):
                 for n in numbers:

@@ -35,8 +35,8 @@ def marker_numbers(line: Line) -> list[int]:
     """Superscript numbers inside a line of text (not the one opening it)."""
     out = []
     for k, seg in enumerate(line.segs):
-        if k and seg.sup and re.fullmatch(r"[\d,\s–-]+", seg.text):
-            out += [int(x) for x in re.findall(r"\d+", seg.text)]
+        if k:
+            out += seg.note_numbers()
     return out
 
 
@@ -97,6 +97,7 @@ def read_endnotes(bodies: list[list[Line]], size: float, settings: PdfSettings, 
             i += 1
             continue
         entries = [(1, i)]
+        entry_size = flat[i][1].size
         j = i + 1
         while j < len(flat):
             line = flat[j][1]
@@ -107,6 +108,8 @@ def read_endnotes(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 entries.append((n, j))
             elif n == 1 and len(entries) >= MIN_ENTRIES:
                 break  # the next part's notes
+            elif n is None and abs(line.size - entry_size) > 0.12 * entry_size:
+                break  # text in other type after the notes (a web page's footer, a colophon)
             j += 1
         numbers = [n for n, _ in entries]
         marked = sum(1 for n in numbers if first_marked.get(n, len(flat)) < i)

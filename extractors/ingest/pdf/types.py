@@ -1,6 +1,8 @@
 """The PDF reader's settings, its error, and the `Line`s and `Seg`s its steps pass on."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -41,6 +43,16 @@ class Seg:
     text: str
     sup: bool = False
     link: str = ""
+
+    def note_numbers(self) -> list[int]:
+        """The note numbers a superscript carries ("12", "3, 4", "5–7", and in brackets as a web
+        page prints them, "[12]", "[3][4]"); [] for text that is not such a marker."""
+        if not self.sup or not SUP_MARKER.fullmatch(self.text):
+            return []
+        return [int(x) for x in re.findall(r"\d+", self.text)]
+
+
+SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 
 
 @dataclass
