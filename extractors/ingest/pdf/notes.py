@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from extractors.model import RawFootnote
 
 from extractors.ingest.pdf.joining import join_line
-from extractors.ingest.pdf.types import Line, PdfSettings
+from extractors.ingest.pdf.types import Line, PdfSettings, Seg
 from extractors.ingest.pdf.zones import DATE_START
 
 ENTRY_NUMBER = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+)(?=[^\s\d.,;:)\-–—])")
@@ -44,6 +45,29 @@ def strip_entry_number(line: Line, n: int) -> str:
     if line.segs and line.segs[0].sup:
         return "".join(s.text for s in line.segs[1:]).strip()
     return re.sub(rf"^{n}(?:[.)]\s*|\s+)", "", line.text)
+
+
+BRACKETED = re.compile(r"(?:\[\d{1,3}\])+")
+
+
+def wrapped_markers(pages_lines: list[list[Line]]) -> list[list[Line]]:
+    """A marker in brackets that a browser carried over to the next line on its own ("... local
+    authorities." / "[62]": a line may break before an opening bracket, not before a bare
+    figure) goes back to the end of the line it marks, as a superscript: a line holding nothing
+    but such markers, in smaller type, right under a line of its column."""
+    out = []
+    for lines in pages_lines:
+        kept: list[Line] = []
+        for line in lines:
+            prev = kept[-1] if kept else None
+            if (prev is not None and BRACKETED.fullmatch(line.text) and line.size < 0.9 * prev.size
+                    and (line.seg, line.col) == (prev.seg, prev.col) and 0 <= line.top - prev.bottom <= prev.size
+                    and not prev.segs[-1].sup):
+                kept[-1] = replace(prev, segs=[*prev.segs, Seg(line.text, True)])
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
 
 
 def footnotes_at_the_end(footnotes: list[RawFootnote], bodies: list[list[Line]]) -> set[int]:

@@ -16,7 +16,7 @@ from extractors.ingest.pdf.engines import ENGINES, PdfiumDocument, engine_lock
 from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
 from extractors.ingest.pdf.joining import soft_break_hyphens, vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
-from extractors.ingest.pdf.notes import footnotes_at_the_end, glued_markers, read_endnotes
+from extractors.ingest.pdf.notes import footnotes_at_the_end, glued_markers, read_endnotes, wrapped_markers
 from extractors.ingest.pdf.types import IngestError, PdfSettings
 from extractors.ingest.pdf.zones import body_size, drop_running, read_footnotes, set_aside_paragraphs
 
@@ -142,7 +142,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
         raise IngestError(f"no text found in {n_pages} page(s)")
     size = body_size(pages)
     kept, aside = drop_running(pages, settings)
-    kept = soft_break_hyphens(kept)  # a browser's hyphens at its line breaks
+    kept = wrapped_markers(soft_break_hyphens(kept))  # a browser's hyphens and markers at its line breaks
     vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)
     endnotes, bodies = read_endnotes(bodies, size, settings, vocab, {f.n for f in footnotes},
