@@ -58,6 +58,29 @@ def _segments_hit_box(segs: np.ndarray, box: tuple[float, float, float, float]) 
     return int(np.count_nonzero(ok & (t0 <= t1)))
 
 
+def _segment_hits_boxes(seg, boxes: np.ndarray) -> int:
+    """How many boxes (m × 4 array, pixels) the one segment crosses or touches: the sum of
+    ``_segments_hit_box`` of that segment over the boxes, with the same operations on each
+    (box, segment) pair, in one pass."""
+    if len(boxes) == 0:
+        return 0
+    segs = np.array([seg], dtype=float)
+    p, q = segs[:, 0, :], segs[:, 1, :]
+    d = q - p
+    x0, y0, x1, y1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    t0 = np.zeros(len(boxes))
+    t1 = np.ones(len(boxes))
+    ok = np.ones(len(boxes), bool)
+    for pk, qk in ((-d[:, 0], p[:, 0] - x0), (d[:, 0], x1 - p[:, 0]), (-d[:, 1], p[:, 1] - y0), (d[:, 1], y1 - p[:, 1])):
+        parallel = np.abs(pk) < 1e-12
+        ok &= ~(parallel & (qk < 0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(parallel, 0.0, qk / np.where(parallel, 1.0, pk))
+        t0 = np.where(~parallel & (pk < 0), np.maximum(t0, r), t0)
+        t1 = np.where(~parallel & (pk > 0), np.minimum(t1, r), t1)
+    return int(np.count_nonzero(ok & (t0 <= t1)))
+
+
 def _box_hits_circle(box, cx: float, cy: float, r: float) -> bool:
     nx_ = min(max(cx, box[0]), box[2])
     ny_ = min(max(cy, box[1]), box[3])
@@ -76,6 +99,9 @@ def _boxes_overlap(a, b) -> bool:
 
 # label spots around a node, in order of preference: directions (degrees) and gaps (points)
 _ANGLES = (90, 270, 0, 180, 45, 135, 315, 225, 68, 112, 248, 292, 22, 158, 202, 338)
+# (cos, sin, the larger of their sizes) of each direction, worked out once
+_DIRECTIONS = tuple((c, s, max(abs(c), abs(s))) for c, s in ((math.cos(math.radians(a)), math.sin(math.radians(a)))
+                                                             for a in _ANGLES))
 _GAPS = (2, 6, 12, 20, 30, 44, 60, 80, 105)
 LEADER_GAP = 12  # labels this many points or more from their node get a leader line
 
@@ -180,21 +206,33 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
             near_boxes = [boxes[i] for i in _boxes_near(box_all, reach)]
             lead_arr = lead_all[_segments_near(lead_all.min(axis=1), lead_all.max(axis=1), reach)]
             near_segs = segs[_segments_near(seg_lo, seg_hi, reach)]
-            for ai, ang in enumerate(_ANGLES):
-                c, s = math.cos(math.radians(ang)), math.sin(math.radians(ang))
-                m = max(abs(c), abs(s))
+            near_box_arr = box_all[_boxes_near(box_all, reach)]
+            for ai, (c, s, m) in enumerate(_DIRECTIONS):
+                # a spot's cost is at least gi + ai * 0.04 (the terms added after are >= 0, and a
+                # rounded sum never falls below either term), which only grows with ai: once that
+                # is no less than the best free spot's cost, no spot left in the ring can win
+                if best is not None and gi * 1.0 + ai * 0.04 >= best[0]:
+                    break
+                # the cost of a spot covering a label or a node is only wanted for the fallback,
+                # which is used when no free spot turns up at all, never with ``strict``
+                fallback_wanted = best is None and not strict
                 cx = x + c * dist + (c / m) * w / 2
                 cy = y + s * dist + (s / m) * h / 2
                 box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
                 if box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]:
                     continue
                 hits_label = sum(_boxes_overlap(box, b) for b in near_boxes) + _segments_hit_box(lead_arr, box)
+                if hits_label and not fallback_wanted:
+                    continue
                 hits_node = sum(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in near_discs)
+                if hits_node and not fallback_wanted:
+                    continue
                 leader = _leader(x, y, r, box) if gap >= LEADER_GAP else None
                 lead_cost = 0.0
                 if leader is not None:
-                    one = np.array([leader], dtype=float)
-                    hits_label += sum(_segments_hit_box(one, b) for b in near_boxes)
+                    hits_label += _segment_hits_boxes(leader, near_box_arr)
+                    if hits_label and not fallback_wanted:
+                        continue
                     lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in near_discs
                                     if (dx, dy) != (x, y))
                 crossings = _segments_hit_box(near_segs, box)
