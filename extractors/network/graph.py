@@ -47,6 +47,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from heapq import heappop, heappush
 from pathlib import Path
 
 import networkx as nx
@@ -468,6 +469,37 @@ def build_graph(
     return g
 
 
+def _path_lengths(adjacent: Sequence[Sequence[tuple[int, float]]]) -> np.ndarray:
+    """All-pairs shortest path lengths (0 where there is no path): row ``s`` from source ``s``.
+
+    The same Dijkstra as networkx's ``all_pairs_dijkstra_path_length`` (a heap of (distance,
+    push count, node), a node's neighbours in the order given, a length kept only when strictly
+    shorter), so every distance is the same sum of the same lengths in the same order, to the
+    bit; on node numbers and plain lists instead of a graph and a weight function it was most of
+    the time of a layout."""
+    n = len(adjacent)
+    out = np.zeros((n, n))
+    for s in range(n):
+        done: list = [None] * n
+        seen = [math.inf] * n
+        seen[s] = 0
+        fringe = [(0, 0, s)]
+        pushed = 1
+        while fringe:
+            d, _, v = heappop(fringe)
+            if done[v] is not None:
+                continue
+            done[v] = d
+            for u, length in adjacent[v]:
+                du = d + length
+                if done[u] is None and du < seen[u]:
+                    seen[u] = du
+                    heappush(fringe, (du, pushed, u))
+                    pushed += 1
+        out[s] = [0.0 if d is None else d for d in done]
+    return out
+
+
 def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | None, iterations: int = 300) -> dict:
     """Stress majorization of one connected graph, started from ``start``.
 
@@ -481,17 +513,18 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     """
     nodes = sorted(h)
     idx = {n: i for i, n in enumerate(nodes)}
-    lengths = nx.Graph()
-    lengths.add_nodes_from(nodes)
     nbrs = {n: set(h[n]) for n in nodes}
+    # each node's (neighbour, length) in the order the edges are met, as a networkx graph built
+    # from them would list its neighbours (that order decides ties, see _path_lengths)
+    adjacent: list[list[tuple[int, float]]] = [[] for _ in nodes]
     for u, v, d in sorted((min(a, b), max(a, b), d) for a, b, d in h.edges(data=True)):
         w = float(d.get(weight, 1) or 1) if weight else 1.0
         own = len((nbrs[u] ^ nbrs[v]) - {u, v})
-        lengths.add_edge(u, v, length=(1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL)
-    dist = np.zeros((len(nodes), len(nodes)))
-    for u, row in sorted(nx.all_pairs_dijkstra_path_length(lengths, weight="length")):
-        for v, d in row.items():
-            dist[idx[u], idx[v]] = d
+        length = (1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL
+        adjacent[idx[u]].append((idx[v], length))
+        if u != v:
+            adjacent[idx[v]].append((idx[u], length))
+    dist = _path_lengths(adjacent)
     x = np.array([[float(start[n][0]), float(start[n][1])] for n in nodes])
     # start at the scale of the target distances
     span = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(-1))
@@ -540,11 +573,43 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     return {n: (float(x[idx[n], 0]), float(x[idx[n], 1])) for n in nodes}
 
 
+def _fruchterman_reingold(h: nx.Graph, *, seed: int, weight: str | None, k: float, iterations: int,
+                          threshold: float = 1e-4) -> dict:
+    """``nx.spring_layout(h, seed=seed, weight=weight, k=k, iterations=iterations)`` as networkx
+    3.6 computes it for fewer than 500 nodes (its dense "force" method, no fixed nodes, scale 1,
+    centre 0), to the bit: the same random start, the same numpy operations on the same values.
+    Only two steps are done another way with the same results, for they were most of the time:
+    the differences between positions, (n, n, 2), are stacked from the (n, n) differences of each
+    coordinate (the same subtractions), and the distances are ``sqrt(dx * dx + dy * dy)``, which
+    is what ``np.linalg.norm(delta, axis=-1)`` adds up over an axis of two."""
+    A = nx.to_numpy_array(h, weight=weight)
+    n = A.shape[0]
+    pos = np.asarray(np.random.RandomState(seed).rand(n, 2), dtype=A.dtype)
+    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0][:, np.newaxis] - pos[:, 0][np.newaxis, :]
+        dy = pos[:, 1][:, np.newaxis] - pos[:, 1][np.newaxis, :]
+        delta = np.stack((dx, dy), axis=-1)
+        distance = np.sqrt(dx * dx + dy * dy)
+        np.clip(distance, 0.01, None, out=distance)
+        displacement = np.einsum("ijk,ij->ik", delta, (k * k / distance**2 - A * distance / k))
+        length = np.linalg.norm(displacement, axis=-1)
+        length = np.clip(length, a_min=0.01, a_max=None)
+        delta_pos = np.einsum("ij,i->ij", displacement, t / length)
+        pos += delta_pos
+        t -= dt
+        if (np.linalg.norm(delta_pos) / n) < threshold:
+            break
+    pos = nx.rescale_layout(pos, scale=1) + np.zeros(2)
+    return dict(zip(h, pos))
+
+
 def _spring(h: nx.Graph, *, seed: int, weight: str | None, k: float) -> dict:
     """Seeded spring layout, or for 500+ nodes (where networkx needs scipy, not a dependency)
     seeded random positions, which :func:`_stress` then untangles."""
     if h.number_of_nodes() < 500:
-        return nx.spring_layout(h, seed=seed, weight=weight, k=k, iterations=200)
+        return _fruchterman_reingold(h, seed=seed, weight=weight, k=k, iterations=200)
     xy = np.random.RandomState(seed).uniform(-1.0, 1.0, size=(h.number_of_nodes(), 2))
     return {n: (float(a), float(b)) for n, (a, b) in zip(sorted(h), xy)}
 
