@@ -37,17 +37,20 @@ def _area(m: int, max_m: int) -> float:
     return 30.0 + 1000.0 * math.sqrt(max(0, m) / max(1, max_m))
 
 
-def _segments_hit_box(segs: np.ndarray, box: tuple[float, float, float, float]) -> int:
-    """How many segments (n × 2 × 2 array, pixels) cross or touch the box (x0, y0, x1, y1)."""
-    if len(segs) == 0:
-        return 0
-    x0, y0, x1, y1 = box
+def _segments_hit_boxes(segs: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """For each box (m × 4 array of x0, y0, x1, y1, pixels), how many segments (n × 2 × 2 array)
+    cross or touch it. Liang–Barsky clipping of every (box, segment) pair at once: a placement
+    asks this for the sixteen spots of a ring, or for a leader line against the labels near it,
+    in one numpy pass instead of one per spot or per label."""
+    if len(segs) == 0 or len(boxes) == 0:
+        return np.zeros(len(boxes), dtype=int)
     p, q = segs[:, 0, :], segs[:, 1, :]
     d = q - p
-    t0 = np.zeros(len(segs))
-    t1 = np.ones(len(segs))
-    ok = np.ones(len(segs), bool)
-    # Liang–Barsky clipping, vectorised over the segments
+    x0, y0, x1, y1 = (boxes[:, k][:, np.newaxis] for k in range(4))
+    shape = (len(boxes), len(segs))
+    t0 = np.zeros(shape)
+    t1 = np.ones(shape)
+    ok = np.ones(shape, bool)
     for pk, qk in ((-d[:, 0], p[:, 0] - x0), (d[:, 0], x1 - p[:, 0]), (-d[:, 1], p[:, 1] - y0), (d[:, 1], y1 - p[:, 1])):
         parallel = np.abs(pk) < 1e-12
         ok &= ~(parallel & (qk < 0))
@@ -55,30 +58,7 @@ def _segments_hit_box(segs: np.ndarray, box: tuple[float, float, float, float]) 
             r = np.where(parallel, 0.0, qk / np.where(parallel, 1.0, pk))
         t0 = np.where(~parallel & (pk < 0), np.maximum(t0, r), t0)
         t1 = np.where(~parallel & (pk > 0), np.minimum(t1, r), t1)
-    return int(np.count_nonzero(ok & (t0 <= t1)))
-
-
-def _segment_hits_boxes(seg, boxes: np.ndarray) -> int:
-    """How many boxes (m × 4 array, pixels) the one segment crosses or touches: the sum of
-    ``_segments_hit_box`` of that segment over the boxes, with the same operations on each
-    (box, segment) pair, in one pass."""
-    if len(boxes) == 0:
-        return 0
-    segs = np.array([seg], dtype=float)
-    p, q = segs[:, 0, :], segs[:, 1, :]
-    d = q - p
-    x0, y0, x1, y1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
-    t0 = np.zeros(len(boxes))
-    t1 = np.ones(len(boxes))
-    ok = np.ones(len(boxes), bool)
-    for pk, qk in ((-d[:, 0], p[:, 0] - x0), (d[:, 0], x1 - p[:, 0]), (-d[:, 1], p[:, 1] - y0), (d[:, 1], y1 - p[:, 1])):
-        parallel = np.abs(pk) < 1e-12
-        ok &= ~(parallel & (qk < 0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.where(parallel, 0.0, qk / np.where(parallel, 1.0, pk))
-        t0 = np.where(~parallel & (pk < 0), np.maximum(t0, r), t0)
-        t1 = np.where(~parallel & (pk > 0), np.minimum(t1, r), t1)
-    return int(np.count_nonzero(ok & (t0 <= t1)))
+    return np.count_nonzero(ok & (t0 <= t1), axis=1)
 
 
 def _box_hits_circle(box, cx: float, cy: float, r: float) -> bool:
@@ -207,7 +187,13 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
             lead_arr = lead_all[_segments_near(lead_all.min(axis=1), lead_all.max(axis=1), reach)]
             near_segs = segs[_segments_near(seg_lo, seg_hi, reach)]
             near_box_arr = box_all[_boxes_near(box_all, reach)]
-            for ai, (c, s, m) in enumerate(_DIRECTIONS):
+            spots = []
+            for c, s, m in _DIRECTIONS:
+                cx = x + c * dist + (c / m) * w / 2
+                cy = y + s * dist + (s / m) * h / 2
+                spots.append((cx, cy, (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+            crossed = covered = None  # per spot: edges crossed, leader lines covered (when first asked)
+            for ai, (cx, cy, box) in enumerate(spots):
                 # a spot's cost is at least gi + ai * 0.04 (the terms added after are >= 0, and a
                 # rounded sum never falls below either term), which only grows with ai: once that
                 # is no less than the best free spot's cost, no spot left in the ring can win
@@ -216,12 +202,12 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
                 # the cost of a spot covering a label or a node is only wanted for the fallback,
                 # which is used when no free spot turns up at all, never with ``strict``
                 fallback_wanted = best is None and not strict
-                cx = x + c * dist + (c / m) * w / 2
-                cy = y + s * dist + (s / m) * h / 2
-                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
                 if box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]:
                     continue
-                hits_label = sum(_boxes_overlap(box, b) for b in near_boxes) + _segments_hit_box(lead_arr, box)
+                if covered is None:
+                    ring = np.array([b_ for _, _, b_ in spots], dtype=float)
+                    covered, crossed = _segments_hit_boxes(lead_arr, ring), _segments_hit_boxes(near_segs, ring)
+                hits_label = sum(_boxes_overlap(box, b) for b in near_boxes) + int(covered[ai])
                 if hits_label and not fallback_wanted:
                     continue
                 hits_node = sum(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in near_discs)
@@ -230,12 +216,12 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
                 leader = _leader(x, y, r, box) if gap >= LEADER_GAP else None
                 lead_cost = 0.0
                 if leader is not None:
-                    hits_label += _segment_hits_boxes(leader, near_box_arr)
+                    hits_label += int(_segments_hit_boxes(np.array([leader], dtype=float), near_box_arr).sum())
                     if hits_label and not fallback_wanted:
                         continue
                     lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in near_discs
                                     if (dx, dy) != (x, y))
-                crossings = _segments_hit_box(near_segs, box)
+                crossings = int(crossed[ai])
                 # other nodes a reader could take this label for: about as near to the box as its own
                 # node, or nearer to the box's centre (with a leader line: only nodes it nearly touches)
                 own = _box_circle_gap(box, x, y, r)
