@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
@@ -367,6 +367,52 @@ def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
     return {n: i for i, p in enumerate(ordered) for n in p}
 
 
+def _betweenness(g: nx.Graph) -> dict:
+    """``nx.betweenness_centrality(g, normalized=True)`` (unweighted) as networkx 3.6 computes it,
+    to the bit: a breadth-first search from each node in the graph's order, neighbours in its
+    order, the same sums of path counts and dependencies in the same order, the same scale; on
+    node numbers and lists instead of dicts keyed by node, which was most of its time."""
+    nodes = list(g)
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacent = [[index[w] for w in g[v]] for v in nodes]
+    n = len(nodes)
+    betweenness = [0.0] * n
+    for s in range(n):
+        order = []  # nodes in the order they are reached
+        preds: list[list[int]] = [[] for _ in range(n)]
+        sigma = [0.0] * n
+        depth = [-1] * n
+        sigma[s] = 1.0
+        depth[s] = 0
+        queue = deque([s])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            dv = depth[v] + 1
+            sigmav = sigma[v]
+            for w in adjacent[v]:
+                if depth[w] < 0:
+                    queue.append(w)
+                    depth[w] = dv
+                if depth[w] == dv:
+                    sigma[w] += sigmav
+                    preds[w].append(v)
+        delta = [0] * n
+        while order:
+            w = order.pop()
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                betweenness[w] += delta[w]
+    others = n - 1  # pairs (s, t) that can pass through a node: neither end is that node
+    if others >= 2:
+        scale = 1 / (others * (others - 1))
+        if scale != 1:
+            betweenness = [b * scale for b in betweenness]
+    return dict(zip(nodes, betweenness))
+
+
 def node_metrics(
     entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo],
     edges: Iterable[Edge],
@@ -385,7 +431,7 @@ def node_metrics(
         raise ValueError(f"unknown window {window!r}; expected one of {WINDOWS}")
     info = as_entity_map(entities_info)
     g = _window_graph(info, edges, window)
-    betw = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() > 2 else {}
+    betw = _betweenness(g) if g.number_of_nodes() > 2 else {}
     comm = communities(g, seed)
     out = {}
     for n in g.nodes:
@@ -500,6 +546,21 @@ def _path_lengths(adjacent: Sequence[Sequence[tuple[int, float]]]) -> np.ndarray
     return out
 
 
+def _symmetric_hypot(gx: np.ndarray, gy: np.ndarray, block: int = 16) -> np.ndarray:
+    """``np.hypot(gx, gy)`` for differences of positions (``gx[j, i] == -gx[i, j]`` exactly, as
+    a - b and b - a round alike; the same for ``gy``), whose hypot is then symmetric: each band
+    of rows is worked out from the diagonal on and mirrored, about half the hypot calls (the
+    stress step's costliest operation), the same values."""
+    n = len(gx)
+    out = np.empty((n, n))
+    for a in range(0, n, block):
+        b = min(a + block, n)
+        band = np.hypot(gx[a:b, a:], gy[a:b, a:])
+        out[a:b, a:] = band
+        out[a:, a:b] = band.T
+    return out
+
+
 def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | None, iterations: int = 300) -> dict:
     """Stress majorization of one connected graph, started from ``start``.
 
@@ -533,12 +594,13 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     w = np.zeros_like(dist)
     w[mask] = dist[mask] ** -2.0
     wsum = w.sum(1)[:, None]
+    wd = w * dist  # the products ``w * dist / now`` starts with, the same at every step
     for _ in range(iterations):
         # x_i <- sum_j w_ij (x_j + d_ij (x_i - x_j) / |x_i - x_j|) / sum_j w_ij, all i at once
         gx = x[:, 0][:, None] - x[:, 0][None, :]
         gy = x[:, 1][:, None] - x[:, 1][None, :]
-        now = np.maximum(np.hypot(gx, gy), 1e-9)
-        pull = w * dist / now
+        now = np.maximum(_symmetric_hypot(gx, gy), 1e-9)
+        pull = wd / now
         new = (w @ x + pull.sum(1)[:, None] * x - pull @ x) / wsum
         moved = np.abs(new - x).max()
         x = new
