@@ -1002,6 +1002,163 @@ def _xml_text(writer) -> str:
     return "\n".join(text.splitlines()) + "\n"
 
 
+_GEXF_NODE_KEYS = frozenset({"id", "pid", "start", "end", "parents", "slices"})  # what _gexf_text leaves to networkx
+_GEXF_EDGE_KEYS = frozenset({"id", "key", "label", "type", "start", "end", "slices", "viz"})
+_VIZ_KEYS = frozenset({"color", "size", "thickness", "shape", "position"})
+
+
+def _gexf_text(g: nx.Graph, writer) -> str | None:
+    """What ``_xml_text`` gives for ``writer`` (a fresh networkx ``GEXFWriter``, version 1.2) after
+    ``writer.add_graph(g)``, with ``<meta>``'s date left out, written straight from the graph:
+    networkx builds an element per attribute value and per year (and looks up its attribute
+    blocks by walking the tree), most of the time of a GEXF file. The same text: node and edge
+    attributes numbered in the order networkx meets them and listed in blocks by class and mode,
+    the newest block first (networkx inserts each new one at the top), ``mode`` and
+    ``timeformat`` of the graph changed where networkx changes them, values as it writes them
+    (``true``/``false``, ``INF``, ``NaN``), spells, ``viz:`` elements, escaping and indentation.
+    None for what this does not cover (directed or multigraphs, node or edge defaults, ids,
+    parents, slices, times, edge labels, types or viz): the caller then uses networkx."""
+    from xml.etree.ElementTree import _escape_attrib as attr
+    from xml.etree.ElementTree import _escape_cdata as cdata
+
+    if g.is_directed() or g.is_multigraph() or {"node_default", "edge_default"} & set(g.graph):
+        return None
+    for _, d in g.nodes(data=True):
+        if _GEXF_NODE_KEYS & d.keys() or ("viz" in d and (not isinstance(d["viz"], Mapping) or d["viz"].keys() - _VIZ_KEYS)):
+            return None
+    for _, _, d in g.edges(data=True):
+        if _GEXF_EDGE_KEYS & d.keys():
+            return None
+    xml_type = writer.xml_type
+    graph_attrs = {"defaultedgetype": "undirected", "mode": "dynamic" if g.graph.get("mode") == "dynamic" else "static",
+                   "name": g.graph.get("name", "")}
+    blocks: dict[tuple[str, str], list[str]] = {}  # (class, mode) -> its attribute lines, in the order made
+    ids: dict[tuple[str, str, str], str] = {}
+    viz_used = False
+
+    def met_time(t) -> None:  # GEXFWriter.alter_graph_mode_timeformat
+        if t is None:
+            return
+        if isinstance(t, str):
+            kind = "date"
+        elif isinstance(t, float):
+            kind = "double"
+        elif isinstance(t, int):
+            kind = "long"
+        else:
+            raise nx.NetworkXError("timeformat should be of the type int, float or str")
+        graph_attrs["timeformat"] = kind
+        if graph_attrs["mode"] == "static":
+            graph_attrs["mode"] = "dynamic"
+
+    def attr_id(title: str, kind: str, cls: str, mode: str) -> str:  # GEXFWriter.get_attr_id
+        key = (cls, mode, title)
+        if key not in ids:
+            ids[key] = str(len(ids))
+            blocks.setdefault((cls, mode), []).append(
+                f'      <attribute id="{ids[key]}" title="{attr(title)}" type="{attr(kind)}" />')
+        return ids[key]
+
+    def value_text(v, kind) -> str:
+        text = str(v)
+        if kind is float:
+            text = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}.get(text, text)
+        return text
+
+    def children(d: dict, cls: str, out: list[str]) -> None:
+        """spells, viz and attvalues of a node or an edge (what remains of its data in ``d``)"""
+        nonlocal viz_used
+        spells = d.pop("spells", False)
+        if spells:
+            out.append("        <spells>")
+            for start, end in spells:
+                a = ""
+                if start is not None:
+                    a += f' start="{attr(str(start))}"'
+                    met_time(start)
+                if end is not None:
+                    a += f' end="{attr(str(end))}"'
+                    met_time(end)
+                out.append(f"          <spell{a} />")
+            out.append("        </spells>")
+        viz = d.pop("viz", False)
+        if viz:
+            color = viz.get("color")
+            if color is not None:
+                out.append(f'        <viz:color r="{attr(str(color.get("r")))}" g="{attr(str(color.get("g")))}" '
+                           f'b="{attr(str(color.get("b")))}" a="{attr(str(color.get("a", 1.0)))}" />')
+            for name in ("size", "thickness"):
+                if viz.get(name) is not None:
+                    out.append(f'        <viz:{name} value="{attr(str(viz.get(name)))}" />')
+            shape = viz.get("shape")
+            if shape is not None:
+                out.append(f'        <viz:shape value="image" uri="{attr(str(shape))}" />' if shape.startswith("http")
+                           else f'        <viz:shape value="{attr(str(shape))}" />')
+            position = viz.get("position")
+            if position is not None:
+                out.append(f'        <viz:position x="{attr(str(position.get("x")))}" y="{attr(str(position.get("y")))}" '
+                           f'z="{attr(str(position.get("z")))}" />')
+            viz_used = viz_used or any(viz.get(k) is not None for k in _VIZ_KEYS)
+        if not d:
+            return
+        out.append("        <attvalues>")
+        mode = "static"  # as in GEXFWriter.add_attributes: a list keeps the mode of the value before
+        for k, v in d.items():
+            if k == "key":
+                k = "networkx_key"
+            kind = type(v)
+            if kind not in xml_type:
+                raise TypeError(f"attribute value type is not allowed: {kind}")
+            if isinstance(v, list):
+                for val, start, end in v:
+                    kind = type(val)
+                    if start is not None or end is not None:
+                        mode = "dynamic"
+                        met_time(start)
+                        met_time(end)
+                        break
+                a_id = attr_id(str(k), xml_type[kind], cls, mode)
+                for val, start, end in v:
+                    a = f' start="{attr(str(start))}"' if start is not None else ""
+                    a += f' end="{attr(str(end))}"' if end is not None else ""
+                    out.append(f'          <attvalue for="{a_id}" value="{attr(value_text(val, kind))}"{a} />')
+            else:
+                mode = "static"
+                a_id = attr_id(str(k), xml_type[kind], cls, mode)
+                text = str(v).lower() if isinstance(v, bool) else value_text(v, kind)
+                out.append(f'          <attvalue for="{a_id}" value="{attr(text)}" />')
+        out.append("        </attvalues>")
+
+    nodes: list[str] = []
+    for n, data in g.nodes(data=True):
+        d = data.copy()
+        head = f'      <node id="{attr(str(n))}" label="{attr(str(d.pop("label", n)))}"'
+        inner: list[str] = []
+        children(d, "node", inner)
+        nodes += [head + ">", *inner, "      </node>"] if inner else [head + " />"]
+    edges: list[str] = []
+    for i, (u, v, data) in enumerate(g.edges(data=True)):
+        d = data.copy()
+        head = f'      <edge source="{attr(str(u))}" target="{attr(str(v))}" id="{i}"'
+        if "weight" in d:
+            head += f' weight="{attr(str(d.pop("weight")))}"'
+        inner = []
+        children(d, "edge", inner)
+        edges += [head + ">", *inner, "      </edge>"] if inner else [head + " />"]
+    ns = f' xmlns:viz="{attr(writer.NS_VIZ)}"' if viz_used else ""
+    lines = [f'<gexf{ns} xmlns="{attr(writer.NS_GEXF)}" xmlns:xsi="{attr(writer.NS_XSI)}" '
+             f'xsi:schemaLocation="{attr(writer.SCHEMALOCATION)}" version="{attr(writer.VERSION)}">',
+             "  <meta>", f"    <creator>{cdata(f'NetworkX {nx.__version__}')}</creator>", "  </meta>",
+             "  <graph" + "".join(f' {k}="{attr(v)}"' for k, v in graph_attrs.items()) + ">"]
+    for (cls, mode), attribute_lines in reversed(blocks.items()):
+        lines += [f'    <attributes mode="{mode}" class="{cls}">', *attribute_lines, "    </attributes>"]
+    lines += ["    <nodes>", *nodes, "    </nodes>"] if nodes else ["    <nodes />"]
+    lines += ["    <edges>", *edges, "    </edges>"] if edges else ["    <edges />"]
+    lines += ["  </graph>", "</gexf>"]
+    text = "\n".join(lines).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()) + "\n"
+
+
 def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool | Mapping = True,
                seed: int = SEED) -> Path:
     """GEXF 1.2 for Gephi; with ``viz`` each node also carries a colour by type, a size by mentions
@@ -1025,8 +1182,10 @@ def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bo
     from networkx.readwrite.gexf import GEXFWriter
 
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    writer.add_graph(h)
-    text = _DATE.sub("", _xml_text(writer), count=1)
+    text = _gexf_text(h, writer)
+    if text is None:
+        writer.add_graph(h)
+        text = _DATE.sub("", _xml_text(writer), count=1)
     path.write_text(text, encoding="utf-8")
     return path
 
