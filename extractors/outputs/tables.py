@@ -21,6 +21,11 @@ JOIN = " | "
 
 
 def cell(value) -> str | int | float:
+    kind = type(value)
+    if kind is str:  # most cells (and ints next): what the tests below come to for them, sooner
+        return guard(value)
+    if kind is int:
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
