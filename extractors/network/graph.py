@@ -152,9 +152,9 @@ def _windows(
 
 
 def _evidence(window: _Window, a: str, b: str) -> list[tuple[tuple[str, int], str]]:
-    both = [(r, sid) for r, sid, e in window.sentences if a in e and b in e]
-    if both:
-        return both[:1]
+    both = next(((r, sid) for r, sid, e in window.sentences if a in e and b in e), None)
+    if both is not None:  # the first sentence naming both is all that is kept
+        return [both]
     first_a = next((r, sid) for r, sid, e in window.sentences if a in e)
     first_b = next((r, sid) for r, sid, e in window.sentences if b in e)
     return sorted({first_a, first_b})
@@ -546,16 +546,16 @@ def _path_lengths(adjacent: Sequence[Sequence[tuple[int, float]]]) -> np.ndarray
     return out
 
 
-def _symmetric_hypot(gx: np.ndarray, gy: np.ndarray, block: int = 16) -> np.ndarray:
-    """``np.hypot(gx, gy)`` for differences of positions (``gx[j, i] == -gx[i, j]`` exactly, as
-    a - b and b - a round alike; the same for ``gy``), whose hypot is then symmetric: each band
-    of rows is worked out from the diagonal on and mirrored, about half the hypot calls (the
-    stress step's costliest operation), the same values."""
-    n = len(gx)
+def _symmetric_hypot(xs: np.ndarray, ys: np.ndarray, block: int = 16) -> np.ndarray:
+    """``np.hypot(gx, gy)`` of the differences of positions ``gx = xs[:, None] - xs[None, :]``
+    (``gy`` likewise), which is symmetric to the bit (``a - b`` and ``b - a`` round alike and
+    hypot drops signs): each band of rows is worked out from the diagonal on and mirrored, half
+    the hypot calls (the stress step's costliest operation), the same values."""
+    n = len(xs)
     out = np.empty((n, n))
     for a in range(0, n, block):
         b = min(a + block, n)
-        band = np.hypot(gx[a:b, a:], gy[a:b, a:])
+        band = np.hypot(xs[a:b, None] - xs[None, a:], ys[a:b, None] - ys[None, a:])
         out[a:b, a:] = band
         out[a:, a:b] = band.T
     return out
@@ -597,9 +597,7 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     wd = w * dist  # the products ``w * dist / now`` starts with, the same at every step
     for _ in range(iterations):
         # x_i <- sum_j w_ij (x_j + d_ij (x_i - x_j) / |x_i - x_j|) / sum_j w_ij, all i at once
-        gx = x[:, 0][:, None] - x[:, 0][None, :]
-        gy = x[:, 1][:, None] - x[:, 1][None, :]
-        now = np.maximum(_symmetric_hypot(gx, gy), 1e-9)
+        now = np.maximum(_symmetric_hypot(x[:, 0], x[:, 1]), 1e-9)
         pull = wd / now
         new = (w @ x + pull.sum(1)[:, None] * x - pull @ x) / wsum
         moved = np.abs(new - x).max()
