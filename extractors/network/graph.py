@@ -163,20 +163,22 @@ def _evidence(window: _Window, a: str, b: str) -> list[tuple[tuple[str, int], st
 def _edges_for(windows: list[_Window], window: str) -> list[Edge]:
     n_windows = len(windows)
     single: Counter[str] = Counter()
-    pair: Counter[tuple[str, str]] = Counter()
-    docs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    evidence: dict[tuple[str, str], list] = defaultdict(list)
+    # (a, b) -> [windows, documents, evidence]: one look-up per pair and window
+    pairs: dict[tuple[str, str], list] = {}
     for w in windows:
         ids = sorted(w.entities)
         single.update(ids)
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                pair[(a, b)] += 1
-                docs[(a, b)].add(w.doc_id)
-                if len(evidence[(a, b)]) < MAX_EVIDENCE:
-                    evidence[(a, b)].extend(_evidence(w, a, b))
+                seen = pairs.get((a, b))
+                if seen is None:
+                    seen = pairs[(a, b)] = [0, set(), []]
+                seen[0] += 1
+                seen[1].add(w.doc_id)
+                if len(seen[2]) < MAX_EVIDENCE:
+                    seen[2].extend(_evidence(w, a, b))
     edges = []
-    for (a, b), n_ab in sorted(pair.items()):
+    for (a, b), (n_ab, docs, evidence) in sorted(pairs.items()):
         p_ab = n_ab / n_windows
         p_a, p_b = single[a] / n_windows, single[b] / n_windows
         if p_ab >= 1.0:
@@ -185,7 +187,7 @@ def _edges_for(windows: list[_Window], window: str) -> list[Edge]:
             npmi = math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
         jaccard = n_ab / (single[a] + single[b] - n_ab)
         ev: list[str] = []
-        for _, sid in evidence[(a, b)]:
+        for _, sid in evidence:
             if sid not in ev:
                 ev.append(sid)
         edges.append(
@@ -194,7 +196,7 @@ def _edges_for(windows: list[_Window], window: str) -> list[Edge]:
                 target=b,
                 window=window,
                 weight=n_ab,
-                documents=len(docs[(a, b)]),
+                documents=len(docs),
                 npmi=_r(npmi),
                 jaccard=_r(jaccard),
                 evidence=tuple(ev[:MAX_EVIDENCE]),
@@ -526,23 +528,25 @@ def _path_lengths(adjacent: Sequence[Sequence[tuple[int, float]]]) -> np.ndarray
     n = len(adjacent)
     out = np.zeros((n, n))
     for s in range(n):
-        done: list = [None] * n
+        # a node's shortest length so far; a node is pushed again only with a shorter one, so an
+        # entry longer than it is stale, and the first entry popped at it is final. A node
+        # already final is never pushed again (lengths are positive: d + length >= d), which is
+        # why networkx's check for that can go.
         seen = [math.inf] * n
         seen[s] = 0
         fringe = [(0, 0, s)]
         pushed = 1
         while fringe:
             d, _, v = heappop(fringe)
-            if done[v] is not None:
+            if d > seen[v]:
                 continue
-            done[v] = d
             for u, length in adjacent[v]:
                 du = d + length
-                if done[u] is None and du < seen[u]:
+                if du < seen[u]:
                     seen[u] = du
                     heappush(fringe, (du, pushed, u))
                     pushed += 1
-        out[s] = [0.0 if d is None else d for d in done]
+        out[s] = [0.0 if d == math.inf else d for d in seen]
     return out
 
 
