@@ -1026,7 +1026,8 @@ def _gexf_text(g: nx.Graph, writer) -> str | None:
     if g.is_directed() or g.is_multigraph() or {"node_default", "edge_default"} & set(g.graph):
         return None
     for _, d in g.nodes(data=True):
-        if _GEXF_NODE_KEYS & d.keys() or ("viz" in d and (not isinstance(d["viz"], Mapping) or d["viz"].keys() - _VIZ_KEYS)):
+        viz = d.get("viz")
+        if _GEXF_NODE_KEYS & d.keys() or (viz and (not isinstance(viz, Mapping) or viz.keys() - _VIZ_KEYS)):
             return None
     for _, _, d in g.edges(data=True):
         if _GEXF_EDGE_KEYS & d.keys():
@@ -1098,8 +1099,8 @@ def _gexf_text(g: nx.Graph, writer) -> str | None:
                            else f'        <viz:shape value="{attr(str(shape))}" />')
             position = viz.get("position")
             if position is not None:
-                out.append(f'        <viz:position x="{attr(str(position.get("x")))}" y="{attr(str(position.get("y")))}" '
-                           f'z="{attr(str(position.get("z")))}" />')
+                x, y, z = (attr(str(position.get(k))) for k in "xyz")
+                out.append(f'        <viz:position x="{x}" y="{y}" z="{z}" />')
             viz_used = viz_used or any(viz.get(k) is not None for k in _VIZ_KEYS)
         if not d:
             return
