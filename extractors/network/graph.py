@@ -44,9 +44,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from heapq import heappop, heappush
 from pathlib import Path
 
 import networkx as nx
@@ -151,9 +152,9 @@ def _windows(
 
 
 def _evidence(window: _Window, a: str, b: str) -> list[tuple[tuple[str, int], str]]:
-    both = [(r, sid) for r, sid, e in window.sentences if a in e and b in e]
-    if both:
-        return both[:1]
+    both = next(((r, sid) for r, sid, e in window.sentences if a in e and b in e), None)
+    if both is not None:  # the first sentence naming both is all that is kept
+        return [both]
     first_a = next((r, sid) for r, sid, e in window.sentences if a in e)
     first_b = next((r, sid) for r, sid, e in window.sentences if b in e)
     return sorted({first_a, first_b})
@@ -162,20 +163,22 @@ def _evidence(window: _Window, a: str, b: str) -> list[tuple[tuple[str, int], st
 def _edges_for(windows: list[_Window], window: str) -> list[Edge]:
     n_windows = len(windows)
     single: Counter[str] = Counter()
-    pair: Counter[tuple[str, str]] = Counter()
-    docs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    evidence: dict[tuple[str, str], list] = defaultdict(list)
+    # (a, b) -> [windows, documents, evidence]: one look-up per pair and window
+    pairs: dict[tuple[str, str], list] = {}
     for w in windows:
         ids = sorted(w.entities)
         single.update(ids)
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                pair[(a, b)] += 1
-                docs[(a, b)].add(w.doc_id)
-                if len(evidence[(a, b)]) < MAX_EVIDENCE:
-                    evidence[(a, b)].extend(_evidence(w, a, b))
+                seen = pairs.get((a, b))
+                if seen is None:
+                    seen = pairs[(a, b)] = [0, set(), []]
+                seen[0] += 1
+                seen[1].add(w.doc_id)
+                if len(seen[2]) < MAX_EVIDENCE:
+                    seen[2].extend(_evidence(w, a, b))
     edges = []
-    for (a, b), n_ab in sorted(pair.items()):
+    for (a, b), (n_ab, docs, evidence) in sorted(pairs.items()):
         p_ab = n_ab / n_windows
         p_a, p_b = single[a] / n_windows, single[b] / n_windows
         if p_ab >= 1.0:
@@ -184,7 +187,7 @@ def _edges_for(windows: list[_Window], window: str) -> list[Edge]:
             npmi = math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
         jaccard = n_ab / (single[a] + single[b] - n_ab)
         ev: list[str] = []
-        for _, sid in evidence[(a, b)]:
+        for _, sid in evidence:
             if sid not in ev:
                 ev.append(sid)
         edges.append(
@@ -193,7 +196,7 @@ def _edges_for(windows: list[_Window], window: str) -> list[Edge]:
                 target=b,
                 window=window,
                 weight=n_ab,
-                documents=len(docs[(a, b)]),
+                documents=len(docs),
                 npmi=_r(npmi),
                 jaccard=_r(jaccard),
                 evidence=tuple(ev[:MAX_EVIDENCE]),
@@ -366,6 +369,52 @@ def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
     return {n: i for i, p in enumerate(ordered) for n in p}
 
 
+def _betweenness(g: nx.Graph) -> dict:
+    """``nx.betweenness_centrality(g, normalized=True)`` (unweighted) as networkx 3.6 computes it,
+    to the bit: a breadth-first search from each node in the graph's order, neighbours in its
+    order, the same sums of path counts and dependencies in the same order, the same scale; on
+    node numbers and lists instead of dicts keyed by node, which was most of its time."""
+    nodes = list(g)
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacent = [[index[w] for w in g[v]] for v in nodes]
+    n = len(nodes)
+    betweenness = [0.0] * n
+    for s in range(n):
+        order = []  # nodes in the order they are reached
+        preds: list[list[int]] = [[] for _ in range(n)]
+        sigma = [0.0] * n
+        depth = [-1] * n
+        sigma[s] = 1.0
+        depth[s] = 0
+        queue = deque([s])
+        while queue:
+            v = queue.popleft()
+            order.append(v)
+            dv = depth[v] + 1
+            sigmav = sigma[v]
+            for w in adjacent[v]:
+                if depth[w] < 0:
+                    queue.append(w)
+                    depth[w] = dv
+                if depth[w] == dv:
+                    sigma[w] += sigmav
+                    preds[w].append(v)
+        delta = [0] * n
+        while order:
+            w = order.pop()
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                betweenness[w] += delta[w]
+    others = n - 1  # pairs (s, t) that can pass through a node: neither end is that node
+    if others >= 2:
+        scale = 1 / (others * (others - 1))
+        if scale != 1:
+            betweenness = [b * scale for b in betweenness]
+    return dict(zip(nodes, betweenness))
+
+
 def node_metrics(
     entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo],
     edges: Iterable[Edge],
@@ -384,7 +433,7 @@ def node_metrics(
         raise ValueError(f"unknown window {window!r}; expected one of {WINDOWS}")
     info = as_entity_map(entities_info)
     g = _window_graph(info, edges, window)
-    betw = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() > 2 else {}
+    betw = _betweenness(g) if g.number_of_nodes() > 2 else {}
     comm = communities(g, seed)
     out = {}
     for n in g.nodes:
@@ -468,6 +517,54 @@ def build_graph(
     return g
 
 
+def _path_lengths(adjacent: Sequence[Sequence[tuple[int, float]]]) -> np.ndarray:
+    """All-pairs shortest path lengths (0 where there is no path): row ``s`` from source ``s``.
+
+    The same Dijkstra as networkx's ``all_pairs_dijkstra_path_length`` (a heap of (distance,
+    push count, node), a node's neighbours in the order given, a length kept only when strictly
+    shorter), so every distance is the same sum of the same lengths in the same order, to the
+    bit; on node numbers and plain lists instead of a graph and a weight function it was most of
+    the time of a layout."""
+    n = len(adjacent)
+    out = np.zeros((n, n))
+    for s in range(n):
+        # a node's shortest length so far; a node is pushed again only with a shorter one, so an
+        # entry longer than it is stale, and the first entry popped at it is final. A node
+        # already final is never pushed again (lengths are positive: d + length >= d), which is
+        # why networkx's check for that can go.
+        seen = [math.inf] * n
+        seen[s] = 0
+        fringe = [(0, 0, s)]
+        pushed = 1
+        while fringe:
+            d, _, v = heappop(fringe)
+            if d > seen[v]:
+                continue
+            for u, length in adjacent[v]:
+                du = d + length
+                if du < seen[u]:
+                    seen[u] = du
+                    heappush(fringe, (du, pushed, u))
+                    pushed += 1
+        out[s] = [0.0 if d == math.inf else d for d in seen]
+    return out
+
+
+def _symmetric_hypot(xs: np.ndarray, ys: np.ndarray, block: int = 16) -> np.ndarray:
+    """``np.hypot(gx, gy)`` of the differences of positions ``gx = xs[:, None] - xs[None, :]``
+    (``gy`` likewise), which is symmetric to the bit (``a - b`` and ``b - a`` round alike and
+    hypot drops signs): each band of rows is worked out from the diagonal on and mirrored, half
+    the hypot calls (the stress step's costliest operation), the same values."""
+    n = len(xs)
+    out = np.empty((n, n))
+    for a in range(0, n, block):
+        b = min(a + block, n)
+        band = np.hypot(xs[a:b, None] - xs[None, a:], ys[a:b, None] - ys[None, a:])
+        out[a:b, a:] = band
+        out[a:, a:b] = band.T
+    return out
+
+
 def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | None, iterations: int = 300) -> dict:
     """Stress majorization of one connected graph, started from ``start``.
 
@@ -481,17 +578,18 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     """
     nodes = sorted(h)
     idx = {n: i for i, n in enumerate(nodes)}
-    lengths = nx.Graph()
-    lengths.add_nodes_from(nodes)
     nbrs = {n: set(h[n]) for n in nodes}
+    # each node's (neighbour, length) in the order the edges are met, as a networkx graph built
+    # from them would list its neighbours (that order decides ties, see _path_lengths)
+    adjacent: list[list[tuple[int, float]]] = [[] for _ in nodes]
     for u, v, d in sorted((min(a, b), max(a, b), d) for a, b, d in h.edges(data=True)):
         w = float(d.get(weight, 1) or 1) if weight else 1.0
         own = len((nbrs[u] ^ nbrs[v]) - {u, v})
-        lengths.add_edge(u, v, length=(1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL)
-    dist = np.zeros((len(nodes), len(nodes)))
-    for u, row in sorted(nx.all_pairs_dijkstra_path_length(lengths, weight="length")):
-        for v, d in row.items():
-            dist[idx[u], idx[v]] = d
+        length = (1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL
+        adjacent[idx[u]].append((idx[v], length))
+        if u != v:
+            adjacent[idx[v]].append((idx[u], length))
+    dist = _path_lengths(adjacent)
     x = np.array([[float(start[n][0]), float(start[n][1])] for n in nodes])
     # start at the scale of the target distances
     span = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(-1))
@@ -500,12 +598,11 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     w = np.zeros_like(dist)
     w[mask] = dist[mask] ** -2.0
     wsum = w.sum(1)[:, None]
+    wd = w * dist  # the products ``w * dist / now`` starts with, the same at every step
     for _ in range(iterations):
         # x_i <- sum_j w_ij (x_j + d_ij (x_i - x_j) / |x_i - x_j|) / sum_j w_ij, all i at once
-        gx = x[:, 0][:, None] - x[:, 0][None, :]
-        gy = x[:, 1][:, None] - x[:, 1][None, :]
-        now = np.maximum(np.hypot(gx, gy), 1e-9)
-        pull = w * dist / now
+        now = np.maximum(_symmetric_hypot(x[:, 0], x[:, 1]), 1e-9)
+        pull = wd / now
         new = (w @ x + pull.sum(1)[:, None] * x - pull @ x) / wsum
         moved = np.abs(new - x).max()
         x = new
@@ -540,11 +637,43 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     return {n: (float(x[idx[n], 0]), float(x[idx[n], 1])) for n in nodes}
 
 
+def _fruchterman_reingold(h: nx.Graph, *, seed: int, weight: str | None, k: float, iterations: int,
+                          threshold: float = 1e-4) -> dict:
+    """``nx.spring_layout(h, seed=seed, weight=weight, k=k, iterations=iterations)`` as networkx
+    3.6 computes it for fewer than 500 nodes (its dense "force" method, no fixed nodes, scale 1,
+    centre 0), to the bit: the same random start, the same numpy operations on the same values.
+    Only two steps are done another way with the same results, for they were most of the time:
+    the differences between positions, (n, n, 2), are stacked from the (n, n) differences of each
+    coordinate (the same subtractions), and the distances are ``sqrt(dx * dx + dy * dy)``, which
+    is what ``np.linalg.norm(delta, axis=-1)`` adds up over an axis of two."""
+    A = nx.to_numpy_array(h, weight=weight)
+    n = A.shape[0]
+    pos = np.asarray(np.random.RandomState(seed).rand(n, 2), dtype=A.dtype)
+    t = max(max(pos.T[0]) - min(pos.T[0]), max(pos.T[1]) - min(pos.T[1])) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0][:, np.newaxis] - pos[:, 0][np.newaxis, :]
+        dy = pos[:, 1][:, np.newaxis] - pos[:, 1][np.newaxis, :]
+        delta = np.stack((dx, dy), axis=-1)
+        distance = np.sqrt(dx * dx + dy * dy)
+        np.clip(distance, 0.01, None, out=distance)
+        displacement = np.einsum("ijk,ij->ik", delta, (k * k / distance**2 - A * distance / k))
+        length = np.linalg.norm(displacement, axis=-1)
+        length = np.clip(length, a_min=0.01, a_max=None)
+        delta_pos = np.einsum("ij,i->ij", displacement, t / length)
+        pos += delta_pos
+        t -= dt
+        if (np.linalg.norm(delta_pos) / n) < threshold:
+            break
+    pos = nx.rescale_layout(pos, scale=1) + np.zeros(2)
+    return dict(zip(h, pos))
+
+
 def _spring(h: nx.Graph, *, seed: int, weight: str | None, k: float) -> dict:
     """Seeded spring layout, or for 500+ nodes (where networkx needs scipy, not a dependency)
     seeded random positions, which :func:`_stress` then untangles."""
     if h.number_of_nodes() < 500:
-        return nx.spring_layout(h, seed=seed, weight=weight, k=k, iterations=200)
+        return _fruchterman_reingold(h, seed=seed, weight=weight, k=k, iterations=200)
     xy = np.random.RandomState(seed).uniform(-1.0, 1.0, size=(h.number_of_nodes(), 2))
     return {n: (float(a), float(b)) for n, (a, b) in zip(sorted(h), xy)}
 
@@ -875,6 +1004,164 @@ def _xml_text(writer) -> str:
     return "\n".join(text.splitlines()) + "\n"
 
 
+_GEXF_NODE_KEYS = frozenset({"id", "pid", "start", "end", "parents", "slices"})  # what _gexf_text leaves to networkx
+_GEXF_EDGE_KEYS = frozenset({"id", "key", "label", "type", "start", "end", "slices", "viz"})
+_VIZ_KEYS = frozenset({"color", "size", "thickness", "shape", "position"})
+
+
+def _gexf_text(g: nx.Graph, writer) -> str | None:
+    """What ``_xml_text`` gives for ``writer`` (a fresh networkx ``GEXFWriter``, version 1.2) after
+    ``writer.add_graph(g)``, with ``<meta>``'s date left out, written straight from the graph:
+    networkx builds an element per attribute value and per year (and looks up its attribute
+    blocks by walking the tree), most of the time of a GEXF file. The same text: node and edge
+    attributes numbered in the order networkx meets them and listed in blocks by class and mode,
+    the newest block first (networkx inserts each new one at the top), ``mode`` and
+    ``timeformat`` of the graph changed where networkx changes them, values as it writes them
+    (``true``/``false``, ``INF``, ``NaN``), spells, ``viz:`` elements, escaping and indentation.
+    None for what this does not cover (directed or multigraphs, node or edge defaults, ids,
+    parents, slices, times, edge labels, types or viz): the caller then uses networkx."""
+    from xml.etree.ElementTree import _escape_attrib as attr
+    from xml.etree.ElementTree import _escape_cdata as cdata
+
+    if g.is_directed() or g.is_multigraph() or {"node_default", "edge_default"} & set(g.graph):
+        return None
+    for _, d in g.nodes(data=True):
+        viz = d.get("viz")
+        if _GEXF_NODE_KEYS & d.keys() or (viz and (not isinstance(viz, Mapping) or viz.keys() - _VIZ_KEYS)):
+            return None
+    for _, _, d in g.edges(data=True):
+        if _GEXF_EDGE_KEYS & d.keys():
+            return None
+    xml_type = writer.xml_type
+    graph_attrs = {"defaultedgetype": "undirected", "mode": "dynamic" if g.graph.get("mode") == "dynamic" else "static",
+                   "name": g.graph.get("name", "")}
+    blocks: dict[tuple[str, str], list[str]] = {}  # (class, mode) -> its attribute lines, in the order made
+    ids: dict[tuple[str, str, str], str] = {}
+    viz_used = False
+
+    def met_time(t) -> None:  # GEXFWriter.alter_graph_mode_timeformat
+        if t is None:
+            return
+        if isinstance(t, str):
+            kind = "date"
+        elif isinstance(t, float):
+            kind = "double"
+        elif isinstance(t, int):
+            kind = "long"
+        else:
+            raise nx.NetworkXError("timeformat should be of the type int, float or str")
+        graph_attrs["timeformat"] = kind
+        if graph_attrs["mode"] == "static":
+            graph_attrs["mode"] = "dynamic"
+
+    def attr_id(title: str, kind: str, cls: str, mode: str) -> str:  # GEXFWriter.get_attr_id
+        key = (cls, mode, title)
+        if key not in ids:
+            ids[key] = str(len(ids))
+            blocks.setdefault((cls, mode), []).append(
+                f'      <attribute id="{ids[key]}" title="{attr(title)}" type="{attr(kind)}" />')
+        return ids[key]
+
+    def value_text(v, kind) -> str:
+        text = str(v)
+        if kind is float:
+            text = {"inf": "INF", "nan": "NaN", "-inf": "-INF"}.get(text, text)
+        return text
+
+    def children(d: dict, cls: str, out: list[str]) -> None:
+        """spells, viz and attvalues of a node or an edge (what remains of its data in ``d``)"""
+        nonlocal viz_used
+        spells = d.pop("spells", False)
+        if spells:
+            out.append("        <spells>")
+            for start, end in spells:
+                a = ""
+                if start is not None:
+                    a += f' start="{attr(str(start))}"'
+                    met_time(start)
+                if end is not None:
+                    a += f' end="{attr(str(end))}"'
+                    met_time(end)
+                out.append(f"          <spell{a} />")
+            out.append("        </spells>")
+        viz = d.pop("viz", False)
+        if viz:
+            color = viz.get("color")
+            if color is not None:
+                out.append(f'        <viz:color r="{attr(str(color.get("r")))}" g="{attr(str(color.get("g")))}" '
+                           f'b="{attr(str(color.get("b")))}" a="{attr(str(color.get("a", 1.0)))}" />')
+            for name in ("size", "thickness"):
+                if viz.get(name) is not None:
+                    out.append(f'        <viz:{name} value="{attr(str(viz.get(name)))}" />')
+            shape = viz.get("shape")
+            if shape is not None:
+                out.append(f'        <viz:shape value="image" uri="{attr(str(shape))}" />' if shape.startswith("http")
+                           else f'        <viz:shape value="{attr(str(shape))}" />')
+            position = viz.get("position")
+            if position is not None:
+                x, y, z = (attr(str(position.get(k))) for k in "xyz")
+                out.append(f'        <viz:position x="{x}" y="{y}" z="{z}" />')
+            viz_used = viz_used or any(viz.get(k) is not None for k in _VIZ_KEYS)
+        if not d:
+            return
+        out.append("        <attvalues>")
+        mode = "static"  # as in GEXFWriter.add_attributes: a list keeps the mode of the value before
+        for k, v in d.items():
+            if k == "key":
+                k = "networkx_key"
+            kind = type(v)
+            if kind not in xml_type:
+                raise TypeError(f"attribute value type is not allowed: {kind}")
+            if isinstance(v, list):
+                for val, start, end in v:
+                    kind = type(val)
+                    if start is not None or end is not None:
+                        mode = "dynamic"
+                        met_time(start)
+                        met_time(end)
+                        break
+                a_id = attr_id(str(k), xml_type[kind], cls, mode)
+                for val, start, end in v:
+                    a = f' start="{attr(str(start))}"' if start is not None else ""
+                    a += f' end="{attr(str(end))}"' if end is not None else ""
+                    out.append(f'          <attvalue for="{a_id}" value="{attr(value_text(val, kind))}"{a} />')
+            else:
+                mode = "static"
+                a_id = attr_id(str(k), xml_type[kind], cls, mode)
+                text = str(v).lower() if isinstance(v, bool) else value_text(v, kind)
+                out.append(f'          <attvalue for="{a_id}" value="{attr(text)}" />')
+        out.append("        </attvalues>")
+
+    nodes: list[str] = []
+    for n, data in g.nodes(data=True):
+        d = data.copy()
+        head = f'      <node id="{attr(str(n))}" label="{attr(str(d.pop("label", n)))}"'
+        inner: list[str] = []
+        children(d, "node", inner)
+        nodes += [head + ">", *inner, "      </node>"] if inner else [head + " />"]
+    edges: list[str] = []
+    for i, (u, v, data) in enumerate(g.edges(data=True)):
+        d = data.copy()
+        head = f'      <edge source="{attr(str(u))}" target="{attr(str(v))}" id="{i}"'
+        if "weight" in d:
+            head += f' weight="{attr(str(d.pop("weight")))}"'
+        inner = []
+        children(d, "edge", inner)
+        edges += [head + ">", *inner, "      </edge>"] if inner else [head + " />"]
+    ns = f' xmlns:viz="{attr(writer.NS_VIZ)}"' if viz_used else ""
+    lines = [f'<gexf{ns} xmlns="{attr(writer.NS_GEXF)}" xmlns:xsi="{attr(writer.NS_XSI)}" '
+             f'xsi:schemaLocation="{attr(writer.SCHEMALOCATION)}" version="{attr(writer.VERSION)}">',
+             "  <meta>", f"    <creator>{cdata(f'NetworkX {nx.__version__}')}</creator>", "  </meta>",
+             "  <graph" + "".join(f' {k}="{attr(v)}"' for k, v in graph_attrs.items()) + ">"]
+    for (cls, mode), attribute_lines in reversed(blocks.items()):
+        lines += [f'    <attributes mode="{mode}" class="{cls}">', *attribute_lines, "    </attributes>"]
+    lines += ["    <nodes>", *nodes, "    </nodes>"] if nodes else ["    <nodes />"]
+    lines += ["    <edges>", *edges, "    </edges>"] if edges else ["    <edges />"]
+    lines += ["  </graph>", "</gexf>"]
+    text = "\n".join(lines).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return "\n".join(text.splitlines()) + "\n"
+
+
 def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bool | Mapping = True,
                seed: int = SEED) -> Path:
     """GEXF 1.2 for Gephi; with ``viz`` each node also carries a colour by type, a size by mentions
@@ -898,8 +1185,10 @@ def write_gexf(g: nx.Graph, path: str | Path, *, viz: bool = True, positions: bo
     from networkx.readwrite.gexf import GEXFWriter
 
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    writer.add_graph(h)
-    text = _DATE.sub("", _xml_text(writer), count=1)
+    text = _gexf_text(h, writer)
+    if text is None:
+        writer.add_graph(h)
+        text = _DATE.sub("", _xml_text(writer), count=1)
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -37,17 +37,20 @@ def _area(m: int, max_m: int) -> float:
     return 30.0 + 1000.0 * math.sqrt(max(0, m) / max(1, max_m))
 
 
-def _segments_hit_box(segs: np.ndarray, box: tuple[float, float, float, float]) -> int:
-    """How many segments (n × 2 × 2 array, pixels) cross or touch the box (x0, y0, x1, y1)."""
-    if len(segs) == 0:
-        return 0
-    x0, y0, x1, y1 = box
+def _segments_hit_boxes(segs: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """For each box (m × 4 array of x0, y0, x1, y1, pixels), how many segments (n × 2 × 2 array)
+    cross or touch it. Liang–Barsky clipping of every (box, segment) pair at once: a placement
+    asks this for the sixteen spots of a ring, or for a leader line against the labels near it,
+    in one numpy pass instead of one per spot or per label."""
+    if len(segs) == 0 or len(boxes) == 0:
+        return np.zeros(len(boxes), dtype=int)
     p, q = segs[:, 0, :], segs[:, 1, :]
     d = q - p
-    t0 = np.zeros(len(segs))
-    t1 = np.ones(len(segs))
-    ok = np.ones(len(segs), bool)
-    # Liang–Barsky clipping, vectorised over the segments
+    x0, y0, x1, y1 = (boxes[:, k][:, np.newaxis] for k in range(4))
+    shape = (len(boxes), len(segs))
+    t0 = np.zeros(shape)
+    t1 = np.ones(shape)
+    ok = np.ones(shape, bool)
     for pk, qk in ((-d[:, 0], p[:, 0] - x0), (d[:, 0], x1 - p[:, 0]), (-d[:, 1], p[:, 1] - y0), (d[:, 1], y1 - p[:, 1])):
         parallel = np.abs(pk) < 1e-12
         ok &= ~(parallel & (qk < 0))
@@ -55,7 +58,7 @@ def _segments_hit_box(segs: np.ndarray, box: tuple[float, float, float, float]) 
             r = np.where(parallel, 0.0, qk / np.where(parallel, 1.0, pk))
         t0 = np.where(~parallel & (pk < 0), np.maximum(t0, r), t0)
         t1 = np.where(~parallel & (pk > 0), np.minimum(t1, r), t1)
-    return int(np.count_nonzero(ok & (t0 <= t1)))
+    return np.count_nonzero(ok & (t0 <= t1), axis=1)
 
 
 def _box_hits_circle(box, cx: float, cy: float, r: float) -> bool:
@@ -76,6 +79,9 @@ def _boxes_overlap(a, b) -> bool:
 
 # label spots around a node, in order of preference: directions (degrees) and gaps (points)
 _ANGLES = (90, 270, 0, 180, 45, 135, 315, 225, 68, 112, 248, 292, 22, 158, 202, 338)
+# (cos, sin, the larger of their sizes) of each direction, worked out once
+_DIRECTIONS = tuple((c, s, max(abs(c), abs(s))) for c, s in ((math.cos(math.radians(a)), math.sin(math.radians(a)))
+                                                             for a in _ANGLES))
 _GAPS = (2, 6, 12, 20, 30, 44, 60, 80, 105)
 LEADER_GAP = 12  # labels this many points or more from their node get a leader line
 
@@ -96,6 +102,30 @@ def _segment_hits_circle(seg, cx: float, cy: float, r: float) -> bool:
     t = ((cx - x0) * dx + (cy - y0) * dy) / ((dx * dx + dy * dy) or 1.0)
     t = min(1.0, max(0.0, t))
     return math.hypot(x0 + t * dx - cx, y0 + t * dy - cy) < r
+
+
+def _mistaken_for(box, cx: float, cy: float, x: float, y: float, r: float, discs, leader: bool, px_per_pt: float,
+                  partial: float, limit: float) -> int | None:
+    """How many other nodes a reader could take the label in ``box`` (centre ``cx``, ``cy``) of the
+    node at (``x``, ``y``) for: about as near to the box as its own node, or nearer to the box's
+    centre (with a ``leader`` line: only nodes it nearly touches). None as soon as the spot's
+    cost so far, ``partial + count * 1.5``, reaches ``limit``: it only grows from there."""
+    own = _box_circle_gap(box, x, y, r)
+    own_c = math.hypot(cx - x, cy - y)
+    count = 0
+    for dx, dy, dr in discs:
+        if (dx, dy) == (x, y):
+            continue
+        near = _box_circle_gap(box, dx, dy, dr)
+        if leader:
+            mistaken = near < 4 * px_per_pt
+        else:
+            mistaken = near < own + 3 * px_per_pt or math.hypot(cx - dx, cy - dy) < own_c
+        if mistaken:
+            count += 1
+            if partial + count * 1.5 >= limit:
+                return None
+    return count
 
 
 def _ring_reach(x: float, y: float, dist: float, w: float, h: float, px_per_pt: float, leader: bool
@@ -144,6 +174,54 @@ def _segments_near(lo: np.ndarray, hi: np.ndarray, reach) -> np.ndarray:
     return (lo[:, 0] <= reach[2]) & (reach[0] <= hi[:, 0]) & (lo[:, 1] <= reach[3]) & (reach[1] <= hi[:, 1])
 
 
+@dataclass
+class _Ring:
+    """What one ring of label spots is tested against (see :func:`_ring_reach`): the nodes, label
+    boxes (as a list and an array) near it, and per spot of the ring how many leader lines its box
+    covers and how many drawn edges it crosses."""
+
+    discs: list
+    boxes: list
+    box_arr: np.ndarray
+    leaders_covered: np.ndarray
+    crossings: np.ndarray
+
+    def covers_something(self, box, ai: int, leader) -> bool:
+        """Whether the spot covers a label, leader line or node, or its leader line a label."""
+        return bool(self.leaders_covered[ai] or any(_boxes_overlap(box, b) for b in self.boxes)
+                    or any(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in self.discs)
+                    or (leader is not None and self._leader_hits(leader)))
+
+    def covered(self, box, ai: int, leader) -> tuple[int, int]:
+        """(labels and leader lines the spot covers, plus labels its leader line crosses; nodes it covers)."""
+        labels = sum(_boxes_overlap(box, b) for b in self.boxes) + int(self.leaders_covered[ai])
+        nodes = sum(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in self.discs)
+        if leader is not None:
+            labels += self._leader_hits(leader)
+        return labels, nodes
+
+    def _leader_hits(self, leader) -> int:
+        return int(_segments_hit_boxes(np.array([leader], dtype=float), self.box_arr).sum())
+
+
+def _spot_cost(ring: _Ring, gi: int, ai: int, cx: float, cy: float, box, leader, x: float, y: float, r: float,
+               px_per_pt: float, limit: float) -> float | None:
+    """The cost of a spot (ring ``gi``, direction ``ai``) for the label of the node at (``x``, ``y``):
+    distance, then edges crossed, nodes the label could be taken for, nodes its leader line
+    crosses. None once it is sure to be no less than ``limit``."""
+    crossings = int(ring.crossings[ai])
+    partial = gi * 1.0 + ai * 0.04 + crossings * 0.35
+    if partial >= limit:
+        return None
+    closer = _mistaken_for(box, cx, cy, x, y, r, ring.discs, leader is not None, px_per_pt, partial, limit)
+    if closer is None:
+        return None
+    lead_cost = 0.0
+    if leader is not None:
+        lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in ring.discs if (dx, dy) != (x, y))
+    return gi * 1.0 + ai * 0.04 + crossings * 0.35 + closer * 1.5 + lead_cost * 1.0
+
+
 def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken_leaders=(), max_gap=None,
                   strict=False):
     """Greedy label placement in pixel space.
@@ -168,7 +246,7 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
     seg_lo, seg_hi = (segs.min(axis=1), segs.max(axis=1)) if len(segs) else (np.zeros((0, 2)), np.zeros((0, 2)))
     for n, x, y, r, w, h in items:
         best = None
-        fallback = None
+        blocked = []  # (gi, ai, cx, cy, box, leader, ring) of the spots covering a label or node, in order
         lead_all = np.array(leaders, dtype=float).reshape(-1, 2, 2)
         box_all = np.array(boxes, dtype=float).reshape(-1, 4)
         for gi, gap in enumerate(gaps):
@@ -180,47 +258,48 @@ def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken
             near_boxes = [boxes[i] for i in _boxes_near(box_all, reach)]
             lead_arr = lead_all[_segments_near(lead_all.min(axis=1), lead_all.max(axis=1), reach)]
             near_segs = segs[_segments_near(seg_lo, seg_hi, reach)]
-            for ai, ang in enumerate(_ANGLES):
-                c, s = math.cos(math.radians(ang)), math.sin(math.radians(ang))
-                m = max(abs(c), abs(s))
+            near_box_arr = box_all[_boxes_near(box_all, reach)]
+            spots = []
+            for c, s, m in _DIRECTIONS:
                 cx = x + c * dist + (c / m) * w / 2
                 cy = y + s * dist + (s / m) * h / 2
-                box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+                spots.append((cx, cy, (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)))
+            ring = None  # what the ring's spots are tested against, with the edges each crosses (when first asked)
+            for ai, (cx, cy, box) in enumerate(spots):
+                # a spot's cost is at least gi + ai * 0.04 (the terms added after are >= 0, and a
+                # rounded sum never falls below either term), which only grows with ai: once that
+                # is no less than the best free spot's cost, no spot left in the ring can win
+                if best is not None and gi * 1.0 + ai * 0.04 >= best[0]:
+                    break
                 if box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]:
                     continue
-                hits_label = sum(_boxes_overlap(box, b) for b in near_boxes) + _segments_hit_box(lead_arr, box)
-                hits_node = sum(_box_hits_circle(box, dx, dy, dr + 1.5) for dx, dy, dr in near_discs)
+                if ring is None:
+                    boxes_arr = np.array([b_ for _, _, b_ in spots], dtype=float)
+                    ring = _Ring(near_discs, near_boxes, near_box_arr, _segments_hit_boxes(lead_arr, boxes_arr),
+                                 _segments_hit_boxes(near_segs, boxes_arr))
                 leader = _leader(x, y, r, box) if gap >= LEADER_GAP else None
-                lead_cost = 0.0
-                if leader is not None:
-                    one = np.array([leader], dtype=float)
-                    hits_label += sum(_segments_hit_box(one, b) for b in near_boxes)
-                    lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in near_discs
-                                    if (dx, dy) != (x, y))
-                crossings = _segments_hit_box(near_segs, box)
-                # other nodes a reader could take this label for: about as near to the box as its own
-                # node, or nearer to the box's centre (with a leader line: only nodes it nearly touches)
-                own = _box_circle_gap(box, x, y, r)
-                own_c = math.hypot(cx - x, cy - y)
-                closer = 0
-                for dx, dy, dr in near_discs:
-                    if (dx, dy) == (x, y):
-                        continue
-                    near = _box_circle_gap(box, dx, dy, dr)
-                    if leader is not None:
-                        closer += near < 4 * px_per_pt
-                    else:
-                        closer += near < own + 3 * px_per_pt or math.hypot(cx - dx, cy - dy) < own_c
-                cost = gi * 1.0 + ai * 0.04 + crossings * 0.35 + closer * 1.5 + lead_cost * 1.0
-                if hits_label == 0 and hits_node == 0:
-                    if best is None or cost < best[0]:
-                        best = (cost, box, leader)
-                else:
-                    bad = (hits_label * 100 + hits_node * 10 + cost, box, leader)
-                    if fallback is None or bad[0] < fallback[0]:
-                        fallback = bad
+                if ring.covers_something(box, ai, leader):
+                    # what such a spot costs matters only if no free spot turns up at all (then the
+                    # label takes the one overlapping least), never with ``strict``: worked out then
+                    if best is None and not strict:
+                        blocked.append((gi, ai, cx, cy, box, leader, ring))
+                    continue
+                # with a free spot known this one counts only if cheaper, and its cost only grows as
+                # the nodes it could be taken for are counted: counting stops once it is no less
+                cost = _spot_cost(ring, gi, ai, cx, cy, box, leader, x, y, r, px_per_pt,
+                                  best[0] if best is not None else math.inf)
+                if cost is not None and (best is None or cost < best[0]):
+                    best = (cost, box, leader)
             if best is not None and best[0] < gi + 1:  # nothing further out can be cheaper
                 break
+        fallback = None
+        if best is None and not strict:
+            for gi, ai, cx, cy, box, leader, ring in blocked:
+                hits_label, hits_node = ring.covered(box, ai, leader)
+                bad = (hits_label * 100 + hits_node * 10
+                       + _spot_cost(ring, gi, ai, cx, cy, box, leader, x, y, r, px_per_pt, math.inf), box, leader)
+                if fallback is None or bad[0] < fallback[0]:
+                    fallback = bad
         chosen = best or (None if strict else fallback)
         if chosen is None and strict:
             continue
