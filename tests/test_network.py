@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import statistics
 import struct
 from dataclasses import replace
 
@@ -523,3 +524,54 @@ def test_network_png(tmp_path):
     lonely = nx.Graph()
     lonely.add_nodes_from([("a", {"label": "A", "type": "PLACE", "mentions": 2}), ("b", {"label": "B", "type": "PERSON"})])
     _png_size(plot_network(lonely, tmp_path / "lonely.png").read_bytes())
+
+
+# ---------------------------------------------------------------- large graphs
+
+
+def test_large_component_is_laid_out_without_all_pairs_distances(monkeypatch):
+    """Bug: a corpus of real PDFs from many producers names thousands of people and organisations (the
+    22 fixtures: a largest component of 2,495 nodes): stress majorization's distances between all
+    pairs took minutes and several n × n matrices (about a gigabyte there). A component above
+    STRESS_MAX_NODES is laid out by PivotMDS, from a hundred pivots' distances only."""
+    import networkx as nx
+
+    import extractors.network.graph as graph_mod
+
+    grid = nx.convert_node_labels_to_integers(nx.grid_2d_graph(40, 30), label_attribute=None)
+    g = nx.relabel_nodes(grid, {n: f"e{n:05d}" for n in grid})
+    assert g.number_of_nodes() > graph_mod.STRESS_MAX_NODES
+
+    def all_pairs(*_args, **_kw):
+        raise AssertionError("all pairs' distances computed for a large component")
+
+    monkeypatch.setattr(graph_mod, "_path_lengths", all_pairs)
+    pos = graph_mod.layout(g)
+    assert pos == graph_mod.layout(g)  # deterministic
+    assert set(pos) == set(g) and all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in pos.values())
+    # a grid drawn as a grid: distances on the page follow the distances in the graph
+    sample = sorted(g)[::37]
+    lengths = {s: nx.single_source_shortest_path_length(g, s) for s in sample}
+    pairs = [(a, b) for i, a in enumerate(sample) for b in sample[i + 1:]]
+    drawn = [math.dist(pos[a], pos[b]) for a, b in pairs]
+    graph_d = [lengths[a][b] for a, b in pairs]
+    assert statistics.correlation(drawn, graph_d) > 0.9
+
+
+def test_betweenness_of_a_large_graph_is_estimated_from_pivots():
+    """Exact betweenness is one search per node (tens of seconds on thousands of nodes); above
+    EXACT_BETWEENNESS it is estimated from seeded source pivots (Brandes & Pich 2007): the same
+    numbers every run, close to the exact ones, exact when the pivots are all the nodes."""
+    import networkx as nx
+
+    from extractors.network.graph import _betweenness
+
+    g = nx.relabel_nodes(nx.barabasi_albert_graph(600, 2, seed=7), lambda n: f"n{n:04d}")
+    exact = nx.betweenness_centrality(g, normalized=True)
+    assert _betweenness(g, pivots=len(g)) == _betweenness(g)
+    est = _betweenness(g, pivots=200, seed=42)
+    assert est == _betweenness(g, pivots=200, seed=42)
+    nodes = sorted(g)
+    assert statistics.correlation([est[n] for n in nodes], [exact[n] for n in nodes]) > 0.95
+    top = sorted(nodes, key=lambda n: -exact[n])[:10]
+    assert len(set(top) & set(sorted(nodes, key=lambda n: -est[n])[:10])) >= 7

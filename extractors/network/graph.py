@@ -369,17 +369,27 @@ def communities(g: nx.Graph, seed: int = SEED) -> dict[str, int]:
     return {n: i for i, p in enumerate(ordered) for n in p}
 
 
-def _betweenness(g: nx.Graph) -> dict:
+def _betweenness(g: nx.Graph, pivots: int | None = None, seed: int = SEED) -> dict:
     """``nx.betweenness_centrality(g, normalized=True)`` (unweighted) as networkx 3.6 computes it,
     to the bit: a breadth-first search from each node in the graph's order, neighbours in its
     order, the same sums of path counts and dependencies in the same order, the same scale; on
-    node numbers and lists instead of dicts keyed by node, which was most of its time."""
+    node numbers and lists instead of dicts keyed by node, which was most of its time.
+
+    ``pivots``: searches from that many source nodes only, drawn with ``seed`` (the same every
+    run), the sums scaled by n / pivots: the estimate of U. Brandes and C. Pich, "Centrality
+    estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007 (networkx's
+    ``k``); None or at least n: every node, the exact value."""
+    import random
+
     nodes = list(g)
     index = {v: i for i, v in enumerate(nodes)}
     adjacent = [[index[w] for w in g[v]] for v in nodes]
     n = len(nodes)
     betweenness = [0.0] * n
-    for s in range(n):
+    sources = range(n)
+    if pivots is not None and pivots < n:
+        sources = sorted(random.Random(seed).sample(range(n), pivots))
+    for s in sources:
         order = []  # nodes in the order they are reached
         preds: list[list[int]] = [[] for _ in range(n)]
         sigma = [0.0] * n
@@ -410,6 +420,8 @@ def _betweenness(g: nx.Graph) -> dict:
     others = n - 1  # pairs (s, t) that can pass through a node: neither end is that node
     if others >= 2:
         scale = 1 / (others * (others - 1))
+        if len(sources) < n:
+            scale *= n / len(sources)
         if scale != 1:
             betweenness = [b * scale for b in betweenness]
     return dict(zip(nodes, betweenness))
@@ -425,15 +437,18 @@ def node_metrics(
     """Per-entity metrics on the graph of one window kind.
 
     ``degree``: neighbours; ``weighted_degree``: sum of edge weights; ``betweenness``: normalised,
-    unweighted shortest paths; ``community``: Louvain (weight = edge weight, fixed seed), labels
-    numbered by community size then smallest entity id. Entities without edges are kept (degree 0,
-    a community of their own); edge endpoints missing from ``entities_info`` get an empty name/type.
+    unweighted shortest paths (exact up to ``EXACT_BETWEENNESS`` nodes, above that estimated from
+    ``BETWEENNESS_PIVOTS`` seeded source pivots: `_betweenness`); ``community``: Louvain (weight =
+    edge weight, fixed seed), labels numbered by community size then smallest entity id. Entities
+    without edges are kept (degree 0, a community of their own); edge endpoints missing from
+    ``entities_info`` get an empty name/type.
     """
     if window not in WINDOWS:
         raise ValueError(f"unknown window {window!r}; expected one of {WINDOWS}")
     info = as_entity_map(entities_info)
     g = _window_graph(info, edges, window)
-    betw = _betweenness(g) if g.number_of_nodes() > 2 else {}
+    big = g.number_of_nodes() > EXACT_BETWEENNESS
+    betw = _betweenness(g, BETWEENNESS_PIVOTS if big else None, seed) if g.number_of_nodes() > 2 else {}
     comm = communities(g, seed)
     out = {}
     for n in g.nodes:
@@ -528,26 +543,31 @@ def _path_lengths(adjacent: Sequence[Sequence[tuple[int, float]]]) -> np.ndarray
     n = len(adjacent)
     out = np.zeros((n, n))
     for s in range(n):
-        # a node's shortest length so far; a node is pushed again only with a shorter one, so an
-        # entry longer than it is stale, and the first entry popped at it is final. A node
-        # already final is never pushed again (lengths are positive: d + length >= d), which is
-        # why networkx's check for that can go.
-        seen = [math.inf] * n
-        seen[s] = 0
-        fringe = [(0, 0, s)]
-        pushed = 1
-        while fringe:
-            d, _, v = heappop(fringe)
-            if d > seen[v]:
-                continue
-            for u, length in adjacent[v]:
-                du = d + length
-                if du < seen[u]:
-                    seen[u] = du
-                    heappush(fringe, (du, pushed, u))
-                    pushed += 1
-        out[s] = [0.0 if d == math.inf else d for d in seen]
+        out[s] = _lengths_from(adjacent, s)
     return out
+
+
+def _lengths_from(adjacent: Sequence[Sequence[tuple[int, float]]], s: int) -> list[float]:
+    """Shortest path lengths from node ``s`` (0 where there is no path), as `_path_lengths` needs
+    them. A node's shortest length so far; a node is pushed again only with a shorter one, so an
+    entry longer than it is stale, and the first entry popped at it is final. A node already
+    final is never pushed again (lengths are positive: d + length >= d), which is why networkx's
+    check for that can go."""
+    seen = [math.inf] * len(adjacent)
+    seen[s] = 0
+    fringe = [(0, 0, s)]
+    pushed = 1
+    while fringe:
+        d, _, v = heappop(fringe)
+        if d > seen[v]:
+            continue
+        for u, length in adjacent[v]:
+            du = d + length
+            if du < seen[u]:
+                seen[u] = du
+                heappush(fringe, (du, pushed, u))
+                pushed += 1
+    return [0.0 if d == math.inf else d for d in seen]
 
 
 def _symmetric_hypot(xs: np.ndarray, ys: np.ndarray, block: int = 16) -> np.ndarray:
@@ -576,19 +596,7 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
     layout. Jacobi updates in a fixed order: the result depends on the input only. The result is
     scaled so that the median edge is one unit long and turned so that its long axis is horizontal.
     """
-    nodes = sorted(h)
-    idx = {n: i for i, n in enumerate(nodes)}
-    nbrs = {n: set(h[n]) for n in nodes}
-    # each node's (neighbour, length) in the order the edges are met, as a networkx graph built
-    # from them would list its neighbours (that order decides ties, see _path_lengths)
-    adjacent: list[list[tuple[int, float]]] = [[] for _ in nodes]
-    for u, v, d in sorted((min(a, b), max(a, b), d) for a, b, d in h.edges(data=True)):
-        w = float(d.get(weight, 1) or 1) if weight else 1.0
-        own = len((nbrs[u] ^ nbrs[v]) - {u, v})
-        length = (1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL
-        adjacent[idx[u]].append((idx[v], length))
-        if u != v:
-            adjacent[idx[v]].append((idx[u], length))
+    nodes, adjacent = _link_lengths(h, weight)
     dist = _path_lengths(adjacent)
     x = np.array([[float(start[n][0]), float(start[n][1])] for n in nodes])
     # start at the scale of the target distances
@@ -608,6 +616,55 @@ def _stress(h: nx.Graph, start: Mapping[str, Sequence[float]], weight: str | Non
         x = new
         if moved < 1e-5:
             break
+    return _settle(h, nodes, x)
+
+
+def _link_lengths(h: nx.Graph, weight: str | None) -> tuple[list, list[list[tuple[int, float]]]]:
+    """The nodes, sorted, and each one's (neighbour number, edge length) in the order the edges
+    are met, as a networkx graph built from them would list its neighbours (that order decides
+    ties, see _path_lengths). The lengths are those `_stress` describes."""
+    nodes = sorted(h)
+    idx = {n: i for i, n in enumerate(nodes)}
+    nbrs = {n: set(h[n]) for n in nodes}
+    adjacent: list[list[tuple[int, float]]] = [[] for _ in nodes]
+    for u, v, d in sorted((min(a, b), max(a, b), d) for a, b, d in h.edges(data=True)):
+        w = float(d.get(weight, 1) or 1) if weight else 1.0
+        own = len((nbrs[u] ^ nbrs[v]) - {u, v})
+        length = (1.0 + LINK_SPREAD * math.sqrt(own)) * max(w, 1e-9) ** -WEIGHT_PULL
+        adjacent[idx[u]].append((idx[v], length))
+        if u != v:
+            adjacent[idx[v]].append((idx[u], length))
+    return nodes, adjacent
+
+
+def _pivot_mds(h: nx.Graph, weight: str | None, pivots: int) -> dict:
+    """Positions of one connected graph too large for `_stress` (its n × n distances), by
+    PivotMDS — U. Brandes and C. Pich, "Eigensolver methods for progressive multidimensional
+    scaling of large data", Graph Drawing 2006, LNCS 4372, pp. 42–53: classical MDS on the
+    n × k matrix of squared distances (the lengths `_stress` uses) to k pivots, double-centred,
+    projected on the two leading eigenvectors of its k × k Gram matrix. The pivots are chosen
+    max-min (each the node farthest from those chosen), from the node of highest degree: no
+    randomness. Then centred, fisheye, axis and scale as `_stress` does (`_settle`)."""
+    nodes, adjacent = _link_lengths(h, weight)
+    first = max(range(len(nodes)), key=lambda i: (len(adjacent[i]), -i))
+    columns = [np.array(_lengths_from(adjacent, first))]
+    nearest = columns[0].copy()
+    while len(columns) < min(pivots, len(nodes)):
+        far = int(np.argmax(nearest))  # the first of the farthest
+        if nearest[far] <= 0:
+            break
+        columns.append(np.array(_lengths_from(adjacent, far)))
+        nearest = np.minimum(nearest, columns[-1])
+    squared = np.array(columns).T ** 2  # n × k
+    centred = -0.5 * (squared - squared.mean(0)[None, :] - squared.mean(1)[:, None] + squared.mean())
+    _, vecs = np.linalg.eigh(centred.T @ centred)
+    return _settle(h, nodes, centred @ vecs[:, ::-1][:, :2])
+
+
+def _settle(h: nx.Graph, nodes: list, x: np.ndarray) -> dict:
+    """Positions ``x`` (rows in ``nodes`` order) centred, spread in the middle (fisheye), turned
+    with their long axis horizontal, scaled so that the median edge is one unit long."""
+    idx = {n: i for i, n in enumerate(nodes)}
     x -= x.mean(0)
     # radial r -> R (r / R) ** FISHEYE: more room in the middle, where the ties are densest
     if FISHEYE != 1.0 and len(nodes) > 2:
@@ -703,6 +760,10 @@ FISHEYE = 0.7  # radial r -> R (r / R) ** FISHEYE after the stress step: more ro
 PAIR_TILT = math.radians(20)  # a two-node component is drawn slanted, not as a flat line
 MAX_STRETCH = 1.3  # the largest component may be stretched this much to fit ``aspect``
 STRESS_BUDGET = 300 * 400 * 400  # stress steps × nodes² per component
+STRESS_MAX_NODES = 1000  # a larger component is laid out by PivotMDS (`_pivot_mds`), not stress
+MDS_PIVOTS = 100  # pivots of PivotMDS
+EXACT_BETWEENNESS = 1000  # betweenness of a larger graph is estimated from pivots (`_betweenness`)
+BETWEENNESS_PIVOTS = 250  # its source pivots
 
 
 def layout(
@@ -711,7 +772,8 @@ def layout(
     """Deterministic 2-D positions in [-1, 1], rounded to 4 decimals.
 
     Each connected component is laid out on its own: a seeded spring layout, refined by stress
-    majorization (:func:`_stress`: hubs apart, leaves outside, a mild fisheye for the dense core),
+    majorization (:func:`_stress`: hubs apart, leaves outside, a mild fisheye for the dense core;
+    a component of more than ``STRESS_MAX_NODES`` by PivotMDS instead, :func:`_pivot_mds`),
     turned so that its long axis is horizontal and scaled so that its median edge is one unit
     long (so all components share a scale). The largest may be widened up to ``MAX_STRETCH`` to
     fill an area ``aspect`` times wider than tall. The other components, then isolated nodes (one
@@ -730,6 +792,8 @@ def layout(
         h.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in g.subgraph(c).edges(data=True)))
         if len(c) == 2:
             p = {c[0]: (0.0, 0.0), c[1]: (math.cos(PAIR_TILT), -math.sin(PAIR_TILT))}
+        elif len(c) > STRESS_MAX_NODES:  # all pairs' distances cost minutes and gigabytes there
+            p = _pivot_mds(h, weight, MDS_PIVOTS)
         else:
             k = 1.5 / math.sqrt(len(c))
             p = _spring(h, seed=seed, weight=weight, k=k)
