@@ -15,7 +15,7 @@ own, so the one that crashes again fails its own row and the others come back in
 still being read after `timeout` seconds fails its own row, and its process is stopped.
 
 The same pool can run other module-level functions (`submit`): the network stage draws
-network.png in a worker while this process writes the other graph files.
+network.png and timeline.png in workers while this process writes the other graph files.
 """
 from __future__ import annotations
 
