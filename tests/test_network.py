@@ -575,3 +575,13 @@ def test_betweenness_of_a_large_graph_is_estimated_from_pivots():
     assert statistics.correlation([est[n] for n in nodes], [exact[n] for n in nodes]) > 0.95
     top = sorted(nodes, key=lambda n: -exact[n])[:10]
     assert len(set(top) & set(sorted(nodes, key=lambda n: -est[n])[:10])) >= 7
+
+
+def test_png_caption_names_the_layout_used():
+    """network.png's caption said "spring + stress majorization" whatever placed the nodes."""
+    import networkx as nx
+
+    from extractors.network.plot import layout_method
+
+    assert layout_method(nx.path_graph(50)) == "spring + stress majorization"
+    assert layout_method(nx.path_graph(1200)).startswith("PivotMDS")

@@ -24,7 +24,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from extractors.network.graph import SEED, display_label, edge_threshold, label_nodes, layout, type_colors
+from extractors.network.graph import (SEED, STRESS_MAX_NODES, display_label, edge_threshold, label_nodes, layout,
+                                      type_colors)
 from extractors.text import plural
 
 # axes for the graph (figure fractions); the legend sits to their right, the caption below
@@ -487,6 +488,13 @@ def _draw_legends(fig, b: _Backbone, types: dict, colors: dict, max_m: int, unit
                    frameon=False, fontsize=11, title_fontsize=12, alignment="left", handlelength=2.5)
 
 
+def layout_method(g: nx.Graph) -> str:
+    """How `layout` places this graph, for the caption."""
+    if any(len(c) > STRESS_MAX_NODES for c in nx.connected_components(g)):
+        return "PivotMDS for components over 1,000 nodes, spring + stress majorization for the others"
+    return "spring + stress majorization"
+
+
 def _draw_caption(fig, b: _Backbone, unit: str, top_labels: int, minor_labels: bool) -> None:
     """Caption: what is drawn, what is left out (shrunk to the figure's width if need be)."""
     nodes, edges, shown = b.nodes, b.edges, b.shown
@@ -505,7 +513,7 @@ def _draw_caption(fig, b: _Backbone, unit: str, top_labels: int, minor_labels: b
     line1 += "."
     line2 = (f"Labels: short forms the text uses; large for the {min(top_labels, len(nodes))} most central or most "
              "mentioned" + (", small for others where they fit" if minor_labels else "")
-             + ". Layout: spring + stress majorization.")
+             + ". Layout: " + layout_method(b.sub) + ".")
     for y, line in ((0.032, line1), (0.010, line2)):
         tx = fig.text(0.01, y, line, fontsize=10, color="#444", family=FONT)
         room = fig.bbox.width * 0.985
