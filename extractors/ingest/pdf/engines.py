@@ -171,8 +171,9 @@ def _space_between(boxes: tuple, before: tuple[float, float], x_after: float, to
     `PdfiumPage._text_boxes`) there for which `empty(object)` says it has no character in
     pdfium's text page; None when there is none. A space that moved the pen on by nothing is
     no word space: one drawn where a glyph starts, or inside the glyph before when the next
-    glyph touches it on the same line (`level`: same top) (Chromium writes a soft hyphen inside a word as such a space: "sep arat
-    ist", "subj ected" were read for "separatist", "subjected")."""
+    glyph touches it on the same line (`level`: same top). (Chromium writes a soft hyphen
+    inside a word as such a space: "sep arat ist", "subj ected" were read for "separatist",
+    "subjected".)"""
     x_before, x_end = before
     at = bisect.bisect_right(boxes, (x_before, float("inf")))
     near = 0.002 * size  # the same origin, but for rounding
@@ -274,6 +275,14 @@ class PdfiumPage:
         self._textpage = None
         self._objects = None
         self._last_origin = (-2, 0.0, 0.0)  # (index, x, y) of the last glyph `_advance_box` placed
+        # buffers the plain-C calls write into, by address: a text matrix (FPDFText_GetMatrix),
+        # an origin's x and y (FPDFText_GetCharOrigin), a glyph's width (FPDFFont_GetGlyphWidth)
+        self._matrix = raw.FS_MATRIX()
+        self._xy = (ctypes.c_double * 2)()
+        self._x_addr = ctypes.addressof(self._xy)
+        self._y_addr = self._x_addr + ctypes.sizeof(ctypes.c_double)
+        self._w = (ctypes.c_float * 1)()
+        self._w_addr = ctypes.addressof(self._w)
 
     # -- characters ---------------------------------------------------------------------------
 
@@ -286,32 +295,6 @@ class PdfiumPage:
     def _tp(self) -> int:
         """The text page's address, for the plain-C calls."""
         return ctypes.cast(self.textpage(), ctypes.c_void_p).value
-
-    @cached_property
-    def _matrix(self):
-        return self.raw.FS_MATRIX()
-
-    @cached_property
-    def _xy(self):
-        """An origin's (x, y), written by FPDFText_GetCharOrigin."""
-        return (ctypes.c_double * 2)()
-
-    @cached_property
-    def _x_addr(self) -> int:
-        return ctypes.addressof(self._xy)
-
-    @cached_property
-    def _y_addr(self) -> int:
-        return ctypes.addressof(self._xy) + ctypes.sizeof(ctypes.c_double)
-
-    @cached_property
-    def _w(self):
-        """A glyph's width, written by FPDFFont_GetGlyphWidth."""
-        return (ctypes.c_float * 1)()
-
-    @cached_property
-    def _w_addr(self) -> int:
-        return ctypes.addressof(self._w)
 
     def _object_info(self, obj: int, i: int, fonts: dict) -> tuple:
         """(size, fontname, frame, bottom, matrix, advance) shared by the characters of one text
@@ -392,11 +375,9 @@ class PdfiumPage:
         if self.rotate:
             return None
         raw = self.raw
-        tp = self.textpage()
-        n = raw.FPDFText_CountChars(tp)
         rect = raw.FS_RECTF()
-        get_unicode, get_box, is_generated, get_object = _calls(raw)
-        tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+        get_box, is_generated, get_object = _calls(raw)[1:]
+        tp_addr = self._tp
         box_addr = ctypes.addressof(rect)
         height, dx, dy = self.height, self.ctm[4], self.ctm[5]
         infos: dict[int, tuple] = {}
@@ -428,7 +409,7 @@ class PdfiumPage:
                 emptiness[obj] = self._has_no_chars(obj)
             return emptiness[obj]
 
-        for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
+        for i, u in enumerate(self._codes()):
             if (u < 32 and u != 2) or u == 0xFFFE:
                 continue  # line ends pdfium inserts, control codes of glyphs without a character
             if u == 32 and is_generated(tp_addr, i):
@@ -527,16 +508,18 @@ class PdfiumPage:
         words = _place_marks(words, starts, y_tolerance)
         return _once_each(words) if back else words
 
-    def _codes(self, n: int, get_unicode, tp_addr: int) -> list[int]:
-        """The page's n characters as code points: the page's text in one call (it gives a
-        line end's hyphen, code 2, as U+FFFE), or one call per character where that text does
-        not hold one code per character (it leaves out NULs; characters beyond the BMP)."""
+    def _codes(self) -> list[int]:
+        """The page's characters as code points: the page's text in one call (it gives a line
+        end's hyphen, code 2, as U+FFFE), or one call per character where that text does not
+        hold one code per character (it leaves out NULs; characters beyond the BMP)."""
+        n = self.raw.FPDFText_CountChars(self.textpage())
         buf = (ctypes.c_ushort * (n + 1))()
         k = self.raw.FPDFText_GetText(self.textpage(), 0, n, buf)
         text = bytes(buf)[: 2 * max(0, k - 1)].decode("utf-16-le", "surrogatepass")
         if len(text) == n:  # (a pair of surrogates decodes to one character: shorter)
             return [2 if c == 0xFFFE else c for c in map(ord, text)]
-        return [get_unicode(tp_addr, i) for i in range(n)]
+        get_unicode = _calls(self.raw)[0]
+        return [get_unicode(self._tp, i) for i in range(n)]
 
     def _text_boxes(self) -> tuple:
         """Boxes (x0, x1, top, bottom, object), sorted, of the page's text objects: where to look
@@ -561,18 +544,16 @@ class PdfiumPage:
         (FPDFTextObj_GetText looks through the whole text page: asked only where it matters.)"""
         get_text = _text_object_calls(self.raw)[0]
         buf = (ctypes.c_ushort * 4)()
-        tp = ctypes.cast(self.textpage(), ctypes.c_void_p).value
-        return get_text(obj, tp, ctypes.addressof(buf), ctypes.sizeof(buf)) <= 2
+        return get_text(obj, self._tp, ctypes.addressof(buf), ctypes.sizeof(buf)) <= 2
 
     @cached_property
     def chars(self) -> list[dict]:
         """Every glyph as pdfplumber's char record (the slow path: pages turned by /Rotate or set
         in turned text, and pages printed twice over, which `dedupe_chars` needs)."""
         raw = self.raw
-        tp = self.textpage()
         rect = raw.FS_RECTF()
-        get_unicode, get_box, is_generated, get_object = _calls(raw)
-        tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+        get_box, is_generated, get_object = _calls(raw)[1:]
+        tp_addr = self._tp
         box_addr = ctypes.addressof(rect)
         e0, f0 = self.ctm[4], self.ctm[5]
         height = self.height
@@ -581,8 +562,7 @@ class PdfiumPage:
         fonts: dict = {}
         out: list[dict] = []
         gap = False
-        n = raw.FPDFText_CountChars(tp)
-        for i, u in enumerate(self._codes(n, get_unicode, tp_addr)):
+        for i, u in enumerate(self._codes()):
             if (u < 32 and u != 2) or u == 0xFFFE:
                 continue  # line ends pdfium inserts, control codes of glyphs without a character
             if u == 32 and is_generated(tp_addr, i):
