@@ -34,8 +34,8 @@ def soft_break_hyphens(pages_lines: list[list[Line]]) -> list[list[Line]]:
     edge). Where a document also prints U+2010 inside its lines, it is its hyphen, and a line
     end's is weighed as "-" is (`join_line`)."""
     lines = [line for page in pages_lines for line in page]
-    ends = sum(1 for line in lines if line.text.endswith(HYPHEN))
-    if not ends or any(HYPHEN in line.text.rstrip(HYPHEN) for line in lines):
+    at_ends = any(line.text.endswith(HYPHEN) for line in lines)
+    if not at_ends or any(HYPHEN in line.text.rstrip(HYPHEN) for line in lines):
         return pages_lines
 
     def soft(line: Line) -> Line:
@@ -62,7 +62,7 @@ def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
         return left + right
     if left.endswith("\u00ad"):
         return left[:-1] + right
-    if left.endswith("\u2010"):  # HYPHEN, as browsers print the break of a hyphenated word
+    if left.endswith(HYPHEN):  # as browsers print the break of a hyphenated word
         left, end = left[:-1] + "-", end[:-1] + "-"
     # (the search only where the line ends with a hyphen: tried at each of 400 places it costs)
     m = re.search(r"(\w+)-$", end) if end.endswith(("-", "-\n")) else None
@@ -106,5 +106,5 @@ def vocabulary_of(pages_lines: list[list[Line]]) -> Counter:
     for lines in pages_lines:
         for line in lines:
             # (U+2010 HYPHEN as "-": a line-end break "und‐" is a head, not the word "und")
-            vocab.update(w.casefold() for w in re.findall(r"[\w’'-]+", line.text.replace("\u2010", "-")))
+            vocab.update(w.casefold() for w in re.findall(r"[\w’'-]+", line.text.replace(HYPHEN, "-")))
     return vocab

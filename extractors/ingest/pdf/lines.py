@@ -114,6 +114,12 @@ def crosses(row: list[dict], cuts: list[float]) -> bool:
     return False
 
 
+def column_of(w: dict, cuts: list[float]) -> int:
+    """The column a word stands in: how many gutters lie left of its middle."""
+    mid = (w["x0"] + w["x1"]) / 2
+    return sum(1 for c in cuts if mid > c)
+
+
 def spanning_headings(rows: list[list[dict]], cuts: list[float]) -> set[int]:
     """Rows that are headings set across the columns though they fit in one: a title over columns
     that start again under it (CSS `column-span: all`, a word processor's section of one column
@@ -129,15 +135,10 @@ def spanning_headings(rows: list[list[dict]], cuts: list[float]) -> set[int]:
     if not sizes:
         return set()
     main = sizes.most_common(1)[0][0]
-
-    def column(w: dict) -> int:
-        mid = (w["x0"] + w["x1"]) / 2
-        return sum(1 for c in cuts if mid > c)
-
     out = set()
     n = len(cuts) + 1
     for k, r in enumerate(rows):
-        if max(w["size"] for w in r) < 1.2 * main or len({column(w) for w in r}) != 1:
+        if max(w["size"] for w in r) < 1.2 * main or len({column_of(w, cuts) for w in r}) != 1:
             continue
         top, bottom = min(w["top"] for w in r), max(w["bottom"] for w in r)
         pad = 0.5 * main
@@ -148,7 +149,7 @@ def spanning_headings(rows: list[list[dict]], cuts: list[float]) -> set[int]:
             if j == k:
                 continue
             for w in row:
-                c = column(w)
+                c = column_of(w, cuts)
                 if w["bottom"] <= top + 0.5:
                     above[c] = w["bottom"] if above[c] is None else max(above[c], w["bottom"])
                 elif w["top"] >= bottom - 0.5:
@@ -233,7 +234,7 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     rows = rows_of(words)
     cuts = gutters(rows, settings)
     if cuts:
-        sides = Counter(sum(1 for c in cuts if (w["x0"] + w["x1"]) / 2 > c) for w in words)
+        sides = Counter(column_of(w, cuts) for w in words)
         if len(sides) < len(cuts) + 1 or min(sides.values()) < 0.1 * len(words):
             cuts = []  # a "column" with hardly any words is a stray gap, not a column
     lines = []

@@ -41,6 +41,15 @@ def marker_numbers(line: Line) -> list[int]:
     return out
 
 
+def first_marked(lines: list[Line]) -> dict[int, int]:
+    """Note number -> index in ``lines`` of the first line whose text carries its marker."""
+    out: dict[int, int] = {}
+    for idx, line in enumerate(lines):
+        for n in marker_numbers(line):
+            out.setdefault(n, idx)
+    return out
+
+
 def strip_entry_number(line: Line, n: int) -> str:
     if line.segs and line.segs[0].sup:
         return "".join(s.text for s in line.segs[1:]).strip()
@@ -86,12 +95,9 @@ def footnotes_at_the_end(footnotes: list[RawFootnote], bodies: list[list[Line]])
     body_pages = {line.page for lines in bodies for line in lines}
     if all(p in body_pages for p in pages):
         return set()
-    first_marked: dict[int, int] = {}  # note number -> page of the first line carrying its marker
-    for lines in bodies:
-        for line in lines:
-            for n in marker_numbers(line):
-                first_marked.setdefault(n, line.page)
-    early = sum(1 for f in footnotes if first_marked.get(f.n, f.page) < f.page - 1)
+    flat = [line for lines in bodies for line in lines]
+    marked = {n: flat[idx].page for n, idx in first_marked(flat).items()}  # page of a note's first marker
+    early = sum(1 for f in footnotes if marked.get(f.n, f.page) < f.page - 1)
     return {f.n for f in footnotes} if early >= 0.8 * len(footnotes) else set()
 
 
@@ -105,10 +111,7 @@ def read_endnotes(bodies: list[list[Line]], size: float, settings: PdfSettings, 
     flat = [(p, line) for p, lines in enumerate(bodies) for line in lines]
     if len(flat) < MIN_ENTRIES:
         return [], bodies
-    first_marked: dict[int, int] = {}  # note number -> first line whose text carries its marker
-    for idx, (_p, line) in enumerate(flat):
-        for n in marker_numbers(line):
-            first_marked.setdefault(n, idx)
+    first = first_marked([line for _p, line in flat])  # note number -> index in flat
     heading_size = size * settings.heading_ratio
 
     def headingish(line: Line) -> bool:
@@ -136,7 +139,7 @@ def read_endnotes(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 break  # text in other type after the notes (a web page's footer, a colophon)
             j += 1
         numbers = [n for n, _ in entries]
-        marked = sum(1 for n in numbers if first_marked.get(n, len(flat)) < i)
+        marked = sum(1 for n in numbers if first.get(n, len(flat)) < i)
         if len(entries) >= MIN_ENTRIES and marked >= 0.8 * len(entries) and not taken & set(numbers):
             areas.append(entries + [(0, j)])  # (0, end) closes the run
             i = j
