@@ -43,6 +43,7 @@ sentence mentioning each entity — so a reader sees both names.
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -379,8 +380,6 @@ def _betweenness(g: nx.Graph, pivots: int | None = None, seed: int = SEED) -> di
     run), the sums scaled by n / pivots: the estimate of U. Brandes and C. Pich, "Centrality
     estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007 (networkx's
     ``k``); None or at least n: every node, the exact value."""
-    import random
-
     nodes = list(g)
     index = {v: i for i, v in enumerate(nodes)}
     adjacent = [[index[w] for w in g[v]] for v in nodes]

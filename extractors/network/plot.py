@@ -220,7 +220,7 @@ def _spot_cost(ring: _Ring, gi: int, ai: int, cx: float, cy: float, box, leader,
     lead_cost = 0.0
     if leader is not None:
         lead_cost = sum(_segment_hits_circle(leader, dx, dy, dr) for dx, dy, dr in ring.discs if (dx, dy) != (x, y))
-    return gi * 1.0 + ai * 0.04 + crossings * 0.35 + closer * 1.5 + lead_cost * 1.0
+    return partial + closer * 1.5 + lead_cost * 1.0  # summed in the same order as the terms are listed
 
 
 def _place_labels(items, node_discs, segs, bounds, px_per_pt, *, taken=(), taken_leaders=(), max_gap=None,

@@ -43,9 +43,7 @@ def _write_rows(fh, columns: Sequence[str], rows: Iterable[Mapping]) -> None:
     writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
     for row in rows:
-        # cell(v) for each value, the call spared for a str or an int (what cell does first with them)
-        writer.writerow([guard(v) if type(v) is str else v if type(v) is int else cell(v)
-                         for v in map(row.get, columns)])
+        writer.writerow([cell(v) for v in map(row.get, columns)])
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Mapping]) -> str:
