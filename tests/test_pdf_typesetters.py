@@ -206,7 +206,15 @@ def test_footnote_numbers_in_each_style(text, sup, last, plain, after_end, expec
     ("in relation to counter-", "terrorism", "in relation to counter-terrorism"),  # prefix + a word
     ("from 2002-", "2012", "from 2002-2012"),
     ("Ansar al-", "Din", "Ansar al-Din"),
+    # issue 13: a word in capitals split at a line end, used whole elsewhere in the document
+    # (a manual's constants, TeX-hyphenated: "ELE-" / "MENT" kept as two tokens)
+    ("if ELE-", "MENT is NULL", "if ELEMENT is NULL"),
+    ("is OP-", "TIONAL and", "is OPTIONAL and"),
+    ("the MNLA-", "HCUA alliance", "the MNLA-HCUA alliance"),  # capitals after a hyphen: a compound
+    ("the FRANCO-", "MALIAN force", "the FRANCO-MALIAN force"),  # the hyphenated form used elsewhere
+    ("the Franco-", "Malian force", "the Franco-Malian force"),
 ])
 def test_line_end_hyphens(left, right, joined):
-    vocab = Counter("government self-defense counterterrorism counter terrorism month".split())
+    vocab = Counter("government self-defense counterterrorism counter terrorism month element optional "
+                    "francomalian franco-malian".split())
     assert join_line(left, right, vocab) == joined

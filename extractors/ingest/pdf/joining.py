@@ -69,9 +69,10 @@ def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
     if m:
         head = m.group(1)
         tail_word = re.match(r"[\w’']+", right)
-        if vocabulary is not None and tail_word and right[:1].islower():
+        if vocabulary is not None and tail_word:
             tail = tail_word.group(0)
-            if should_dehyphenate(head, tail, vocabulary):
+            if should_dehyphenate(head, tail, vocabulary) if right[:1].islower() \
+                    else split_in_capitals(head, tail, vocabulary):
                 return left[:-1] + right
         return left + right  # a compound's hyphen ("anti-colonial", "2002-2012", "al-Din")
     return join_text(left, right)[0]
@@ -94,6 +95,17 @@ def should_dehyphenate(head: str, tail: str, vocabulary: Counter) -> bool:
     if halves:
         return False
     return h not in COMPOUND_HEADS and not head[:1].isdigit()
+
+
+def split_in_capitals(head: str, tail: str, vocabulary: Counter) -> bool:
+    """A word set in capitals and split at a line end ("ELE-" / "MENT", "OP-" / "TIONAL" in a
+    manual's constants, "YYM-" / "MDDhhmmss"): the hyphen is dropped only where the document uses
+    the whole word elsewhere and never the hyphenated form. A capital after a line-end hyphen is
+    otherwise a compound's ("MNLA-" / "HCUA", "Al-" / "Qaeda", "Franco-" / "Malian")."""
+    if not head[-1:].isupper() or not tail[:1].isupper():
+        return False
+    h, t = head.casefold(), tail.casefold()
+    return vocabulary[h + t] > 0 and vocabulary[f"{h}-{t}"] == 0
 
 
 def known(word: str, vocabulary: Counter) -> bool:
