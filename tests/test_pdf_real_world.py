@@ -117,6 +117,32 @@ def test_running_heads_and_page_numbers_are_set_aside_not_inside_sentences(tmp_p
     assert all(s.page == int(s.text) - 160 for s in footer)
 
 
+def test_running_heads_whose_words_change_by_chapter_are_set_aside(tmp_path):
+    """Issue 13 (5), running heads that name the chapter and print the page's number ("Chapter 2:
+    Roads 3", verso "4 Council Minutes"), each wording on two pages only: below the three
+    repeats a wording needs, they were read into the sentence running over the page break
+    ("... the villages Chapter 2: Roads 3 of the district"). They number the pages as the other
+    heads at their height do, so they are heads too (found on a pdfTeX manual and LaTeX notes)."""
+    text = " ".join(PARAS * 6)
+    lines, _ = pdfgen.flow(text, 50, 80, 300)
+    chapters = ["Chapter 1: Meetings", "Chapter 2: Roads", "Chapter 3: Bridges", "Chapter 4: Funds"]
+    pages, heads = [], []
+    for n, i in enumerate(range(0, len(lines), 6), 1):
+        chunk = lines[i:i + 6]
+        shift = chunk[0].y - 80
+        folio = n + 2  # the file's first pages are the cover and contents
+        head = f"{folio} District Council Minutes" if n % 2 == 0 else f"{chapters[(n - 1) // 4]} {folio}"
+        heads.append(head)
+        page = [Run(50, 40, head, "sans", 8)] + [Run(r.x, r.y - shift, r.text, r.face, r.size) for r in chunk]
+        pages.append(page)
+    assert len(pages) >= 8 and all(sum(h.startswith(c) for h in heads) <= 2 for c in chapters)
+    doc = read(pdfgen.write_pages(tmp_path / "chapter-heads.pdf", pages))
+    body = " ".join(s.text for s in doc.sentences if s.zone == "body")
+    assert "Chapter" not in body and "District Council" not in body
+    assert body == text
+    assert sorted(s.text for s in doc.sentences if s.zone == "header") == sorted(heads)
+
+
 def test_large_lines_that_head_nothing_are_kept_as_text(tmp_path):
     """Issue 13 (2, 4): on a slide or a form, short lines set large one after another were each
     taken for a heading; every heading replaced the one before it as the section, so their words

@@ -38,6 +38,16 @@ def running_key(line: Line) -> str:
     return re.sub(r"\s*\d+\s*", "#", line.text.casefold()).strip("#")
 
 
+# a number standing first or last on a line ("Chapter 2: Structures 3", "4 GNU Libtasn1")
+EDGE_NUMBERS = re.compile(r"^\d{1,4}(?=\s|$)|(?<=\s)\d{1,4}$")
+
+
+def folio_offsets(line: Line) -> set[int]:
+    """For each number first or last on a line: the page's place in the file minus that number
+    (the same for every running head that prints the page's number, whatever its text)."""
+    return {line.page - int(m.group()) for m in EDGE_NUMBERS.finditer(line.text.strip())} if len(line.text) <= 150 else set()
+
+
 def in_margin(line: Line, settings: PdfSettings) -> bool:
     return line.top < settings.margin * line.page_height or line.bottom > (1 - settings.margin) * line.page_height
 
@@ -68,9 +78,24 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
         values.sort()
     need = min(settings.running_pages, max(2, len(pages)))
 
+    # margin lines by the page number they print (`folio_offsets`): a running head whose words change
+    # from chapter to chapter ("Chapter 2: ASN.1 structure handling 3" on two pages only) stands at
+    # the height of the others and numbers the pages the same way
+    folios: dict[int, list[float]] = defaultdict(list)
+    for p in pages:
+        for line in p.lines:
+            if in_margin(line, settings) or at_edge(line):
+                for offset in folio_offsets(line):
+                    folios[offset].append(line.top)
+    for values in folios.values():
+        values.sort()
+
+    def near(values: list[float], top: float) -> int:
+        return bisect.bisect_right(values, top + 2) - bisect.bisect_left(values, top - 2)
+
     def repeated(line: Line) -> bool:
-        values = tops[running_key(line)]
-        return bisect.bisect_right(values, line.top + 2) - bisect.bisect_left(values, line.top - 2) >= need
+        return near(tops[running_key(line)], line.top) >= need or any(
+            near(folios[offset], line.top) >= need for offset in folio_offsets(line))
 
     out, aside = [], []
     for p in pages:
