@@ -76,21 +76,24 @@ def has_doubled_chars(words: list[dict]) -> bool:
 
 
 def glyph_frame(glyphs: list[dict], sample: int = 400) -> tuple[str, str] | None:
-    """(line_dir, char_dir) of a page whose glyphs are set without rotation, read from their text
-    matrices (a, b, c, d): upright (a > 0, d > 0), mirrored left-right (a < 0), upside down
-    (d < 0). The order in which a producer writes its glyphs says nothing here: a page whose
-    footer is written first is still upright (issue 13: Word and InDesign pages read bottom-to-top).
-    None when most glyphs are rotated (b or c larger than a and d)."""
+    """(line_dir, char_dir) of a page read from its glyphs' text matrices (a, b, c, d, in the
+    page's frame, y up): the characters run along the baseline (a, b), and the lines follow one
+    another the way the glyphs' feet point, against their up (c, d). Upright (a > 0, d > 0) is
+    lines top to bottom, characters left to right; mirrored left-right (a < 0); upside down
+    (d < 0); a quarter turn (b or c larger than a and d): characters down the page (b < 0) and
+    lines right to left (c > 0), or up the page and left to right. The order in which a producer
+    writes its glyphs says nothing here: a page whose footer is written first is still upright
+    (issue 13: Word and InDesign pages read bottom-to-top), and pdfium gives a turned page's
+    lines last first (a page of /Rotate 90 read bottom line first). None without glyphs."""
     step = max(1, len(glyphs) // sample)
     votes: Counter = Counter()
     for c in glyphs[::step]:
         a, b, c_, d = c["matrix"][:4]
         if abs(b) > abs(a) or abs(c_) > abs(d):
-            votes["turned"] += 1
+            votes[("rtl" if c_ > 0 else "ltr", "ttb" if b < 0 else "btt")] += 1
         else:
             votes[("ttb" if d > 0 else "btt", "ltr" if a > 0 else "rtl")] += 1
-    best = votes.most_common(1)[0][0]
-    return None if best == "turned" else best
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def text_direction(chars: list[dict], sample: int = 400) -> tuple[str, str]:
