@@ -778,3 +778,34 @@ if __name__ == "__main__":  # python tests/pdfgen.py OUTDIR: write the samples t
         g = write_report(out / f"{name}.pdf", st)
         print(name, g.pages, "pages", g.splits, g.note_pages)
     write_image_only(out / "image-only.pdf")
+
+
+def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: list[bytes] = (),
+              size: tuple[float, float] = (420.0, 595.0), rotate: int = 0) -> Path:
+    """A PDF written object by object: each page's content stream as given, every page with the
+    font resources `fonts` (resource name -> font dictionary, which may refer to `extra` objects
+    as `N 0 R`, numbered from 3 + len(fonts)), each page turned by `rotate` (/Rotate). For what
+    matplotlib cannot write: a font's own /Encoding /Differences, glyphs shown with given codes."""
+    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    names = list(fonts)
+    font_refs = b" ".join(b"/%s %d 0 R" % (n.encode(), 3 + i) for i, n in enumerate(names))
+    objs += [fonts[n] for n in names]
+    objs += list(extra)
+    kids = []
+    for content in pages:
+        stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+        objs.append(stream)
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Rotate %d /Resources << /Font << %s >> >> "
+                    b"/Contents %d 0 R >>" % (size[0], size[1], rotate, font_refs, len(objs)))
+        kids.append(len(objs))
+    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    Path(path).write_bytes(bytes(out))
+    return Path(path)

@@ -11,6 +11,7 @@ import pytest
 
 from extractors.ingest.documents import ingest
 from extractors.ingest.nlp import ModelSettings, load_segmenter
+from extractors.ingest.pdf import PdfSettings
 from extractors.ingest.sentences import spans
 
 from . import pdfgen
@@ -44,7 +45,49 @@ def body_page(paras: list[str], y: float = 80.0, x: float = 50.0, measure: float
     return runs
 
 
+# ---------------------------------------------------------------- text dropped
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("rotate", [0, 90])
+def test_ligatures_named_by_their_parts_keep_their_letters(tmp_path, engine, rotate):
+    """Issue 13 (2), text dropped: a font whose /Differences name ligatures by their parts
+    ("f_f", "f_f_i", "T_h", "uni0066006C", as Ghostscript's pdfwrite and some foundries write them)
+    at codes under 32. pdfium gives those glyphs as control codes, and the letters were lost
+    ("e orts", "o ce", "e armed groups"; a Ghostscript re-distillation of the GAO report and the
+    JEPS article lost 2-3 % of their words so). Upright pages (one-pass words) and turned ones
+    (per-character records) alike."""
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+            b"/BaseEncoding /WinAnsiEncoding /Differences [27 /f_f /f_f_i /T_h /f_i /uni0066006C] >> >>")
+    lines = [b"(\035e armed groups made e\033orts to reach the o\034ce in Kidal.) Tj",
+             b"(\035e \036ghters \037ed after the truce, and the e\033ort failed.) Tj"]
+    content = b"BT /F1 11 Tf 14 TL 60 520 Td " + b" T* ".join(lines) + b" ET"
+    path = pdfgen.write_raw(tmp_path / "ligatures.pdf", [content], {"F1": font}, rotate=rotate)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == (
+        "The armed groups made efforts to reach the office in Kidal. "
+        "The fighters fled after the truce, and the effort failed.")
+
+
 # ---------------------------------------------------------------- reading order
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_text_on_a_page_turned_by_rotate_is_read_first_line_first(tmp_path, engine, rotate):
+    """Issue 13 (1), lines in reverse order: a page turned by /Rotate whose text is set plainly in
+    the page's own space (it shows sideways or upside down). pdfium's text page gives such a
+    page's lines last first, and the lines' direction was read from that order: on /Rotate 90
+    the pdfium engine read the paragraph bottom line first. The direction comes from the glyphs'
+    matrices now."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    words = " ".join(PARAS[:2]).split()
+    lines = [" ".join(words[i:i + 7]) for i in range(0, len(words), 7)]
+    content = (b"BT /F1 11 Tf 14 TL 60 520 Td " + b" T* ".join(b"(%s) Tj" % line.encode() for line in lines)
+               + b" ET")
+    path = pdfgen.write_raw(tmp_path / "turned.pdf", [content], {"F1": font}, rotate=rotate)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == " ".join(PARAS[:2])
 
 
 def test_upright_page_whose_footer_is_written_first_is_not_read_bottom_to_top(tmp_path):

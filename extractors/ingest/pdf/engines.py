@@ -32,6 +32,8 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
+from extractors.ingest.pdf.glyphs import UNMAPPED, font_key, named_glyphs
+
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
 # (pypdfium2's "Incompatibility with Threading"). Threads of one process may read PDFs at once
@@ -61,6 +63,12 @@ class PdfiumDocument:
     @cached_property
     def pages(self) -> "PdfiumPages":
         return PdfiumPages(self)
+
+    @cached_property
+    def named_glyphs(self) -> dict[tuple[str, str], dict[int, str]]:
+        """Letters for the glyphs pdfium gives as control codes, by font (`glyphs.named_glyphs`):
+        read on the first such glyph only."""
+        return named_glyphs(self.path)
 
     @cached_property
     def metadata(self) -> dict:
@@ -283,6 +291,7 @@ class PdfiumPage:
         self._y_addr = self._x_addr + ctypes.sizeof(ctypes.c_double)
         self._w = (ctypes.c_float * 1)()
         self._w_addr = ctypes.addressof(self._w)
+        self._named: dict = {}  # font -> the letters of its glyphs pdfium gives as control codes
 
     # -- characters ---------------------------------------------------------------------------
 
@@ -409,9 +418,14 @@ class PdfiumPage:
                 emptiness[obj] = self._has_no_chars(obj)
             return emptiness[obj]
 
+        named = None  # the letters of a glyph pdfium gives as a control code ("f_f": "ff")
         for i, u in enumerate(self._codes()):
             if (u < 32 and u != 2) or u == 0xFFFE:
-                continue  # line ends pdfium inserts, control codes of glyphs without a character
+                # line ends pdfium inserts, control codes of glyphs without a character, but
+                # for those a font names (`_named_glyph`)
+                named = self._named_glyph(i, u, get_object, infos, fonts)
+                if named is None:
+                    continue
             if u == 32 and is_generated(tp_addr, i):
                 # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
                 # break even where the boxes seem to touch (an italic "f" reaches over its
@@ -458,7 +472,7 @@ class PdfiumPage:
                     continue
                 same = (info is winfo or info[:3] == winfo[:3]) and -y_tolerance <= top - ltop <= y_tolerance
                 if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
-                    text.append("-" if u == 2 else chr(u))
+                    text.append(chr(u) if u > 32 else "-" if u == 2 else named)
                     xs.append(x0)
                     if x1 > wx1:
                         wx1 = x1
@@ -473,7 +487,7 @@ class PdfiumPage:
                     # "German" + "´" over the a): in the word where it stands, as pdfplumber
                     # orders a line's glyphs by x
                     k = bisect.bisect_right(xs, x0)
-                    text.insert(k, chr(u))
+                    text.insert(k, chr(u) if u > 32 else "-" if u == 2 else named)
                     xs.insert(k, x0)
                     spaced = gap = False
                     continue
@@ -489,7 +503,7 @@ class PdfiumPage:
             if top - ltop < -y_tolerance or (x0 < lx0 - 1 and top - ltop <= y_tolerance):
                 back = True  # drawn again from further up or left: maybe printed twice
             wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
-            text.append("-" if u == 2 else chr(u))
+            text.append(chr(u) if u > 32 else "-" if u == 2 else named)
             xs = [x0]
             wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
             tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * size  # the word's
@@ -507,6 +521,36 @@ class PdfiumPage:
             return None
         words = _place_marks(words, starts, y_tolerance)
         return _once_each(words) if back else words
+
+    def _named_glyph(self, i: int, u: int, get_object, infos: dict, fonts: dict) -> str | None:
+        """The letters of glyph i, which pdfium gives as the control code u: those its font's
+        /Differences name (`glyphs.named_glyphs`: "f_f" is "ff"), else None (no character)."""
+        if u not in UNMAPPED or self.raw.FPDFText_IsGenerated(self.textpage(), i):
+            return None
+        obj = get_object(self._tp, i)
+        info = infos.get(obj)
+        if info is None:
+            info = infos[obj] = self._object_info(obj, i, fonts)
+        font = info[5][0]
+        if font not in self._named:
+            self._named[font] = self.owner.named_glyphs.get(font_key(info[1], self._font_program(font)), {})
+        return self._named[font].get(u) or None
+
+    def _font_program(self, font: int | None) -> bytes | None:
+        """The embedded program of a font (FPDFFont_GetFontData: the font file's decoded data);
+        None for a font not embedded (pdfium would give the program it draws it with)."""
+        if not font:
+            return None
+        raw = self.raw
+        handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT)
+        if not raw.FPDFFont_GetIsEmbedded(handle):
+            return None
+        n = ctypes.c_size_t(0)
+        if not raw.FPDFFont_GetFontData(handle, None, 0, ctypes.byref(n)) or not n.value:
+            return None
+        buf = (ctypes.c_uint8 * n.value)()
+        raw.FPDFFont_GetFontData(handle, buf, n.value, ctypes.byref(n))
+        return bytes(buf)
 
     def _codes(self) -> list[int]:
         """The page's characters as code points: the page's text in one call (it gives a line
@@ -563,8 +607,13 @@ class PdfiumPage:
         out: list[dict] = []
         gap = False
         for i, u in enumerate(self._codes()):
+            named = None
             if (u < 32 and u != 2) or u == 0xFFFE:
-                continue  # line ends pdfium inserts, control codes of glyphs without a character
+                # line ends pdfium inserts, control codes of glyphs without a character, but
+                # for those a font names (`_named_glyph`)
+                named = self._named_glyph(i, u, get_object, infos, fonts)
+                if named is None:
+                    continue
             if u == 32 and is_generated(tp_addr, i):
                 gap = True  # a space pdfium inserted: a blank record between the two glyphs
                 continue
@@ -592,7 +641,7 @@ class PdfiumPage:
                 if box is not None:
                     x0, x1 = (box[0], box[1]) if box[0] is not None else (x0, x1)
                     top, bottom = (box[2], box[3]) if box[2] is not None else (top, bottom)
-            c = {"text": chr(u), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            c = {"text": named or chr(u), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
                  "size": size, "fontname": fontname, "upright": upright, "matrix": m,
                  "width": x1 - x0, "height": bottom - top}
             if gap and out:

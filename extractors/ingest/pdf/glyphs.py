@@ -1,0 +1,123 @@
+"""Characters for the glyphs pdfium leaves without one.
+
+A simple font may name its glyphs in an /Encoding's /Differences with names pdfium does not map:
+ligatures named by their parts ("f_f", "f_f_i", "T_h", the Adobe Glyph List's convention, as
+Ghostscript's pdfwrite and some foundries write them) at codes under 32. pdfium's text page then
+holds the raw code, a control character, and the ligature's letters are lost ("e\\x1dorts" for
+"efforts", "classi cation"). pdfminer maps such names (`pdfminer.encodingdb.name2unicode`, the
+Adobe Glyph List and its "_"-joined and "uniXXXX" forms), so the document's font dictionaries are
+read once with it, only when a page holds such a glyph, and give the letters by font and code.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+# (pdfminer comes with pdfplumber)
+from pdfminer.encodingdb import name2unicode
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.psparser import PSLiteral
+
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+# the codes whose glyphs a text page gives as control characters (line ends aside)
+UNMAPPED = frozenset(range(1, 32)) - {2, 9, 10, 13}
+
+
+def _name(value) -> str:
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        value = value.name
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value or "")
+
+
+def _differences(encoding) -> dict[int, str]:
+    """The letters of the glyphs an encoding's /Differences names at the codes in `UNMAPPED`."""
+    encoding = resolve1(encoding)
+    if not isinstance(encoding, dict):
+        return {}
+    out: dict[int, str] = {}
+    code = 0
+    for item in resolve1(encoding.get("Differences")) or ():
+        item = resolve1(item)
+        if isinstance(item, int):
+            code = item
+            continue
+        if code in UNMAPPED:
+            try:
+                text = name2unicode(_name(item))
+            except (KeyError, ValueError):
+                text = ""
+            if text and text.isprintable():
+                out[code] = text
+        code += 1
+    return out
+
+
+def font_key(name: str, program: bytes | None) -> tuple[str, str]:
+    """A font's identity: its name without the subset tag ("XVHVPS+Caslon" is "Caslon", as pdfium
+    names it) and a digest of its embedded program (a producer may subset one font many times
+    over a document, Ghostscript does, each subset giving the same code another glyph)."""
+    return SUBSET_TAG.sub("", name), hashlib.sha1(program).hexdigest() if program else ""
+
+
+def _program(font: dict) -> bytes | None:
+    descriptor = resolve1(font.get("FontDescriptor"))
+    if isinstance(descriptor, dict):
+        for key in ("FontFile", "FontFile2", "FontFile3"):
+            if key in descriptor:
+                return resolve1(descriptor[key]).get_data()
+    return None
+
+
+def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str], dict[int, str]]:
+    """{`font_key`: {code: letters}} for the glyphs the document's simple fonts (those of its
+    pages and of the forms they draw) name at codes under 32. Two fonts of one key naming a code
+    apart (fonts not embedded, of one name): neither is trusted (""). Best effort: a file
+    pdfminer cannot parse gives what was read before the failure (the other glyphs stay without
+    a character, as before)."""
+    fonts: dict[tuple[str, str], dict[int, str]] = {}
+    seen: set[int] = set()
+
+    def add_font(ref) -> None:
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in seen:
+                return
+            seen.add(ref.objid)
+        font = resolve1(ref)
+        if not isinstance(font, dict) or _name(font.get("Subtype")) not in ("Type1", "MMType1", "TrueType", "Type3"):
+            return
+        codes = _differences(font.get("Encoding"))
+        if codes:
+            known = fonts.setdefault(font_key(_name(font.get("BaseFont")), _program(font)), {})
+            for code, text in codes.items():
+                known[code] = text if known.get(code, text) == text else ""
+
+    def visit(resources, depth: int = 0) -> None:
+        resources = resolve1(resources)
+        if not isinstance(resources, dict) or depth > 8:
+            return
+        for ref in (resolve1(resources.get("Font")) or {}).values():
+            add_font(ref)
+        for ref in (resolve1(resources.get("XObject")) or {}).values():
+            if isinstance(ref, PDFObjRef):
+                if ref.objid in seen:
+                    continue
+                seen.add(ref.objid)
+            attrs = getattr(resolve1(ref), "attrs", None)
+            if attrs and _name(attrs.get("Subtype")) == "Form":
+                visit(attrs.get("Resources"), depth + 1)
+
+    try:
+        with open(path, "rb") as fh:
+            document = PDFDocument(PDFParser(fh))
+            for n, page in enumerate(PDFPage.create_pages(document)):
+                if n >= max_pages:
+                    break
+                visit(page.resources)
+    except Exception:  # noqa: BLE001 — a recovery, never a new way to fail
+        return fonts
+    return fonts
