@@ -809,3 +809,47 @@ def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: li
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     Path(path).write_bytes(bytes(out))
     return Path(path)
+
+
+def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...], symbolic: bool = True) -> Path:
+    """One line of `text` in DejaVu Sans embedded as a *bare* TrueType font, as Ghostscript writes a
+    Windows font: no /Encoding, no /ToUnicode, the codes cp1252's, the program's cmaps only those
+    given as (platform, encoding): (1, 0) Macintosh maps the codes, (3, 0) Windows symbol maps
+    0xF000 + code."""
+    import io
+    import zlib
+
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
+
+    program = TTFont(FONT_DIR / "DejaVuSans.ttf")
+    best = program.getBestCmap()
+    by_code = {}
+    for code in range(32, 256):
+        try:
+            ch = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if ord(ch) in best:
+            by_code[code] = best[ord(ch)]
+    tables = []
+    for platform, encoding in cmaps:
+        table = cmap_format_4(4)
+        table.platformID, table.platEncID, table.language = platform, encoding, 0
+        table.cmap = {(0xF000 if platform == 3 else 0) + c: g for c, g in by_code.items()}
+        tables.append(table)
+    program["cmap"].tables = tables
+    buf = io.BytesIO()
+    program.save(buf)
+    data = zlib.compress(buf.getvalue())
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+DejaVuSans /FirstChar 32 /LastChar 255 /Widths ["
+            + b" ".join(b"%d" % round(width(bytes([c]).decode("cp1252", "replace"), "sans", 1000)) for c in range(32, 256))
+            + b"] /FontDescriptor 4 0 R >>")
+    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags %d /FontBBox [-1021 -463 1793 1232] "
+                  b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 5 0 R >>"
+                  % (4 if symbolic else 32))
+    stream = (b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(data), len(buf.getvalue()))
+              + data + b"\nendstream")
+    shown = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    content = b"BT /F1 10 Tf 30 500 Td (" + shown + b") Tj ET"
+    return write_raw(path, [content], {"F1": font}, extra=[descriptor, stream])

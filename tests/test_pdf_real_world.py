@@ -69,6 +69,20 @@ def test_ligatures_named_by_their_parts_keep_their_letters(tmp_path, engine, rot
         "The fighters fled after the truce, and the effort failed.")
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("cmaps", [((1, 0), (3, 0)), ((1, 0),), ((3, 0),)], ids=["mac+symbol", "mac", "symbol"])
+def test_accents_and_quotes_of_a_bare_truetype_font_are_read_as_meant(tmp_path, engine, cmaps):
+    """Issue 13 (2), text garbled: a TrueType font embedded with neither /Encoding nor /ToUnicode
+    (Ghostscript writes a Windows font so; its codes are cp1252's). pdfium decoded the codes as
+    Mac Roman where the program has a Macintosh cmap ("MÈnaka" for "Ménaka", "seÒor", "¸" for
+    "ü": found on a Ghostscript re-distillation of the ITHAKA report, 1 % of its words) and as
+    Latin-1 otherwise (quotes and dashes became control characters: "Mali\x92s")."""
+    text = "Ménaka, Ségou, Kidal: señor Maïga’s “reprisals” – 1 000 € … Tombouctou, Gao, Mopti, Diré, Niafunké"
+    path = pdfgen.write_bare_truetype(tmp_path / "bare.pdf", text, cmaps)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+
 # ---------------------------------------------------------------- reading order
 
 

@@ -291,7 +291,10 @@ class PdfiumPage:
         self._y_addr = self._x_addr + ctypes.sizeof(ctypes.c_double)
         self._w = (ctypes.c_float * 1)()
         self._w_addr = ctypes.addressof(self._w)
-        self._named: dict = {}  # font -> the letters of its glyphs pdfium gives as control codes
+        # font -> {code point pdfium gives: letters} (`glyphs.named_glyphs`), for the glyphs it gives
+        # as control codes (`_named_glyph`) and for a bare TrueType font's (`_recoding`)
+        self._named: dict = {}
+        self._recoded: dict = {}
 
     # -- characters ---------------------------------------------------------------------------
 
@@ -354,8 +357,8 @@ class PdfiumPage:
         if not font:
             return None
         _m, _s, _f, get_origin, glyph_width = _glyph_calls(self.raw)
-        if not glyph_width(font, u, tf, self._w_addr):
-            return None
+        if not glyph_width(font, u, tf, self._w_addr) or self._w[0] <= 0:
+            return None  # (pdfium gives 0 for every glyph of a font it maps through a symbol cmap)
         get_origin(self._tp, i, self._x_addr, self._y_addr)
         ox, oy = self._xy[0], self._xy[1]
         w = self._w[0]
@@ -398,7 +401,7 @@ class PdfiumPage:
         upright = turned = 0
         # the word being read, and its last glyph
         wx0 = wx1 = wtop = wbottom = lx0 = lx1 = ltop = tol = 0.0
-        winfo = info = last_obj = None
+        winfo = info = last_obj = recoded = None
         wspace = False
         spaced = False  # a space (glyph or inserted) stands before the next glyph
         gap = False  # pdfium inserted a space before the next glyph
@@ -447,6 +450,7 @@ class PdfiumPage:
                     info = infos[obj] = self._object_info(obj, i, fonts)
                 size, base, advance = info[0], info[3], info[5]
                 slanted = advance[4]
+                recoded = self._recoding(info)
                 if text and not spaced:  # a word going on into another text object
                     if boxes is None:
                         boxes = self._text_boxes()
@@ -454,6 +458,9 @@ class PdfiumPage:
                     between = _space_between(boxes, (lx0, lx1), x0, ltop, winfo[0], empty, level)
                     if between is not None:
                         spaced, blank = True, between
+            ch = chr(u) if u > 32 else "-" if u == 2 else named
+            if recoded is not None and u > 127:
+                ch = recoded.get(u, ch)
             x1 = rect.right + dx
             if slanted or u in OVERHANG:
                 box = self._advance_box(i, u, advance)
@@ -472,7 +479,7 @@ class PdfiumPage:
                     continue
                 same = (info is winfo or info[:3] == winfo[:3]) and -y_tolerance <= top - ltop <= y_tolerance
                 if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
-                    text.append(chr(u) if u > 32 else "-" if u == 2 else named)
+                    text.append(ch)
                     xs.append(x0)
                     if x1 > wx1:
                         wx1 = x1
@@ -487,7 +494,7 @@ class PdfiumPage:
                     # "German" + "´" over the a): in the word where it stands, as pdfplumber
                     # orders a line's glyphs by x
                     k = bisect.bisect_right(xs, x0)
-                    text.insert(k, chr(u) if u > 32 else "-" if u == 2 else named)
+                    text.insert(k, ch)
                     xs.insert(k, x0)
                     spaced = gap = False
                     continue
@@ -503,7 +510,7 @@ class PdfiumPage:
             if top - ltop < -y_tolerance or (x0 < lx0 - 1 and top - ltop <= y_tolerance):
                 back = True  # drawn again from further up or left: maybe printed twice
             wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
-            text.append(chr(u) if u > 32 else "-" if u == 2 else named)
+            text.append(ch)
             xs = [x0]
             wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
             tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * size  # the word's
@@ -535,6 +542,19 @@ class PdfiumPage:
         if font not in self._named:
             self._named[font] = self.owner.named_glyphs.get(font_key(info[1], self._font_program(font)), {})
         return self._named[font].get(u) or None
+
+    def _recoding(self, info: tuple) -> dict[int, str] | None:
+        """The letters meant by the code points pdfium gives for the glyphs of a bare TrueType
+        font (`glyphs._bare_truetype`), for the font of a text object's `info`; None for any other
+        font (asked once per font: embedded and symbolic, as pdfium tells, before the document's
+        font dictionaries are read)."""
+        font = info[5][0]
+        if font not in self._recoded:
+            handle = ctypes.cast(ctypes.c_void_p(font), self.raw.FPDF_FONT) if font else None
+            candidate = bool(font) and self.raw.FPDFFont_GetIsEmbedded(handle) and self.raw.FPDFFont_GetFlags(handle) & 4
+            self._recoded[font] = self.owner.named_glyphs.get(font_key(info[1], self._font_program(font)), {}) \
+                if candidate else {}
+        return self._recoded[font] or None
 
     def _font_program(self, font: int | None) -> bytes | None:
         """The embedded program of a font (FPDFFont_GetFontData: the font file's decoded data);
@@ -624,6 +644,10 @@ class PdfiumPage:
             if info is None:
                 info = infos[obj] = self._object_info(obj, i, fonts)
             size, fontname, _frame, base, m, advance = info
+            if u > 127:
+                recoded = self._recoding(info)
+                if recoded is not None:
+                    named = recoded.get(u, named)
             get_box(tp_addr, i, box_addr)
             if turned:
                 x0, x1, y0, y1 = self._span(rect.left, rect.bottom, rect.right, rect.top)

@@ -1,16 +1,25 @@
-"""Characters for the glyphs pdfium leaves without one.
+"""Characters for the glyphs pdfium gives wrong or without one, by font.
 
-A simple font may name its glyphs in an /Encoding's /Differences with names pdfium does not map:
-ligatures named by their parts ("f_f", "f_f_i", "T_h", the Adobe Glyph List's convention, as
-Ghostscript's pdfwrite and some foundries write them) at codes under 32. pdfium's text page then
-holds the raw code, a control character, and the ligature's letters are lost ("e\\x1dorts" for
-"efforts", "classi cation"). pdfminer maps such names (`pdfminer.encodingdb.name2unicode`, the
-Adobe Glyph List and its "_"-joined and "uniXXXX" forms), so the document's font dictionaries are
-read once with it, only when a page holds such a glyph, and give the letters by font and code.
+- Glyphs named by their parts: a simple font's /Encoding /Differences may name ligatures so
+  ("f_f", "f_f_i", "T_h", the Adobe Glyph List's convention, as Ghostscript's pdfwrite and some
+  foundries write them) at codes under 32. pdfium does not map those names: its text page holds
+  the raw code, a control character, and the ligature's letters were lost ("e\\x1dorts" for
+  "efforts", "classi cation"). pdfminer maps them (`pdfminer.encodingdb.name2unicode`, the Adobe
+  Glyph List with its "_"-joined and "uniXXXX" forms).
+- Bare TrueType fonts: embedded, symbolic, with neither /Encoding nor /ToUnicode (Ghostscript
+  writes a Windows font so), whose codes are the Windows code page's (cp1252, as pdfminer and
+  the other readers take them). pdfium decodes the codes as Mac Roman where the font program has
+  a Macintosh (1, 0) cmap ("MÈnaka" for "Ménaka", "seÒor" for "señor") and as Latin-1 otherwise,
+  where the quotes and dashes of 0x80-0x9F become control characters ("Mali\\x92s").
+
+The document's font dictionaries are read once with pdfminer, only when a page holds a glyph of
+such a font, and give per font (`font_key`) the code points pdfium gives and the letters they
+stand for.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from pathlib import Path
 
@@ -57,6 +66,34 @@ def _differences(encoding) -> dict[int, str]:
     return out
 
 
+def _bare_truetype(font: dict, program: bytes | None) -> dict[int, str]:
+    """{code point pdfium gives: the letter meant} for a bare TrueType font (embedded, symbolic,
+    no /Encoding, no /ToUnicode): its codes are cp1252's, which pdfium decodes as Mac Roman when
+    the program has a (1, 0) cmap and as Latin-1 otherwise; {} for any other font."""
+    if (_name(font.get("Subtype")) != "TrueType" or not program or font.get("ToUnicode") is not None
+            or font.get("Encoding") is not None):
+        return {}
+    descriptor = resolve1(font.get("FontDescriptor"))
+    if not isinstance(descriptor, dict) or not int(resolve1(descriptor.get("Flags")) or 0) & 4:
+        return {}
+    from fontTools.ttLib import TTFont  # (only for such fonts)
+
+    try:
+        mac = any((t.platformID, t.platEncID) == (1, 0) for t in TTFont(io.BytesIO(program), lazy=True)["cmap"].tables)
+    except Exception:  # noqa: BLE001 — a program fontTools cannot read: leave pdfium's reading
+        return {}
+    out: dict[int, str] = {}
+    for code in range(0x80, 0x100):
+        given = bytes([code]).decode("mac_roman" if mac else "latin-1")
+        try:
+            meant = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        if given != meant:
+            out[ord(given)] = meant
+    return out
+
+
 def font_key(name: str, program: bytes | None) -> tuple[str, str]:
     """A font's identity: its name without the subset tag ("XVHVPS+Caslon" is "Caslon", as pdfium
     names it) and a digest of its embedded program (a producer may subset one font many times
@@ -74,9 +111,10 @@ def _program(font: dict) -> bytes | None:
 
 
 def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str], dict[int, str]]:
-    """{`font_key`: {code: letters}} for the glyphs the document's simple fonts (those of its
-    pages and of the forms they draw) name at codes under 32. Two fonts of one key naming a code
-    apart (fonts not embedded, of one name): neither is trusted (""). Best effort: a file
+    """{`font_key`: {code point pdfium gives: the letters meant}} for the document's simple fonts
+    (those of its pages and of the forms they draw): glyphs named at codes under 32, and the
+    codes of bare TrueType fonts (`_bare_truetype`). Two fonts of one key naming a code apart
+    (fonts not embedded, of one name): neither is trusted (""). Best effort: a file
     pdfminer cannot parse gives what was read before the failure (the other glyphs stay without
     a character, as before)."""
     fonts: dict[tuple[str, str], dict[int, str]] = {}
@@ -90,9 +128,10 @@ def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str
         font = resolve1(ref)
         if not isinstance(font, dict) or _name(font.get("Subtype")) not in ("Type1", "MMType1", "TrueType", "Type3"):
             return
-        codes = _differences(font.get("Encoding"))
+        program = _program(font)
+        codes = {**_differences(font.get("Encoding")), **_bare_truetype(font, program)}
         if codes:
-            known = fonts.setdefault(font_key(_name(font.get("BaseFont")), _program(font)), {})
+            known = fonts.setdefault(font_key(_name(font.get("BaseFont")), program), {})
             for code, text in codes.items():
                 known[code] = text if known.get(code, text) == text else ""
 
