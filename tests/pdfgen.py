@@ -843,7 +843,8 @@ def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...
     program.save(buf)
     data = zlib.compress(buf.getvalue())
     font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+DejaVuSans /FirstChar 32 /LastChar 255 /Widths ["
-            + b" ".join(b"%d" % round(width(bytes([c]).decode("cp1252", "replace"), "sans", 1000)) for c in range(32, 256))
+            + b" ".join(b"%d" % (round(width(chr(cp), "sans", 1000)) if cp in best else 0)
+                        for cp in (ord(bytes([c]).decode("cp1252", "replace")) for c in range(32, 256)))
             + b"] /FontDescriptor 4 0 R >>")
     descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags %d /FontBBox [-1021 -463 1793 1232] "
                   b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 5 0 R >>"
