@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
-from extractors.ingest.pdf.glyphs import UNMAPPED, font_key, named_glyphs
+from extractors.ingest.pdf.glyphs import C1_AS_CP1252, UNMAPPED, font_key, mac_roman_cmap, named_glyphs
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -69,6 +69,14 @@ class PdfiumDocument:
         """Letters for the glyphs pdfium gives as control codes, by font (`glyphs.named_glyphs`):
         read on the first such glyph only."""
         return named_glyphs(self.path)
+
+    def mac_roman_cmap(self, program: bytes) -> bool:
+        """`glyphs.mac_roman_cmap`, once per font program in the document."""
+        cache = self.__dict__.setdefault("_mac", {})
+        key = (len(program), hash(program))
+        if key not in cache:
+            cache[key] = mac_roman_cmap(program)
+        return cache[key]
 
     @cached_property
     def metadata(self) -> dict:
@@ -459,7 +467,7 @@ class PdfiumPage:
                     if between is not None:
                         spaced, blank = True, between
             ch = chr(u) if u > 32 else "-" if u == 2 else named
-            if recoded is not None and u > 127:
+            if u > 127:
                 ch = recoded.get(u, ch)
             x1 = rect.right + dx
             if slanted or u in OVERHANG:
@@ -543,18 +551,23 @@ class PdfiumPage:
             self._named[font] = self.owner.named_glyphs.get(font_key(info[1], self._font_program(font)), {})
         return self._named[font].get(u) or None
 
-    def _recoding(self, info: tuple) -> dict[int, str] | None:
-        """The letters meant by the code points pdfium gives for the glyphs of a bare TrueType
-        font (`glyphs._bare_truetype`), for the font of a text object's `info`; None for any other
-        font (asked once per font: embedded and symbolic, as pdfium tells, before the document's
-        font dictionaries are read)."""
+    def _recoding(self, info: tuple) -> dict[int, str]:
+        """{code point pdfium gives: the letter meant} for the glyphs of a text object's font
+        (`info`): a C1 control character is the cp1252 letter of its code (`C1_AS_CP1252`), and a
+        bare TrueType font's codes, which pdfium decodes as Mac Roman through a (1, 0) cmap, are
+        recoded (`glyphs._bare_truetype`). Asked once per font and page; the document's font
+        dictionaries are read only for an embedded symbolic TrueType font with such a cmap."""
         font = info[5][0]
-        if font not in self._recoded:
+        found = self._recoded.get(font)
+        if found is None:
+            found = C1_AS_CP1252
             handle = ctypes.cast(ctypes.c_void_p(font), self.raw.FPDF_FONT) if font else None
-            candidate = bool(font) and self.raw.FPDFFont_GetIsEmbedded(handle) and self.raw.FPDFFont_GetFlags(handle) & 4
-            self._recoded[font] = self.owner.named_glyphs.get(font_key(info[1], self._font_program(font)), {}) \
-                if candidate else {}
-        return self._recoded[font] or None
+            if font and self.raw.FPDFFont_GetIsEmbedded(handle) and self.raw.FPDFFont_GetFlags(handle) & 4:
+                program = self._font_program(font)
+                if program and self.owner.mac_roman_cmap(program):
+                    found = {**C1_AS_CP1252, **self.owner.named_glyphs.get(font_key(info[1], program), {})}
+            self._recoded[font] = found
+        return found
 
     def _font_program(self, font: int | None) -> bytes | None:
         """The embedded program of a font (FPDFFont_GetFontData: the font file's decoded data);
@@ -645,9 +658,7 @@ class PdfiumPage:
                 info = infos[obj] = self._object_info(obj, i, fonts)
             size, fontname, _frame, base, m, advance = info
             if u > 127:
-                recoded = self._recoding(info)
-                if recoded is not None:
-                    named = recoded.get(u, named)
+                named = self._recoding(info).get(u, named)
             get_box(tp_addr, i, box_addr)
             if turned:
                 x0, x1, y0, y1 = self._span(rect.left, rect.bottom, rect.right, rect.top)

@@ -66,6 +66,31 @@ def _differences(encoding) -> dict[int, str]:
     return out
 
 
+def _cp1252(code: int) -> str | None:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+# a C1 control character (U+0080-U+009F) is never text: a cp1252 code read as Latin-1 ("\x92" for
+# "’"), as pdfium reads a symbolic font's codes through a (3, 0) cmap
+C1_AS_CP1252 = {code: _cp1252(code) for code in range(0x80, 0xA0) if _cp1252(code)}
+
+
+def mac_roman_cmap(program: bytes) -> bool:
+    """Does a TrueType font program carry a Macintosh Roman (1, 0) cmap, through which pdfium
+    decodes a bare TrueType font's codes? (False for other font programs.)"""
+    if program[:4] not in (b"\x00\x01\x00\x00", b"true"):
+        return False
+    from fontTools.ttLib import TTFont  # (only for such fonts)
+
+    try:
+        return any((t.platformID, t.platEncID) == (1, 0) for t in TTFont(io.BytesIO(program), lazy=True)["cmap"].tables)
+    except Exception:  # noqa: BLE001 — a program fontTools cannot read: leave pdfium's reading
+        return False
+
+
 def _bare_truetype(font: dict, program: bytes | None) -> dict[int, str]:
     """{code point pdfium gives: the letter meant} for a bare TrueType font (embedded, symbolic,
     no /Encoding, no /ToUnicode): its codes are cp1252's, which pdfium decodes as Mac Roman when
@@ -76,20 +101,11 @@ def _bare_truetype(font: dict, program: bytes | None) -> dict[int, str]:
     descriptor = resolve1(font.get("FontDescriptor"))
     if not isinstance(descriptor, dict) or not int(resolve1(descriptor.get("Flags")) or 0) & 4:
         return {}
-    from fontTools.ttLib import TTFont  # (only for such fonts)
-
-    try:
-        mac = any((t.platformID, t.platEncID) == (1, 0) for t in TTFont(io.BytesIO(program), lazy=True)["cmap"].tables)
-    except Exception:  # noqa: BLE001 — a program fontTools cannot read: leave pdfium's reading
-        return {}
+    mac = mac_roman_cmap(program)
     out: dict[int, str] = {}
     for code in range(0x80, 0x100):
-        given = bytes([code]).decode("mac_roman" if mac else "latin-1")
-        try:
-            meant = bytes([code]).decode("cp1252")
-        except UnicodeDecodeError:
-            continue
-        if given != meant:
+        given, meant = bytes([code]).decode("mac_roman" if mac else "latin-1"), _cp1252(code)
+        if meant is not None and given != meant:
             out[ord(given)] = meant
     return out
 
