@@ -104,6 +104,48 @@ def test_text_on_a_page_turned_by_rotate_is_read_first_line_first(tmp_path, engi
     assert " ".join(s.text for s in doc.sentences) == " ".join(PARAS[:2])
 
 
+def drop_cap_paragraph(text: str, y: float, cap_lines: int, x: float = 50.0, measure: float = 300.0,
+                       leading: float = 13.0) -> tuple[list[Run], float]:
+    """A paragraph opening with a drop cap `cap_lines` lines tall (its foot on that line's
+    baseline, the lines beside it indented past it), as InDesign and Word set one."""
+    cap, words = text[0], text[1:].split(" ")
+    cap_size = (cap_lines + 0.6) * leading
+    indent = pdfgen.width(cap, "serif", cap_size) + 3
+    runs, line, n = [], "", 0
+    for word in words:
+        lx, m = (x + indent, measure - indent) if n < cap_lines else (x, measure)
+        trial = f"{line} {word}" if line else word
+        if line and pdfgen.width(trial, "serif", 10) > m:
+            runs.append(Run(lx, y + n * leading, line, "serif", 10))
+            n, line = n + 1, word
+        else:
+            line = trial
+    runs.append(Run(x + indent if n < cap_lines else x, y + n * leading, line, "serif", 10))
+    runs.append(Run(x, y + (cap_lines - 1) * leading, cap, "serif", cap_size))
+    return runs, y + (n + 1) * leading
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_drop_cap_starts_its_paragraph(tmp_path, engine):
+    """Issue 13 (1), misplaced text: a paragraph opening with a drop cap (its first letter set
+    three lines tall, its foot on the third line) was read from the third line, the cap's, since
+    the cap's top stands above the first: "T had proposed, ... he armed groups met". The cap goes
+    back to the first line beside it and joins its word; a letter that is a word itself ("A")
+    stays apart when the page uses the word beside it alone ("A new")."""
+    first = ("The armed groups met in Kidal in March 2015 to discuss the peace agreement that the government had "
+             "proposed, and the representatives of the coordination asked for more time to consult their bases "
+             "before any signature could take place in Algiers or in Bamako, which the mediators accepted.")
+    second = ("A new round of talks opened in Algiers in May, where the parties agreed on a ceasefire that held for "
+              "some weeks before new fighting resumed near Anefis between the Platform and the coordination.")
+    third = ("In Gao the youth movements marched against the interim authorities for three days in a row.")
+    runs1, y = drop_cap_paragraph(first, 100, 3)
+    runs2, y = drop_cap_paragraph(second, y + 20, 2)
+    runs3, _ = drop_cap_paragraph(third, y + 20, 2)
+    path = pdfgen.write_pages(tmp_path / "drop-caps.pdf", [[Run(50, 60, "Introduction", "bold", 14)] + runs1 + runs2 + runs3])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences if s.zone == "body") == " ".join([first, second, third])
+
+
 def test_upright_page_whose_footer_is_written_first_is_not_read_bottom_to_top(tmp_path):
     """Issue 13 (1): Word and InDesign write a page's footer before its text; the page was taken for
     a mirrored one and its sentences came out bottom-to-top."""

@@ -165,9 +165,50 @@ def page_words(page, settings: PdfSettings) -> PageWords:
         if has_doubled_chars(found.words):
             found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
     # text turned against the page's own direction (margin stamps, rotated table heads) is left out
-    words = [w for w in found.words if w["upright"] and not is_blank(w["text"])]
+    words = drop_caps([w for w in found.words if w["upright"] and not is_blank(w["text"])])
     aside = tuple(w for w in found.words if not w["upright"] and not is_blank(w["text"]))
     return PageWords(words, found.width, found.height, found.turned, aside, found.chars)
+
+
+WORD_LETTERS = frozenset("a i à y o ô".split())  # one-letter words of English and French
+
+
+def drop_caps(words: list[dict]) -> list[dict]:
+    """A drop cap (a paragraph's first letter set two to four lines tall, its foot on a lower line's
+    baseline, the lines beside it indented) taken back to the start of the first line beside it.
+    Left where it stands, its line is the one of its foot, read before the lines above it since
+    its top is higher ("T had proposed … he armed groups met"). It joins the word beside it
+    ("T" + "he", "I" + "n"); a letter that is a word itself ("A", "I", "À", "Y", "O") stays apart
+    where the page uses the word beside it alone and never the two joined ("A" + "new" is "A new"
+    on a page with "new" and no "anew"). Issue 13 class 1, InDesign's and Word's drop caps."""
+    if len(words) < 8:
+        return words
+    sizes = Counter(round(w["size"], 1) for w in words)
+    body = sizes.most_common(1)[0][0]
+    caps = [w for w in words if w["size"] >= 2.0 * body and len(w["text"]) <= 2 and w["text"][:1].isupper()]
+    if not caps:
+        return words
+    counts = Counter(w["text"].casefold().strip(".,;:!?’'\"”)") for w in words)
+    out = list(words)
+    for cap in caps:
+        beside = [w for w in out if w is not cap and w["size"] < 1.3 * body
+                  and cap["x1"] - 0.5 <= w["x0"] <= cap["x1"] + 3 * body
+                  and w["top"] >= cap["top"] - 0.5 * body and w["bottom"] <= cap["bottom"] + 0.5 * body]
+        if len({round(w["top"]) for w in beside}) < 2:
+            continue  # beside one line only: a large initial or a symbol, not a drop cap
+        first = min(beside, key=lambda w: (round(w["top"]), w["x0"]))
+        word = first["text"].casefold().strip(".,;:!?’'\"”)")
+        letter = cap["text"].casefold()
+        joined = first["text"][:1].islower() and (letter not in WORD_LETTERS or counts[letter + word] > 0
+                                                  or counts[word] <= 1)
+        gap = 0.0 if joined else 0.3 * first["size"]
+        width = (cap["x1"] - cap["x0"]) * first["size"] / cap["size"]
+        out[out.index(cap)] = {**cap, "x0": first["x0"] - gap - width, "x1": first["x0"] - gap, "top": first["top"],
+                               "bottom": first["bottom"], "size": first["size"], "fontname": first["fontname"],
+                               "space_before": False}
+        if not joined:
+            first["space_before"] = True
+    return out
 
 
 def streamed_words(page, settings: PdfSettings) -> PageWords | None:
