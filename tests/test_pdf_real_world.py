@@ -288,6 +288,41 @@ def test_small_type_set_tight_is_not_glued_into_one_word(tmp_path):
     assert "Received4October" not in text and "EmployeeRelations" not in text
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("how", ["char-spacing", "letters-apart"])
+def test_letter_spaced_headings_keep_their_words(tmp_path, engine, how):
+    """Issue 13 (6), word segmentation that adapts to the spacing: a heading or title set
+    letter-spaced (a designer's tracking, 0.2 em and more after every letter) came out one letter
+    a word with its words' breaks lost: "E X E C U T I V E S U M M A R Y" as the section. Set with
+    character spacing (Tc, space glyphs between the words) or each letter shown apart (no space
+    glyph at all). A line of single letters with spaces between them ("options a b c d") and the
+    body stay as they are."""
+    body = ("The armed groups met in Kidal in March 2015 to discuss the peace agreement that the government "
+            "had proposed, and the representatives asked for more time. The options were a b c d in turn.")
+    lines, _ = pdfgen.flow(body, 50, 130, 300)
+    if how == "char-spacing":
+        font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+        regular = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+        content = (b"BT /F1 14 Tf 3.5 Tc 50 520 Td (EXECUTIVE SUMMARY) Tj ET "
+                   b"BT /F2 11 Tf 2.5 Tc 50 495 Td (Armed groups in northern Mali) Tj ET "
+                   + b"".join(b"BT /F2 10 Tf 0 Tc %g %g Td (%s) Tj ET " % (r.x, 595 - r.y, r.text.encode()) for r in lines))
+        path = pdfgen.write_raw(tmp_path / "tracked.pdf", [content], {"F1": font, "F2": regular})
+    else:
+        runs: list[Run] = []
+        for y, text, face, size in ((60, "EXECUTIVE SUMMARY", "bold", 14), (85, "Armed groups in northern Mali", "sans", 11)):
+            x = 50.0
+            for ch in text:
+                if ch != " ":
+                    runs.append(Run(x, y, ch, face, size))
+                x += pdfgen.width(ch, face, size) + 0.25 * size
+        path = pdfgen.write_pages(tmp_path / "tracked.pdf", [runs + lines])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert {s.section for s in doc.sentences if s.zone == "body"} == {"EXECUTIVE SUMMARY"}
+    texts = [s.text for s in doc.sentences]
+    assert texts[0] == "Armed groups in northern Mali"
+    assert " ".join(texts[1:]) == body
+
+
 def test_bibliographic_abbreviations_do_not_end_sentences():
     """Issue 13 (7): "Vol.", "pp.", "No." made fragments such as "24 No."; a list marker "2." was
     left at the end of the sentence before it."""

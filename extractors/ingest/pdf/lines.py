@@ -257,7 +257,46 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     return lines
 
 
+def letter_spaced(words: list[dict]) -> list[dict]:
+    """A line set letter-spaced (a designer's tracking of a title or a heading: 0.2 em or more
+    after every letter) has each letter as a word of its own, the words' own breaks lost among
+    them ("E X E C U T I V E S U M M A R Y"). Where most of a line's words are single letters of
+    one font, standing at about one distance from each other (formulas' letters are not so even),
+    a run of single characters closer than that distance plus a little is joined, unless a space
+    glyph stands between two of them: the gaps between words are the letters' plus a space
+    ("EXECUTIVE SUMMARY"). Issue 13: word segmentation that adapts to the spacing."""
+    single = [len(w["text"]) == 1 and w["text"].isalpha() for w in words]
+    if sum(single) < 4 or sum(single) < 0.6 * len(words):
+        return words
+    if len({(w["fontname"], round(w["size"], 1)) for w, one in zip(words, single) if one}) > 1:
+        return words
+    gaps = sorted(b["x0"] - a["x1"] for a, b, sa, sb in zip(words, words[1:], single, single[1:]) if sa and sb)
+    if len(gaps) < 3:
+        return words
+    letter = gaps[len(gaps) // 2]  # most gaps are between letters
+    size = sorted(w["size"] for w in words)[len(words) // 2]
+    if not 0.05 * size < letter < 0.8 * size or sum(abs(g - letter) <= 0.06 * size for g in gaps) < 0.6 * len(gaps):
+        return words  # set tight (not letter-spaced), spread (spaced digits, table cells) or uneven (a formula)
+    # a space before most letters is no word break but an engine's guess (pdfium inserts one
+    # between letters shown apart): the gaps alone decide then
+    spaces = sum(bool(w.get("space_before")) for w in words[1:]) < 0.5 * (len(words) - 1)
+    out = [words[0]]
+    run = len(words[0]["text"]) == 1  # the last word out is a run of single characters
+    for w in words[1:]:
+        prev = out[-1]
+        gap = w["x0"] - prev["x1"]
+        if run and len(w["text"]) == 1 and gap <= letter + 0.12 * size and not (spaces and w.get("space_before")) \
+                and abs(w["size"] - prev["size"]) < 0.1 * size and abs(w["bottom"] - prev["bottom"]) < 0.2 * size:
+            out[-1] = {**prev, "text": prev["text"] + w["text"], "x1": w["x1"], "top": min(prev["top"], w["top"]),
+                       "bottom": max(prev["bottom"], w["bottom"])}
+        else:
+            out.append(w)
+            run = len(w["text"]) == 1
+    return out
+
+
 def make_line(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings) -> Line:
+    words = letter_spaced(words)
     rounded = [round(w["size"], 1) for w in words]
     sizes: dict[float, int] = {}
     for w, r in zip(words, rounded):
