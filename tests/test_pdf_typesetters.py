@@ -12,6 +12,7 @@ import pytest
 from extractors.ingest.documents import ingest
 from extractors.text import fold
 from extractors.ingest.pdf import Line, Seg, footnote_start, join_line
+from extractors.ingest.pdf.joining import vocabulary_of
 
 from . import pdfgen
 from .conftest import segmenter
@@ -213,8 +214,17 @@ def test_footnote_numbers_in_each_style(text, sup, last, plain, after_end, expec
     ("the MNLA-", "HCUA alliance", "the MNLA-HCUA alliance"),  # capitals after a hyphen: a compound
     ("the FRANCO-", "MALIAN force", "the FRANCO-MALIAN force"),  # the hyphenated form used elsewhere
     ("the Franco-", "Malian force", "the Franco-Malian force"),
+    # issue 13: the tail of a split word is no word of the document because it follows a line-end
+    # hyphen ("pansion" after each "ex-" of a manual made "ex-pansion" look like two words)
+    ("tilde ex-", "pansion, parameter", "tilde expansion, parameter"),
+    ("in-", "fallible", "infallible"),  # a short head before a tail found only after breaks
+    ("a Mali-", "centric view", "a Mali-centric view"),  # a word of the document before such a tail
+    ("(Analyst-in-", "charge)", "(Analyst-in-charge)"),  # the last hyphen of a compound of several
 ])
 def test_line_end_hyphens(left, right, joined):
-    vocab = Counter("government self-defense counterterrorism counter terrorism month element optional "
-                    "francomalian franco-malian".split())
+    vocab = vocabulary_of([[note_line(text, "") for text in (
+        "government self-defense counterterrorism counter terrorism month element optional",
+        "francomalian franco-malian expansion ex in mali analyst",
+        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge")]])
+    assert vocab["pansion"] == vocab["centric"] == 0 and vocab.tails["pansion"] == 2
     assert join_line(left, right, vocab) == joined

@@ -24,6 +24,8 @@ COMPOUND_HEADS = frozenset(
 
 
 HYPHEN = "\u2010"
+# the short words that link the parts of a compound of several ("commander-in-chief", "face-to-face")
+LINKING_WORDS = frozenset("in of the to on and by for at a or en à".split())
 
 
 def soft_break_hyphens(pages_lines: list[list[Line]]) -> list[list[Line]]:
@@ -69,6 +71,10 @@ def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
     if m:
         head = m.group(1)
         tail_word = re.match(r"[\w’']+", right)
+        if end[m.start(1) - 1:m.start(1)] == "-" and head.casefold() in LINKING_WORDS:
+            # a linking word between two hyphens: a compound of several words ("Analyst-in-" /
+            # "charge", "state-of-the-" / "art", "arc-en-" / "ciel")
+            return left + right
         if vocabulary is not None and tail_word:
             tail = tail_word.group(0)
             if should_dehyphenate(head, tail, vocabulary) if right[:1].islower() \
@@ -82,8 +88,9 @@ def should_dehyphenate(head: str, tail: str, vocabulary: Counter) -> bool:
     """Drop a line-end hyphen where a word was split. The document decides first: the hyphenated
     form used elsewhere keeps the hyphen, and so does a compound prefix before a word of the
     document ("counter-" / "terrorism"); the whole word used elsewhere drops it ("govern-" /
-    "ment"); two halves that are words of their own keep it. Otherwise a compound prefix keeps it
-    ("self-" / "defense") and any other head is a split word ("fragmen-" / "tation")."""
+    "ment"); two halves that are words of their own keep it, and so does a word of four letters or
+    more before a tail found only after line-end hyphens (`Vocabulary.tails`). Otherwise a compound
+    prefix keeps it ("self-" / "defense") and any other head is a split word ("fragmen-" / "tation")."""
     h, t = head.casefold(), tail.casefold()
     if vocabulary[f"{h}-{t}"] > 0:
         return False
@@ -93,6 +100,13 @@ def should_dehyphenate(head: str, tail: str, vocabulary: Counter) -> bool:
     if vocabulary[h + t] > 0:
         return True
     if halves:
+        return False
+    # a word of the document and a tail found only after line-end hyphens: a compound split at
+    # its hyphen ("Mali-" / "centric", "longer-" / "lasting") where the head is a word of four
+    # letters or more; a shorter head is a split word's first syllable ("ex-" / "pansion",
+    # "in-" / "deed", "lin-" / "ear")
+    tails = getattr(vocabulary, "tails", None)
+    if tails is not None and len(h) >= 4 and known(h, vocabulary) and tails[t] > 0:
         return False
     return h not in COMPOUND_HEADS and not head[:1].isdigit()
 
@@ -113,10 +127,28 @@ def known(word: str, vocabulary: Counter) -> bool:
     return vocabulary[word] > 0 or vocabulary[word + "s"] > 0 or (word.endswith("s") and vocabulary[word[:-1]] > 0)
 
 
-def vocabulary_of(pages_lines: list[list[Line]]) -> Counter:
-    vocab: Counter = Counter()
+class Vocabulary(Counter):
+    """The document's words (`vocabulary_of`), and apart (`tails`) the first words of the lines
+    that follow a line-end hyphen: the tail of a split word or the second word of a compound."""
+
+    tails: Counter
+
+
+def vocabulary_of(pages_lines: list[list[Line]]) -> Vocabulary:
+    """The document's words, for `should_dehyphenate`. A line's first word after a line that ends
+    with a hyphen is kept apart (`Vocabulary.tails`): counted as a word of the document, the tail of
+    a split word made the split look like a compound of two words, and the hyphen stayed
+    ("ex-pansion" in a manual where "expansion" is written 271 times)."""
+    vocab = Vocabulary()
+    vocab.tails = Counter()
+    after_hyphen = False
     for lines in pages_lines:
         for line in lines:
             # (U+2010 HYPHEN as "-": a line-end break "und‐" is a head, not the word "und")
-            vocab.update(w.casefold() for w in re.findall(r"[\w’'-]+", line.text.replace(HYPHEN, "-")))
+            words = [w.casefold() for w in re.findall(r"[\w’'-]+", line.text.replace(HYPHEN, "-"))]
+            if after_hyphen and words:
+                vocab.tails[words[0]] += 1
+                words = words[1:]
+            vocab.update(words)
+            after_hyphen = line.text.rstrip().endswith(("-", HYPHEN))
     return vocab
