@@ -91,15 +91,20 @@ def mac_roman_cmap(program: bytes) -> bool:
         return False
 
 
+def _is_bare_truetype(font: dict) -> bool:
+    """A TrueType font with neither /Encoding nor /ToUnicode, marked symbolic (its program,
+    embedded or not, is looked at by `_bare_truetype`)."""
+    if _name(font.get("Subtype")) != "TrueType" or font.get("ToUnicode") is not None or font.get("Encoding") is not None:
+        return False
+    descriptor = resolve1(font.get("FontDescriptor"))
+    return isinstance(descriptor, dict) and bool(int(resolve1(descriptor.get("Flags")) or 0) & 4)
+
+
 def _bare_truetype(font: dict, program: bytes | None) -> dict[int, str]:
     """{code point pdfium gives: the letter meant} for a bare TrueType font (embedded, symbolic,
     no /Encoding, no /ToUnicode): its codes are cp1252's, which pdfium decodes as Mac Roman when
     the program has a (1, 0) cmap and as Latin-1 otherwise; {} for any other font."""
-    if (_name(font.get("Subtype")) != "TrueType" or not program or font.get("ToUnicode") is not None
-            or font.get("Encoding") is not None):
-        return {}
-    descriptor = resolve1(font.get("FontDescriptor"))
-    if not isinstance(descriptor, dict) or not int(resolve1(descriptor.get("Flags")) or 0) & 4:
+    if not program or not _is_bare_truetype(font):
         return {}
     mac = mac_roman_cmap(program)
     out: dict[int, str] = {}
@@ -144,8 +149,11 @@ def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str
         font = resolve1(ref)
         if not isinstance(font, dict) or _name(font.get("Subtype")) not in ("Type1", "MMType1", "TrueType", "Type3"):
             return
+        named = _differences(font.get("Encoding"))
+        if not named and not _is_bare_truetype(font):
+            return  # (the font's program, which costs decoding, only for the fonts that need it)
         program = _program(font)
-        codes = {**_differences(font.get("Encoding")), **_bare_truetype(font, program)}
+        codes = {**named, **_bare_truetype(font, program)}
         if codes:
             known = fonts.setdefault(font_key(_name(font.get("BaseFont")), program), {})
             for code, text in codes.items():

@@ -265,6 +265,8 @@ def letter_spaced(words: list[dict]) -> list[dict]:
     a run of single characters closer than that distance plus a little is joined, unless a space
     glyph stands between two of them: the gaps between words are the letters' plus a space
     ("EXECUTIVE SUMMARY"). Issue 13: word segmentation that adapts to the spacing."""
+    if len(words) < 4 or sum(len(w["text"]) == 1 for w in words) < 0.6 * len(words):
+        return words
     single = [len(w["text"]) == 1 and w["text"].isalpha() for w in words]
     if sum(single) < 4 or sum(single) < 0.6 * len(words):
         return words

@@ -183,6 +183,15 @@ def drop_caps(words: list[dict]) -> list[dict]:
     on a page with "new" and no "anew"). Issue 13 class 1, InDesign's and Word's drop caps."""
     if len(words) < 8:
         return words
+    least = most = words[0]["size"]
+    for w in words:
+        size = w["size"]
+        if size > most:
+            most = size
+        elif size < least:
+            least = size
+    if most < 2.0 * least:
+        return words  # no word twice the size of another: no drop cap (most pages, cheaply)
     sizes = Counter(round(w["size"], 1) for w in words)
     body = sizes.most_common(1)[0][0]
     caps = [w for w in words if w["size"] >= 2.0 * body and len(w["text"]) <= 2 and w["text"][:1].isupper()]

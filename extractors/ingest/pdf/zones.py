@@ -70,8 +70,10 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
     for p in pages:
         seen = set()
         for line in p.lines:
+            if not (in_margin(line, settings) or at_edge(line)):
+                continue
             key = running_key(line)
-            if (in_margin(line, settings) or at_edge(line)) and (key, round(line.top)) not in seen:
+            if (key, round(line.top)) not in seen:
                 seen.add((key, round(line.top)))
                 tops[key].append(line.top)
     for values in tops.values():
