@@ -271,7 +271,7 @@ def run_pipeline(settings: RunSettings = RunSettings()) -> RunResult:
         ids = preflight.check_configuration(settings.corpus, settings.gazetteer)
         preflight.check_shrink(out, settings.corpus, ids, allow=settings.allow_shrink, max_share=settings.max_shrink)
         clean_partials(out)  # left by killed runs; under the lock, so never a running one's
-        run_id = new_run_id()
+        run_id = new_run_id(after=history.last_run_id(out))
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         previous = latest_run(out)
         folder = start_run(out, run_id)

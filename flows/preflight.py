@@ -77,7 +77,7 @@ def check_shrink(out: Path, corpus: Path, ids: list[str], *, allow: bool, max_sh
         return
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     lost = len(set(before) - set(ids))
-    row = history.run_row(new_run_id(), now, now, "refused", note=problem)
+    row = history.run_row(new_run_id(after=history.last_run_id(Path(out))), now, now, "refused", note=problem)
     row.update(documents=len(ids), removed=lost)
     history.append_run(Path(out), row)
     raise history.ShrinkRefused(f"refused: {problem}; latest still points at {previous.name}. "

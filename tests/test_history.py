@@ -11,8 +11,10 @@ from extractors.outputs.history import (
     changes_rows,
     classify_documents,
     diff_runs,
+    last_run_id,
     run_row,
 )
+from extractors.outputs.rundir import new_run_id
 from extractors.outputs.summary import changes_section as changes_markdown
 from extractors.outputs.tables import CHANGES_COLUMNS, RUNS_COLUMNS, write_csv
 
@@ -57,6 +59,28 @@ def test_append_run_writes_header_once_and_keeps_run_id_order(tmp_path):
         "note": "",
     }
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_runs_started_in_one_second_keep_their_order(tmp_path):
+    """Regression (clean-clone CI, stop 26): two runs started in the same second got ids that
+    sorted by their random digits, so runs.csv (rows in id order) listed the third run before the
+    second (test_incremental's "new" column read 2, 1, 0). A new id sorts after the folder's last
+    one: the same second gives the last id and one more letter; a later second, a new id."""
+    from datetime import datetime, timezone
+
+    now = datetime(2026, 12, 7, 4, 28, 18, tzinfo=timezone.utc)
+    assert last_run_id(tmp_path) == ""
+    ids = []
+    for _ in range(40):  # random digits would put some of them out of order
+        ids.append(new_run_id(now, after=last_run_id(tmp_path)))
+        append_run(tmp_path, {"run_id": ids[-1], "status": "ok"})
+        (tmp_path / "runs" / ids[-1]).mkdir(parents=True)
+    assert ids == sorted(ids) and len(set(ids)) == 40
+    assert [r["run_id"] for r in read(tmp_path / "runs.csv")] == ids
+    later = new_run_id(datetime(2026, 12, 7, 4, 28, 19, tzinfo=timezone.utc), after=last_run_id(tmp_path))
+    assert later > ids[-1] and later.startswith("20261207T042819Z-") and len(later) == len(ids[0])
+    earlier = new_run_id(datetime(2026, 12, 7, 4, 0, 0, tzinfo=timezone.utc), after=ids[-1])  # clock set back
+    assert earlier > ids[-1]
 
 
 def test_append_run_replaces_a_row_with_the_same_run_id(tmp_path):

@@ -42,6 +42,16 @@ def read_run_table(folder: Path | None, name: str) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- runs.csv
 
 
+def last_run_id(out: Path) -> str:
+    """The greatest run id of an output folder: its rows of runs.csv (refused runs included) and
+    its run folders; "" for a new folder."""
+    ids = [r.get("run_id", "") for r in read_table(Path(out) / tables.RUNS.name)]
+    runs = Path(out) / "runs"
+    if runs.is_dir():
+        ids += [p.name for p in runs.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return max(ids, default="")
+
+
 def append_run(out: Path, row: Mapping) -> Path:
     """Add (or replace) one run's row in out/runs.csv, rows in run_id order; atomic rewrite."""
     path = Path(out) / tables.RUNS.name

@@ -15,9 +15,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 
-def new_run_id(now: datetime | None = None) -> str:
+def new_run_id(now: datetime | None = None, after: str = "") -> str:
+    """A run's id: its start to the second and four random hex digits, sorting after `after` (the
+    output folder's last id, `history.last_run_id`). A run started in the same second as the last
+    one (or after the clock was set back) gets the last id and one more letter: runs.csv, whose
+    rows are in id order, and the pruning of old runs keep the order the runs were made in (two
+    quick runs could sort either way by their random digits)."""
     now = now or datetime.now(timezone.utc)
-    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+    run_id = f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
+    return run_id if run_id > after else after + "a"
 
 
 def start_run(out: Path, run_id: str) -> Path:
