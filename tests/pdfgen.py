@@ -854,3 +854,33 @@ def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...
     shown = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     content = b"BT /F1 10 Tf 30 500 Td (" + shown + b") Tj ET"
     return write_raw(path, [content], {"F1": font}, extra=[descriptor, stream])
+
+
+def write_cid_truetype(path: Path, text: str) -> Path:
+    """One line of `text` in DejaVu Sans embedded as a CID TrueType font (Type0, Identity-H,
+    CIDToGIDMap Identity) *without* /ToUnicode, as "Microsoft Print to PDF" and other producers
+    write one: the codes are glyph ids, only the program's cmap says which letters they are."""
+    import io
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    program = TTFont(FONT_DIR / "DejaVuSans.ttf")
+    best = program.getBestCmap()
+    gid = {g: i for i, g in enumerate(program.getGlyphOrder())}
+    buf = io.BytesIO()
+    program.save(buf)
+    data = zlib.compress(buf.getvalue())
+    em = program["head"].unitsPerEm
+    widths = b" ".join(b"%d [%d]" % (gid[best[ord(ch)]], round(program["hmtx"][best[ord(ch)]][0] * 1000 / em))
+                       for ch in sorted(set(text)))
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSans /Encoding /Identity-H /DescendantFonts [4 0 R] >>"
+    cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSans /CIDSystemInfo << /Registry (Adobe) "
+           b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /W [" + widths + b"] >>")
+    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags 32 /FontBBox [-1021 -463 1793 1232] "
+                  b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 6 0 R >>")
+    stream = (b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(data), len(buf.getvalue()))
+              + data + b"\nendstream")
+    codes = b"".join(gid[best[ord(ch)]].to_bytes(2, "big") for ch in text)
+    content = b"BT /F1 11 Tf 30 500 Td <" + codes.hex().encode() + b"> Tj ET"
+    return write_raw(path, [content], {"F1": font}, extra=[cid, descriptor, stream])

@@ -83,6 +83,18 @@ def test_accents_and_quotes_of_a_bare_truetype_font_are_read_as_meant(tmp_path, 
     assert " ".join(s.text for s in doc.sentences) == text
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_cid_truetype_font_without_tounicode_is_read_by_its_program_cmap(tmp_path, engine):
+    """Issue 13 (2), text garbled: a CID TrueType font (Identity-H) embedded without /ToUnicode,
+    as "Microsoft Print to PDF" writes one. pdfium gave each glyph's id as its character ("0«QDND"
+    for "Ménaka", every letter of such a document wrong); the program's own cmap, reversed, gives
+    the letters, as pdfminer reads it."""
+    text = "Ménaka, Kidal and Tombouctou: the MNLA’s “reprisals” – 2012. Gao, Mopti & Ségou (‘Sahel’)."
+    path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+
 # ---------------------------------------------------------------- reading order
 
 

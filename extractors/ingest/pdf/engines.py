@@ -34,6 +34,10 @@ from pdfplumber.utils import dedupe_chars, extract_words
 
 from extractors.ingest.pdf.glyphs import C1_AS_CP1252, UNMAPPED, font_key, mac_roman_cmap, named_glyphs
 
+# code points under 32 that pdfium gives for glyphs it could not map (its own line ends and hyphen
+# mark aside): a page holding one may have a font pdfium reads by CID (`PdfiumPage._letters`)
+SUSPECT = frozenset(range(1, 32)) - {2, 10, 13}
+
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
 # (pypdfium2's "Incompatibility with Threading"). Threads of one process may read PDFs at once
@@ -430,7 +434,7 @@ class PdfiumPage:
             return emptiness[obj]
 
         named = None  # the letters of a glyph pdfium gives as a control code ("f_f": "ff")
-        for i, u in enumerate(self._codes()):
+        for i, u in enumerate(self._letters()):
             if (u < 32 and u != 2) or u == 0xFFFE:
                 # line ends pdfium inserts, control codes of glyphs without a character, but
                 # for those a font names (`_named_glyph`)
@@ -537,6 +541,36 @@ class PdfiumPage:
         words = _place_marks(words, starts, y_tolerance)
         return _once_each(words) if back else words
 
+    def _letters(self) -> list[int]:
+        """The page's code points (`_codes`), where a font pdfium cannot map gives its glyphs by
+        CID (a CID TrueType font without /ToUnicode: "0«QDND" for "Ménaka") those glyphs' letters
+        (`glyphs._cid_truetype`). Looked for only on a page holding a code under 32 that pdfium
+        did not insert, as such a font's glyphs almost always include: punctuation has low CIDs."""
+        codes = self._codes()
+        if not SUSPECT.intersection(codes):
+            return codes
+        raw = self.raw
+        get_object = _calls(raw)[3]
+        tp = self._tp
+        tables: dict = {}  # font -> its {CID: letter} or None
+        out = list(codes)
+        for i, u in enumerate(codes):
+            if u in (2, 10, 13) and raw.FPDFText_IsGenerated(self.textpage(), i):
+                continue
+            obj = get_object(tp, i)
+            font = raw.FPDFTextObj_GetFont(ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)) if obj else None
+            key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
+            if key not in tables:
+                table = None
+                if key and raw.FPDFText_HasUnicodeMapError(self.textpage(), i) == 1:
+                    found = self.owner.named_glyphs.get(font_key(_font_name(raw, font), self._font_program(key)), {})
+                    table = {c: t for c, t in found.items() if len(t) == 1} or None
+                tables[key] = table
+            table = tables[key]
+            if table is not None and u in table:
+                out[i] = ord(table[u])
+        return out
+
     def _named_glyph(self, i: int, u: int, get_object, infos: dict, fonts: dict) -> str | None:
         """The letters of glyph i, which pdfium gives as the control code u: those its font's
         /Differences name (`glyphs.named_glyphs`: "f_f" is "ff"), else None (no character)."""
@@ -639,7 +673,7 @@ class PdfiumPage:
         fonts: dict = {}
         out: list[dict] = []
         gap = False
-        for i, u in enumerate(self._codes()):
+        for i, u in enumerate(self._letters()):
             named = None
             if (u < 32 and u != 2) or u == 0xFFFE:
                 # line ends pdfium inserts, control codes of glyphs without a character, but

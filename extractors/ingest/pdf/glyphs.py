@@ -12,6 +12,10 @@
   a Macintosh (1, 0) cmap ("MÈnaka" for "Ménaka", "seÒor" for "señor") and as Latin-1 otherwise,
   where the quotes and dashes of 0x80-0x9F become control characters ("Mali\\x92s").
 
+- CID TrueType fonts without /ToUnicode (Identity-H, as "Microsoft Print to PDF" and other
+  producers write them): pdfium gives each glyph's CID as its code point ("0«QDND" for "Ménaka").
+  The program's own cmap, reversed, gives each glyph its letter, as pdfminer reads such fonts.
+
 The document's font dictionaries are read once with pdfminer, only when a page holds a glyph of
 such a font, and give per font (`font_key`) the code points pdfium gives and the letters they
 stand for.
@@ -34,6 +38,9 @@ from pdfminer.psparser import PSLiteral
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 # the codes whose glyphs a text page gives as control characters (line ends aside)
 UNMAPPED = frozenset(range(1, 32)) - {2, 9, 10, 13}
+# the code points under 32 a glyph of a CID font may be given as (its CID): all but pdfium's own
+# hyphen mark (2); the line ends pdfium inserts are told apart by FPDFText_IsGenerated
+CID_UNDER_32 = frozenset(range(1, 32)) - {2}
 
 
 def _name(value) -> str:
@@ -115,6 +122,41 @@ def _bare_truetype(font: dict, program: bytes | None) -> dict[int, str]:
     return out
 
 
+def _cid_truetype(font: dict) -> tuple[str, dict[int, str]]:
+    """(font name, {CID: letter}) for a Type0 font with no /ToUnicode whose descendant is an
+    embedded TrueType (CIDFontType2): the CID to glyph map (/CIDToGIDMap, Identity or a stream)
+    and the program's cmap reversed (the first code point naming each glyph, as pdfminer's
+    `TrueTypeFont.create_unicode_map`); ("", {}) for any other font."""
+    if _name(font.get("Subtype")) != "Type0" or font.get("ToUnicode") is not None:
+        return "", {}
+    descendants = resolve1(font.get("DescendantFonts"))
+    cid_font = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
+    if not isinstance(cid_font, dict) or _name(cid_font.get("Subtype")) != "CIDFontType2":
+        return "", {}
+    descriptor = resolve1(cid_font.get("FontDescriptor"))
+    if not isinstance(descriptor, dict) or "FontFile2" not in descriptor:
+        return "", {}
+    program = resolve1(descriptor["FontFile2"]).get_data()
+    from fontTools.ttLib import TTFont  # (only for such fonts)
+
+    try:
+        tt = TTFont(io.BytesIO(program), lazy=True)
+        order = {name: gid for gid, name in enumerate(tt.getGlyphOrder())}
+        letters: dict[int, str] = {}
+        for code, name in sorted(tt.getBestCmap().items()):
+            gid = order.get(name)
+            if gid is not None and gid not in letters and chr(code).isprintable():
+                letters[gid] = chr(code)
+    except Exception:  # noqa: BLE001 — a program fontTools cannot read: leave pdfium's reading
+        return "", {}
+    to_gid = resolve1(cid_font.get("CIDToGIDMap"))
+    if hasattr(to_gid, "get_data"):  # a stream: two bytes per CID
+        data = to_gid.get_data()
+        cids = {cid: int.from_bytes(data[2 * cid:2 * cid + 2], "big") for cid in range(len(data) // 2)}
+        letters = {cid: letters[gid] for cid, gid in cids.items() if gid in letters}
+    return font_key(_name(font.get("BaseFont")), program), letters
+
+
 def font_key(name: str, program: bytes | None) -> tuple[str, str]:
     """A font's identity: its name without the subset tag ("XVHVPS+Caslon" is "Caslon", as pdfium
     names it) and a digest of its embedded program (a producer may subset one font many times
@@ -147,6 +189,11 @@ def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str
                 return
             seen.add(ref.objid)
         font = resolve1(ref)
+        if isinstance(font, dict) and _name(font.get("Subtype")) == "Type0":
+            key, letters = _cid_truetype(font)
+            if letters:
+                fonts.setdefault(key, letters)
+            return
         if not isinstance(font, dict) or _name(font.get("Subtype")) not in ("Type1", "MMType1", "TrueType", "Type3"):
             return
         named = _differences(font.get("Encoding"))
