@@ -32,11 +32,7 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
-from extractors.ingest.pdf.glyphs import C1_AS_CP1252, UNMAPPED, font_key, mac_roman_cmap, named_glyphs
-
-# code points under 32 that pdfium gives for glyphs it could not map (its own line ends and hyphen
-# mark aside): a page holding one may have a font pdfium reads by CID (`PdfiumPage._letters`)
-SUSPECT = frozenset(range(1, 32)) - {2, 10, 13}
+from extractors.ingest.pdf.glyphs import C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap, named_glyphs
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -303,8 +299,9 @@ class PdfiumPage:
         self._y_addr = self._x_addr + ctypes.sizeof(ctypes.c_double)
         self._w = (ctypes.c_float * 1)()
         self._w_addr = ctypes.addressof(self._w)
-        # font -> {code point pdfium gives: letters} (`glyphs.named_glyphs`), for the glyphs it gives
-        # as control codes (`_named_glyph`) and for a bare TrueType font's (`_recoding`)
+        # font -> its embedded program (`_font_program`), its {code point pdfium gives: letters}
+        # (`_font_letters`), and what `_recoding` makes of them
+        self._programs: dict = {}
         self._named: dict = {}
         self._recoded: dict = {}
 
@@ -563,7 +560,7 @@ class PdfiumPage:
             if key not in tables:
                 table = None
                 if key and raw.FPDFText_HasUnicodeMapError(self.textpage(), i) == 1:
-                    found = self.owner.named_glyphs.get(font_key(_font_name(raw, font), self._font_program(key)), {})
+                    found = self._font_letters(key, _font_name(raw, font))
                     table = {c: t for c, t in found.items() if len(t) == 1} or None
                 tables[key] = table
             table = tables[key]
@@ -580,10 +577,7 @@ class PdfiumPage:
         info = infos.get(obj)
         if info is None:
             info = infos[obj] = self._object_info(obj, i, fonts)
-        font = info[5][0]
-        if font not in self._named:
-            self._named[font] = self.owner.named_glyphs.get(font_key(info[1], self._font_program(font)), {})
-        return self._named[font].get(u) or None
+        return self._font_letters(info[5][0], info[1]).get(u) or None
 
     def _recoding(self, info: tuple) -> dict[int, str]:
         """{code point pdfium gives: the letter meant} for the glyphs of a text object's font
@@ -599,15 +593,28 @@ class PdfiumPage:
             if font and self.raw.FPDFFont_GetIsEmbedded(handle) and self.raw.FPDFFont_GetFlags(handle) & 4:
                 program = self._font_program(font)
                 if program and self.owner.mac_roman_cmap(program):
-                    found = {**C1_AS_CP1252, **self.owner.named_glyphs.get(font_key(info[1], program), {})}
+                    found = {**C1_AS_CP1252, **self._font_letters(font, info[1])}
             self._recoded[font] = found
         return found
 
+    def _font_letters(self, font: int | None, name: str) -> dict[int, str]:
+        """{code point pdfium gives: the letters meant} for a font (`glyphs.named_glyphs`, found by
+        the font's name and program), once per font and page; {} for most fonts."""
+        if font not in self._named:
+            self._named[font] = self.owner.named_glyphs.get(font_key(name, self._font_program(font)), {})
+        return self._named[font]
+
     def _font_program(self, font: int | None) -> bytes | None:
-        """The embedded program of a font (FPDFFont_GetFontData: the font file's decoded data);
-        None for a font not embedded (pdfium would give the program it draws it with)."""
+        """The embedded program of a font (FPDFFont_GetFontData: the font file's decoded data),
+        once per font and page; None for a font not embedded (pdfium would give the program it
+        draws it with)."""
         if not font:
             return None
+        if font not in self._programs:
+            self._programs[font] = self._read_program(font)
+        return self._programs[font]
+
+    def _read_program(self, font: int) -> bytes | None:
         raw = self.raw
         handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT)
         if not raw.FPDFFont_GetIsEmbedded(handle):

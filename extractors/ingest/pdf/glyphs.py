@@ -38,9 +38,9 @@ from pdfminer.psparser import PSLiteral
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 # the codes whose glyphs a text page gives as control characters (line ends aside)
 UNMAPPED = frozenset(range(1, 32)) - {2, 9, 10, 13}
-# the code points under 32 a glyph of a CID font may be given as (its CID): all but pdfium's own
-# hyphen mark (2); the line ends pdfium inserts are told apart by FPDFText_IsGenerated
-CID_UNDER_32 = frozenset(range(1, 32)) - {2}
+# code points under 32 that pdfium gives for glyphs it could not map (its own line ends and hyphen
+# mark aside): a page holding one may have a font pdfium reads by CID (`PdfiumPage._letters`)
+SUSPECT = frozenset(range(1, 32)) - {2, 10, 13}
 
 
 def _name(value) -> str:
