@@ -268,7 +268,8 @@ def letter_spaced(words: list[dict]) -> list[dict]:
     if len(words) < 4 or sum(len(w["text"]) == 1 for w in words) < 0.6 * len(words):
         return words
     single = [len(w["text"]) == 1 and w["text"].isalpha() for w in words]
-    if sum(single) < 4 or sum(single) < 0.6 * len(words):
+    letters = sum(single)
+    if letters < 4 or letters < 0.6 * len(words):
         return words
     if len({(w["fontname"], round(w["size"], 1)) for w, one in zip(words, single) if one}) > 1:
         return words

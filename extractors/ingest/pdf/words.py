@@ -173,6 +173,11 @@ def page_words(page, settings: PdfSettings) -> PageWords:
 WORD_LETTERS = frozenset("a i à y o ô".split())  # one-letter words of English and French
 
 
+def _bare_word(text: str) -> str:
+    """A word as `drop_caps` compares it: folded, without the punctuation after it."""
+    return text.casefold().strip(".,;:!?’'\"”)")
+
+
 def drop_caps(words: list[dict]) -> list[dict]:
     """A drop cap (a paragraph's first letter set two to four lines tall, its foot on a lower line's
     baseline, the lines beside it indented) taken back to the start of the first line beside it.
@@ -197,7 +202,7 @@ def drop_caps(words: list[dict]) -> list[dict]:
     caps = [w for w in words if w["size"] >= 2.0 * body and len(w["text"]) <= 2 and w["text"][:1].isupper()]
     if not caps:
         return words
-    counts = Counter(w["text"].casefold().strip(".,;:!?’'\"”)") for w in words)
+    counts = Counter(_bare_word(w["text"]) for w in words)
     out = list(words)
     for cap in caps:
         beside = [w for w in out if w is not cap and w["size"] < 1.3 * body
@@ -206,7 +211,7 @@ def drop_caps(words: list[dict]) -> list[dict]:
         if len({round(w["top"]) for w in beside}) < 2:
             continue  # beside one line only: a large initial or a symbol, not a drop cap
         first = min(beside, key=lambda w: (round(w["top"]), w["x0"]))
-        word = first["text"].casefold().strip(".,;:!?’'\"”)")
+        word = _bare_word(first["text"])
         letter = cap["text"].casefold()
         joined = first["text"][:1].islower() and (letter not in WORD_LETTERS or counts[letter + word] > 0
                                                   or counts[word] <= 1)

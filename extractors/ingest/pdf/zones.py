@@ -67,6 +67,11 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
         if p.lines:
             edge[p.number] = max(l.bottom for l in p.lines)
 
+    # margin lines by their wording (digits aside), once a page, and by the page number they print
+    # (`folio_offsets`): a running head whose words change from chapter to chapter ("Chapter 2:
+    # ASN.1 structure handling 3" on two pages only) stands at the height of the others and numbers
+    # the pages the same way
+    folios: dict[int, list[float]] = defaultdict(list)
     for p in pages:
         seen = set()
         for line in p.lines:
@@ -76,21 +81,11 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
             if (key, round(line.top)) not in seen:
                 seen.add((key, round(line.top)))
                 tops[key].append(line.top)
-    for values in tops.values():
+            for offset in folio_offsets(line):
+                folios[offset].append(line.top)
+    for values in (*tops.values(), *folios.values()):
         values.sort()
     need = min(settings.running_pages, max(2, len(pages)))
-
-    # margin lines by the page number they print (`folio_offsets`): a running head whose words change
-    # from chapter to chapter ("Chapter 2: ASN.1 structure handling 3" on two pages only) stands at
-    # the height of the others and numbers the pages the same way
-    folios: dict[int, list[float]] = defaultdict(list)
-    for p in pages:
-        for line in p.lines:
-            if in_margin(line, settings) or at_edge(line):
-                for offset in folio_offsets(line):
-                    folios[offset].append(line.top)
-    for values in folios.values():
-        values.sort()
 
     def near(values: list[float], top: float) -> int:
         return bisect.bisect_right(values, top + 2) - bisect.bisect_left(values, top - 2)
