@@ -769,17 +769,6 @@ def write_blank_pages(path: Path, pages: int = 2000) -> Path:
     return Path(path)
 
 
-if __name__ == "__main__":  # python tests/pdfgen.py OUTDIR: write the samples to look at them
-    import sys
-
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    out.mkdir(parents=True, exist_ok=True)
-    for name, st in STYLES.items():
-        g = write_report(out / f"{name}.pdf", st)
-        print(name, g.pages, "pages", g.splits, g.note_pages)
-    write_image_only(out / "image-only.pdf")
-
-
 def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: list[bytes] = (),
               size: tuple[float, float] = (420.0, 595.0), rotate: int = 0) -> Path:
     """A PDF written object by object: each page's content stream as given, every page with the
@@ -811,14 +800,28 @@ def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: li
     return Path(path)
 
 
+def _embedded(program, file_obj: int, flags: int) -> tuple[bytes, bytes]:
+    """A TrueType program (a fontTools font) embedded as DejaVu Sans: its /FontDescriptor (with
+    `flags`, its /FontFile2 the object numbered `file_obj`) and that object, the program deflated."""
+    import io
+    import zlib
+
+    buf = io.BytesIO()
+    program.save(buf)
+    data = zlib.compress(buf.getvalue())
+    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags %d /FontBBox [-1021 -463 1793 1232] "
+                  b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 %d 0 R >>"
+                  % (flags, file_obj))
+    stream = (b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(data), len(buf.getvalue()))
+              + data + b"\nendstream")
+    return descriptor, stream
+
+
 def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...], symbolic: bool = True) -> Path:
     """One line of `text` in DejaVu Sans embedded as a *bare* TrueType font, as Ghostscript writes a
     Windows font: no /Encoding, no /ToUnicode, the codes cp1252's, the program's cmaps only those
     given as (platform, encoding): (1, 0) Macintosh maps the codes, (3, 0) Windows symbol maps
     0xF000 + code."""
-    import io
-    import zlib
-
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
 
@@ -839,18 +842,11 @@ def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...
         table.cmap = {(0xF000 if platform == 3 else 0) + c: g for c, g in by_code.items()}
         tables.append(table)
     program["cmap"].tables = tables
-    buf = io.BytesIO()
-    program.save(buf)
-    data = zlib.compress(buf.getvalue())
     font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+DejaVuSans /FirstChar 32 /LastChar 255 /Widths ["
             + b" ".join(b"%d" % (round(width(chr(cp), "sans", 1000)) if cp in best else 0)
                         for cp in (ord(bytes([c]).decode("cp1252", "replace")) for c in range(32, 256)))
             + b"] /FontDescriptor 4 0 R >>")
-    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags %d /FontBBox [-1021 -463 1793 1232] "
-                  b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 5 0 R >>"
-                  % (4 if symbolic else 32))
-    stream = (b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(data), len(buf.getvalue()))
-              + data + b"\nendstream")
+    descriptor, stream = _embedded(program, 5, 4 if symbolic else 32)
     shown = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     content = b"BT /F1 10 Tf 30 500 Td (" + shown + b") Tj ET"
     return write_raw(path, [content], {"F1": font}, extra=[descriptor, stream])
@@ -860,27 +856,29 @@ def write_cid_truetype(path: Path, text: str) -> Path:
     """One line of `text` in DejaVu Sans embedded as a CID TrueType font (Type0, Identity-H,
     CIDToGIDMap Identity) *without* /ToUnicode, as "Microsoft Print to PDF" and other producers
     write one: the codes are glyph ids, only the program's cmap says which letters they are."""
-    import io
-    import zlib
-
     from fontTools.ttLib import TTFont
 
     program = TTFont(FONT_DIR / "DejaVuSans.ttf")
     best = program.getBestCmap()
     gid = {g: i for i, g in enumerate(program.getGlyphOrder())}
-    buf = io.BytesIO()
-    program.save(buf)
-    data = zlib.compress(buf.getvalue())
     em = program["head"].unitsPerEm
     widths = b" ".join(b"%d [%d]" % (gid[best[ord(ch)]], round(program["hmtx"][best[ord(ch)]][0] * 1000 / em))
                        for ch in sorted(set(text)))
     font = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSans /Encoding /Identity-H /DescendantFonts [4 0 R] >>"
     cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSans /CIDSystemInfo << /Registry (Adobe) "
            b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /W [" + widths + b"] >>")
-    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags 32 /FontBBox [-1021 -463 1793 1232] "
-                  b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 6 0 R >>")
-    stream = (b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(data), len(buf.getvalue()))
-              + data + b"\nendstream")
+    descriptor, stream = _embedded(program, 6, 32)
     codes = b"".join(gid[best[ord(ch)]].to_bytes(2, "big") for ch in text)
     content = b"BT /F1 11 Tf 30 500 Td <" + codes.hex().encode() + b"> Tj ET"
     return write_raw(path, [content], {"F1": font}, extra=[cid, descriptor, stream])
+
+
+if __name__ == "__main__":  # python tests/pdfgen.py OUTDIR: write the samples to look at them
+    import sys
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, st in STYLES.items():
+        g = write_report(out / f"{name}.pdf", st)
+        print(name, g.pages, "pages", g.splits, g.note_pages)
+    write_image_only(out / "image-only.pdf")
