@@ -580,3 +580,74 @@ def test_heading_set_across_the_columns_is_read_between_its_bands(tmp_path):
     left += body_page(LATER[:2], y=left[-1].y + 60, x=50, measure=240)
     doc = read(pdfgen.write_pages(tmp_path / "in-column.pdf", [left + inner + right], size=(612.0, 792.0)))
     assert [s.text for s in doc.sentences if s.zone == "body"] == PARAS[:2] + LATER[:2] + PARAS[2:4] + LATER[2:]
+
+
+# ---------------------------------------------------------------- boxes and pull quotes beside the text
+
+AROUND = ("The mediators met the armed groups in Algiers during the spring to discuss the cantonment of the "
+          "combatants and the return of the administration to the towns of the north, where the interim "
+          "authorities had not yet been installed by the government in Bamako, and the talks went on for "
+          "several weeks before the parties agreed to meet again in the summer.")
+BOX = ("Box 1. The accord in brief. The agreement provided for decentralisation and the integration of former "
+       "rebels into a reconstituted army. Its implementation has been slow and the mixed patrols were attacked "
+       "several times.")
+QUOTE = "Nobody in Kidal believes that the accord will change their lives at all."
+
+
+def around_a_float(side: list[Run], beside_x: float, measure: float, y: float = 80.0) -> list[Run]:
+    """AROUND and PARAS[:2] set as paragraphs flowing around a float (`side`, already placed):
+    lines at the full measure, at `measure` from `beside_x` on the rows the float stands beside
+    (from its first baseline less a line to its last baseline plus a line)."""
+    top, bottom = min(r.y for r in side) - 14, max(r.y for r in side) + 14
+    runs = []
+    for text in (AROUND, *PARAS[:2]):
+        line = ""
+        for word in text.split() + [None]:
+            x, width = (beside_x, measure) if top <= y <= bottom else (50, 480)
+            trial = f"{line} {word}".strip() if word else line
+            if word is None or (line and pdfgen.width(trial, "serif", 10.0) > width):
+                runs.append(Run(x, y, line, "serif", 10.0))
+                y += 13.0
+                line = word or ""
+            else:
+                line = trial
+        y += 8.0
+    return runs + side
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_box_beside_the_text_is_read_after_it_not_line_by_line(tmp_path, engine):
+    """Issue 13 (misplaced text): a box floated beside the running text for a few lines (a
+    sidebar, "Box 1", set smaller, too short for a column gutter of the page) was read row by
+    row with the text beside it: "... the towns of the Box 1. The accord north, where ...". Its
+    text is read as its own paragraph after the text it stands beside, which goes on unbroken."""
+    box, _ = pdfgen.flow(BOX, 372, 130, 150, face="sans", size=8.0, leading=10.0)
+    runs = around_a_float(box, 50, 300)
+    doc = ingest(pdfgen.write_pages(tmp_path / "box.pdf", [runs], size=(612.0, 792.0)), "box", "box.pdf",
+                 segmenter, PdfSettings(engine=engine))
+    text = [s.text for s in doc.sentences]
+    assert text[:3] == [AROUND, *PARAS[:2]]
+    assert " ".join(text[3:]) == BOX
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_pull_quote_beside_the_text_keeps_its_words_apart(tmp_path, engine):
+    """Issue 13 (glued words): a pull quote set large beside the text (floated left) was read row
+    by row with it, and the text's words, smaller than the quote's on its rows, were taken for
+    superscripts and glued ("KidaltheKelAdaghtribalconfederacy"). The quote is read apart,
+    after the paragraph it stands beside."""
+    quote, _ = pdfgen.flow(QUOTE, 50, 130, 130, face="sans", size=14.0, leading=17.0)
+    runs = around_a_float(quote, 200, 330)
+    doc = ingest(pdfgen.write_pages(tmp_path / "quote.pdf", [runs], size=(612.0, 792.0)), "quote", "quote.pdf",
+                 segmenter, PdfSettings(engine=engine))
+    assert [s.text for s in doc.sentences] == [AROUND, *PARAS[:2], QUOTE]
+
+
+def test_two_short_columns_under_a_full_width_paragraph_are_read_column_by_column(tmp_path):
+    """Issue 13 (reading order): two columns of the same type, a few lines each, under text set
+    across the page (too few rows for a gutter of the page): read left column, then right, not
+    row by row."""
+    top, y = pdfgen.flow(AROUND, 50, 80, 480)
+    band, _ = two_column_band(PARAS[2:3], PARAS[3:4], y + 8)
+    doc = read(pdfgen.write_pages(tmp_path / "short-columns.pdf", [top + band], size=(612.0, 792.0)))
+    assert [s.text for s in doc.sentences] == [AROUND, PARAS[2], PARAS[3]]

@@ -201,6 +201,11 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
     out: list[Group] = []
     for g in groups:
         prev = out[-1] if out else None
+        beside = g.lines[0].beside
+        if not beside:  # a box or pull quote read after the text it stands beside does not end that text
+            prev = next((p for p in reversed(out) if not p.lines[-1].beside), None)
+        if prev is not None and prev.lines[-1].beside != beside:
+            prev = None
         if g.after_break and prev is not None and prev.kind == g.kind == "para" and prev.zone == g.zone == "":
             a, b = prev.lines[-1], g.lines[0]
             if a.italic == b.italic and not starts_list_item(b, a, edges):

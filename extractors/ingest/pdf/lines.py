@@ -204,6 +204,160 @@ def bands(rows: list[list[dict]], cuts: list[float], rules: tuple[float, ...] = 
     return segments
 
 
+def _row_gaps(row: list[dict]) -> list[tuple[float, float, float]]:
+    """The gaps between a row's words wide enough to part two blocks of text (at least about an
+    em: wider than a justified line's stretched spaces), as (left, right, least width)."""
+    out = []
+    reach = row[0]["x1"]
+    for w in row[1:]:
+        if w["x0"] - reach >= max(8.0, 0.9 * w["size"]):
+            out.append((reach, w["x0"], max(8.0, 0.9 * w["size"])))
+        if w["x1"] > reach:
+            reach = w["x1"]
+    return out
+
+
+def _prose_side(rows: list[list[dict]], words_a_row: int = 4) -> bool:
+    """Running text, not a column of table cells: `words_a_row` or more words a row, mostly words
+    of letters, most rows filling the side's measure."""
+    counts = sorted(len(r) for r in rows)
+    if counts[len(counts) // 2] < words_a_row:
+        return False
+    words = [w["text"] for r in rows for w in r]
+    if sum(1 for t in words if sum(c.isalpha() for c in t) >= 2) < 0.7 * len(words):
+        return False
+    left = min(r[0]["x0"] for r in rows)
+    ends = [max(w["x1"] for w in r) for r in rows]
+    measure = max(ends) - left
+    return sum(1 for r, end in zip(rows, ends) if end - r[0]["x0"] >= 0.7 * measure) >= 0.5 * len(rows)
+
+
+def _aligned(left: list[list[dict]], right: list[list[dict]]) -> bool:
+    """Two blocks of text side by side, not a river of wide spaces down a justified paragraph:
+    the lines of one side start at one x, or those of the other end at one x, in most rows."""
+    def agree(xs: list[float]) -> bool:
+        xs = sorted(xs)
+        best = max(sum(1 for y in xs if x <= y <= x + 1.5) for x in xs)
+        return best >= max(2, 0.6 * len(xs))
+
+    return agree([r[0]["x0"] for r in right]) or agree([max(w["x1"] for w in r) for r in left])
+
+
+def _main_size(rows: list[list[dict]]) -> float:
+    sizes: Counter = Counter()
+    for r in rows:
+        for w in r:
+            sizes[round(w["size"], 1)] += len(w["text"])
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _gutter_runs(rows: list[list[dict]], gaps: list[list[tuple[float, float, float]]], min_rows: int
+                 ) -> list[tuple[int, int, float, float]]:
+    """Runs of consecutive rows (first, last, left, right) that share one wide gap, about an em
+    wide in every row: at least `min_rows` rows with words on both sides of it, none with a word
+    across it, and no more than three rows in a row with words on one side only (a box's blank
+    line, a paragraph's short last line)."""
+    def narrowed(row: list[dict], lo: float, hi: float, need: float) -> tuple[float, float] | None:
+        """The gap left between the row's words on each side of it (None: a word runs across)."""
+        mid = (lo + hi) / 2
+        for w in row:
+            if w["x1"] <= mid:
+                lo = max(lo, w["x1"])
+            elif w["x0"] >= mid:
+                hi = min(hi, w["x0"])
+            else:
+                return None
+        return (lo, hi) if hi - lo >= need else None
+
+    found: list[tuple[int, int, float, float]] = []
+    taken = -1
+    for i, row_gaps in enumerate(gaps):
+        if i <= taken:
+            continue
+        for lo, hi, need in row_gaps:
+            last, two_sided, one_sided = i, 1, 0
+            for j in range(i + 1, len(rows)):
+                inside = [(max(lo, a), min(hi, b)) for a, b, _n in gaps[j] if min(hi, b) - max(lo, a) >= need]
+                if inside:
+                    lo, hi = max(inside, key=lambda g: g[1] - g[0])
+                    last, two_sided, one_sided = j, two_sided + 1, 0
+                    continue
+                gap = narrowed(rows[j], lo, hi, need) if one_sided < 3 else None
+                if gap is None:
+                    break
+                lo, hi = gap
+                one_sided += 1
+            if two_sided >= min_rows:
+                first = i  # rows of one side only just above or under the run belong to it
+                while first - 1 > taken and i - first < 3 and narrowed(rows[first - 1], lo, hi, need):
+                    first -= 1
+                end = last
+                while end + 1 < len(rows) and end - last < 3 and narrowed(rows[end + 1], lo, hi, need):
+                    end += 1
+                found.append((first, end, lo, hi))
+                taken = end
+                break
+    return found
+
+
+def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[list[dict]], bool]]:
+    """Text set beside the running text for a few lines only, a gap between them too short for a
+    gutter of the page (`gutters`): a box or a sidebar floated to one side, a pull quote, two
+    short columns. Read row by row they are interleaved ("Alex Thurston is Visiting Box 1.
+    Professor at The Algiers accord ..."). Each run of rows sharing a wide gap is split there.
+    Where the two sides are set in one size, they are columns: read left, then right, each a
+    segment of its own. Where one side is set in the size of the text around the run and the
+    other in another (a box in smaller type, a pull quote in larger), the other side is set
+    beside the text: the text goes on through the run in one segment, and the side is read after
+    it, its lines marked `beside` (a paragraph is not joined across it). Returns the segments in
+    reading order, each with its `beside` flag. Issue 13 (side boxes and pull quotes)."""
+    if len(rows) < min_rows:
+        return [(rows, False)]
+    gaps = [_row_gaps(r) if len(r) > 1 else [] for r in rows]
+    if sum(1 for g in gaps if g) < 2:
+        return [(rows, False)]
+    runs = []
+    for first, last, lo, hi in _gutter_runs(rows, gaps, 2):
+        cut = (lo + hi) / 2
+        left = rows_of([w for r in rows[first:last + 1] for w in r if w["x1"] <= cut])
+        right = rows_of([w for r in rows[first:last + 1] for w in r if w["x1"] > cut])
+        if not left or not right:
+            continue
+        sizes = (_main_size(left), _main_size(right))
+        differ = abs(sizes[0] - sizes[1]) > 0.1 * max(sizes)
+        # a side set in another size may be a pull quote of a few words a line
+        if not (_prose_side(left, 2 if differ and len(left) >= 3 else 4)
+                and _prose_side(right, 2 if differ and len(right) >= 3 else 4) and _aligned(left, right)):
+            continue
+        both = sum(1 for r in rows[first:last + 1] if any(w["x1"] <= cut for w in r) and any(w["x1"] > cut for w in r))
+        if both < (2 if differ else min_rows):
+            continue
+        runs.append((first, last, left, right, differ))
+    if not runs:
+        return [(rows, False)]
+    out: list[tuple[list[list[dict]], bool]] = []
+    flow: list[list[dict]] = []
+    later: list[list[list[dict]]] = []
+    around = _main_size([r for k, r in enumerate(rows) if not any(a <= k <= b for a, b, *_ in runs)] or rows)
+    at = 0
+    for first, last, left, right, differ in runs:
+        flow.extend(rows[at:first])
+        at = last + 1
+        if differ:
+            main, side = (left, right) if abs(_main_size(left) - around) <= abs(_main_size(right) - around) else (right, left)
+            flow.extend(main)
+            later.append(side)
+        else:
+            if flow:
+                out.append((flow, False))
+            out += [(left, False), (right, False)]
+            flow = []
+    flow.extend(rows[at:])
+    if flow:
+        out.append((flow, False))
+    return out + [(side, True) for side in later]
+
+
 def foot_columns(rows: list[list[dict]], settings: PdfSettings) -> tuple[list, list, list[float]]:
     """The rows at the foot of a page set in smaller type than its text (a block of notes), and the
     gutters of that block alone: notes set in two or three columns under text set in one (their
@@ -244,14 +398,14 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
             segment = rows_of([w for r in segment for w in r])
         # text over notes set in columns of their own: the notes are read column by column
         body, foot, foot_cuts = foot_columns(segment, settings)
-        parts = [(ncols, col, segment)]
+        parts = [(ncols, col, part, beside) for part, beside in side_by_side(body if foot_cuts else segment)]
         if foot_cuts:
-            parts = ([(ncols, col, body)] if body else []) + [
-                (n, c, rows_of([w for r in part for w in r])) for n, c, part in bands(foot, foot_cuts)]
-        for n, c, part in parts:
+            parts += [(n, c, rows_of([w for r in part for w in r]), False) for n, c, part in bands(foot, foot_cuts)]
+        for n, c, part, beside in parts:
             for ws in part:
                 line = make_line(ws, page_no, height, width, settings)
                 line.seg, line.col, line.ncols = seg_no, c if n > 1 else col, n if n > 1 else ncols
+                line.beside = beside
                 lines.append(line)
             seg_no += 1
     return lines
