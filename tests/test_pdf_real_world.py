@@ -651,3 +651,22 @@ def test_two_short_columns_under_a_full_width_paragraph_are_read_column_by_colum
     band, _ = two_column_band(PARAS[2:3], PARAS[3:4], y + 8)
     doc = read(pdfgen.write_pages(tmp_path / "short-columns.pdf", [top + band], size=(612.0, 792.0)))
     assert [s.text for s in doc.sentences] == [AROUND, PARAS[2], PARAS[3]]
+
+
+CAPTION = ("Figure 2: Members of the interim authorities of the region at the ceremony held in the town hall "
+           "of Kidal in March.")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_text_wrapped_around_a_figure_runs_on_past_its_caption(tmp_path, engine):
+    """Issue 13 (misplaced text, a LaTeX `wrapfigure`): a caption set beside the text in the
+    text's own type, the text wrapped around it: read as two short columns, the text's line
+    before the caption ended "Soumey-" and the caption's first word joined it ("Soumeyjihadist").
+    The side whose lines run on into the text under the run at its line pitch is the text; the
+    other is read after it."""
+    caption, _ = pdfgen.flow(CAPTION, 372, 150, 150)
+    runs = around_a_float(caption, 50, 300)
+    doc = ingest(pdfgen.write_pages(tmp_path / "wrapfig.pdf", [runs], size=(612.0, 792.0)), "wrapfig", "wrapfig.pdf",
+                 segmenter, PdfSettings(engine=engine))
+    assert [(s.text, s.zone) for s in doc.sentences] == [(AROUND, "body"), (PARAS[0], "body"), (PARAS[1], "body"),
+                                                         (CAPTION, "caption")]

@@ -210,8 +210,9 @@ def _row_gaps(row: list[dict]) -> list[tuple[float, float, float]]:
     out = []
     reach = row[0]["x1"]
     for w in row[1:]:
-        if w["x0"] - reach >= max(8.0, 0.9 * w["size"]):
-            out.append((reach, w["x0"], max(8.0, 0.9 * w["size"])))
+        need = max(7.0, 0.75 * w["size"])
+        if w["x0"] - reach >= need:
+            out.append((reach, w["x0"], need))
         if w["x1"] > reach:
             reach = w["x1"]
     return out
@@ -300,17 +301,38 @@ def _gutter_runs(rows: list[list[dict]], gaps: list[list[tuple[float, float, flo
     return found
 
 
+def _continues(side: list[list[dict]], above: list[dict] | None, below: list[dict] | None) -> bool:
+    """Does the text of `side` run on from the row above it or into the row under it, at its own
+    line pitch and from its own left or right edge (text flowing around a float does; a box,
+    a caption or a column under a paragraph stands apart, with space around it)?"""
+    if len(side) < 2:
+        return False
+    tops = [min(w["top"] for w in r) for r in side]
+    pitch = sorted(b - a for a, b in zip(tops, tops[1:]))[(len(tops) - 1) // 2]
+    x0, x1 = min(r[0]["x0"] for r in side), max(max(w["x1"] for w in r) for r in side)
+
+    def runs_on(row: list[dict] | None, step: float) -> bool:
+        if row is None or not 0.75 * pitch <= step <= 1.25 * pitch:
+            return False
+        return abs(row[0]["x0"] - x0) <= 2.0 or abs(max(w["x1"] for w in row) - x1) <= 2.0
+
+    return (runs_on(above, tops[0] - min(w["top"] for w in above) if above else 0.0)
+            or runs_on(below, min(w["top"] for w in below) - tops[-1] if below else 0.0))
+
+
 def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[list[dict]], bool]]:
     """Text set beside the running text for a few lines only, a gap between them too short for a
-    gutter of the page (`gutters`): a box or a sidebar floated to one side, a pull quote, two
-    short columns. Read row by row they are interleaved ("Alex Thurston is Visiting Box 1.
-    Professor at The Algiers accord ..."). Each run of rows sharing a wide gap is split there.
-    Where the two sides are set in one size, they are columns: read left, then right, each a
-    segment of its own. Where one side is set in the size of the text around the run and the
-    other in another (a box in smaller type, a pull quote in larger), the other side is set
-    beside the text: the text goes on through the run in one segment, and the side is read after
-    it, its lines marked `beside` (a paragraph is not joined across it). Returns the segments in
-    reading order, each with its `beside` flag. Issue 13 (side boxes and pull quotes)."""
+    gutter of the page (`gutters`): a box or a sidebar floated to one side, a pull quote, a
+    figure's caption, two short columns. Read row by row they are interleaved ("Alex Thurston
+    is Visiting Box 1. Professor at The Algiers accord ..."). Each run of rows sharing a wide
+    gap is split there. A side is set beside the text when the other side is the running text:
+    set in the size of the text around the run where the two sizes differ (a box in smaller
+    type, a pull quote in larger), else the only side whose lines run on from the text above
+    or into the text under the run (text flowing around a float). Then the text goes on
+    through the run in one segment and the side is read after it, its lines marked `beside`
+    (a paragraph is not joined across it). Otherwise the sides are short columns: read left,
+    then right, each a segment of its own. Returns the segments in reading order, each with its
+    `beside` flag. Issue 13 (side boxes, pull quotes, text wrapped around figures)."""
     if len(rows) < min_rows:
         return [(rows, False)]
     gaps = [_row_gaps(r) if len(r) > 1 else [] for r in rows]
@@ -335,18 +357,25 @@ def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[l
         runs.append((first, last, left, right, differ))
     if not runs:
         return [(rows, False)]
+    around = _main_size([r for k, r in enumerate(rows) if not any(a <= k <= b for a, b, *_ in runs)] or rows)
     out: list[tuple[list[list[dict]], bool]] = []
     flow: list[list[dict]] = []
     later: list[list[list[dict]]] = []
-    around = _main_size([r for k, r in enumerate(rows) if not any(a <= k <= b for a, b, *_ in runs)] or rows)
     at = 0
     for first, last, left, right, differ in runs:
         flow.extend(rows[at:first])
         at = last + 1
+        main = None
         if differ:
-            main, side = (left, right) if abs(_main_size(left) - around) <= abs(_main_size(right) - around) else (right, left)
+            main = left if abs(_main_size(left) - around) <= abs(_main_size(right) - around) else right
+        else:
+            above = rows[first - 1] if first else None
+            below = rows[last + 1] if last + 1 < len(rows) else None
+            runs_on = [side for side in (left, right) if _continues(side, above, below)]
+            main = runs_on[0] if len(runs_on) == 1 else None
+        if main is not None:
             flow.extend(main)
-            later.append(side)
+            later.append(right if main is left else left)
         else:
             if flow:
                 out.append((flow, False))
