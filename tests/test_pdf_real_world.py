@@ -670,3 +670,22 @@ def test_text_wrapped_around_a_figure_runs_on_past_its_caption(tmp_path, engine)
                  segmenter, PdfSettings(engine=engine))
     assert [(s.text, s.zone) for s in doc.sentences] == [(AROUND, "body"), (PARAS[0], "body"), (PARAS[1], "body"),
                                                          (CAPTION, "caption")]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_smaller_words_sharing_a_row_with_a_heading_keep_their_spaces(tmp_path, engine):
+    """Issue 13 (glued words): words of smaller type standing a little higher on the row of a
+    larger heading (the heading of a column beside a line of the other, a box beside a title)
+    were all taken for superscripts, so no space was put between them: "bothpoliticallifeand
+    civilsociety". A run of raised words holding two words of letters is text; an ordinal
+    ("19th") stays raised."""
+    runs = [Run(50, 100, "Table of Contents", "bold", 16),
+            Run(250, 96.5, "both political life and civil society, as a multitude of", "serif", 10),
+            Run(50, 140, "The council met in the 19", "serif", 10)]
+    x = 50 + pdfgen.width("The council met in the 19", "serif", 10)
+    runs += [Run(x, 136, "th", "serif", 6), Run(x + pdfgen.width("th ", "serif", 6), 140, "century, as the archives say.", "serif", 10)]
+    doc = ingest(pdfgen.write_pages(tmp_path / "raised.pdf", [runs], size=(612.0, 792.0)), "raised", "raised.pdf",
+                 segmenter, PdfSettings(engine=engine))
+    text = " ".join(s.text for s in doc.sentences) + " " + " ".join(s.section for s in doc.sentences)
+    assert "both political life and civil society, as a multitude of" in text
+    assert "The council met in the 19th century, as the archives say." in text

@@ -481,6 +481,28 @@ def letter_spaced(words: list[dict]) -> list[dict]:
     return out
 
 
+def raised_words(words: list[dict], small_below: float, foot_above: float) -> list[bool]:
+    """Which words of a line are superscripts (note markers, "th", "e" of "XIXe"): smaller than
+    the line's text and standing above its baseline. A run of such words holding two words of
+    letters, or one of four letters or more, is text, not a superscript: a smaller block sharing
+    the row with larger type (a box beside a heading, a caption beside a pull quote), whose words
+    were glued as markers ("bothpoliticallifeandcivilsociety"). Issue 13."""
+    out = [w["size"] < small_below and w["bottom"] < foot_above for w in words]
+    i = 0
+    while i < len(out):
+        if not out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j]:
+            j += 1
+        letters = [sum(c.isalpha() for c in w["text"]) for w in words[i:j]]
+        if sum(1 for n in letters if n >= 2) >= 2 or max(letters) >= 4:
+            out[i:j] = [False] * (j - i)
+        i = j
+    return out
+
+
 def make_line(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings) -> Line:
     words = letter_spaced(words)
     rounded = [round(w["size"], 1) for w in words]
@@ -496,14 +518,14 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     main_words = [w for w, r in zip(words, rounded) if r >= floor]
     baseline = max(w["bottom"] for w in main_words)
     small_below = text_size * settings.superscript_ratio
+    raised = raised_words(words, small_below, baseline - 0.12 * main)
     segs: list[Seg] = []
     prev = None
     prev_sub = False
     top, bottom, x1 = words[0]["top"], words[0]["bottom"], words[0]["x1"]
-    for w in words:
+    for w, sup in zip(words, raised):
         size, wbottom = w["size"], w["bottom"]
         small = size < small_below
-        sup = small and wbottom < baseline - 0.12 * main
         # a subscript (smaller, set below the baseline: "a_i", "x_0", "PCO_2") is an index, not
         # letters of the word it follows: read apart from it, as a token of its own (issue 13:
         # non-words "ai", "z1", "pco2"). Its foot only needs to stand a little below the line's:
