@@ -689,3 +689,20 @@ def test_smaller_words_sharing_a_row_with_a_heading_keep_their_spaces(tmp_path, 
     text = " ".join(s.text for s in doc.sentences) + " " + " ".join(s.section for s in doc.sentences)
     assert "both political life and civil society, as a multitude of" in text
     assert "The council met in the 19th century, as the archives say." in text
+
+
+def test_a_heading_beside_a_narrow_gutter_does_not_join_the_columns(tmp_path):
+    """Issue 13 (reading order, LaTeX two-column): a 14 pt heading opening the right column on a
+    row of the left column's text, across LaTeX's 10 pt column separation: the gap was measured
+    against the heading's size (0.7 em = 9.8 pt > 9.5), the row taken for one running across the page
+    and read as a band of its own ("... as a multitude of 2 Table of Contents voices crowded").
+    The gap is measured against the smaller of the two words beside it."""
+    left = body_page(PARAS + LATER[:2], y=80.0, x=50, measure=240)
+    row = left[3]  # set justified: to the column's right edge, 9.5 pt before the heading
+    left[3] = Run(290.5 - pdfgen.width(row.text, row.face, row.size), row.y, row.text, row.face, row.size)
+    heading = [Run(300, row.y, "2 The Markets", "bold", 14)]
+    right = body_page(LATER[2:] + PARAS[:2], y=left[3].y + 24, x=300, measure=240)
+    doc = read(pdfgen.write_pages(tmp_path / "narrow-gutter.pdf", [left + heading + right], size=(612.0, 792.0)))
+    body = [s for s in doc.sentences if s.zone == "body"]
+    assert [s.text for s in body] == PARAS + LATER[:2] + LATER[2:] + PARAS[:2]
+    assert {s.text: s.section for s in body}[LATER[2]] == "2 The Markets"

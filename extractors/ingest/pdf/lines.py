@@ -99,17 +99,21 @@ def gutters(rows: list[list[dict]], settings: PdfSettings, min_rows: int = 6) ->
 
 
 def crosses(row: list[dict], cuts: list[float]) -> bool:
-    """Does a row run across a gutter: a word over it, or words on both sides closer than a gutter?"""
+    """Does a row run across a gutter: a word over it, or words on both sides closer than a
+    gutter? The gap is measured against the smaller of the two words beside it: a heading
+    starting the next column (LaTeX's 10 pt column separation beside a 14 pt heading) does not
+    make the gutter a word space."""
     for c in cuts:
         reach, after, size = None, None, 0.0
         for w in row:
             if w["x0"] < c < w["x1"]:
                 return True
             if w["x1"] <= c:
-                reach = w["x1"] if reach is None else max(reach, w["x1"])
+                if reach is None or w["x1"] > reach:
+                    reach, size_before = w["x1"], w["size"]
             elif after is None:
                 after, size = w["x0"], w["size"]
-        if reach is not None and after is not None and not wide_gap(after - reach, size):
+        if reach is not None and after is not None and not wide_gap(after - reach, min(size, size_before)):
             return True
     return False
 
