@@ -143,3 +143,33 @@ def test_an_endless_sentence_over_a_whole_page_is_cut_at_its_page_breaks():
     # a sentence of prose running over one page break stays whole
     prose = "The council met on a Tuesday to discuss the roads between the villages of the district."
     assert cut_at_page_breaks(prose, [(0, len(prose))], ((0, 4), (40, 5))) == [(0, len(prose))]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_word_split_at_a_line_end_inside_a_cell_is_joined(tmp_path, engine):
+    """Issue 13 (lost text, LuaLaTeX `longtable` with `p{}` cells): a cell's lines were joined
+    with a space, so a word hyphenated at a line end inside the cell stayed split ("The gov-
+    ernment", "in re- sponse"). The break is joined as any line end is, by the document's words:
+    "government" (written whole in the text) is joined, "long-established" keeps its hyphen."""
+    from extractors.ingest.pdf import PdfSettings
+
+    text = ("The government of Mali answered the long-established militias of the centre, and the "
+            "government of Niger watched the border.")
+    runs, y = pdfgen.flow(text, 50, 80, 320)
+    cols, top = [50.0, 170.0, 370.0], y + 8
+    cells = [("Actor", ["Description"]), ("Bamako", ["The gov-", "ernment answered", "in force."]),
+             ("Mopti", ["The long-", "established militias", "armed themselves."])]
+    rules = [(cols[0], top, cols[-1], top)]
+    base = top
+    for label, lines in cells:
+        runs.append(Run(cols[0] + 4, base + 12, label, "serif", 9))
+        for k, line in enumerate(lines):
+            runs.append(Run(cols[1] + 4, base + 12 + 11 * k, line, "serif", 9))
+        base += 12 + 11 * len(lines)
+        rules.append((cols[0], base - 6, cols[-1], base - 6))
+    rules += [(x, top, x, base - 6) for x in cols]
+    path = pdfgen.write_pages(tmp_path / "cells.pdf", [runs], rules=[rules])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    table = [s.text for s in doc.sentences if s.zone == "table"]
+    assert table == ["Actor | Description", "Bamako | The government answered in force.",
+                     "Mopti | The long-established militias armed themselves."]

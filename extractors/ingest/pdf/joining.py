@@ -24,6 +24,9 @@ COMPOUND_HEADS = frozenset(
 
 
 HYPHEN = "\u2010"
+# after a hyphen ending a line inside a table's cell: the break, joined once the document's words
+# are known (`join_cell_breaks`); tables are read page by page, before them (U+2063, invisible)
+CELL_BREAK = "\u2063"
 # the short words that link the parts of a compound of several ("commander-in-chief", "face-to-face")
 LINKING_WORDS = frozenset("in of the to on and by for at a or en à".split())
 
@@ -145,10 +148,25 @@ def vocabulary_of(pages_lines: list[list[Line]]) -> Vocabulary:
     for lines in pages_lines:
         for line in lines:
             # (U+2010 HYPHEN as "-": a line-end break "und‐" is a head, not the word "und")
-            words = [w.casefold() for w in re.findall(r"[\w’'-]+", line.text.replace(HYPHEN, "-"))]
-            if after_hyphen and words:
-                vocab.tails[words[0]] += 1
-                words = words[1:]
-            vocab.update(words)
+            for k, chunk in enumerate(line.text.replace(HYPHEN, "-").split(CELL_BREAK)):
+                words = [w.casefold() for w in re.findall(r"[\w’'-]+", chunk)]
+                if (after_hyphen or k) and words:  # (a table cell's line break: a tail too)
+                    vocab.tails[words[0]] += 1
+                    words = words[1:]
+                vocab.update(words)
+                after_hyphen = False
             after_hyphen = line.text.rstrip().endswith(("-", HYPHEN))
     return vocab
+
+
+def join_cell_breaks(text: str, vocabulary: Counter | None) -> str:
+    """A table row's text with the hyphenated line breaks of its cells (`CELL_BREAK`, put by
+    `tables.cell_text`) joined as any line end is, by the document's words ("The gov-" /
+    "ernment" in a cell: "The government"; "Mali-" / "centric" stays a compound)."""
+    if CELL_BREAK not in text:
+        return text
+    parts = text.split(CELL_BREAK)
+    out = parts[0]
+    for part in parts[1:]:
+        out = join_line(out, part, vocabulary)
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from extractors.ingest.pdf.joining import CELL_BREAK
 from extractors.ingest.pdf.types import Line, PdfSettings, Seg
 from extractors.ingest.pdf.words import LIGATURES
 
@@ -118,8 +119,19 @@ def split_stacked_rows(row: list[list[dict]]) -> list[list[list[dict]]]:
 
 
 def cell_text(words: list[dict]) -> str:
-    lines = _lines_of(words)
-    return " ".join(" ".join(w["text"].translate(LIGATURES) for w in sorted(l, key=lambda w: w["x0"])) for l in lines)
+    """A cell's lines joined with a space, or after a hyphen ending a line before one starting in
+    lower case with `CELL_BREAK` (a word split, or a compound's hyphen: decided later, with the
+    document's words, `joining.join_cell_breaks`)."""
+    out = ""
+    for line in _lines_of(words):
+        text = " ".join(w["text"].translate(LIGATURES) for w in sorted(line, key=lambda w: w["x0"]))
+        if not out:
+            out = text
+        elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():
+            out += CELL_BREAK + text
+        else:
+            out += " " + text
+    return out
 
 
 def table_lines(table: TableRows, page_no: int, height: float, width: float, settings: PdfSettings) -> list[Line]:
