@@ -13,7 +13,7 @@ from extractors.model import Marker
 from extractors.text import other_language
 
 
-from extractors.ingest.pdf.joining import join_cell_breaks, join_line
+from extractors.ingest.pdf.joining import join_line
 from extractors.ingest.pdf.types import Line, PdfSettings
 
 
@@ -246,7 +246,7 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
                 line_markers.append((len(piece), int(glued.group(2))))
             else:
                 piece += seg.text
-        piece_stripped = join_cell_breaks(piece.strip(), vocab)
+        piece_stripped = piece.strip()
         lead = len(piece) - len(piece.lstrip())
         joined = join_line(text, piece_stripped, vocab)
         shift = len(joined) - len(piece_stripped)

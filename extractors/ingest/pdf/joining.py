@@ -56,7 +56,10 @@ def soft_break_hyphens(pages_lines: list[list[Line]]) -> list[list[Line]]:
 
 def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
     """Join a line to running text: URLs split by a line end are re-joined; a hyphen at the
-    line end is dropped only where a word really was split."""
+    line end is dropped only where a word really was split (in the line, too, where a table's
+    cell broke a word: `CELL_BREAK`)."""
+    if CELL_BREAK in right:
+        right = join_cell_breaks(right, vocabulary)
     if not left:
         return right
     if not right:

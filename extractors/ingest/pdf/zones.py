@@ -116,7 +116,7 @@ def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tupl
         for line in lines:
             if line.text:
                 zone = "header" if line.top < line.page_height / 2 else "footer"
-                out.append(Paragraph(line.text, info.number, "", zone))
+                out.append(Paragraph(join_line("", line.text), info.number, "", zone))
     return tuple(out)
 
 
