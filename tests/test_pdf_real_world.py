@@ -706,3 +706,42 @@ def test_a_heading_beside_a_narrow_gutter_does_not_join_the_columns(tmp_path):
     body = [s for s in doc.sentences if s.zone == "body"]
     assert [s.text for s in body] == PARAS + LATER[:2] + LATER[2:] + PARAS[:2]
     assert {s.text: s.section for s in body}[LATER[2]] == "2 The Markets"
+
+
+def justified(text: str, x: float, y: float, measure: float, size: float, leading: float) -> tuple[list[Run], float]:
+    """`text` set justified in lines of `measure` points (each word placed, the spaces stretched
+    so that every line but the last ends at x + measure); returns the runs and the next baseline."""
+    runs: list[Run] = []
+    line: list[str] = []
+    words = text.split()
+    for k, word in enumerate(words + [None]):
+        trial = line + [word] if word else line
+        if word is None or (line and pdfgen.width(" ".join(trial), "serif", size) > measure):
+            natural = sum(pdfgen.width(w, "serif", size) for w in line)
+            gap = (measure - natural) / (len(line) - 1) if word is not None and len(line) > 1 else pdfgen.width(" ", "serif", size)
+            at = x
+            for w in line:
+                runs.append(Run(at, y, w, "serif", size))
+                at += pdfgen.width(w, "serif", size) + gap
+            y += leading
+            line = [word] if word else []
+        else:
+            line = trial
+    return runs, y
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_box_set_close_beside_justified_text_is_read_apart(tmp_path, engine):
+    """Issue 13 (misplaced text, a browser's three-column print with a box floated in a column):
+    a box in small type set 4 pt beside justified text, a gap narrower than the text's stretched
+    spaces, was read row by row with it ("In the north, local is discussed in more detail
+    politics has"). A narrow gap parts two blocks when both are aligned on it, the text's
+    lines ending and the box's starting at one x, over three rows or more."""
+    main, y = justified(AROUND + " " + PARAS[0], 50, 100, 100, 6.7, 8.5)
+    box, _ = pdfgen.flow(BOX, 154, 100, 60, face="sans", size=5.3, leading=6.5)
+    rest, _ = justified(PARAS[1], 50, y, 170, 6.7, 8.5)
+    path = pdfgen.write_pages(tmp_path / "close-box.pdf", [main + box + rest], size=(300.0, 400.0))
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    text = [s.text for s in doc.sentences]
+    assert text[:3] == [AROUND, PARAS[0], PARAS[1]]
+    assert " ".join(text[3:]) == BOX

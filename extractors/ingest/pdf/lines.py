@@ -208,15 +208,23 @@ def bands(rows: list[list[dict]], cuts: list[float], rules: tuple[float, ...] = 
     return segments
 
 
-def _row_gaps(row: list[dict]) -> list[tuple[float, float, float]]:
-    """The gaps between a row's words wide enough to part two blocks of text (at least about an
-    em: wider than a justified line's stretched spaces), as (left, right, least width)."""
+def _wide_part(size: float) -> float:
+    """A gap between two blocks this wide is not a justified line's stretched space."""
+    return max(7.0, 0.75 * size)
+
+
+def _row_gaps(row: list[dict]) -> list[tuple[float, float, float, bool]]:
+    """The gaps between a row's words that may part two blocks of text, as (left, right, least
+    width, narrow): wide ones (`_wide_part`, the least width a run on them keeps), and those of half an
+    em or more (a box set close to the text in small type), which `side_by_side` asks more of."""
     out = []
     reach = row[0]["x1"]
     for w in row[1:]:
-        need = max(7.0, 0.75 * w["size"])
-        if w["x0"] - reach >= need:
-            out.append((reach, w["x0"], need))
+        gap, wide = w["x0"] - reach, _wide_part(w["size"])
+        if gap >= wide:
+            out.append((reach, w["x0"], wide, False))
+        elif gap >= max(3.0, 0.45 * w["size"]):
+            out.append((reach, w["x0"], max(3.0, 0.45 * w["size"]), True))
         if w["x1"] > reach:
             reach = w["x1"]
     return out
@@ -237,15 +245,17 @@ def _prose_side(rows: list[list[dict]], words_a_row: int = 4) -> bool:
     return sum(1 for r, end in zip(rows, ends) if end - r[0]["x0"] >= 0.7 * measure) >= 0.5 * len(rows)
 
 
-def _aligned(left: list[list[dict]], right: list[list[dict]]) -> bool:
+def _aligned(left: list[list[dict]], right: list[list[dict]], both: bool = False) -> bool:
     """Two blocks of text side by side, not a river of wide spaces down a justified paragraph:
-    the lines of one side start at one x, or those of the other end at one x, in most rows."""
+    the lines of one side start at one x, or (`both`: and) those of the other end at one x, in
+    most rows."""
     def agree(xs: list[float]) -> bool:
         xs = sorted(xs)
         best = max(sum(1 for y in xs if x <= y <= x + 1.5) for x in xs)
         return best >= max(2, 0.6 * len(xs))
 
-    return agree([r[0]["x0"] for r in right]) or agree([max(w["x1"] for w in r) for r in left])
+    starts, ends = agree([r[0]["x0"] for r in right]), agree([max(w["x1"] for w in r) for r in left])
+    return starts and ends if both else starts or ends
 
 
 def _main_size(rows: list[list[dict]]) -> float:
@@ -256,53 +266,46 @@ def _main_size(rows: list[list[dict]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _gutter_runs(rows: list[list[dict]], gaps: list[list[tuple[float, float, float]]], min_rows: int
-                 ) -> list[tuple[int, int, float, float]]:
-    """Runs of consecutive rows (first, last, left, right) that share one wide gap, about an em
-    wide in every row: at least `min_rows` rows with words on both sides of it, none with a word
-    across it, and no more than three rows in a row with words on one side only (a box's blank
-    line, a paragraph's short last line)."""
-    def narrowed(row: list[dict], lo: float, hi: float, need: float) -> tuple[float, float] | None:
-        """The gap left between the row's words on each side of it (None: a word runs across)."""
-        mid = (lo + hi) / 2
-        for w in row:
-            if w["x1"] <= mid:
-                lo = max(lo, w["x1"])
-            elif w["x0"] >= mid:
-                hi = min(hi, w["x0"])
-            else:
-                return None
-        return (lo, hi) if hi - lo >= need else None
+def _narrowed(row: list[dict], lo: float, hi: float, need: float) -> tuple[float, float] | None:
+    """The gap (lo, hi) left between a row's words on either side of it, if still `need` wide
+    (None: a word runs across it)."""
+    mid = (lo + hi) / 2
+    for w in row:
+        if w["x1"] <= mid:
+            lo = max(lo, w["x1"])
+        elif w["x0"] >= mid:
+            hi = min(hi, w["x0"])
+        else:
+            return None
+    return (lo, hi) if hi - lo >= need else None
 
-    found: list[tuple[int, int, float, float]] = []
-    taken = -1
+
+def _gutter_runs(rows: list[list[dict]], gaps: list[list[tuple[float, float, float, bool]]], min_rows: int
+                 ) -> list[tuple[int, int, float, float, float]]:
+    """Runs of consecutive rows (first, last, left, right, need) that share one gap of
+    `_row_gaps`, at least `need` wide in every row: at least `min_rows` rows with words on both
+    sides of it, none with a word across it, and no more than three rows in a row with words on
+    one side only (a box's blank line, a paragraph's short last line). Every run found, the
+    likeliest first: wide gaps before narrow ones, then by the rows with words on both sides
+    (a river of stretched spaces over two rows does not come before the box beside them)."""
+    found = []
     for i, row_gaps in enumerate(gaps):
-        if i <= taken:
-            continue
-        for lo, hi, need in row_gaps:
+        for lo, hi, need, narrow in row_gaps:
             last, two_sided, one_sided = i, 1, 0
             for j in range(i + 1, len(rows)):
-                inside = [(max(lo, a), min(hi, b)) for a, b, _n in gaps[j] if min(hi, b) - max(lo, a) >= need]
+                inside = [(max(lo, a), min(hi, b)) for a, b, *_ in gaps[j] if min(hi, b) - max(lo, a) >= need]
                 if inside:
                     lo, hi = max(inside, key=lambda g: g[1] - g[0])
                     last, two_sided, one_sided = j, two_sided + 1, 0
                     continue
-                gap = narrowed(rows[j], lo, hi, need) if one_sided < 3 else None
+                gap = _narrowed(rows[j], lo, hi, need) if one_sided < 3 else None
                 if gap is None:
                     break
                 lo, hi = gap
                 one_sided += 1
             if two_sided >= min_rows:
-                first = i  # rows of one side only just above or under the run belong to it
-                while first - 1 > taken and i - first < 3 and narrowed(rows[first - 1], lo, hi, need):
-                    first -= 1
-                end = last
-                while end + 1 < len(rows) and end - last < 3 and narrowed(rows[end + 1], lo, hi, need):
-                    end += 1
-                found.append((first, end, lo, hi))
-                taken = end
-                break
-    return found
+                found.append((narrow, -two_sided, i, last, lo, hi, need))
+    return [(i, last, lo, hi, need) for _narrow, _n, i, last, lo, hi, need in sorted(found)]
 
 
 def _continues(side: list[list[dict]], above: list[dict] | None, below: list[dict] | None) -> bool:
@@ -343,7 +346,21 @@ def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[l
     if sum(1 for g in gaps if g) < 2:
         return [(rows, False)]
     runs = []
-    for first, last, lo, hi in _gutter_runs(rows, gaps, 2):
+
+    def free(k: int) -> bool:
+        return 0 <= k < len(rows) and not any(a <= k <= b for a, b, *_ in runs)
+
+    for start, last, lo, hi, need in _gutter_runs(rows, gaps, 2):
+        if not all(free(k) for k in range(start, last + 1)):
+            continue
+        # up to three rows of one side only just above or under the run belong to it (a box's
+        # first line, a paragraph's last)
+        first, end = start, last
+        while start - first < 3 and free(first - 1) and _narrowed(rows[first - 1], lo, hi, need):
+            first -= 1
+        while end - last < 3 and free(end + 1) and _narrowed(rows[end + 1], lo, hi, need):
+            end += 1
+        last = end
         cut = (lo + hi) / 2
         left = rows_of([w for r in rows[first:last + 1] for w in r if w["x1"] <= cut])
         right = rows_of([w for r in rows[first:last + 1] for w in r if w["x1"] > cut])
@@ -351,16 +368,19 @@ def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[l
             continue
         sizes = (_main_size(left), _main_size(right))
         differ = abs(sizes[0] - sizes[1]) > 0.1 * max(sizes)
+        # a gap narrower than a word space can stretch: both sides aligned on it, three rows
+        narrow = hi - lo < _wide_part(max(sizes))
         # a side set in another size may be a pull quote of a few words a line
         if not (_prose_side(left, 2 if differ and len(left) >= 3 else 4)
-                and _prose_side(right, 2 if differ and len(right) >= 3 else 4) and _aligned(left, right)):
+                and _prose_side(right, 2 if differ and len(right) >= 3 else 4) and _aligned(left, right, narrow)):
             continue
         both = sum(1 for r in rows[first:last + 1] if any(w["x1"] <= cut for w in r) and any(w["x1"] > cut for w in r))
-        if both < (2 if differ else min_rows):
+        if both < (2 if differ and not narrow else min_rows):
             continue
         runs.append((first, last, left, right, differ))
     if not runs:
         return [(rows, False)]
+    runs.sort(key=lambda r: r[0])
     around = _main_size([r for k, r in enumerate(rows) if not any(a <= k <= b for a, b, *_ in runs)] or rows)
     out: list[tuple[list[list[dict]], bool]] = []
     flow: list[list[dict]] = []
