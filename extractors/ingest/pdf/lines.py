@@ -303,7 +303,7 @@ def _gutter_runs(rows: list[list[dict]], gaps: list[list[tuple[float, float, flo
                     break
                 lo, hi = gap
                 one_sided += 1
-            if two_sided >= min_rows:
+            if two_sided >= (max(3, min_rows) if narrow else min_rows):  # (a narrow gap: three rows)
                 found.append((narrow, -two_sided, i, last, lo, hi, need))
     return [(i, last, lo, hi, need) for _narrow, _n, i, last, lo, hi, need in sorted(found)]
 
@@ -362,6 +362,11 @@ def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[l
             end += 1
         last = end
         cut = (lo + hi) / 2
+        # (a first look at the rows as they stand, before grouping each side's words again: most
+        # runs found on tables and forms are not two blocks of running text)
+        raw = [([w for w in r if w["x1"] <= cut], [w for w in r if w["x1"] > cut]) for r in rows[first:last + 1]]
+        if not (_prose_side([a for a, _b in raw if a], 1) and _prose_side([b for _a, b in raw if b], 1)):
+            continue
         left = rows_of([w for r in rows[first:last + 1] for w in r if w["x1"] <= cut])
         right = rows_of([w for r in rows[first:last + 1] for w in r if w["x1"] > cut])
         if not left or not right:
