@@ -745,3 +745,17 @@ def test_a_box_set_close_beside_justified_text_is_read_apart(tmp_path, engine):
     text = [s.text for s in doc.sentences]
     assert text[:3] == [AROUND, PARAS[0], PARAS[1]]
     assert " ".join(text[3:]) == BOX
+
+
+def test_a_box_title_is_not_the_section_of_the_text_after_the_box(tmp_path):
+    """Issue 13 (sections): the bold title of a box set beside the text ("Box 1: The accord") was
+    read as a heading, and every sentence after the box, to the next real heading, got it as its
+    section. A box's title is the first line of its text."""
+    box, _ = pdfgen.flow("The agreement provided for decentralisation and the integration of former rebels into "
+                         "a reconstituted army, and its implementation has been slow.", 372, 142, 150,
+                         face="sans", size=8.0, leading=10.0)
+    box = [Run(372, 128, "Box 1: The accord", "bold", 12.0)] + box
+    runs = [Run(50, 80, "The Peace Process", "bold", 14)] + around_a_float(box, 50, 300, y=111.0)
+    doc = read(pdfgen.write_pages(tmp_path / "box-title.pdf", [runs], size=(612.0, 792.0)))
+    assert {s.section for s in doc.sentences} == {"The Peace Process"}
+    assert any(s.text.startswith("Box 1: The accord") for s in doc.sentences)

@@ -163,7 +163,7 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 level = low
             kind = "heading" if level else "para"
             toc = bool(TOC_LINE.search(line.text)) and not line.zone
-            if toc or line.zone:
+            if toc or line.zone or line.beside:  # (a box's title is its text, not the section of the text after it)
                 kind, level = "para", 0
             broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
             new = True
