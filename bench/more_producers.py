@@ -1,6 +1,7 @@
 """More PDFs from producers the development sets lack, made on this machine from the bundled report's
 text (issue 13): not tuned on. The builders are in bench/producers/ (one per producer family, each
-file small; the text is ../shared/corpus/mali-status-quo-2018.md's own prose):
+file small; the text is ../shared/corpus/mali-status-quo-2018.md's own prose, but for four French
+paragraphs written for xe_french_babel in bench/producers/latex_pdfs.py):
 
 - XeLaTeX and LuaLaTeX (fontspec: article with footnotes and margin notes, two columns with
   microtype, KOMA-Script in three multicol columns, memoir with longtable, French with babel, beamer)
@@ -24,13 +25,14 @@ Then `bench/pdf_fidelity_dev.py` (the shared tool's figures) on that folder:
 
 The builders run in a virtual environment of their own, not the project's: --venv DIR (default
 bench/.work/producers-venv), made with `python -m venv` and `pip install reportlab fpdf2 python-docx
-matplotlib pypdf weasyprint pillow` when it does not exist. Debian packages: texlive-xetex
-texlive-luatex texlive-latex-recommended texlive-latex-extra texlive-lang-french fonts-lmodern
-fonts-dejavu-core fonts-liberation libreoffice-writer-nogui chromium wkhtmltopdf pandoc groff
-enscript a2ps ghostscript qpdf mupdf-tools poppler-utils ocrmypdf tesseract-ocr-eng (and WeasyPrint's
-libpango-1.0-0 libpangoft2-1.0-0). Files already in the folder are kept; a file whose program or
-package is missing is skipped, one line per missing thing saying which files; a builder's failure is
-one line per file.
+matplotlib pypdf weasyprint pillow` when it does not exist (first made with reportlab 5.1.0, fpdf2
+2.8.9, python-docx 1.2.0, matplotlib 3.11.2, pypdf 7.1.1, weasyprint 70.0, pillow 13.0.0; Python 3.11).
+Debian packages: texlive-xetex texlive-luatex texlive-latex-recommended texlive-latex-extra
+texlive-lang-french fonts-lmodern fonts-dejavu-core fonts-liberation libreoffice-writer-nogui chromium
+wkhtmltopdf pandoc groff enscript a2ps ghostscript qpdf mupdf-tools poppler-utils ocrmypdf
+tesseract-ocr-eng (and WeasyPrint's libpango-1.0-0 libpangoft2-1.0-0). Files already in the folder
+are kept; a file whose program or package is missing is skipped, one line per missing thing saying
+which files; a builder's failure is one line per file.
 """
 from __future__ import annotations
 
@@ -130,7 +132,8 @@ def build(folder: Path, venv: Path) -> list[str]:
         if target(folder, stem).exists():
             continue
         why = [f"{p} (Debian {DEBIAN[p]})" for p in programs if not shutil.which(p)]
-        why += [f"PyPI {p} in the producers' venv" for p in packages if p in no_module]
+        if lacking := [p for p in packages if p in no_module]:
+            why.append(f"PyPI {' '.join(lacking)} in the producers' venv")
         if why:
             skipped.setdefault(", ".join(why), []).append(stem)
         else:
