@@ -29,8 +29,11 @@ def headings() -> list[str]:
             for line in REPORT.read_text(encoding="utf-8").splitlines() if line.startswith("# ")]
 
 
+_TEMP = tempfile.TemporaryDirectory(prefix="producers-")  # removed when the builder exits
+
+
 def tmpdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="producers-"))
+    return Path(tempfile.mkdtemp(dir=_TEMP.name))
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:

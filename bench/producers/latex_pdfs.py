@@ -120,7 +120,6 @@ def build(out, name):
         errors = [line for line in done.stdout.splitlines() if line.startswith("!")]
         raise RuntimeError(f"{engine}: " + (errors[0] if errors else "no PDF"))
     shutil.copy(d / f"{name}.pdf", out / f"{name}.pdf")
-    shutil.rmtree(d, ignore_errors=True)
 
 
 BUILDERS = {name: (lambda out, name=name: build(out, name)) for name in DOCS}
