@@ -132,13 +132,9 @@ def spanning_headings(rows: list[list[dict]], cuts: list[float]) -> set[int]:
     one height (the columns of a band are balanced), so the columns above are read before it
     and those under it after it. (A heading inside a column has the other column's text beside
     it, or that column does not end and start again at its height.)"""
-    sizes: Counter = Counter()
-    for r in rows:
-        for w in r:
-            sizes[round(w["size"], 1)] += len(w["text"])
-    if not sizes:
+    main = _main_size(rows)
+    if not main:
         return set()
-    main = sizes.most_common(1)[0][0]
     out = set()
     n = len(cuts) + 1
     for k, r in enumerate(rows):
@@ -215,8 +211,9 @@ def _wide_part(size: float) -> float:
 
 def _row_gaps(row: list[dict]) -> list[tuple[float, float, float, bool]]:
     """The gaps between a row's words that may part two blocks of text, as (left, right, least
-    width, narrow): wide ones (`_wide_part`, the least width a run on them keeps), and those of half an
-    em or more (a box set close to the text in small type), which `side_by_side` asks more of."""
+    width, narrow): wide ones (`_wide_part`, the least width a run on them keeps), and those of
+    half an em or more (a box set close to the text in small type), which `side_by_side` asks
+    more of."""
     out = []
     reach = row[0]["x1"]
     for w in row[1:]:
@@ -259,6 +256,7 @@ def _aligned(left: list[list[dict]], right: list[list[dict]], both: bool = False
 
 
 def _main_size(rows: list[list[dict]]) -> float:
+    """The size most of the rows' characters are set in (0.0 for no rows)."""
     sizes: Counter = Counter()
     for r in rows:
         for w in r:
@@ -331,8 +329,8 @@ def side_by_side(rows: list[list[dict]], min_rows: int = 3) -> list[tuple[list[l
     """Text set beside the running text for a few lines only, a gap between them too short for a
     gutter of the page (`gutters`): a box or a sidebar floated to one side, a pull quote, a
     figure's caption, two short columns. Read row by row they are interleaved ("Alex Thurston
-    is Visiting Box 1. Professor at The Algiers accord ..."). Each run of rows sharing a wide
-    gap is split there. A side is set beside the text when the other side is the running text:
+    is Visiting Box 1. Professor at The Algiers accord ..."). Each run of rows sharing a gap
+    (`_gutter_runs`) whose two sides are running text aligned on it is split there. A side is set beside the text when the other side is the running text:
     set in the size of the text around the run where the two sizes differ (a box in smaller
     type, a pull quote in larger), else the only side whose lines run on from the text above
     or into the text under the run (text flowing around a float). Then the text goes on
