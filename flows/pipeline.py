@@ -6,6 +6,7 @@ Orchestration only: every step calls pure functions of `extractors/`.
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -20,6 +21,7 @@ import extractors.ingest.cache as cache_mod
 import extractors.ingest.documents as docs_mod
 import extractors.outputs.history as history
 import extractors.outputs.tables as tables
+from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
 from extractors.ingest.pdf import PdfSettings
 from extractors.outputs.summary import RunFacts, summary_markdown
@@ -198,10 +200,10 @@ def mark_duplicates(documents: list[Document]) -> list[Document]:
 
 
 @task(name="recognize", cache_policy=NO_CACHE)
-def recognize(documents: list[Document], settings: RunSettings, citations=()):
+def recognize(documents: list[Document], settings: RunSettings, citations=(), gazetteer=None):
     progress.stage("recognize", 1)
     result = recognition_stage(documents, settings.gazetteer, recognizer_for(settings.model_en, settings.model_fr),
-                               citations)
+                               citations, gazetteer=gazetteer)
     progress.advance("recognize")
     return result
 
@@ -311,7 +313,9 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     progress.advance("ingest", len(paths) - len(todo))
     n_cached = len(cached)
     # with `--workers N`, worker processes read the documents and then draw network.png
-    with document_pool(settings, len(todo)) or nullcontext() as pool:
+    with document_pool(settings, len(todo)) or nullcontext() as pool, ThreadPoolExecutor(1) as aside:
+        # while they read, this process (otherwise waiting) loads the gazetteer recognition needs
+        gazetteer = aside.submit(load_gazetteer_dir, Path(settings.gazetteer)) if pool is not None else None
         fresh = read_documents(settings, pool, paths, ids, rels, keys, todo)
         documents = mark_duplicates([cached.get(k) or fresh[k] for k in keys])
         del cached, fresh  # `documents` holds them all (a duplicate's full text is not kept twice)
@@ -323,7 +327,8 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         source_docs, source_rows, sources_seconds = fetch_sources(cites, settings)
         documents = mark_duplicates(documents + source_docs)
         ok = [d for d in documents if d.status == "ok"]
-        recognition = recognize(quote(ok), settings, quote(cites.citations))
+        recognition = recognize(quote(ok), settings, quote(cites.citations),
+                                quote(gazetteer.result() if gazetteer is not None else None))
         dating = date_sentences(quote(ok), quote(cites), quote(source_rows), root)
         progress.stage("network", 1)
         network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes,
