@@ -21,6 +21,7 @@ import extractors.ingest.cache as cache_mod
 import extractors.ingest.documents as docs_mod
 import extractors.outputs.history as history
 import extractors.outputs.tables as tables
+from extractors.citations.tables import plot_citations
 from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
 from extractors.ingest.pdf import PdfSettings
@@ -33,7 +34,8 @@ from extractors.outputs.rundir import (clean_partials, discard_partial, finish_r
                                        prune_runs, run_lock, start_run)
 from flows import preflight
 from flows.fetching import SourceSettings, fetch_all
-from flows.stages import citation_stage, dating_stage, network_stage, recognition_stage, write_citation_tables
+from flows.stages import (citation_stage, dating_stage, elsewhere, finish, network_stage, recognition_stage,
+                          write_citation_tables)
 
 
 @dataclass(frozen=True)
@@ -312,7 +314,9 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     todo = [j for j, k in enumerate(keys) if k not in cached]
     progress.advance("ingest", len(paths) - len(todo))
     n_cached = len(cached)
-    # with `--workers N`, worker processes read the documents and then draw network.png
+    # with `--workers N`, worker processes read the documents, then draw the charts and lay the
+    # network out while this process recognises entities and writes; they exit while it writes
+    # the tables
     with document_pool(settings, len(todo)) or nullcontext() as pool, ThreadPoolExecutor(1) as aside:
         # while they read, this process (otherwise waiting) loads the gazetteer recognition needs
         gazetteer = aside.submit(load_gazetteer_dir, Path(settings.gazetteer)) if pool is not None else None
@@ -324,6 +328,8 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         logger.info("%d documents read, %d from the cache", len(todo), n_cached)
         # quote(): Prefect would otherwise walk every sentence of every document looking for futures
         cites = citations(quote([d for d in documents if d.status == "ok"]))
+        chart = (cites.citations, folder / tables.CITATIONS_CHART)
+        charting = elsewhere(pool, plot_citations, *chart) if cites.citations else None
         source_docs, source_rows, sources_seconds = fetch_sources(cites, settings)
         documents = mark_duplicates(documents + source_docs)
         ok = [d for d in documents if d.status == "ok"]
@@ -334,20 +340,25 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
         network = network_stage(folder, ok, recognition, include_footnotes=settings.include_footnotes,
                                 previous=previous, pool=pool, dating=dating)
         progress.advance("network")
-    progress.stage("write", 1)
-    write_document_tables(folder, quote(documents), quote(cites.parses), quote(dating))
-    write_citation_tables(folder, ok, cites, recognition.recognition.mentions, [r.as_row() for r in source_rows])
-    changes = history.diff_runs(previous, folder)
-    tables.CHANGES.write(folder, history.changes_rows(changes))
-    summary = summary_markdown(RunFacts(
-        run_id, documents, read=len(todo), cached=n_cached, changes=changes,
-        previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
-        sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition, queue=recognition.queue,
-        network_entities=network.entities, edges=network.edges, names=network.names,
-        sentence_dates=dating.dates, document_dates=dating.documents))
-    tables.write_text(folder / tables.SUMMARY, summary)
-    progress.advance("write")
-    final = finish_run(out, run_id, folder)
+        if cites.citations:
+            finish(charting, plot_citations, *chart)
+        if pool is not None:  # nothing left for the workers: they exit while this process writes the tables
+            aside.submit(pool.close)
+        progress.stage("write", 1)
+        write_document_tables(folder, quote(documents), quote(cites.parses), quote(dating))
+        write_citation_tables(folder, ok, cites, recognition.recognition.mentions, [r.as_row() for r in source_rows],
+                              chart=False)
+        changes = history.diff_runs(previous, folder)
+        tables.CHANGES.write(folder, history.changes_rows(changes))
+        summary = summary_markdown(RunFacts(
+            run_id, documents, read=len(todo), cached=n_cached, changes=changes,
+            previous_run_id=previous.name if previous else None, citations=cites.citations, parses=cites.all_parses,
+            sources=source_rows, sources_seconds=sources_seconds, recognition=recognition.recognition, queue=recognition.queue,
+            network_entities=network.entities, edges=network.edges, names=network.names,
+            sentence_dates=dating.dates, document_dates=dating.documents))
+        tables.write_text(folder / tables.SUMMARY, summary)
+        progress.advance("write")
+        final = finish_run(out, run_id, folder)
     fresh_ids = {ids[j] for j in todo}
     return RunResult(run_id, final, documents, summary, [ids[j] for j in todo],
                      [i for i in ids if i not in fresh_ids], changes)

@@ -276,12 +276,14 @@ def citation_stage(documents: list[Document]) -> CitationOutput:
     return CitationOutput(parses, citations, all_parses)
 
 
-def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources) -> None:
+def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources,
+                          chart: bool = True) -> None:
+    """The citation tables, and citations.png unless `chart` is False (the caller draws it)."""
     import extractors.citations.tables as ct
 
     tables.CITATIONS.write(folder, (tables.citation_row(c) for c in cites.citations))
     tables.INTERVIEWS.write(folder, ct.interview_rows(cites.citations))
     tables.ENTITY_CITATIONS.write(folder, ct.entity_citation_rows(documents, cites.citations, mentions))
     tables.SOURCES.write(folder, sources)
-    if cites.citations:
+    if chart and cites.citations:
         ct.plot_citations(cites.citations, folder / tables.CITATIONS_CHART)
