@@ -11,7 +11,7 @@ import extractors.outputs.tables as tables
 from extractors.ingest.dates import SentenceDate, date_sentences, document_date, pdf_metadata_date
 from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
-from extractors.network.html import write_html
+from extractors.network.html import page_graph, write_html
 from extractors.network.plot import plot_network
 from extractors.entities.candidates import Queue, review_queue, without_rule_rejections
 from extractors.entities.recognize import Recognition, recognize_corpus
@@ -218,14 +218,17 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     if not reuse_graph_files(previous, folder, key):
         graph = net.build_graph(info, edges, "sentence", metrics=metrics)
         png, title = folder / "network.png", "Co-mentions (sentence window, body text)"
-        # with worker processes (`--workers N`), they lay the network out (the GEXF positions)
-        # and draw network.png and timeline.png while this one writes the files that need no
-        # positions; without, all of it happens here. (The per-document networks are written
-        # here: sending every sentence and mention to a worker cost more than writing them,
-        # 3.5 s against 2.2 s for the stage on the bench corpus; the graph and the positions are
-        # small.) The layout goes first: this process waits for it.
-        laying = elsewhere(pool, net.layout, graph)
+        # with worker processes (`--workers N`), they draw network.png and timeline.png and lay
+        # the network out (the GEXFs' positions, and network.html's from the union of both
+        # windows) while this one writes the files that need no positions; without, all of it
+        # happens here. (The per-document networks are written here: sending every sentence and
+        # mention to a worker cost more than writing them, 3.5 s against 2.2 s for the stage on
+        # the bench corpus; the graphs and the positions are small.) The drawing, the longest,
+        # goes first; then the layouts, in the order this process needs them.
         drawing = elsewhere(pool, plot_network, graph, png, title=title)
+        laying = elsewhere(pool, net.layout, graph)
+        page = page_graph(info, edges)  # network.html's positions: their own layout
+        laying_page = elsewhere(pool, net.layout, page)
         labels = {e.entity_id: net.display_label(e.name, e.surface_forms) for e in recognition.entities}
         dated = timeline.entity_years(mentions, dates, bases=("text", "context"), share=True,
                                       include_footnotes=include_footnotes)
@@ -237,14 +240,15 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
         paragraphs = net.build_graph(info, edges, "paragraph", metrics=paragraph_metrics)
         net.write_graphml(timeline.graph_with_years(paragraphs, node_years, times, window="paragraph"),
                           folder / tables.PARAGRAPH_GRAPHML)
-        write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network",
-                   dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years,
-                   metrics={"sentence": metrics, "paragraph": paragraph_metrics})
         write_document_networks(folder, sentences, mentions, names, types, include_footnotes, coordinates)
         positions = finish(laying, net.layout, graph)
         net.write_gexf(timeline.dynamic_graph(graph, node_years, times), folder / "network.gexf", positions=positions)
         net.write_gexf(timeline.dynamic_graph(paragraphs, node_years, times, window="paragraph"),
                        folder / tables.PARAGRAPH_GEXF, positions=positions)
+        write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network",
+                   dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years,
+                   metrics={"sentence": metrics, "paragraph": paragraph_metrics},
+                   positions=finish(laying_page, net.layout, page))
         finish(charting, timeline.plot_timeline, *chart, labels=labels)
         finish(drawing, plot_network, graph, png, title=title)
     tables.write_text(folder / tables.GRAPH_KEY, key + "\n")
