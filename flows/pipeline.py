@@ -156,6 +156,14 @@ def document_pool(settings: RunSettings, documents: int) -> DocumentPool | None:
                         settings.document_cache(), pdf_settings=settings.pdf_settings())
 
 
+def started_pool(settings: RunSettings, documents: int) -> DocumentPool | None:
+    """`document_pool`, its processes started (they load their models meanwhile)."""
+    pool = document_pool(settings, documents)
+    if pool is not None:
+        pool.start()
+    return pool
+
+
 def read_documents(settings: RunSettings, pool: DocumentPool | None, paths: list[Path], ids: list[str],
                    rels: list[str], keys: list[str], todo: list[int]) -> dict[str, Document]:
     """Run one `ingest-document` task per document in `todo` (indexes); {cache key: Document}."""
@@ -306,18 +314,30 @@ def _run(settings: RunSettings, run_id: str, folder: Path, previous: Path | None
     ids = docs_mod.doc_ids(paths)
     logger.info("run %s: %d documents in %s", run_id, len(paths), root)
     progress.stage("ingest", len(paths))
-    rels = [p.relative_to(root).as_posix() for p in paths]
-    keys = [ingest_key(p, i, r, settings)[1] for p, i, r in zip(paths, ids, rels)]
-    cached = {} if settings.full else {
-        k: d for k in keys if (d := cache_mod.load(settings.document_cache(), k)) is not None
-    }
+    # with `--workers N`, the worker processes start at once and load their models (over a
+    # second) while this process hashes the files (a full run reads them all) or reads the cache
+    # (the documents without an entry)
+    pool = started_pool(settings, len(paths)) if settings.full else None
+    try:
+        rels = [p.relative_to(root).as_posix() for p in paths]
+        keys = [ingest_key(p, i, r, settings)[1] for p, i, r in zip(paths, ids, rels)]
+        if not settings.full:
+            pool = started_pool(settings, sum(not cache_mod.has(settings.document_cache(), k) for k in keys))
+        cached = {} if settings.full else {
+            k: d for k in keys if (d := cache_mod.load(settings.document_cache(), k)) is not None
+        }
+    except BaseException:
+        if pool is not None:
+            pool.close(kill=True)
+        raise
     todo = [j for j, k in enumerate(keys) if k not in cached]
     progress.advance("ingest", len(paths) - len(todo))
     n_cached = len(cached)
-    # with `--workers N`, worker processes read the documents, then draw the charts and lay the
-    # network out while this process recognises entities and writes; they exit while it writes
-    # the tables
-    with document_pool(settings, len(todo)) or nullcontext() as pool, ThreadPoolExecutor(1) as aside:
+    if pool is None:  # (an entry that could not be read: its document is read again)
+        pool = document_pool(settings, len(todo))
+    # the worker processes read the documents, then draw the charts and lay the network out while
+    # this process recognises entities and writes; they exit while it writes the tables
+    with pool or nullcontext() as pool, ThreadPoolExecutor(1) as aside:
         # while they read, this process (otherwise waiting) loads the gazetteer recognition needs
         gazetteer = aside.submit(load_gazetteer_dir, Path(settings.gazetteer)) if pool is not None else None
         fresh = read_documents(settings, pool, paths, ids, rels, keys, todo)
