@@ -11,7 +11,7 @@ import extractors.outputs.tables as tables
 from extractors.ingest.dates import SentenceDate, date_sentences, document_date, pdf_metadata_date
 from extractors.entities.gazetteer import load_gazetteer_dir
 from extractors.model import Document
-from extractors.network.html import write_html
+from extractors.network.html import page_graph, write_html
 from extractors.network.plot import plot_network
 from extractors.entities.candidates import Queue, review_queue, without_rule_rejections
 from extractors.entities.recognize import Recognition, recognize_corpus
@@ -27,10 +27,13 @@ class RecognitionOutput:
     queue: Queue = Queue((), ())  # the candidates worth a review, and the names left out
 
 
-def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for, citations=()) -> RecognitionOutput:
+def recognition_stage(documents: list[Document], gazetteer_dir: Path, nlp_for, citations=(),
+                      gazetteer=None) -> RecognitionOutput:
     """Mentions and entities of the corpus, and the review queue (`citations`: the footnotes'
-    cited works, whose authors, outlets and publishers are no actor candidates)."""
-    gazetteer = load_gazetteer_dir(Path(gazetteer_dir))
+    cited works, whose authors, outlets and publishers are no actor candidates). `gazetteer`:
+    `gazetteer_dir` already loaded (`load_gazetteer_dir`), else it is loaded here."""
+    if gazetteer is None:
+        gazetteer = load_gazetteer_dir(Path(gazetteer_dir))
     store = Path(gazetteer_dir) / REVIEW_FILE
     review = load_review(store, gazetteer)
     sentences = {d.doc_id: d.sentences for d in documents}
@@ -156,22 +159,22 @@ def elsewhere(pool, fn, *args, **options):
         return None
 
 
-def finish(future, fn, *args, **options) -> None:
-    """Wait for work started `elsewhere`; run it here if it was not started or its worker died."""
+def finish(future, fn, *args, **options):
+    """Wait for work started `elsewhere` (its result); run it here if it was not started or its
+    worker died."""
     if future is not None:
         try:
-            future.result()
-            return
+            return future.result()
         except BrokenProcessPool:
             pass
-    fn(*args, **options)
+    return fn(*args, **options)
 
 
 def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutput, *, include_footnotes: bool = False,
                   previous: Path | None = None, pool=None, dating: DatingOutput | None = None) -> NetworkOutput:
     """entities, mentions, edges, candidates and timeline tables, the graph files and the
-    per-document networks. `pool`: a started `flows.runtime.pool.DocumentPool` draws network.png
-    and timeline.png in its worker processes meanwhile. `dating`: the dates
+    per-document networks. `pool`: a started `flows.runtime.pool.DocumentPool` lays the network
+    out and draws network.png and timeline.png in its worker processes meanwhile. `dating`: the dates
     of the sentences (years of mentions, entities and edges; spells in the GEXF, per-year weights
     in the GraphML, the slider in network.html, timeline.csv and timeline.png)."""
     recognition = rec.recognition
@@ -215,30 +218,37 @@ def network_stage(folder: Path, documents: list[Document], rec: RecognitionOutpu
     if not reuse_graph_files(previous, folder, key):
         graph = net.build_graph(info, edges, "sentence", metrics=metrics)
         png, title = folder / "network.png", "Co-mentions (sentence window, body text)"
-        # with worker processes (`--workers N`), they draw network.png and timeline.png while this
-        # one writes the rest; without, all of it happens here. (The per-document networks are
-        # written here: sending every sentence and mention to a worker cost more than writing
-        # them, 3.5 s against 2.2 s for the stage on the bench corpus.)
+        # with worker processes (`--workers N`), they draw network.png and timeline.png and lay
+        # the network out (the GEXFs' positions, and network.html's from the union of both
+        # windows) while this one writes the files that need no positions; without, all of it
+        # happens here. (The per-document networks are written here: sending every sentence and
+        # mention to a worker cost more than writing them, 3.5 s against 2.2 s for the stage on
+        # the bench corpus; the graphs and the positions are small.) The drawing, the longest,
+        # goes first; then the layouts, in the order this process needs them.
         drawing = elsewhere(pool, plot_network, graph, png, title=title)
+        laying = elsewhere(pool, net.layout, graph)
+        page = page_graph(info, edges)  # network.html's positions: their own layout
+        laying_page = elsewhere(pool, net.layout, page)
         labels = {e.entity_id: net.display_label(e.name, e.surface_forms) for e in recognition.entities}
         dated = timeline.entity_years(mentions, dates, bases=("text", "context"), share=True,
                                       include_footnotes=include_footnotes)
         chart = (dated, names, types, folder / tables.TIMELINE_CHART)
         charting = elsewhere(pool, timeline.plot_timeline, *chart, labels=labels)
-        positions = net.layout(graph)
-        net.write_gexf(timeline.dynamic_graph(graph, node_years, times), folder / "network.gexf", positions=positions)
         net.write_graphml(timeline.graph_with_years(graph, node_years, times), folder / "network.graphml")
         # the paragraph-window graph too, with its own metrics, at the same positions
         paragraph_metrics = net.node_metrics(info, edges, "paragraph")
         paragraphs = net.build_graph(info, edges, "paragraph", metrics=paragraph_metrics)
-        net.write_gexf(timeline.dynamic_graph(paragraphs, node_years, times, window="paragraph"),
-                       folder / tables.PARAGRAPH_GEXF, positions=positions)
         net.write_graphml(timeline.graph_with_years(paragraphs, node_years, times, window="paragraph"),
                           folder / tables.PARAGRAPH_GRAPHML)
+        write_document_networks(folder, sentences, mentions, names, types, include_footnotes, coordinates)
+        positions = finish(laying, net.layout, graph)
+        net.write_gexf(timeline.dynamic_graph(graph, node_years, times), folder / "network.gexf", positions=positions)
+        net.write_gexf(timeline.dynamic_graph(paragraphs, node_years, times, window="paragraph"),
+                       folder / tables.PARAGRAPH_GEXF, positions=positions)
         write_html(folder / "network.html", info, edges, sentences, mentions, title="reportgraph co-mention network",
                    dates=dates, include_footnotes=include_footnotes, times=times, node_years=node_years,
-                   metrics={"sentence": metrics, "paragraph": paragraph_metrics})
-        write_document_networks(folder, sentences, mentions, names, types, include_footnotes, coordinates)
+                   metrics={"sentence": metrics, "paragraph": paragraph_metrics},
+                   positions=finish(laying_page, net.layout, page))
         finish(charting, timeline.plot_timeline, *chart, labels=labels)
         finish(drawing, plot_network, graph, png, title=title)
     tables.write_text(folder / tables.GRAPH_KEY, key + "\n")
@@ -270,12 +280,14 @@ def citation_stage(documents: list[Document]) -> CitationOutput:
     return CitationOutput(parses, citations, all_parses)
 
 
-def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources) -> None:
+def write_citation_tables(folder: Path, documents: list[Document], cites: CitationOutput, mentions, sources,
+                          chart: bool = True) -> None:
+    """The citation tables, and citations.png unless `chart` is False (the caller draws it)."""
     import extractors.citations.tables as ct
 
     tables.CITATIONS.write(folder, (tables.citation_row(c) for c in cites.citations))
     tables.INTERVIEWS.write(folder, ct.interview_rows(cites.citations))
     tables.ENTITY_CITATIONS.write(folder, ct.entity_citation_rows(documents, cites.citations, mentions))
     tables.SOURCES.write(folder, sources)
-    if cites.citations:
+    if chart and cites.citations:
         ct.plot_citations(cites.citations, folder / tables.CITATIONS_CHART)

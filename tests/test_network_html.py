@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from extractors.network.graph import build_edges, entities_from_mentions
-from extractors.network.html import graph_data, render_html, write_html
+from extractors.network.graph import build_edges, entities_from_mentions, layout
+from extractors.network.html import graph_data, page_graph, render_html, write_html
 from tests.test_network import MENTIONS, SENTENCES, M, S
 
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +59,21 @@ def test_page_is_self_contained_and_deterministic():
     assert page.count("</script>") == 2  # the data block and the code, nothing from the text
     data = json.loads(data_block)
     assert data["sentences"]["C-s1"]["text"] == HOSTILE.text
+
+
+def test_positions_laid_out_elsewhere_give_the_same_page():
+    # the flow lays the page's graph out in a worker process (`--workers N`) and passes the
+    # positions in: the page must be the one laid out here, byte for byte
+    edges = build_edges(ALL_SENTENCES, ALL_MENTIONS)
+    info = entities_from_mentions(ALL_MENTIONS, names=NAMES)
+    page = page_graph(info, edges)
+    assert sorted(page.nodes) == ["barkhane", "gao", "hcua", "kidal", "mnla"]
+    positions = pickle.loads(pickle.dumps(layout(pickle.loads(pickle.dumps(page)))))
+    assert (render_html(info, edges, ALL_SENTENCES, ALL_MENTIONS, positions=positions)
+            == render_html(info, edges, ALL_SENTENCES, ALL_MENTIONS))
+    moved = {n: (-x, y) for n, (x, y) in positions.items()}
+    assert (render_html(info, edges, ALL_SENTENCES, ALL_MENTIONS, positions=moved)
+            != render_html(info, edges, ALL_SENTENCES, ALL_MENTIONS))  # they are used
 
 
 def test_graph_data():

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from flows.pipeline import RunSettings, document_pool, run_pipeline
@@ -26,7 +27,10 @@ In 2013 the MNLA returned to Kidal while Iyad ag Ghali withdrew to the mountains
 
 <sup>1</sup> Interview with a Malian journalist, Bamako, 20 January 2018.
 """
-GRAPH_FILES = ["network.gexf", "network.graphml", "network.html", "network.png", "citations.png"]
+# laid out and drawn by the workers with 2 (network.png, timeline.png, citations.png, the
+# positions of the GEXFs and of network.html), here with 1
+GRAPH_FILES = ["network.gexf", "network.graphml", "network-paragraph.gexf", "network-paragraph.graphml",
+               "network.html", "network.png", "timeline.png", "citations.png"]
 
 
 def settings(base: Path, out: str, workers: int) -> RunSettings:
@@ -63,6 +67,34 @@ def test_two_workers_give_byte_identical_tables_and_a_broken_pdf_fails_its_own_r
     again = run_pipeline(RunSettings(corpus=tmp_path / "corpus", out=tmp_path / "out-3", gazetteer=ROOT / "gazetteers",
                                      sources=SourceSettings(enabled=False)))
     assert again.ingested == [] and len(again.cached) == 3
+
+
+def test_the_workers_start_before_the_files_are_hashed_or_the_cache_read(tmp_path, monkeypatch):
+    # they load their models (over a second) meanwhile: at once for a full run, after hashing
+    # for a run that reads the documents without a cache entry, not at all when all have one
+    import flows.pipeline as pipeline
+    from flows.runtime.pool import DocumentPool
+
+    reports = tmp_path / "corpus" / "reports"
+    reports.mkdir(parents=True)
+    for n in "abc":
+        (reports / f"{n}.md").write_text(BRIEF.replace("Kidal", f"Kidal {n}", 1), encoding="utf-8")
+    events: list[str] = []
+    hash_one, start, load = pipeline.ingest_key, DocumentPool.start, pipeline.cache_mod.load
+    monkeypatch.setattr(pipeline, "ingest_key", lambda *a: events.append("hash") or hash_one(*a))
+    monkeypatch.setattr(DocumentPool, "start", lambda self: events.append(f"start {self.workers}") or start(self))
+    monkeypatch.setattr(pipeline.cache_mod, "load", lambda *a: events.append("load") or load(*a))
+
+    full = run_pipeline(settings(tmp_path, "out", 2))
+    assert events == ["start 2", "hash", "hash", "hash"] and sorted(full.ingested) == ["a", "b", "c"]
+    (reports / "a.md").write_text(BRIEF.replace("Kidal", "Gao", 1), encoding="utf-8")
+    (reports / "d.md").write_text(BRIEF.replace("Kidal", "Menaka", 1), encoding="utf-8")
+    events.clear()
+    again = run_pipeline(replace(settings(tmp_path, "out", 2), full=False))
+    assert events == ["hash"] * 4 + ["start 2"] + ["load"] * 4 and sorted(again.ingested) == ["a", "d"]
+    events.clear()
+    unchanged = run_pipeline(replace(settings(tmp_path, "out", 2), full=False))
+    assert events == ["hash"] * 4 + ["load"] * 4 and unchanged.ingested == []
 
 
 def test_a_document_that_crashes_or_hangs_its_worker_fails_its_own_row(tmp_path):

@@ -113,6 +113,11 @@ def document_from_json(text: str) -> Document:
     return Document(**data)
 
 
+def has(cache_dir: Path, key: str) -> bool:
+    """Whether an entry is stored under `key` (readable or not: `load` tells)."""
+    return (Path(cache_dir) / f"{key}.json").is_file()
+
+
 def load(cache_dir: Path, key: str) -> Document | None:
     path = Path(cache_dir) / f"{key}.json"
     try:

@@ -62,6 +62,7 @@ def graph_data(
     times: Mapping | None = None,
     node_years: Mapping | None = None,
     metrics: Mapping | None = None,
+    positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> dict:
     """The JSON document the page draws (also handy to test without a browser).
 
@@ -69,13 +70,14 @@ def graph_data(
     years they are seen in (for the year range slider; ``years`` is then the range, else None)
     and each node its ``timeline``: see :func:`time_data` (``times`` and ``node_years``: those
     already worked out, else they are computed here). ``metrics``: window -> the
-    :func:`node_metrics` of that window already worked out (with the same ``seed``)."""
+    :func:`node_metrics` of that window already worked out (with the same ``seed``).
+    ``positions``: ``layout(page_graph(entities_info, edges), seed=seed)`` already worked out."""
     info = as_entity_map(entities_info)
     windows = [w for w in WINDOWS if any(e.window == w for e in edges)] or ["sentence"]
     given = metrics or {}
     metrics = {w: given.get(w) or node_metrics(info, edges, w, seed=seed) for w in windows}
-    ids = sorted(set(info) | {e.source for e in edges} | {e.target for e in edges})
-    nodes = node_data(info, ids, edges, metrics, windows, labels=labels, seed=seed)
+    ids = page_ids(info, edges)
+    nodes = node_data(info, ids, edges, metrics, windows, labels=labels, seed=seed, positions=positions)
     colors = type_colors(nd["type"] for nd in nodes)
     counts = {t: sum(1 for nd in nodes if nd["type"] == t) for t in colors}
     data = {
@@ -156,11 +158,14 @@ def time_data(data: dict, sentences: Sequence[Sentence], mentions: Sequence[Ment
                 s["marks"].append(mark)
 
 
-def node_data(info: Mapping[str, EntityInfo], ids: Sequence[str], edges: Sequence[Edge], metrics: Mapping,
-              windows: Sequence[str], *, labels: int, seed: int) -> list[dict]:
-    """The nodes the page draws: positions from one layout of the union of the windows, size by
-    mentions, the most central ones labelled, and their metrics in each window."""
-    # layout on the union of the windows (paragraph pairs include the sentence pairs)
+def page_ids(info: Mapping[str, EntityInfo], edges: Sequence[Edge]) -> list[str]:
+    """The page's nodes: every entity and every end of an edge, in id order."""
+    return sorted(set(info) | {e.source for e in edges} | {e.target for e in edges})
+
+
+def union_graph(ids: Sequence[str], edges: Sequence[Edge]) -> nx.Graph:
+    """The graph the page is laid out from: the union of the windows (paragraph pairs include
+    the sentence pairs), each pair with its largest weight."""
     union = nx.Graph()
     union.add_nodes_from(ids)
     for e in sorted(edges, key=lambda e: (e.source, e.target, e.window)):
@@ -168,7 +173,23 @@ def node_data(info: Mapping[str, EntityInfo], ids: Sequence[str], edges: Sequenc
             union[e.source][e.target]["weight"] = max(union[e.source][e.target]["weight"], e.weight)
         else:
             union.add_edge(e.source, e.target, weight=e.weight)
-    pos = layout(union, seed=seed)
+    return union
+
+
+def page_graph(entities_info: Mapping[str, EntityInfo] | Iterable[EntityInfo], edges: Sequence[Edge]) -> nx.Graph:
+    """What the page's positions are laid out from (``layout(page_graph(...), seed=seed)``: the
+    ``positions`` of :func:`graph_data`, which lays it out itself when not given them)."""
+    info = as_entity_map(entities_info)
+    return union_graph(page_ids(info, edges), edges)
+
+
+def node_data(info: Mapping[str, EntityInfo], ids: Sequence[str], edges: Sequence[Edge], metrics: Mapping,
+              windows: Sequence[str], *, labels: int, seed: int,
+              positions: Mapping[str, tuple[float, float]] | None = None) -> list[dict]:
+    """The nodes the page draws: positions from one layout of the union of the windows (or
+    ``positions``, that layout already done), size by mentions, the most central ones labelled,
+    and their metrics in each window."""
+    pos = positions if positions is not None else layout(union_graph(ids, edges), seed=seed)
     margin = 40
     scale = (CANVAS - 2 * margin) / 2
 
@@ -242,6 +263,7 @@ def render_html(
     times: Mapping | None = None,
     node_years: Mapping | None = None,
     metrics: Mapping | None = None,
+    positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> str:
     """The whole page as a string (deterministic: same input, same bytes).
 
@@ -249,7 +271,8 @@ def render_html(
     highlighted names in them; both are optional.
     """
     data = graph_data(entities_info, edges, sentences, mentions, title=title, labels=labels, seed=seed, dates=dates,
-                      include_footnotes=include_footnotes, times=times, node_years=node_years, metrics=metrics)
+                      include_footnotes=include_footnotes, times=times, node_years=node_years, metrics=metrics,
+                      positions=positions)
     fill = {"__TITLE__": html.escape(title), "__DATA__": json_for_script(data)}
     page = TEMPLATE.read_text(encoding="utf-8")
     return re.sub(r"__TITLE__|__DATA__", lambda m: fill[m.group(0)], page)

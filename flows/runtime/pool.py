@@ -69,6 +69,10 @@ def read_document(path: str, doc_id: str, rel_path: str, key: str, model_en: str
     return cache_mod.share_tokens(document)  # each token once in the pickle too
 
 
+def ready() -> None:
+    """Nothing: what `DocumentPool.start` gives each process, once its models are loaded."""
+
+
 def prepare_to_draw() -> None:
     """Run once reading is over: free the models (no document is left to read) and import the
     drawing code ahead of the network stage."""
@@ -88,7 +92,7 @@ def prepare_to_draw() -> None:
 class DocumentPool:
     """N spawned processes reading documents; thread-safe (one call per document task thread).
 
-    The processes start with the first call and stop when the `with` block ends."""
+    The processes start with `start` or the first call, and stop when the `with` block ends."""
 
     def __init__(self, workers: int, model_en: str = "", model_fr: str = "", cache_dir: Path | None = None, *,
                  timeout: float = DEFAULT_TIMEOUT, reader: Callable[..., Document] = read_document,
@@ -169,6 +173,16 @@ class DocumentPool:
         executor.shutdown(wait=True, cancel_futures=True)
 
     # -- work
+
+    def start(self) -> None:
+        """Start the processes now (each loads its models, over a second) rather than with the
+        first document: the flow calls it before it hashes the files and reads the cache."""
+        try:
+            executor = self._current()
+            for _ in range(self.workers):  # a process per call until there are `workers` of them
+                executor.submit(ready)
+        except (BrokenProcessPool, RuntimeError):
+            pass  # the first document starts fresh ones
 
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
         """Run a module-level function in a worker (arguments and result are pickled)."""
