@@ -217,11 +217,14 @@ def _row_gaps(row: list[dict]) -> list[tuple[float, float, float, bool]]:
     out = []
     reach = row[0]["x1"]
     for w in row[1:]:
-        gap, wide = w["x0"] - reach, _wide_part(w["size"])
-        if gap >= wide:
-            out.append((reach, w["x0"], wide, False))
-        elif gap >= max(3.0, 0.45 * w["size"]):
-            out.append((reach, w["x0"], max(3.0, 0.45 * w["size"]), True))
+        gap = w["x0"] - reach
+        if gap >= 3.0:  # (most gaps are word spaces under 3 pt: nothing more to look at)
+            size = w["size"]
+            wide = _wide_part(size)
+            if gap >= wide:
+                out.append((reach, w["x0"], wide, False))
+            elif gap >= 0.45 * size:
+                out.append((reach, w["x0"], max(3.0, 0.45 * size), True))
         if w["x1"] > reach:
             reach = w["x1"]
     return out
@@ -545,7 +548,9 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     main_words = [w for w, r in zip(words, rounded) if r >= floor]
     baseline = max(w["bottom"] for w in main_words)
     small_below = text_size * settings.superscript_ratio
-    raised = raised_words(words, small_below, baseline - 0.12 * main)
+    # (most lines hold no word smaller than their text: no superscript to look for)
+    raised = raised_words(words, small_below, baseline - 0.12 * main) if min(sizes) < small_below + 0.05 \
+        else [False] * len(words)
     segs: list[Seg] = []
     prev = None
     prev_sub = False
