@@ -423,6 +423,22 @@ def test_exponents_are_not_taken_for_note_markers(tmp_path):
     assert note.n == 2 and note.anchor_text == claim
 
 
+def test_a_raised_number_marking_no_note_is_not_glued_to_the_number_before_it(tmp_path):
+    """Issue 13: a raised number that marks no note found on the page (an exponent, a marker
+    whose note the document does not give) was glued to the figures before it: "in 1977" + "³¹"
+    read "in 197731" (a year lost to dates and to the reader). It is read apart; after a
+    letter it stays glued ("S²" is "S2", pinned by the test above)."""
+    width = pdfgen.width
+    line = "The accord was first signed in 1977"
+    runs = [Run(50, 80, line, "serif", 10), raised(50 + width(line, "serif", 10) + 0.3, 80, "31"),
+            Run(50 + width(line + "31", "serif", 10), 80, ", long before the war.", "serif", 10)]
+    runs += body_page(PARAS[:2], y=100)
+    doc = read(pdfgen.write_pages(tmp_path / "stray.pdf", [runs]))
+    assert doc.status == "ok", doc.error
+    first = next(s for s in doc.sentences if s.text.startswith("The accord"))
+    assert "1977 31" in first.text and "197731" not in first.text and not first.footnotes
+
+
 def test_footnote_sentences_open_with_their_number(tmp_path):
     """Issue 13: a note's number was in no sentence (only in footnotes.csv `n`), so every note
     number of a law review was missing from the text read. The note's first sentence opens with

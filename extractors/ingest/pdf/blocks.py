@@ -245,6 +245,10 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
                 piece += glued.group(1)
                 line_markers.append((len(piece), int(glued.group(2))))
             else:
+                if numbers and piece[-1:].isdigit():
+                    # a raised number that marks no note, after a number: an exponent or a stray
+                    # marker, never more figures of that number ("1977" + "³¹" is not "197731")
+                    piece += " "
                 piece += seg.text
         piece_stripped = piece.strip()
         lead = len(piece) - len(piece.lstrip())
