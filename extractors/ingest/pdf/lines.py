@@ -65,6 +65,14 @@ def gutters(rows: list[list[dict]], settings: PdfSettings, min_rows: int = 6) ->
     multi = [r for r in rows if len(r) > 1]
     if len(multi) < (8 if min_rows >= 6 else min_rows + 1):
         return []
+    found = _row_gutters(rows, multi, settings, min_rows)
+    if found or min_rows < 6:
+        return found
+    return _blank_strips(rows, min_rows)
+
+
+def _row_gutters(rows: list[list[dict]], multi: list[list[dict]], settings: PdfSettings, min_rows: int
+                 ) -> list[float]:
     left = min(r[0]["x0"] for r in rows)
     right = max(max(w["x1"] for w in r) for r in rows)
     lo, hi = int(left + 0.15 * (right - left)), int(right - 0.15 * (right - left))
@@ -96,6 +104,53 @@ def gutters(rows: list[list[dict]], settings: PdfSettings, min_rows: int = 6) ->
         if peak >= 0.5 * top and ink < peak:
             cuts.append(c)
     return cuts
+
+
+def _blank_strips(rows: list[list[dict]], min_rows: int) -> list[float]:
+    """Gutters between columns whose lines stand at other heights (a column opening with a list,
+    a sidebar set in smaller type, columns of a tool that does not line them up): no row has words
+    on both sides, so `_row_gutters` sees none, and the columns were read line by line across
+    the page (issue 13). A gutter here is a strip of the page's text block, an em wide or more,
+    that no row's words cover (but for a few: a title across the columns), with at least
+    `min_rows` lines of text (`_prose_row`) wholly on each side of it."""
+    size = _main_size(rows)
+    if not size:
+        return []
+    left = int(min(r[0]["x0"] for r in rows))
+    right = int(max(max(w["x1"] for w in r) for r in rows)) + 1
+    lo, hi = left + 0.15 * (right - left), right - 0.15 * (right - left)
+    ink = [0] * (right - left + 2)
+    for r in rows:
+        for w in r:
+            ink[int(w["x0"]) - left] += 1
+            ink[int(w["x1"]) + 1 - left] -= 1
+    allowed = max(1, 0.03 * len(rows))
+    cuts: list[float] = []
+    covered, count = [], 0
+    for step in ink:
+        count += step
+        covered.append(count)
+    x = left
+    while x < right:
+        if covered[x - left] <= allowed and lo <= x <= hi:
+            start = x
+            while x < right and covered[x - left] <= allowed:
+                x += 1
+            a, b = start, x  # a blank strip [a, b)
+            if b - a >= max(6.0, size):
+                c = (a + b) / 2
+                before = sum(1 for r in rows if max(w["x1"] for w in r) <= c and _prose_row(r))
+                after = sum(1 for r in rows if min(w["x0"] for w in r) >= c and _prose_row(r))
+                if before >= min_rows and after >= min_rows:
+                    cuts.append(c)
+        x += 1
+    return cuts
+
+
+def _prose_row(row: list[dict]) -> bool:
+    """A line of running text, not a figure's labels or a table's figures: three words or more,
+    most of them of letters."""
+    return len(row) >= 3 and sum(1 for w in row if any(ch.isalpha() for ch in w["text"])) > len(row) / 2
 
 
 def crosses(row: list[dict], cuts: list[float]) -> bool:
