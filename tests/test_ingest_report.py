@@ -79,7 +79,13 @@ def test_pull_quotes_are_marked_and_not_counted_as_body(report_pdf, report_md):
 
 def test_sections_and_zones(report_pdf):
     zones = {s.zone for s in report_pdf.sentences}
-    assert zones == {"front", "body", "pullquote", "footnote", "back"}
+    assert zones == {"front", "body", "pullquote", "footnote", "back", "heading"}
+    # issue 13: a heading with no text of its own, over the next heading, is a row of its own
+    # (its words were in no sentence and no section value)
+    parts = [(s.text, s.section) for s in by_zone(report_pdf, "heading")]
+    assert ("Part One: The Politics That Enable and Drive Violence", "Introduction") in parts
+    assert [t for t, _ in parts] == ["Glossary", "Key Actors", "Part One: The Politics That Enable and Drive Violence",
+                                     "Part Two: Flaws in Existing Peace and Stability Frameworks"]
     first_body = by_zone(report_pdf, "body")[0]
     assert first_body.section == "Executive Summary"
     assert first_body.text == "The West African nation of Mali has been in crisis since 2012."

@@ -669,6 +669,36 @@ def test_two_short_columns_under_a_full_width_paragraph_are_read_column_by_colum
     assert [s.text for s in doc.sentences] == [AROUND, PARAS[2], PARAS[3]]
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_columns_whose_lines_stand_at_other_heights_are_read_column_by_column(tmp_path, engine):
+    """Issue 13 (reading order): two columns whose lines do not stand level (the right one half a
+    line lower: a column opening with a list, a tool that does not line columns up) had no row
+    with words on both sides, so no gutter was found and the page was read line by line across
+    both columns ("accountability, in that a true The report makes two arguments")."""
+    left, _ = pdfgen.flow(" ".join([AROUND, *PARAS[:2]]), 50, 80, 240)
+    right, _ = pdfgen.flow(" ".join([*PARAS[2:], AROUND]), 320, 86.5, 240)
+    doc = ingest(pdfgen.write_pages(tmp_path / "offset.pdf", [left + right], size=(612.0, 792.0)),
+                 "offset", "offset.pdf", segmenter, PdfSettings(engine=engine))
+    assert [s.text for s in doc.sentences] == [AROUND, *PARAS, AROUND]
+
+
+def test_a_page_of_items_without_full_stops_is_not_back_matter():
+    """Issue 13: a document none of whose paragraphs ends like a sentence (an agenda's items, a
+    page of lists, a text cut short) was all "back" matter, taken for a trailing imprint, and so
+    out of every network. An imprint is a few short paragraphs at the end, a small part of the
+    text."""
+    from extractors.ingest.layout import Block, build_paragraphs
+
+    items = [Block("para", f"{n}. Report of the committee on roads and bridges of the district {n}", 1)
+             for n in range(1, 9)]
+    tail = Block("para", " ".join(PARAS) + " and the meeting went on without", 2)
+    paragraphs = build_paragraphs([Block("heading", "Regular Meeting Agenda", 1, 1), *items, tail])
+    assert {p.zone for p in paragraphs} == {"body"}
+    imprint = [Block("para", "Printed by the district office", 3), Block("para", "ISBN 978-0-00-000000-0", 3)]
+    paragraphs = build_paragraphs([Block("heading", "Minutes", 1, 1), Block("para", " ".join(PARAS), 1), *imprint])
+    assert [p.zone for p in paragraphs] == ["body", "back", "back"]
+
+
 CAPTION = ("Figure 2: Members of the interim authorities of the region at the ceremony held in the town hall "
            "of Kidal in March.")
 

@@ -30,6 +30,8 @@ REFERENCE_HEADINGS = re.compile(
     re.I,
 )
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
+IMPRINT_WORDS = 60  # a paragraph longer than this is prose, not an imprint's line
+IMPRINT_SHARE = 0.25  # an imprint is at most this share of a document's paragraph text
 TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 
 
@@ -118,9 +120,16 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
     out = []
     in_references = False
     carried: tuple[Marker, ...] = ()  # markers of a heading go to the first sentence under it
-    for block, zone, quote in zip(blocks, zones, quotes):
+    for k, (block, zone, quote) in enumerate(zip(blocks, zones, quotes)):
         if block.kind == "heading":
-            section = heading_text(block.text)
+            text = heading_text(block.text)
+            if k + 1 < len(blocks) and blocks[k + 1].kind == "heading" and text.strip():
+                # a heading with no text of its own ("Part One: ...", a slide deck's section
+                # slide) over the next heading: its words would be in no sentence and no
+                # section value; it is a row of its own, zone heading, in the section it
+                # closes (issue 13)
+                out.append(Paragraph(text, block.page, section, "heading", ()))
+            section = text
             in_references = bool(REFERENCE_HEADINGS.search(SECTION_NUMBER.sub("", section)))
             carried += tuple(Marker(0, m.n) for m in block.markers)
             continue
@@ -166,13 +175,18 @@ def assign_zones(blocks: list[Block]) -> list[str]:
             else:
                 zone = "body" if zone != "back" or not BACK_HEADINGS.search(text) else "back"
         zones.append(zone)
-    # a trailing imprint: paragraphs after the last one that ends like prose
+    # a trailing imprint: short paragraphs after the last one that ends like prose, a small part
+    # of the text (an agenda's items or a page of lists end without a stop, and a long paragraph
+    # cut short is prose: taken for an imprint, a whole document was back matter, issue 13)
     last_prose = max(
-        (i for i, b in enumerate(blocks) if b.kind == "para" and TERMINAL.search(b.text.rstrip())),
+        (i for i, b in enumerate(blocks)
+         if b.kind == "para" and (TERMINAL.search(b.text.rstrip()) or len(b.text.split()) > IMPRINT_WORDS)),
         default=-1,
     )
-    for i in range(last_prose + 1, len(blocks)):
-        if blocks[i].kind == "para" and zones[i] == "body":
+    tail = [i for i in range(last_prose + 1, len(blocks)) if blocks[i].kind == "para" and zones[i] == "body"]
+    text = sum(len(b.text) for b in blocks if b.kind == "para")
+    if sum(len(blocks[i].text) for i in tail) <= IMPRINT_SHARE * text:
+        for i in tail:
             zones[i] = "back"
     return zones
 

@@ -119,8 +119,8 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
     paragraphs = layout.paragraphs
     texts = [p.text for p in paragraphs] + [f.text for f in layout.footnotes]
     all_bounds = spans(nlp, texts)
-    for i, para in enumerate(paragraphs):  # a table row is one unit, never split at its periods
-        if para.zone == "table":
+    for i, para in enumerate(paragraphs):  # a table row or a heading is one unit, never split at its periods
+        if para.zone in ("table", "heading"):
             all_bounds[i] = [(0, len(para.text))]
         elif para.breaks:
             all_bounds[i] = cut_at_page_breaks(para.text, all_bounds[i], para.breaks)
