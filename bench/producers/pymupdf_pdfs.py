@@ -2,7 +2,7 @@
 with headings, lists and a table; text written one line at a time with insert_text (core Helvetica,
 lines wrapped here, each page's footer and page number written before its body); justified
 insert_textbox paragraphs in a Type 1 core font (Times); insert_htmlbox into a main box and a
-shaded sidebar box on each page."""
+shaded sidebar box on each page; two columns written line by line whose baselines are never level."""
 import html
 
 from common import headings, main, paragraphs
@@ -112,7 +112,31 @@ def htmlbox_sidebar(out):
     doc.save(out / "pymupdf_htmlbox_sidebar.pdf")
 
 
-BUILDERS = {"pymupdf_story_2col": story_2col, "pymupdf_insert_text_lines": insert_text_lines,
+def offset_columns(out):
+    """Two columns of the same 10 pt text, written line by line, the right column's baselines half a
+    line (6 pt) below the left's, so that no line of one is level with a line of the other (as when
+    one column starts under a heading or a list of another spacing)."""
+    import pymupdf
+    doc = pymupdf.open()
+    lines = [("hebo", 12, headings()[6])]
+    for p in paragraphs(40, 5):
+        lines += [("helv", 10, ln) for ln in wrap(p, "helv", 10, 235)] + [("helv", 10, "")]
+    k = 0
+    while k < len(lines):
+        page = doc.new_page()
+        for x, dy in ((50, 0.0), (310, 6.0)):
+            y = 70 + dy
+            while k < len(lines) and y < 790:
+                font, size, text = lines[k]
+                if text:
+                    page.insert_text((x, y), text, fontname=font, fontsize=size)
+                y += 12
+                k += 1
+        page.insert_text((290, 820), str(doc.page_count), fontname="helv", fontsize=9)
+    doc.save(out / "pymupdf_2col_offset_baselines.pdf")
+
+
+BUILDERS = {"pymupdf_2col_offset_baselines": offset_columns, "pymupdf_story_2col": story_2col, "pymupdf_insert_text_lines": insert_text_lines,
             "pymupdf_textbox_justify": textbox_justify, "pymupdf_htmlbox_sidebar": htmlbox_sidebar}
 
 if __name__ == "__main__":
