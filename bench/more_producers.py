@@ -107,6 +107,7 @@ FILES = {
     "typst_margin_notes": ("typst_pdfs", (), ("typst",)),
     "typst_landscape_table": ("typst_pdfs", (), ("typst",)),
     "pymupdf_story_2col": ("pymupdf_pdfs", (), ("pymupdf",)),
+    "pymupdf_2col_offset_baselines": ("pymupdf_pdfs", (), ("pymupdf",)),
     "pymupdf_insert_text_lines": ("pymupdf_pdfs", (), ("pymupdf",)),
     "pymupdf_textbox_justify": ("pymupdf_pdfs", (), ("pymupdf",)),
     "pymupdf_htmlbox_sidebar": ("pymupdf_pdfs", (), ("pymupdf",)),
