@@ -19,17 +19,28 @@ paragraphs written for xe_french_babel in bench/producers/latex_pdfs.py):
   not-scored/ and left out of the figures, as ../shared/tools/pdf_fidelity.py says of files whose
   pages its reference (pdfplumber) garbles: it reads a /Rotate 180 page backwards.
 
+Round 6 adds: Typst (outline with dot leaders, numbered headings set one right after another,
+footnotes, two page columns with a spanning float, notes placed in a wide margin, flipped landscape
+pages), PyMuPDF (a Story in two rectangles a page, insert_text line by line, justified
+insert_textbox, insert_htmlbox with a sidebar box), pdfLaTeX (KOMA scrreprt with contents and list
+of tables, fancyhdr twoside with lists and run-in paragraphs, two columns with footnotes and a
+bibliography, IEEEtran, pdflscape's /Rotate 90 page, lineno line numbers, paracol, tufte-handout),
+pandoc's default LaTeX, xhtml2pdf (tables, lists, @frame columns), rst2pdf (contents, footnotes,
+sidebar), a python-docx .docx with a TOC field and framed boxes and a python-pptx deck through
+LibreOffice Writer and Impress.
+
 Then `bench/pdf_fidelity_dev.py` (the shared tool's figures) on that folder:
 
     PYTHONPATH=$PWD .venv/bin/python bench/more_producers.py [--out DIR] [--venv DIR] [--engine E] [--diff]
 
 The builders run in a virtual environment of their own, not the project's: --venv DIR (default
-bench/.work/producers-venv), made with `python -m venv` and `pip install reportlab fpdf2 python-docx
-matplotlib pypdf weasyprint pillow` when it does not exist (first made with reportlab 5.1.0, fpdf2
-2.8.9, python-docx 1.2.0, matplotlib 3.11.2, pypdf 7.1.1, weasyprint 70.0, pillow 13.0.0; Python 3.11).
-Debian packages: texlive-xetex texlive-luatex texlive-latex-recommended texlive-latex-extra
-texlive-lang-french fonts-lmodern fonts-dejavu-core fonts-liberation libreoffice-writer-nogui chromium
-wkhtmltopdf pandoc groff enscript a2ps ghostscript qpdf mupdf-tools poppler-utils ocrmypdf
+bench/.work/producers-venv), made with `python -m venv` and `pip install` of VENV_PACKAGES when it
+does not exist (first made with reportlab 5.1.0, fpdf2 2.8.9, python-docx 1.2.0, matplotlib 3.11.2,
+pypdf 7.1.1, weasyprint 70.0, pillow 13.0.0; Python 3.11; round 6 with typst 0.15.2, pymupdf 2.0,
+xhtml2pdf 0.2.28, rst2pdf 0.105, python-pptx 1.0). Debian packages: texlive-xetex texlive-luatex
+texlive-latex-recommended texlive-latex-extra texlive-lang-french texlive-fonts-recommended
+texlive-publishers (IEEEtran) fonts-lmodern fonts-dejavu-core fonts-liberation
+libreoffice-writer-nogui libreoffice-impress-nogui chromium wkhtmltopdf pandoc groff enscript a2ps ghostscript qpdf mupdf-tools poppler-utils ocrmypdf
 tesseract-ocr-eng (and WeasyPrint's libpango-1.0-0 libpangoft2-1.0-0). Files already in the folder
 are kept; a file whose program or package is missing is skipped, one line per missing thing saying
 which files; a builder's failure is one line per file.
@@ -44,8 +55,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILDERS = ROOT / "bench" / "producers"
-VENV_PACKAGES = ("reportlab", "fpdf2", "python-docx", "matplotlib", "pypdf", "weasyprint", "pillow")
-MODULE = {"fpdf2": "fpdf", "python-docx": "docx", "pillow": "PIL"}  # PyPI name -> import name, where they differ
+VENV_PACKAGES = ("reportlab", "fpdf2", "python-docx", "matplotlib", "pypdf", "weasyprint", "pillow",
+                 "typst", "pymupdf", "xhtml2pdf", "rst2pdf", "python-pptx")
+MODULE = {"fpdf2": "fpdf", "python-docx": "docx", "pillow": "PIL", "python-pptx": "pptx"}  # PyPI name -> import name, where they differ
 DEBIAN = {"xelatex": "texlive-xetex", "lualatex": "texlive-luatex", "pdflatex": "texlive-latex-extra",
           "soffice": "libreoffice-writer-nogui", "chromium": "chromium", "wkhtmltopdf": "wkhtmltopdf",
           "pandoc": "pandoc", "groff": "groff", "enscript": "enscript", "a2ps": "a2ps", "ps2pdf": "ghostscript",
@@ -89,6 +101,30 @@ FILES = {
     "qpdf_objstm_linear": ("tools_pdfs", ("qpdf",), ()),
     "mutool_clean_twocol": ("tools_pdfs", ("mutool",), ()),
     "crop_inside_media": ("tools_pdfs", (), ("pypdf",)),
+    # round 6 (bench/producers/{typst,pymupdf,latex2,xhtml2pdf,rst,office2}_pdfs.py)
+    "typst_report_outline": ("typst_pdfs", (), ("typst",)),
+    "typst_2col_footnotes": ("typst_pdfs", (), ("typst",)),
+    "typst_margin_notes": ("typst_pdfs", (), ("typst",)),
+    "typst_landscape_table": ("typst_pdfs", (), ("typst",)),
+    "pymupdf_story_2col": ("pymupdf_pdfs", (), ("pymupdf",)),
+    "pymupdf_2col_offset_baselines": ("pymupdf_pdfs", (), ("pymupdf",)),
+    "pymupdf_insert_text_lines": ("pymupdf_pdfs", (), ("pymupdf",)),
+    "pymupdf_textbox_justify": ("pymupdf_pdfs", (), ("pymupdf",)),
+    "pymupdf_htmlbox_sidebar": ("pymupdf_pdfs", (), ("pymupdf",)),
+    "tex_scrreprt_toc": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_fancyhdr_twoside_lists": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_twocol_fn_bib": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_ieeetran_conf": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_lscape_rotate90": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_lineno_review": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_paracol_bilingual": ("latex2_pdfs", ("pdflatex",), ()),
+    "tex_tufte_sidenotes": ("latex2_pdfs", ("pdflatex",), ()),
+    "pandoc_latex_default": ("latex2_pdfs", ("pandoc", "pdflatex"), ()),
+    "xhtml2pdf_tables_lists": ("xhtml2pdf_pdfs", (), ("xhtml2pdf",)),
+    "xhtml2pdf_frames_2col": ("xhtml2pdf_pdfs", (), ("xhtml2pdf",)),
+    "rst2pdf_contents_footnotes": ("rst_pdfs", (), ("rst2pdf",)),
+    "docx_toc_textbox": ("office2_pdfs", ("soffice",), ("python-docx",)),
+    "pptx_impress_deck": ("office2_pdfs", ("soffice",), ("python-pptx",)),
 }
 NOT_SCORED = {"rot_all_180": "reference tool cannot read rotated pages",
               "rot_mixed_0_90_180_270": "reference tool cannot read rotated pages"}
