@@ -373,6 +373,26 @@ def test_toc_captions_and_references_get_their_own_zones(tmp_path):
     assert not [t for t in zones.get("body", []) if "Figure 1" in t or "Rural bridges" in t]
 
 
+def test_contents_rows_of_chapters_without_leaders_stay_in_the_contents(tmp_path):
+    """Issue 13: a table of contents whose chapter rows are set in bold without dot leaders
+    (KOMA-Script, LaTeX's report class) had those rows taken for headings: sections named
+    "1 Roads and markets 2", and the rows lost from the contents. A row ending in a page number
+    next to a row with leaders is a contents row."""
+    rows = [("1 Roads and markets", 2, "bold"), ("1.1 The northern road", 2, "serif"),
+            ("1.2 The river crossing", 3, "serif"), ("2 Bridges", 4, "bold"), ("3 The budget", 5, "bold"),
+            ("3.1 Funds from the ministry", 5, "serif")]
+    toc = [Run(50, 80, "Contents", "bold", 16)]
+    for i, (name, page, face) in enumerate(rows):
+        leaders = "" if face == "bold" else " " + ". " * 30
+        toc.append(Run(50, 110 + 16 * i, f"{name}{leaders} {page}", face, 10))
+    page2 = [Run(50, 60, "1 Roads and markets", "bold", 14)] + body_page(PARAS[:3], y=85)
+    doc = read(pdfgen.write_pages(tmp_path / "contents.pdf", [toc, page2]))
+    toc_rows = [s.text for s in doc.sentences if s.zone == "toc"]
+    assert [t.split(" .")[0] for t in toc_rows] == [f"{n} {p}" if f == "bold" else n for n, p, f in rows]
+    assert {s.section for s in doc.sentences if s.zone == "body"} == {"1 Roads and markets"}
+    assert not [s for s in doc.sentences if s.section[-1:].isdigit()]
+
+
 def test_bold_headings_at_body_size_make_sections(tmp_path):
     """Issue 13 (9): LaTeX sets subsection headings in bold at about body size; only the top-level
     parts were found and most anchors got the wrong section."""

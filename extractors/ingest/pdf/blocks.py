@@ -21,6 +21,30 @@ BULLET = re.compile(r"^([•●▪◦‣·]|[-–]\s)\s*")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 # a table of contents line: dot leaders (or a long gap of dots) before a page number
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}$|…{2,}\s*\d{1,4}$", re.I)
+# a line ending in a page number after a word, as a contents row set without leaders ends
+TOC_PAGE_END = re.compile(r"[^\W\d_][^.!?]*\s(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+MAX_TOC_CHARS = 120
+
+
+def toc_rows(lines: list[Line]) -> set[int]:
+    """The rows of a table of contents among a column's lines: those with dot leaders before a
+    page number, and next to them (before or after, in a chain) those ending in a page number
+    without leaders: a chapter's row set in bold without them (KOMA-Script, LaTeX's report and
+    book classes), which was taken for a heading and made a section of "1 Executive Summary 4"
+    (issue 13)."""
+    found = {i for i, line in enumerate(lines) if TOC_LINE.search(line.text) and not line.zone}
+    if not found:
+        return found
+    bare = {i for i, line in enumerate(lines) if not line.zone and i not in found
+            and len(line.text) <= MAX_TOC_CHARS and TOC_PAGE_END.search(line.text)}
+    grown = True
+    while grown:
+        grown = False
+        for i in sorted(bare - found):
+            if i - 1 in found or i + 1 in found:
+                found.add(i)
+                grown = True
+    return found
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\S")
 CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
                      r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
@@ -157,12 +181,13 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
     for lines in bodies:
         prev: Line | None = None
         low_headings = run_in_headings(lines, size, pitch)
+        tocs = toc_rows(lines)
         for i, line in enumerate(lines):
             level = levels.get(line.size, 0)
             if not level and i in low_headings:
                 level = low
             kind = "heading" if level else "para"
-            toc = bool(TOC_LINE.search(line.text)) and not line.zone
+            toc = i in tocs
             if toc or line.zone or line.beside:  # (a box's title is its text, not the section of the text after it)
                 kind, level = "para", 0
             broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
