@@ -702,6 +702,17 @@ def test_columns_whose_lines_stand_at_other_heights_are_read_column_by_column(tm
     assert [s.text for s in doc.sentences] == [AROUND, *PARAS, AROUND]
 
 
+def test_a_shorter_middle_column_does_not_hide_the_gutter_after_it(tmp_path):
+    """Issue 13 (reading order): a sidebar column, then two columns of which the middle one ends
+    early. The rows it has left reach from the first gutter to the second, one run of gaps, and
+    only the first gutter was found: the last two columns were read line by line across."""
+    side, _ = pdfgen.flow(" ".join([AROUND, AROUND]), 40, 80, 110)
+    middle = body_page(PARAS[:2], y=80, x=170, measure=180)
+    last, _ = pdfgen.flow(" ".join([*PARAS[2:], AROUND, AROUND]), 380, 80, 180)
+    doc = read(pdfgen.write_pages(tmp_path / "three.pdf", [side + middle + last], size=(612.0, 792.0)))
+    assert [s.text for s in doc.sentences] == [AROUND, AROUND, *PARAS, AROUND, AROUND]
+
+
 def test_a_page_of_items_without_full_stops_is_not_back_matter():
     """Issue 13: a document none of whose paragraphs ends like a sentence (an agenda's items, a
     page of lists, a text cut short) was all "back" matter, taken for a trailing imprint, and so

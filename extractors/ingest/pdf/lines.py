@@ -86,15 +86,22 @@ def _row_gutters(rows: list[list[dict]], multi: list[list[dict]], settings: PdfS
             reach = max(reach, w["x1"])
     need = max(min_rows, settings.gutter_rows * len(multi))
     peaks: list[tuple[int, float]] = []
+    ink: list[int] | None = None
     x = lo
     while x <= hi:
         if cover[x] >= need:
             start = x
             while x <= hi and cover[x] >= need:
                 x += 1
-            peak = max(cover[start:x])
-            best = [i for i in range(start, x) if cover[i] == peak]
-            peaks.append((peak, (best[0] + best[-1] + 1) / 2))
+            found = []
+            if x - start > 60:  # wide enough to hold a column between two gutters
+                ink = ink or _ink(rows, int(right) + 2)
+                found = _gutters_in_one_run(cover, ink, start, x)
+            if not found:
+                peak = max(cover[start:x])
+                best = [i for i in range(start, x) if cover[i] == peak]
+                found = [(peak, (best[0] + best[-1] + 1) / 2)]
+            peaks += found
         x += 1
     top = max((p for p, _c in peaks), default=0)
     cuts = []
@@ -104,6 +111,49 @@ def _row_gutters(rows: list[list[dict]], multi: list[list[dict]], settings: PdfS
         if peak >= 0.5 * top and ink < peak:
             cuts.append(c)
     return cuts
+
+
+def _ink(rows: list[list[dict]], width: int) -> list[int]:
+    """How many words stand over each x of the page."""
+    ink = [0] * (width + 2)
+    for r in rows:
+        for w in r:
+            ink[min(width, max(0, int(w["x0"]) + 1))] += 1
+            ink[min(width + 1, max(0, int(w["x1"]) + 1))] -= 1
+    for x in range(1, len(ink)):
+        ink[x] += ink[x - 1]
+    return ink
+
+
+def _gutters_in_one_run(cover: list[int], ink: list[int], start: int, end: int) -> list[tuple[int, float]]:
+    """Two gutters in one run of gaps: where a column between two gutters ends before the others
+    (a sidebar, then two columns, the middle one shorter), the rows it has left reach from the
+    first gutter to the second, and the run holds both; its single peak fell on one of them or,
+    both as high, inside the column between (the columns were read line by line across, issue
+    13). Each stretch of the run that hardly any word covers (a tenth of its gaps), parted from
+    the next by a column's words (three words deep over 40 pt), is a gutter; [] when the run
+    holds one such stretch."""
+    stretches: list[list[int]] = []
+    for i in range(start, end):
+        if ink[i] * 10 <= cover[i]:
+            if stretches and i - stretches[-1][-1] <= 2:
+                stretches[-1].append(i)
+            else:
+                stretches.append([i])
+    kept: list[list[int]] = []
+    for st in stretches:
+        if kept and sum(1 for i in range(kept[-1][-1], st[0]) if ink[i] >= 3) < 40:
+            kept[-1] += st  # no column between: one gutter
+        else:
+            kept.append(st)
+    if len(kept) < 2:
+        return []
+    out = []
+    for st in kept:  # the gutter's middle: where fewest words stand, the edges of lines aside
+        least = min(ink[i] for i in st)
+        best = [i for i in st if ink[i] == least]
+        out.append((max(cover[i] for i in st), (best[0] + best[-1] + 1) / 2))
+    return out
 
 
 def _blank_strips(rows: list[list[dict]], min_rows: int) -> list[float]:
@@ -503,8 +553,12 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     cuts = gutters(rows, settings)
     if cuts:
         sides = Counter(column_of(w, cuts) for w in words)
-        if len(sides) < len(cuts) + 1 or min(sides.values()) < 0.1 * len(words):
-            cuts = []  # a "column" with hardly any words is a stray gap, not a column
+        lines_in = Counter(k for r in rows for k in range(len(cuts) + 1)
+                           if _prose_row([w for w in r if column_of(w, cuts) == k]))
+        if len(sides) < len(cuts) + 1 or any(n < 0.1 * len(words) and lines_in[k] < 3 for k, n in sides.items()):
+            # a "column" with hardly any words is a stray gap, not a column; one of a few lines
+            # of text is a column (the middle one of three, where a table took the rest of it)
+            cuts = []
     lines = []
     seg_no = 0
     for ncols, col, segment in bands(rows, cuts, rules):
