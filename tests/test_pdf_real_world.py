@@ -184,6 +184,23 @@ def test_each_sentence_carries_the_page_where_it_starts(tmp_path):
         assert s.page == where[s.text.split()[0]], s.text
 
 
+def test_a_paragraph_broken_by_a_page_runs_on_past_a_figure_at_the_top_of_the_next(tmp_path):
+    """Issue 13: a paragraph broken at the foot of a page was joined into the first text of the
+    next page, a figure's label ("these trends helped shape ag Map of central Mali"), and its end
+    came after the figure's caption as a paragraph of its own. The figure's label and caption are
+    not joined into; the paragraph runs on past them."""
+    text = " ".join([AROUND, *PARAS])
+    lines, _ = pdfgen.flow(text, 50, 80, 300)
+    k = next(i for i in range(4, len(lines)) if not lines[i - 1].text.endswith("."))
+    rest = [Run(r.x, r.y - lines[k].y + 220, r.text, r.face, r.size) for r in lines[k:]]
+    figure = [Run(120, 90, "Map of the northern district", "sans", 9),
+              Run(50, 190, "Figure 1: Roads and bridges of the district in 2019.", "serif", 9)]
+    doc = read(pdfgen.write_pages(tmp_path / "figure.pdf", [lines[:k], figure + rest]))
+    body = [s.text for s in doc.sentences if s.zone == "body"]
+    assert [t for t in body if "Map of" not in t] == [AROUND, *PARAS]
+    assert [s.text for s in doc.sentences if s.zone == "caption"] == [figure[1].text]
+
+
 # ---------------------------------------------------------------- text kept, in the right place
 
 

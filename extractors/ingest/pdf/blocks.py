@@ -45,6 +45,8 @@ def toc_rows(lines: list[Line]) -> set[int]:
                 found.add(i)
                 grown = True
     return found
+
+
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\S")
 CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
                      r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
@@ -219,19 +221,46 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
     return join_breaks(groups, edges, indent_style)
 
 
+def figure_matter(groups: list[Group]) -> set[int]:
+    """The groups of a figure read in the text's flow: its caption ("Figure 1: ...") and the short
+    labels set over it (a map's title inside its frame). A paragraph broken by a page or column
+    break is not joined into them, and goes on in the text after them: "these trends helped
+    shape ag" + "Map of central Mali" + caption + "Ghali's approach" (issue 13)."""
+    out: set[int] = set()
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        if g.kind != "para" or g.zone:
+            continue
+        text = " ".join(l.text for l in g.lines)
+        if CAPTION.match(text):
+            out.add(k)
+        elif (k + 1 in out and len(g.lines) <= 2 and len(text.split()) <= 12
+              and not TERMINAL.search(text) and not g.lines[0].beside):
+            out.add(k)
+    return out
+
+
 def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[Group]:
     """A paragraph goes on after a column or page break when the next column starts without a
     new-paragraph mark: not indented where paragraphs are indented, else after a last line that
     runs to the margin without end punctuation."""
     out: list[Group] = []
-    for g in groups:
+    figure = figure_matter(groups)
+    skip = {id(groups[k]) for k in figure}
+    carried = False  # a break before figure matter: the text after the figure opens the column
+    for k, g in enumerate(groups):
+        if k in figure:
+            carried = carried or g.after_break
+            out.append(g)
+            continue
+        after_break, carried = g.after_break or carried, False
         prev = out[-1] if out else None
         beside = g.lines[0].beside
         if not beside:  # a box or pull quote read after the text it stands beside does not end that text
-            prev = next((p for p in reversed(out) if not p.lines[-1].beside), None)
+            prev = next((p for p in reversed(out) if not p.lines[-1].beside and id(p) not in skip), None)
         if prev is not None and prev.lines[-1].beside != beside:
             prev = None
-        if g.after_break and prev is not None and prev.kind == g.kind == "para" and prev.zone == g.zone == "":
+        if after_break and prev is not None and prev.kind == g.kind == "para" and prev.zone == g.zone == "":
             a, b = prev.lines[-1], g.lines[0]
             if a.italic == b.italic and not starts_list_item(b, a, edges):
                 if indent_style:
@@ -241,6 +270,11 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
                 if goes_on and not other_language(" ".join(l.text for l in prev.lines[-4:]),
                                                   " ".join(l.text for l in g.lines[:4])):
                     prev.lines.extend(g.lines)
+                    at = next(i for i in range(len(out) - 1, -1, -1) if out[i] is prev)
+                    passed = [p for p in out[at + 1:] if id(p) in skip]
+                    if passed:  # the figure the text ran past is read before it, as it stands above
+                        rest = [p for p in out[at + 1:] if id(p) not in skip]
+                        out[at:] = passed + [prev] + rest
                     continue
         out.append(g)
     return out
