@@ -1,5 +1,5 @@
 """Document kinds (issue 13's held-out set) from HTML: Chromium's print to PDF (a software manual
-with a breadcrumb head line on every page, code blocks, an options table, note and warning boxes,
+with a breadcrumb head line on every page (an @page margin box), code blocks, an options table, note and warning boxes,
 numbered procedures; a two-column conference paper in CSS columns with a figure and a table across
 both), WeasyPrint (a two-page government form with labelled fields, check boxes, a boxed
 instruction, two-column small print and the form number turned in the margin; a journal article
@@ -20,7 +20,7 @@ def weasy(out, name, page):
     HTML(string=page, base_url=str(tmpdir())).write_pdf(out / f"{name}.pdf")
 
 
-MANUAL_CSS = """@page{size:A4;margin:2cm 2cm 2cm 2cm} body{font:10pt 'DejaVu Sans'} .crumb{position:fixed;top:-1.2cm;left:0;font-size:8pt;color:#555}
+MANUAL_CSS = """@page{size:A4;margin:2cm 2cm 2cm 2cm;@top-left{content:'Docs » User Guide » 3. Command line';font:8pt 'DejaVu Sans';color:#555}@bottom-right{content:'reportgraph 2.4 — page ' counter(page);font:8pt 'DejaVu Sans'}} body{font:10pt 'DejaVu Sans'}
 pre{background:#f3f3f3;border:1px solid #ccc;padding:6px;font:8.5pt 'DejaVu Sans Mono';white-space:pre-wrap} .note,.warn{border-left:4px solid #369;background:#eef;padding:6px;margin:8px 0}
 .warn{border-color:#c33;background:#fee} table{border-collapse:collapse;width:100%} td,th{border:1px solid #999;padding:3px;font-size:9pt;vertical-align:top} code{font:9pt 'DejaVu Sans Mono'}"""
 
@@ -30,7 +30,7 @@ def manual(out):
     cmds = [("--input FILE", "Read the reports listed in FILE, one path a line."), ("--out DIR", "Write the tables into DIR (created if missing)."),
             ("-j, --jobs N", "Use N worker processes. The default is the number of CPUs."), ("--lang CODE", "Force the language, e.g. en or fr; otherwise it is detected."),
             ("--no-footnotes", "Do not write footnotes.csv."), ("-v, --verbose", "Print one line per document read.")]
-    parts = [f"<html><head><style>{MANUAL_CSS}</style></head><body><div class=crumb>Docs » User Guide » 3. Command line » 3.2 Running a batch</div>",
+    parts = [f"<html><head><style>{MANUAL_CSS}</style></head><body>",
              "<h1>3. Command line</h1><p>" + E(g.para("en", 2)) + " The <code>rg</code> command reads PDF, DOCX and HTML files and writes one table per kind of record.</p>",
              "<h2>3.1 Installing</h2><ol>"]
     parts += [f"<li>{s}</li>" for s in ["Download the wheel from the release page.", "Create a virtual environment: <code>python -m venv .venv</code>.",
