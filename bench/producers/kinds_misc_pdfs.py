@@ -130,7 +130,7 @@ def rl_form(out):
     c.line(490, y - 42, 560, y - 42)
     c.setFont("Helvetica", 7)
     c.drawString(50, 30, "Previous Edition Usable")
-    c.drawCentredString(W / 2, 30, "Authorized for Local Reproduction")
+    c.drawString(160, 30, "Authorized for Local Reproduction")
     c.drawRightString(W - 50, 30, "Standard Form 424 (Rev. 12-2022) Prescribed by OMB Circular A-102")
     c.showPage()
     c.save()

@@ -5,7 +5,8 @@ article (title block with superscript affiliations, abstract, keywords, received
 footnotes, hanging references, running heads with journal name and pages), a two-column
 conference paper (equations, a table and a figure across both columns, footnotes in a column), a
 textbook chapter (boxes, margin glossary, numbered figures, key points, exercises 1.1 ...), a
-sentence-splitting test. Text from kinds_text.py (invented)."""
+sentence-splitting test. Type 1 fonts throughout (lmodern, Times): T1 without them falls back on
+bitmap Type 3 fonts here (no cm-super), whose ligatures neither reader decodes. Text from kinds_text.py (invented)."""
 import shutil
 import subprocess
 
@@ -19,7 +20,7 @@ FIG = r"\fbox{\parbox[c][3cm][c]{0.9\linewidth}{\centering\small [chart]}}"
 def plan():
     g = Gen(11)
     out = [r"""\documentclass[11pt]{report}
-\usepackage[T1]{fontenc}\usepackage[utf8]{inputenc}\usepackage[french,english]{babel}
+\usepackage[T1]{fontenc}\usepackage[utf8]{inputenc}\usepackage{lmodern}\usepackage[french,english]{babel}
 \usepackage[margin=2.3cm]{geometry}\usepackage{booktabs,longtable,lastpage,fancyhdr,pdflscape,paracol}
 \pagestyle{fancy}\fancyhf{}\fancyhead[L]{\small City of Lakeshore / Ville de Lakeshore}\fancyhead[R]{\small Official Plan 2024--2044}
 \fancyfoot[C]{\small Page \thepage\ of \pageref{LastPage}}
@@ -147,7 +148,7 @@ def textbook():
 
 def splits():
     g = Gen(13)
-    out = [r"""\documentclass[11pt]{article}\usepackage[T1]{fontenc}\usepackage[utf8]{inputenc}\usepackage[margin=2.5cm]{geometry}\usepackage{enumitem}
+    out = [r"""\documentclass[11pt]{article}\usepackage[T1]{fontenc}\usepackage[utf8]{inputenc}\usepackage{lmodern}\usepackage[margin=2.5cm]{geometry}\usepackage{enumitem}
 \begin{document}\section*{Sentence splitting test}"""]
     for k in range(4):
         out.append(f"\\section{{Part {k + 1}}}")
