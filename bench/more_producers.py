@@ -29,6 +29,11 @@ pandoc's default LaTeX, xhtml2pdf (tables, lists, @frame columns), rst2pdf (cont
 sidebar), a python-docx .docx with a TOC field and framed boxes and a python-pptx deck through
 LibreOffice Writer and Impress.
 
+Round 7 adds document kinds like the held-out set's (kinds_*_pdfs.py, invented text): bilingual
+municipal plans, government forms, school board agendas, journal articles, conference papers,
+textbook pages, software manuals and sentence-splitting tests, from pdfLaTeX, LibreOffice, Chromium,
+WeasyPrint, Typst and reportlab.
+
 Then `bench/pdf_fidelity_dev.py` (the shared tool's figures) on that folder:
 
     PYTHONPATH=$PWD .venv/bin/python bench/more_producers.py [--out DIR] [--venv DIR] [--engine E] [--diff]
@@ -125,6 +130,24 @@ FILES = {
     "rst2pdf_contents_footnotes": ("rst_pdfs", (), ("rst2pdf",)),
     "docx_toc_textbox": ("office2_pdfs", ("soffice",), ("python-docx",)),
     "pptx_impress_deck": ("office2_pdfs", ("soffice",), ("python-pptx",)),
+    # round 7: document kinds of the held-out set (bench/producers/kinds_{tex,office,html,misc}_pdfs.py; text invented in kinds_text.py)
+    "kind_plan_tex": ("kinds_tex_pdfs", ("pdflatex",), ()),
+    "kind_journal_tex": ("kinds_tex_pdfs", ("pdflatex",), ()),
+    "kind_conf_tex": ("kinds_tex_pdfs", ("pdflatex",), ()),
+    "kind_textbook_tex": ("kinds_tex_pdfs", ("pdflatex",), ()),
+    "kind_splits_tex": ("kinds_tex_pdfs", ("pdflatex",), ()),
+    "kind_plan_docx": ("kinds_office_pdfs", ("soffice",), ("python-docx",)),
+    "kind_agenda_docx": ("kinds_office_pdfs", ("soffice",), ("python-docx",)),
+    "kind_splits_docx": ("kinds_office_pdfs", ("soffice",), ("python-docx",)),
+    "kind_manual_chromium": ("kinds_html_pdfs", ("chromium",), ()),
+    "kind_conf_chromium": ("kinds_html_pdfs", ("chromium",), ()),
+    "kind_form_weasy": ("kinds_html_pdfs", (), ("weasyprint",)),
+    "kind_journal_weasy": ("kinds_html_pdfs", (), ("weasyprint",)),
+    "kind_agenda_weasy": ("kinds_html_pdfs", (), ("weasyprint",)),
+    "kind_textbook_weasy": ("kinds_html_pdfs", (), ("weasyprint",)),
+    "kind_manual_typst": ("kinds_misc_pdfs", (), ("typst",)),
+    "kind_plan_typst": ("kinds_misc_pdfs", (), ("typst",)),
+    "kind_form_reportlab": ("kinds_misc_pdfs", (), ("reportlab",)),
 }
 NOT_SCORED = {"rot_all_180": "reference tool cannot read rotated pages",
               "rot_mixed_0_90_180_270": "reference tool cannot read rotated pages"}
