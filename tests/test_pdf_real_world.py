@@ -730,6 +730,26 @@ def test_a_shorter_middle_column_does_not_hide_the_gutter_after_it(tmp_path):
     assert [s.text for s in doc.sentences] == [AROUND, AROUND, *PARAS, AROUND, AROUND]
 
 
+def test_a_first_section_is_not_front_matter():
+    """Issue 13: the first heading of a document was taken for its title and everything under it
+    for a title page, zone front (out of every network): a whole first section ("1 Part 1"), or
+    the pages under a first heading that is not a title. A numbered first heading is a section;
+    more than a title page's few lines of text under the first heading, on its page, are body."""
+    from extractors.ingest.layout import Block, build_paragraphs
+
+    prose = [Block("para", " ".join(PARAS), 1), Block("para", AROUND, 1)]
+    numbered = build_paragraphs([Block("heading", "1 Part one", 1, 1), *prose, Block("heading", "2 Part two", 2, 1),
+                                 *prose])
+    assert {p.zone for p in numbered} == {"body"}
+    first = build_paragraphs([Block("heading", "Test page", 1, 1), *prose, *prose,
+                              Block("heading", "Second page", 2, 1), *prose])
+    assert {p.zone for p in first} == {"body"}
+    titled = build_paragraphs([Block("heading", "Roads of the District", 1, 1), Block("para", "A. Diallo", 1),
+                               Block("para", "March 2019", 1), Block("heading", "Acknowledgements", 2, 1),
+                               Block("para", PARAS[0], 2), Block("heading", "Introduction", 3, 1), *prose])
+    assert [p.zone for p in titled] == ["front", "front", "front", "body", "body"]
+
+
 def test_a_page_of_items_without_full_stops_is_not_back_matter():
     """Issue 13: a document none of whose paragraphs ends like a sentence (an agenda's items, a
     page of lists, a text cut short) was all "back" matter, taken for a trailing imprint, and so

@@ -30,6 +30,7 @@ REFERENCE_HEADINGS = re.compile(
     re.I,
 )
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
+TITLE_PAGE_WORDS = 150  # more words than this under a document's title on its page: its text, not a title page
 IMPRINT_WORDS = 60  # a paragraph longer than this is prose, not an imprint's line
 IMPRINT_SHARE = 0.25  # an imprint is at most this share of a document's paragraph text
 TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
@@ -161,11 +162,14 @@ def assign_zones(blocks: list[Block]) -> list[str]:
         zone = "body"  # a title and nothing else to open the body: the text after the title is body
     front_level: int | None = None
     seen_title = False
-    for b in blocks:
+    title_at: int | None = None
+    for k, b in enumerate(blocks):
         if b.kind == "heading":
             text = SECTION_NUMBER.sub("", heading_text(b.text))
-            if not seen_title and zone == "front" and front_level is None:
-                seen_title = True  # the document title opens the front matter
+            if not seen_title and zone == "front" and front_level is None and SECTION_NUMBER.match(heading_text(b.text)):
+                seen_title, zone = True, "body"  # a numbered section first ("1 Introduction"): no title heading
+            elif not seen_title and zone == "front" and front_level is None:
+                seen_title, title_at = True, k  # the document title opens the front matter
             elif FRONT_HEADINGS.search(text) and zone == "front":
                 front_level = b.level if front_level is None else min(front_level, b.level)
             elif zone == "front" and front_level is not None and b.level > front_level:
@@ -175,6 +179,17 @@ def assign_zones(blocks: list[Block]) -> list[str]:
             else:
                 zone = "body" if zone != "back" or not BACK_HEADINGS.search(text) else "back"
         zones.append(zone)
+    if title_at is not None:
+        # under the title on its page, a title page (a subtitle, authors, a date, a publisher): a
+        # few lines; a text of prose there is the body, its first heading taken for the title
+        # (issue 13: the first pages of a document were front matter, out of every network)
+        run = range(title_at + 1, next((i for i in range(title_at + 1, len(blocks)) if blocks[i].kind == "heading"),
+                                       len(blocks)))
+        page = blocks[title_at].page
+        if sum(len(blocks[i].text.split()) for i in run if blocks[i].kind == "para" and blocks[i].page == page) > TITLE_PAGE_WORDS:
+            for i in run:
+                if zones[i] == "front":
+                    zones[i] = "body"
     # a trailing imprint: short paragraphs after the last one that ends like prose, a small part
     # of the text (an agenda's items or a page of lists end without a stop, and a long paragraph
     # cut short is prose: taken for an imprint, a whole document was back matter, issue 13)
