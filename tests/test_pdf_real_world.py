@@ -476,6 +476,24 @@ def test_a_raised_number_marking_no_note_is_not_glued_to_the_number_before_it(tm
     assert "1977 31" in first.text and "197731" not in first.text and not first.footnotes
 
 
+def test_a_reference_list_in_small_type_is_not_the_last_footnote_run_on(tmp_path):
+    """Issue 13: a reference list set in the notes' size under a "References" heading, after the
+    last footnote, was read as that note's continuation: the whole bibliography in footnotes.csv
+    as note 1, and no `references` zone. Small type under a references heading is a list."""
+    claim = "A metric on the plane gives it a topology."
+    page1 = [Run(50, 80, claim, "serif", 10), raised(50 + pdfgen.width(claim, "serif", 10) + 0.3, 80, "1")]
+    page1 += body_page(PARAS[:3], y=100) + with_note(1, "Also called the Euclidean topology.")
+    refs = ["Diallo, A. (2015). Roads and markets in the Sahel. Bamako: Editions du Fleuve.",
+            "Traore, B. (2019). Rural bridges. Journal of Rural Works 12(3), 45-67.",
+            "Coulibaly, C. (2021). The district council. Paris: Karthala."]
+    page2 = body_page(PARAS[3:], y=80) + [Run(50, 200, "References", "bold", 12)]
+    page2 += [Run(50, 222 + 12 * i, r, "serif", 8) for i, r in enumerate(refs)]
+    doc = read(pdfgen.write_pages(tmp_path / "refs.pdf", [page1, page2]))
+    (note,) = doc.footnotes
+    assert note.text == "Also called the Euclidean topology."
+    assert " ".join(s.text for s in doc.sentences if s.zone == "references") == " ".join(refs)
+
+
 def test_footnote_sentences_open_with_their_number(tmp_path):
     """Issue 13: a note's number was in no sentence (only in footnotes.csv `n`), so every note
     number of a law review was missing from the text read. The note's first sentence opens with

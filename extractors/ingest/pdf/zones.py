@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 
 
-from extractors.ingest.layout import TERMINAL
+from extractors.ingest.layout import REFERENCE_HEADINGS, SECTION_NUMBER, TERMINAL
 from extractors.model import Paragraph, RawFootnote
 
 
@@ -195,6 +195,17 @@ def ends_note(line: Line, zone_right: float, zone_left: float) -> bool:
     return bool(TERMINAL.search(line.text)) or line.x1 < zone_right - 0.15 * (zone_right - zone_left)
 
 
+def under_reference_heading(first: Line, body: list[Line]) -> bool:
+    """Is a page's small type set under a "References" heading (the body line right above it in
+    its column)? A reference list set in the notes' size after the last note was read as that
+    note's continuation: the whole bibliography in one footnote (issue 13)."""
+    above = [l for l in body if l.seg == first.seg and l.bottom <= first.top + 1]
+    if not above:
+        return False
+    heading = max(above, key=lambda l: l.bottom).text
+    return bool(REFERENCE_HEADINGS.search(SECTION_NUMBER.sub("", heading).strip()))
+
+
 def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: float, settings: PdfSettings,
                    vocab: Counter | None = None):
     """Footnotes (joined across lines and pages) and the body lines of every page."""
@@ -216,8 +227,11 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     run = 0  # how many times the numbering restarted
     last = 0
     prev_ended = True
+    in_list = False  # the last small type read was a reference list's
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
         current = order[-1] if order else None
+        if zone and (in_list or under_reference_heading(zone[0], bodies[p_idx])):
+            current = None  # a reference list in small type (or its page's run on): no note runs on into it
         if zone and current is None and footnote_start(zone[0], last, plain, True) is None:
             # small type that opens no footnote (a caption, an abstract, a licence) stays text; the
             # notes may still start further down the block
@@ -231,8 +245,17 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         left = min((l.x0 for l in zone), default=0.0)
         right = max((l.x1 for l in zone), default=0.0)
         line_owner: list[tuple[int, Line]] = []
+        as_text: set[int] = set()  # small type under a "References" heading in its column: a list, not notes
+        seen_segs = {zone[0].seg} if zone else set()
         for k, line in enumerate(zone):
+            if line.seg not in seen_segs:
+                seen_segs.add(line.seg)
+                if under_reference_heading(line, bodies[p_idx]):
+                    current = None
             n = footnote_start(line, last, plain, prev_ended)
+            if current is None and n is None:
+                as_text.add(id(line))
+                continue
             if (n is None and plain and k == 0 and last and footnote_start(line, 0, plain, True) == 1
                     and not DATE_START.match(line.text)):
                 n = 1  # plain numbers that start again at 1 on a new page
@@ -253,6 +276,11 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
             if current is not None:
                 line_owner.append((current, line))
             prev_ended = ends_note(line, right, left)
+        if zone:
+            in_list = id(zone[-1]) in as_text
+        if as_text:
+            notes_here = {id(l) for l in zone} - as_text
+            bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_here]
         for uri, top, bottom in info.links:
             mid = (top + bottom) / 2
             for n, line in line_owner:
