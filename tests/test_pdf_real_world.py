@@ -494,6 +494,25 @@ def test_a_reference_list_in_small_type_is_not_the_last_footnote_run_on(tmp_path
     assert " ".join(s.text for s in doc.sentences if s.zone == "references") == " ".join(refs)
 
 
+def test_an_author_line_s_affiliation_figures_do_not_take_the_notes(tmp_path):
+    """Issue 13: affiliation figures on an author line ("Sarah Lindqvist¹") were taken for the
+    markers of the notes of the same numbers, and the notes were anchored to the author line.
+    A number raised more often than it has notes: the spare markers on lines that are not prose
+    are dropped, and the note keeps its call in the text."""
+    width = pdfgen.width
+    authors = "Aminata Coulibaly and Sarah Lindqvist"
+    claim = "A metric on the plane gives it a topology."
+    page = [Run(50, 60, "Roads of the District", "bold", 16), Run(50, 84, authors, "serif", 10),
+            raised(50 + width(authors, "serif", 10) + 0.3, 84, "1"),
+            Run(50, 120, "1 Introduction", "bold", 12),
+            Run(50, 140, claim, "serif", 10), raised(50 + width(claim, "serif", 10) + 0.3, 140, "1")]
+    page += body_page(PARAS[:3], y=160) + with_note(1, "Also called the Euclidean topology.")
+    doc = read(pdfgen.write_pages(tmp_path / "authors.pdf", [page]))
+    (note,) = doc.footnotes
+    assert note.anchor_text == claim
+    assert [s.footnotes for s in doc.sentences if s.text.startswith("Aminata")] == [()]
+
+
 def test_footnote_sentences_open_with_their_number(tmp_path):
     """Issue 13: a note's number was in no sentence (only in footnotes.csv `n`), so every note
     number of a law review was missing from the text read. The note's first sentence opens with

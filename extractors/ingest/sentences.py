@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 
@@ -114,6 +116,30 @@ def marker_owner(markers: Iterable[Marker], bounds: list[tuple[int, int]]) -> di
     return owners
 
 
+def drop_spare_markers(sentences: list[Sentence], anchors: dict[int, list[Sentence]], notes: Counter
+                       ) -> tuple[list[Sentence], dict[int, list[Sentence]]]:
+    """More markers of a number than notes of it: the spare ones are an author line's affiliation
+    figures ("Lindqvist¹,³"), not calls of the notes, which were anchored to the author line
+    (issue 13). Those in lines that are not prose (front matter, no end punctuation) are dropped,
+    first ones first, until each note has one marker; the rest keep the k-th note at the k-th."""
+    spare: set[tuple[str, int]] = set()
+    for n, marked in anchors.items():
+        extra = len(marked) - notes.get(n, 0)
+        if extra <= 0 or not notes.get(n):
+            continue
+        for s in marked:
+            if extra and (s.zone == "front" or not ENDS_SENTENCE.search(s.text)):
+                spare.add((s.sentence_id, n))
+                extra -= 1
+    if not spare:
+        return sentences, anchors
+    out = [replace(s, footnotes=tuple(n for n in s.footnotes if (s.sentence_id, n) not in spare))
+           if any((s.sentence_id, n) in spare for n in s.footnotes) else s for s in sentences]
+    kept = {n: [s for s in marked if (s.sentence_id, n) not in spare] for n, marked in anchors.items()}
+    by_id = {s.sentence_id: s for s in out}
+    return out, {n: [by_id[s.sentence_id] for s in marked] for n, marked in kept.items()}
+
+
 def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence, ...], tuple[Footnote, ...]]:
     """Body paragraphs then footnotes, split into sentences with stable ids."""
     paragraphs = layout.paragraphs
@@ -143,6 +169,7 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
             sentences.append(s)
             for n in s.footnotes:
                 anchors.setdefault(n, []).append(s)
+    sentences, anchors = drop_spare_markers(sentences, anchors, Counter(fn.n for fn in layout.footnotes))
     footnotes: list[Footnote] = []
     repeats: dict[int, int] = {}
     for fn, bounds in zip(layout.footnotes, all_bounds[len(paragraphs):]):
