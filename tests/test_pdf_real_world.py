@@ -513,6 +513,25 @@ def test_an_author_line_s_affiliation_figures_do_not_take_the_notes(tmp_path):
     assert [s.footnotes for s in doc.sentences if s.text.startswith("Aminata")] == [()]
 
 
+def test_an_affiliation_letter_is_not_glued_to_the_name(tmp_path):
+    """Issue 13: a raised letter marking an author's affiliation was glued to the name
+    ("Diarra" + "ᵃ" read "Diarraa", a name no gazetteer knows). It is read apart; a raised letter
+    after a single letter or a numeral stays in its word ("nᵒ", "XIXᵉ")."""
+    width = pdfgen.width
+    x, runs = 50.0, []
+    for text, mark in [("Fatoumata Diarra", "a"), (" and Hugo Lefevre", "b"), (", in the decree n", "o"),
+                       (" 12 of the XIX", "e"), (" century.", "")]:
+        runs.append(Run(x, 80, text, "serif", 10))
+        x += width(text, "serif", 10)
+        if mark:
+            runs.append(raised(x + 0.2, 80, mark))
+            x += width(mark, "serif", 7) + 0.4
+    runs += body_page(PARAS[:2], y=100)
+    doc = read(pdfgen.write_pages(tmp_path / "affiliations.pdf", [runs]))
+    first = doc.sentences[0].text
+    assert "Diarra a and Hugo Lefevre b," in first and "no 12 of the XIXe century" in first, first
+
+
 def test_footnote_sentences_open_with_their_number(tmp_path):
     """Issue 13: a note's number was in no sentence (only in footnotes.csv `n`), so every note
     number of a law review was missing from the text read. The note's first sentence opens with

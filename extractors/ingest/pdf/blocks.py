@@ -281,6 +281,8 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
 
 
 # a note number set on the baseline, glued after a word or its punctuation ("sources,4", "most.9")
+AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # "ᵃ", "ᵃ,ᵇ", "*"
+NAME_END = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z]$")  # a capitalised word ("Diarra"), not "XIX" or "n"
 GLUED_MARKER = re.compile(r"^(.*[^\W\d_][.,;:!?)\]’”'\"»]*)(\d{1,3})$")
 
 
@@ -304,9 +306,12 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
                 piece += glued.group(1)
                 line_markers.append((len(piece), int(glued.group(2))))
             else:
-                if numbers and piece[-1:].isdigit():
+                if (numbers and piece[-1:].isdigit()) or (seg.sup and AFFILIATION_MARK.fullmatch(seg.text)
+                                                          and NAME_END.search(piece)):
                     # a raised number that marks no note, after a number: an exponent or a stray
-                    # marker, never more figures of that number ("1977" + "³¹" is not "197731")
+                    # marker, never more figures of that number ("1977" + "³¹" is not "197731");
+                    # a raised letter after a name: an affiliation's mark ("Diarra" + "ᵃ" is not
+                    # "Diarraa"; "nᵒ", "XIXᵉ" stay one word)
                     piece += " "
                 piece += seg.text
         piece_stripped = piece.strip()
