@@ -94,18 +94,124 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
         return near(tops[running_key(line)], line.top) >= need or any(
             near(folios[offset], line.top) >= need for offset in folio_offsets(line))
 
-    out, aside = [], []
+    steady = steady_slots(pages, settings, need)
+    found: set[int] = set()
     for p in pages:
-        kept, running = [], []
         for line in p.lines:
             furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)) or (
-                at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line))
+                at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line)) or id(line) in steady
             if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
                 furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
-            (running if furniture else kept).append(line)
-        out.append(kept)
-        aside.append(running)
+            if furniture:
+                found.add(id(line))
+    found |= slot_mates(pages, settings, found)
+    found |= feet_like_heads(pages, found)
+    out, aside = [], []
+    for p in pages:
+        out.append([l for l in p.lines if id(l) not in found])
+        aside.append([l for l in p.lines if id(l) in found])
     return out, aside
+
+
+def _apart(line: Line, lines: tuple, factor: float) -> bool:
+    """Does the line stand apart from the text on the body's side of it (a running head over a
+    wide gap, a running foot under one), by at least `factor` times its size?"""
+    top_band = line.top < line.page_height / 2
+    gaps = [(o.top - line.bottom) if top_band else (line.top - o.bottom) for o in lines
+            if o is not line and abs(o.top - line.top) > 2 and (o.top > line.top if top_band else o.top < line.top)]
+    return min(gaps, default=1e9) >= factor * line.size
+
+
+def steady_slots(pages: list[PageInfo], settings: PdfSettings, need: int) -> set[int]:
+    """Running heads and feet whose wording changes from page to page (the current section's
+    title, "Chapter 3 · Title", a title beside a fixed journal reference in the slots of one head):
+    margin lines no larger than the body's type, set apart from the text by a wide gap, that stand
+    at the same height, in the same size and flush with the same edge (left, right or centre) on
+    most pages, or on several pages sharing their first or last words there (one slot's fixed
+    part). A page's first line of text is not apart from the next; a heading is larger."""
+    size = body_size(pages)
+    cands: list[Line] = []
+    for p in pages:
+        for line in p.lines:
+            if (in_margin(line, settings) and line.size <= size + 0.3 and len(line.text) <= 150
+                    and _apart(line, p.lines, 1.2) and any(c.isalpha() for c in line.text)):
+                cands.append(line)
+    if not cands:
+        return set()
+    with_text = sum(1 for p in pages if p.lines)
+    most = max(need, -(-4 * with_text // 10))
+    words = {id(l): re.sub(r"\d+", "#", l.text.casefold()).split() for l in cands}
+    found: set[int] = set()
+    for line in cands:
+        mid = (line.x0 + line.x1) / 2
+        for edge in ("x0", "x1", "mid"):
+            at = line.x0 if edge == "x0" else line.x1 if edge == "x1" else mid
+            pages_at: set[int] = set()
+            sharing: set[int] = set()
+            mine = words[id(line)]
+            for o in cands:
+                o_at = o.x0 if edge == "x0" else o.x1 if edge == "x1" else (o.x0 + o.x1) / 2
+                if abs(o.top - line.top) <= 2 and abs(o.size - line.size) <= 0.3 and abs(o_at - at) <= 3:
+                    pages_at.add(o.page)
+                    theirs = words[id(o)]
+                    if edge == "x0" and len(mine) > 2 and theirs[:2] == mine[:2] and mine != theirs or \
+                            edge == "x1" and len(mine) > 2 and theirs[-2:] == mine[-2:] and mine != theirs:
+                        sharing.add(o.page)
+            if len(pages_at) >= most or len(sharing | {line.page}) >= need:
+                found.add(id(line))
+                break
+    return found
+
+
+def slot_mates(pages: list[PageInfo], settings: PdfSettings, found: set[int]) -> set[int]:
+    """The other slots of a running head or foot read as lines of their own (a head's left part
+    in one column, its page number in the other: "Form W-9 (Rev. 10-2018)" ... "Page 2"): short
+    margin lines on the row of a line set aside, a wide gap apart from it."""
+    out: set[int] = set()
+    for p in pages:
+        aside = [l for l in p.lines if id(l) in found]
+        for line in p.lines:
+            if id(line) in found or not in_margin(line, settings) or len(line.text) > 60:
+                continue
+            for a in aside:
+                gap = max(a.x0 - line.x1, line.x0 - a.x1)
+                if abs(a.top - line.top) <= 2 and abs(a.size - line.size) <= 1 and gap >= 2 * line.size:
+                    out.add(id(line))
+                    break
+    return out
+
+
+def _holds(key: str, size: float, keys: dict[str, set[float]]) -> bool:
+    """Is the wording one of `keys` in the same type, alone or as the first or last slot of a row
+    read as one line ("cat. no. #x form w-#(rev. #-#)")? (A contents' last entry naming a chapter
+    is in the text's type, not in its running head's.)"""
+    return any((key == k or key.endswith(" " + k) or key.startswith(k + " ")) and any(abs(size - s) <= 0.5 for s in sizes)
+               for k, sizes in keys.items())
+
+
+def feet_like_heads(pages: list[PageInfo], found: set[int]) -> set[int]:
+    """A page's last row, set apart from the text above it, that prints the wording of a running
+    head or foot set aside, alone or in one of its slots (a form's "Cat. No. 10231X ... Form W-9
+    (Rev. 10-2018)" closing a page short of the margin), with the short lines beside it on that row."""
+    keys: dict[str, set[float]] = defaultdict(set)  # wording -> the sizes it is set in
+    for p in pages:
+        for line in p.lines:
+            if id(line) in found and len(running_key(line)) >= 6:
+                keys[running_key(line)].add(line.size)
+    out: set[int] = set()
+    if not keys:
+        return out
+    for p in pages:
+        rest = [l for l in p.lines if id(l) not in found]
+        if not rest:
+            continue
+        low = max(l.bottom for l in rest)
+        row = [l for l in rest if l.bottom >= low - 2]
+        if any(len(l.text) > 60 for l in row):
+            continue
+        if any(_holds(running_key(l), l.size, keys) and _apart(l, p.lines, 0.8) for l in row):
+            out.update(id(l) for l in row)
+    return out
 
 
 def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tuple[Paragraph, ...]:
@@ -115,7 +221,10 @@ def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tupl
     for lines, info in zip(aside, pages):
         for line in lines:
             if line.text:
-                zone = "header" if line.top < line.page_height / 2 else "footer"
+                # a foot closing a short page stands high on it, under the page's text
+                under_text = any(o.bottom <= line.top for o in info.lines if o not in lines)
+                zone = "header" if line.top < 0.1 * line.page_height or (
+                    line.top < line.page_height / 2 and not under_text) else "footer"
                 out.append(Paragraph(join_line("", line.text), info.number, "", zone))
     return tuple(out)
 

@@ -1,0 +1,160 @@
+"""Running heads and feet whose line as a whole never repeats: a slot that changes from page to page
+(the current section's title) beside a fixed one (a journal's reference), a form's head beside its
+page number, the same words closing a page short of the margin. They are set aside as header/footer
+rows, never read into the sentence running over the page break; a page's first line of text and a
+heading at the top of pages stay text. Synthetic PDFs drawn with tests/pdfgen.py."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.ingest.documents import ingest
+
+from . import pdfgen
+from .conftest import segmenter
+from .pdfgen import Run
+from .test_pdf_real_world import PARAS
+
+
+def read(path: Path):
+    return ingest(path, path.stem, path.name, segmenter)
+
+
+def paged(text: str, per_page: int, y: float = 80.0, x: float = 50.0, measure: float = 300.0) -> list[list[Run]]:
+    lines, _ = pdfgen.flow(text, x, y, measure)
+    pages = []
+    for i in range(0, len(lines), per_page):
+        chunk = lines[i:i + per_page]
+        shift = chunk[0].y - y
+        pages.append([Run(r.x, r.y - shift, r.text, r.face, r.size) for r in chunk])
+    return pages
+
+
+def test_a_section_title_head_beside_a_fixed_journal_reference_is_set_aside(tmp_path):
+    """A journal's head: the current section's title in the left slot (WeasyPrint's
+    `string(sect)`), the journal's reference in the right one. The line as a whole never repeats,
+    so it was read into the sentence running over the page break ("... within walking distance of a
+    frequent 3. Argument Peace Review 41 (2024) 233–249 bus line."). It stands at one height, in
+    type smaller than the text, apart from it, on every page but the first."""
+    text = " ".join(PARAS * 4)
+    sections = ["1. Introduction", "2. Background", "3. Argument", "4. Findings", "5. Discussion",
+                "6. Conclusion", "Notes on contributors"]
+    pages = paged(text, 7)
+    heads = []
+    for n, page in enumerate(pages[1:], 1):
+        left = sections[(n - 1) % len(sections)]
+        page[:0] = [Run(50, 40, left, "serif", 8), Run(240, 40, "Peace Review 41 (2024) 233–249", "serif", 8)]
+        heads.append(f"{left} Peace Review 41 (2024) 233–249")
+    for n, page in enumerate(pages, 1):
+        page.append(Run(205, 560, str(n), "serif", 8))
+    assert len(pages) >= 6
+    doc = read(pdfgen.write_pages(tmp_path / "journal.pdf", pages))
+    body = " ".join(s.text for s in doc.sentences if s.zone == "body")
+    assert "Peace Review" not in body and not any(s in body for s in sections)
+    assert body == text
+    assert sorted(s.text for s in doc.sentences if s.zone == "header") == sorted(heads)
+
+
+def test_a_chapter_head_alone_in_its_slot_changing_by_chapter_is_set_aside(tmp_path):
+    """"Chapter 3 · Bridges" flush right at the head of every page but the chapters' first: the
+    wording changes with the chapter (on two or three pages each), no page number beside it."""
+    text = " ".join(PARAS * 5)
+    pages = paged(text, 6)
+    chapters = ["Chapter 1 · Meetings", "Chapter 2 · Roads", "Chapter 3 · Bridges", "Chapter 4 · Funds"]
+    heads = []
+    for n, page in enumerate(pages):
+        if n % 3 == 0:
+            continue  # a chapter's first page has no head
+        head = chapters[n // 3 % len(chapters)]
+        x = 350 - pdfgen.width(head, "sans", 8)
+        page.insert(0, Run(x, 40, head, "sans", 8))
+        heads.append(head)
+    doc = read(pdfgen.write_pages(tmp_path / "chapters.pdf", pages))
+    body = " ".join(s.text for s in doc.sentences if s.zone == "body")
+    assert "Chapter" not in body
+    assert body == text
+    assert sorted(s.text for s in doc.sentences if s.zone == "header") == sorted(heads)
+
+
+def two_columns(text: str, y: float, size: float = 7.5) -> tuple[list[Run], list[Run], float]:
+    left, end = pdfgen.flow(text, 50, y, 150, "sans", size, 9)
+    half = (len(left) + 1) // 2
+    right = [Run(215, r.y - left[half].y + y, r.text, r.face, r.size) for r in left[half:]]
+    return left[:half], right, max(end - (left[half].y - y), left[half - 1].y + 9)
+
+
+def test_a_form_head_beside_its_page_number_and_the_same_foot_closing_a_page_are_set_aside(tmp_path):
+    """A form of two pages (a W-9): page 1 closes short of the margin on the row "Cat. No. 10231X
+    ... Form W-9 (Rev. 10-2018)"; page 2 opens with "Form W-9 (Rev. 10-2018) ... Page 2" over two
+    columns of small print, and closes with the form's name again. The form's name was glued
+    into the sentence the page break cut ("Form W-9 (Rev. 10-2018) Form W-9 (Rev. 10-2018)
+    Section references are ...")."""
+    first = " ".join(PARAS[:3])
+    second = " ".join(PARAS[3:] + PARAS[:2])
+    page1 = [Run(50, 60, "Request for Taxpayer Identification Number", "bold", 12)]
+    lines, y = pdfgen.flow(first, 50, 90, 300, "sans", 9, 12)
+    page1 += lines
+    page1 += [Run(50, y + 10, "Cat. No. 10231X", "sans", 7), Run(265, y + 10, "Form W-9 (Rev. 10-2018)", "sans", 7)]
+    page2 = [Run(50, 42, "Form W-9 (Rev. 10-2018)", "sans", 7), Run(340, 42, "Page 2", "sans", 7)]
+    left, right, end = two_columns(second, 52)
+    page2 += left + right
+    page2.append(Run(265, end + 12, "Form W-9 (Rev. 10-2018)", "sans", 7))
+    doc = read(pdfgen.write_pages(tmp_path / "form.pdf", [page1, page2]))
+    body = " ".join(s.text for s in doc.sentences if s.zone == "body")
+    assert "Form W-9" not in body and "Cat. No." not in body and "Page 2" not in body
+    assert body.endswith(second)
+    set_aside = {}
+    for s in doc.sentences:
+        if s.zone in ("header", "footer"):
+            set_aside[s.page, s.zone] = f"{set_aside.get((s.page, s.zone), '')} {s.text}".strip()
+    assert set_aside == {(1, "footer"): "Cat. No. 10231X Form W-9 (Rev. 10-2018)",
+                         (2, "header"): "Form W-9 (Rev. 10-2018) Page 2", (2, "footer"): "Form W-9 (Rev. 10-2018)"}
+
+
+def test_alternating_heads_author_on_even_pages_title_on_odd_are_set_aside(tmp_path):
+    """Recto/verso heads: the author's name flush left on even pages, the title flush right on
+    odd ones, each with the page's number on the outer edge."""
+    text = " ".join(PARAS * 5)
+    pages = paged(text, 6)
+    heads = []
+    for n, page in enumerate(pages, 1):
+        if n == 1:
+            continue
+        if n % 2 == 0:
+            page[:0] = [Run(50, 40, str(n), "serif", 8), Run(80, 40, "Aminata Coulibaly", "serif", 8)]
+            heads.append(f"{n} Aminata Coulibaly")
+        else:
+            title = "Roads and Councils in the Sahel"
+            page[:0] = [Run(330 - pdfgen.width(title, "serif", 8), 40, title, "serif", 8), Run(340, 40, str(n), "serif", 8)]
+            heads.append(f"{title} {n}")
+    doc = read(pdfgen.write_pages(tmp_path / "recto-verso.pdf", pages))
+    body = " ".join(s.text for s in doc.sentences if s.zone == "body")
+    assert "Coulibaly" not in body and "Sahel" not in body
+    assert body == text
+    assert sorted(s.text for s in doc.sentences if s.zone == "header") == sorted(heads)
+
+
+def test_first_lines_of_text_and_headings_at_the_top_of_pages_are_not_running_heads(tmp_path):
+    """What stands at one height at the top of every page with changing words is not always a
+    head: the first line of each page's text, set high in the margin band (a page with narrow
+    margins), and a heading opening some pages, larger than the text, stay in the body."""
+    pages = []
+    expected = []
+    for n in range(6):
+        paras = PARAS[n % 5:] + PARAS[:n % 5]
+        runs, y = [], 30.0
+        if n % 2 == 0:
+            heading = f"Part {n // 2 + 1}: The {['roads', 'bridges', 'funds'][n // 2]} of the district"
+            runs.append(Run(50, y, heading, "bold", 14))
+            expected.append(heading)
+            y += 24
+        for para in paras:
+            lines, y = pdfgen.flow(para, 50, y, 300)
+            runs += lines
+            y += 6
+        expected += paras
+        pages.append(runs)
+    doc = read(pdfgen.write_pages(tmp_path / "high-text.pdf", pages))
+    assert not [s.text for s in doc.sentences if s.zone in ("header", "footer")]
+    text = " ".join(s.text for s in doc.sentences)  # (the first page's text is the front matter)
+    assert text == " ".join(t for t in expected if not t.startswith("Part "))
+    assert {s.section for s in doc.sentences} >= {t for t in expected if t.startswith("Part ")}
