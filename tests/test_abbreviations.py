@@ -79,7 +79,8 @@ def test_regression_a_number_after_an_abbreviation_that_takes_one_is_no_list_mar
 def test_regression_french_abbreviations_after_an_elided_article():
     """Bug: "Voir l'art. | 12 du règlement, cf. p. | 45. Infill ...": "art." after "l'" was no
     abbreviation, and "45." after "p." was taken for a list marker."""
-    text = "M. Dupont et Mme Martin ont signé l’accord le 3 mars. Voir l’art. 12 du règlement, cf. p. 45. Les logements sont permis."
+    text = ("M. Dupont et Mme Martin ont signé l’accord le 3 mars. Voir l’art. 12 du règlement, cf. p. 45. "
+            "Les logements sont permis.")
     assert split(text, "fr") == ["M. Dupont et Mme Martin ont signé l’accord le 3 mars.",
                                  "Voir l’art. 12 du règlement, cf. p. 45.", "Les logements sont permis."]
 
@@ -143,3 +144,17 @@ def test_a_lone_letter_is_no_run_of_lettered_items():
 
     assert lettered_items("Il y en a. Les autres sont partis.") == []
     assert lettered_items("a. One b. Two c. Three") == [0, 7, 14]
+
+
+@pytest.mark.parametrize("text", [
+    "Training with observed phrases, as in eq. (2), should be better.",
+    "Cf. Michel Foucault, Was ist Kritik? (1992), 15.",
+    "3. The White House, National Cybersecurity Strategy. (Washington, D.C.: Mar. 1, 2023).",
+    "Applications received after 5:00 p.m. Eastern Time on the due date will not be considered.",
+    "The classifier predicts p(y | x) = softmax(W h + b). (1)",
+    "See, e.g., Stretton, at 119-20 (casting Blackstone’s (?) “one person” theory as a legal fiction).",
+])
+def test_a_bracket_or_quote_that_goes_on_with_the_sentence_stays_in_it(text):
+    """What the dev PDFs hold: a bracket after a full stop that is a reference, a year, a place of
+    publication or an equation's number, a lowercase quotation, a time zone after "p.m."."""
+    assert split(text) == [text]

@@ -15,14 +15,15 @@ STARTS_AS_CONTINUATION = re.compile(r"^[a-zà-ÿ,.;:)\]\-–—…]|^\d+[.)]?$|^
 ABBREVIATIONS = frozenset(
     "vol vols no nos nr pp p ed eds cf ch chap fig figs n nn para paras art arts sec secs sect sects al op cit "
     "ibid id ca approx e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
-    "bd hrsg hg ff s abs aufl vgl nº éd trad coll chap t mme mlle me dir p.ex env av apr".split()
+    "bd hrsg hg ff s abs aufl vgl ders ebd fn nº éd trad coll chap t mme mlle me dir p.ex env av apr "
+    "eq eqs eqn".split()
 )
 # those of them that take a number after them ("No. 4", "p. 45", "ch. 4", "Sect. 4.2", "art. 12",
 # "§ 3", "approx. 3"): the number is theirs, never a list marker opening the next sentence (issue 13:
 # "Room No. | 4. The transit ...", "cf. p. | 45. Infill ...")
 NUMBERED_ABBREVIATIONS = frozenset(
     "vol vols no nos nr nº n nn p pp s ff ch chap t fig figs para paras art arts sec secs sect sects cf "
-    "ca approx".split()
+    "ca approx eq eqs eqn fn".split()
 )
 NUMBER_SIGNS = "§¶"  # signs that take a number too, without a period ("§ 12", "¶ 4")
 # a word before its period; an elided French article may stand before it ("l'art.", "d'art.")
@@ -84,22 +85,33 @@ def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # an opening quote, bracket or bullet left at the end of a sentence ('... she said. "'): spaCy
 # splits after it; it opens the next sentence (a straight quote after a space is an opening one)
-DANGLING_OPENER = re.compile(r"[.!?…:;]['’\"”»)\]]*\s+([\"“«‘(\[•●▪◦‣]+)\s*$")
+DANGLING_OPENER = re.compile(r"[.!?…]['’\"”»)\]]*\s+([\"“«‘(\[•●▪◦‣]+)\s*$")
 ONLY_OPENERS = re.compile(r"^\s*[\"“«‘(\[•●▪◦‣]+\s*$")
+# what such an opener opens: a quotation that starts with a capital ('"We will', '“[L]aws'), a
+# bulleted item, an item marked "(ii)" or "[4]"; not a bracket that goes on with the sentence before
+# ("as in eq. (2), should", "Was ist Kritik? (1992), 15", "(Washington, D.C.: 2023)")
+OPENS_SENTENCE = re.compile(
+    r"^(?:[\"“«‘]+\s*\[?[A-ZÀ-Ý]|[•●▪◦‣]|[(\[](?:\d{1,3}|[a-z]|[ivxlc]{1,5})[)\]]\s+[^\W\d_])"
+)
 
 
 def openers_to_next(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Raw sentence spans with an opening quote, bracket or bullet left at the end of one
-    ('continued. "' | 'We will not leave," she said.', 'ceasefire. (' | 'ii) Second') moved to the
-    next, which it opens; a span of openers only is joined to the next."""
+    """Raw sentence spans with an opening quote or bullet, or the bracket of an item's marker, left
+    at the end of one after its full stop ('continued. "' | 'We will not leave," she said.',
+    'ceasefire. (' | 'ii) Second') moved to the next, which it opens; a span of openers only is
+    joined to the next. Not after an abbreviation's period, nor before what does not open a
+    sentence (OPENS_SENTENCE)."""
     out = list(raw)
     for i in range(len(out) - 1):
         start, end = out[i]
+        nxt = text[out[i + 1][0] : out[i + 1][1]].lstrip()
         if ONLY_OPENERS.match(text[start:end]):
-            out[i], out[i + 1] = (start, start), (start, out[i + 1][1])
+            if OPENS_SENTENCE.match(text[start:end].strip() + nxt):
+                out[i], out[i + 1] = (start, start), (start, out[i + 1][1])
             continue
         m = DANGLING_OPENER.search(text[start:end])
-        if m:
+        if (m and OPENS_SENTENCE.match(m.group(1) + nxt)
+                and not ends_with_abbreviation(text[start : start + m.start(1)].rstrip())):
             cut = start + m.start(1)
             out[i], out[i + 1] = (start, cut), (cut, out[i + 1][1])
     return [(a, b) for a, b in out if b > a]
@@ -120,11 +132,12 @@ def cut_at(bounds: list[tuple[int, int]], offsets: Iterable[int], text: str) -> 
 
 # a clock time's "a.m."/"p.m." before a capitalised word ends the sentence ("at approx. 3 p.m. They
 # spoke"): spaCy keeps "p.m." as one token and never splits after it. Not before a weekday or a
-# time zone or other capitals ("3 p.m. Monday", "10 a.m. GMT").
+# time zone or other capitals ("3 p.m. Monday", "10 a.m. GMT", "5:00 p.m. Eastern Time").
 CLOCK_TIME_END = re.compile(r"\d\s*[apAP]\.[mM]\.(?=\s+([A-ZÀ-Ý][\w’'-]*))")
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
+TIME_ZONE_NAME = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Time|Standard|Daylight)\b")
 
 
 def clock_time_ends(text: str) -> list[int]:
@@ -132,7 +145,7 @@ def clock_time_ends(text: str) -> list[int]:
     out = []
     for m in CLOCK_TIME_END.finditer(text):
         word = m.group(1)
-        if not word.isupper() and word.casefold() not in WEEKDAYS:
+        if not word.isupper() and word.casefold() not in WEEKDAYS and not TIME_ZONE_NAME.match(text, m.end()):
             out.append(m.end())
     return out
 
