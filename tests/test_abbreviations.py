@@ -46,3 +46,115 @@ def test_initials_must_start_a_word():
 def test_never_crashes_and_pairs_come_from_the_text(text):
     for p in find_abbreviations(text):
         assert p.short in text
+
+
+# ---------------------------------------------------------------- sentence splitting (issue 13)
+
+
+def split(text: str, lang: str = "en") -> list[str]:
+    from extractors.ingest.sentences import spans
+
+    from .conftest import segmenter
+
+    return [text[a:b].strip() for a, b in spans(segmenter(lang), [text])[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She met Mrs. Brown in Room No. 4. The transit authority will present the plan.",
+     ["She met Mrs. Brown in Room No. 4.", "The transit authority will present the plan."]),
+    ("The results are in Vol. 2, pp. 114–120. See also Sect. 4.2 of the same report.",
+     ["The results are in Vol. 2, pp. 114–120.", "See also Sect. 4.2 of the same report."]),
+    ("Read the Notice of Funding Opportunity (NOFO), Sect. IV.2, for page limits. Late files are refused.",
+     ["Read the Notice of Funding Opportunity (NOFO), Sect. IV.2, for page limits.", "Late files are refused."]),
+    ("Ibid., p. 17. Op. cit., ch. 4. The author, St. Clair, wrote vs. the grain.",
+     ["Ibid., p. 17.", "Op. cit., ch. 4.", "The author, St. Clair, wrote vs. the grain."]),
+])
+def test_regression_a_number_after_an_abbreviation_that_takes_one_is_no_list_marker(text, expected):
+    """Bug: "Room No. | 4. The transit ...", "Sect. | 4.2 of ...", "Ibid., p. | 17. Op. cit., ch. |
+    4. The author": the number after "No.", "p.", "ch.", "Sect." was read as the marker of a list
+    item opening the next sentence ("Sect." was no abbreviation at all)."""
+    assert split(text) == expected
+
+
+def test_regression_french_abbreviations_after_an_elided_article():
+    """Bug: "Voir l'art. | 12 du règlement, cf. p. | 45. Infill ...": "art." after "l'" was no
+    abbreviation, and "45." after "p." was taken for a list marker."""
+    text = ("M. Dupont et Mme Martin ont signé l’accord le 3 mars. Voir l’art. 12 du règlement, cf. p. 45. "
+            "Les logements sont permis.")
+    assert split(text, "fr") == ["M. Dupont et Mme Martin ont signé l’accord le 3 mars.",
+                                 "Voir l’art. 12 du règlement, cf. p. 45.", "Les logements sont permis."]
+
+
+def test_regression_an_opening_quote_opens_the_next_sentence():
+    """Bug: spaCy split after the opening quote ('continued. "' | 'We will ...'), and the repair
+    then joined the three sentences, the first no longer ending with its full stop."""
+    assert split('He paused... then continued. "We will not leave," she said. "Not now."') == [
+        "He paused... then continued.", '"We will not leave," she said.', '"Not now."']
+    assert split("(i) First, the parties agreed on a ceasefire. (ii) Second, they exchanged prisoners.") == [
+        "(i) First, the parties agreed on a ceasefire.", "(ii) Second, they exchanged prisoners."]
+
+
+def test_regression_a_clock_time_ends_a_sentence_before_a_capitalised_word():
+    """Bug: "at approx. 3 p.m. They spoke" stayed one sentence: spaCy never splits after "p.m.";
+    "approx." before a number still ends nothing, nor "p.m." before a weekday or lowercase."""
+    assert split("Gen. Keita met Col. Diarra at approx. 3 p.m. They spoke for two hours.") == [
+        "Gen. Keita met Col. Diarra at approx. 3 p.m.", "They spoke for two hours."]
+    assert split("Dr. Smith arrived at 10 a.m. on Monday. The meeting at 3 p.m. Monday was cancelled.") == [
+        "Dr. Smith arrived at 10 a.m. on Monday.", "The meeting at 3 p.m. Monday was cancelled."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4. PUBLIC COMMENT 6:40 PM a. Speakers are limited to three (3) minutes each. b. The Board will not "
+     "take action on items not on the agenda.",
+     ["4. PUBLIC COMMENT 6:40 PM", "a. Speakers are limited to three (3) minutes each.",
+      "b. The Board will not take action on items not on the agenda."]),
+    ("Vote: 5–0. b. Approve the contract with Lakeshore Transit Co. for student transportation.",
+     ["Vote: 5–0.", "b. Approve the contract with Lakeshore Transit Co. for student transportation."]),
+    ("a. Enrolment update, Jan. 2024 b. 2024–25 school year calendar (see Appendix B, p. 14) c. Capital priorities",
+     ["a. Enrolment update, Jan. 2024", "b. 2024–25 school year calendar (see Appendix B, p. 14)",
+      "c. Capital priorities"]),
+])
+def test_regression_lettered_items_start_their_own_sentence(text, expected):
+    """Bug: "b. Approve ..." after a full stop was joined to the sentence before as a lowercase
+    continuation, and an agenda's run of items "a. ... b. ..." stayed one sentence."""
+    assert split(text) == expected
+
+
+def test_regression_lettered_items_in_parentheses_start_their_own_sentence():
+    assert split("M. Dupont et Mme Martin ont signé. a) Le premier point. b) Le second.", "fr") == [
+        "M. Dupont et Mme Martin ont signé.", "a) Le premier point.", "b) Le second."]
+
+
+def test_what_already_worked_keeps_working():
+    text = ("Several countries, e.g. Mali, Niger and Chad, reported an increase. Others, i.e. the coastal "
+            "states, did not. Dr. Smith and Mr. Jones of the U.S. and the U.N. met. See Fig. 3 and Vol. 2, "
+            "pp. 4-5 (Smith et al. 2019). The rate was 3.5 per cent. The council agreed. 1. The first point "
+            "was the bridge. 2. The second point was the school.")
+    assert split(text) == [
+        "Several countries, e.g. Mali, Niger and Chad, reported an increase.", "Others, i.e. the coastal states, did not.",
+        "Dr. Smith and Mr. Jones of the U.S. and the U.N. met.", "See Fig. 3 and Vol. 2, pp. 4-5 (Smith et al. 2019).",
+        "The rate was 3.5 per cent.", "The council agreed.", "1. The first point was the bridge.",
+        "2. The second point was the school."]
+    assert split("M. Dupont et Mme Martin ont signé. Voir p. 4.", "fr") == [
+        "M. Dupont et Mme Martin ont signé.", "Voir p. 4."]
+
+
+def test_a_lone_letter_is_no_run_of_lettered_items():
+    from extractors.ingest.sentences import lettered_items
+
+    assert lettered_items("Il y en a. Les autres sont partis.") == []
+    assert lettered_items("a. One b. Two c. Three") == [0, 7, 14]
+
+
+@pytest.mark.parametrize("text", [
+    "Training with observed phrases, as in eq. (2), should be better.",
+    "Cf. Michel Foucault, Was ist Kritik? (1992), 15.",
+    "3. The White House, National Cybersecurity Strategy. (Washington, D.C.: Mar. 1, 2023).",
+    "Applications received after 5:00 p.m. Eastern Time on the due date will not be considered.",
+    "The classifier predicts p(y | x) = softmax(W h + b). (1)",
+    "See, e.g., Stretton, at 119-20 (casting Blackstone’s (?) “one person” theory as a legal fiction).",
+])
+def test_a_bracket_or_quote_that_goes_on_with_the_sentence_stays_in_it(text):
+    """What the dev PDFs hold: a bracket after a full stop that is a reference, a year, a place of
+    publication or an equation's number, a lowercase quotation, a time zone after "p.m."."""
+    assert split(text) == [text]

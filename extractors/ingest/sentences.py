@@ -15,11 +15,21 @@ STARTS_AS_CONTINUATION = re.compile(r"^[a-zà-ÿ,.;:)\]\-–—…]|^\d+[.)]?$|^
 # abbreviations a period does not end a sentence after: bibliographic (English, French, German)
 # and titles; an initial ("J. Smith") too
 ABBREVIATIONS = frozenset(
-    "vol vols no nos nr pp p ed eds cf ch chap fig figs n nn para paras art arts sec secs al op cit ibid id "
-    "ca approx e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
-    "bd hrsg hg ff s abs aufl vgl nº éd trad coll chap t mme mlle me dir p.ex env av apr".split()
+    "vol vols no nos nr pp p ed eds cf ch chap fig figs n nn para paras art arts sec secs sect sects al op cit "
+    "ibid id ca approx e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
+    "bd hrsg hg ff s abs aufl vgl ders ebd fn nº éd trad coll chap t mme mlle me dir p.ex env av apr "
+    "eq eqs eqn".split()
 )
-ABBREVIATION_END = re.compile(r"(?:^|[\s(\[])((?:[\w.]*\w))\.$")
+# those of them that take a number after them ("No. 4", "p. 45", "ch. 4", "Sect. 4.2", "art. 12",
+# "§ 3", "approx. 3"): the number is theirs, never a list marker opening the next sentence (issue 13:
+# "Room No. | 4. The transit ...", "cf. p. | 45. Infill ...")
+NUMBERED_ABBREVIATIONS = frozenset(
+    "vol vols no nos nr nº n nn p pp s ff ch chap t fig figs para paras art arts sec secs sect sects cf "
+    "ca approx eq eqs eqn fn".split()
+)
+NUMBER_SIGNS = "§¶"  # signs that take a number too, without a period ("§ 12", "¶ 4")
+# a word before its period; an elided French article may stand before it ("l'art.", "d'art.")
+ABBREVIATION_END = re.compile(r"(?:^|[\s(\[]|\b[a-zA-Z]['’])((?:[\w.]*\w))\.$")
 INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 # a list marker standing alone: it opens the item that follows ("1.", "(a)", "iv.")
 LIST_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•●▪◦‣·–-])$", re.I)
@@ -31,6 +41,16 @@ def ends_with_abbreviation(text: str) -> bool:
     if m and m.group(1).casefold() in ABBREVIATIONS:
         return True
     return bool(INITIAL_END.search(text)) and len(text) > 2
+
+
+def ends_with_numbered_abbreviation(text: str) -> bool:
+    """Does the text end with an abbreviation that takes a number after it ("Room No.", "cf. p.",
+    "l'art.", "§")? A number that follows is then its argument, not a list marker."""
+    text = text.rstrip()
+    if text.endswith(tuple(NUMBER_SIGNS)):
+        return True
+    m = ABBREVIATION_END.search(text)
+    return bool(m) and m.group(1).casefold() in NUMBERED_ABBREVIATIONS
 
 
 def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
@@ -45,31 +65,127 @@ def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[lis
 def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a split that left a sentence without end punctuation or started one in lowercase
     ("Mohamed Youssouf | Bathily", "Pre | -existing", "...go talk with X... | he is our guide"),
-    one after an abbreviation ("Vol. | 24 No. | 3", "pp. | 12-19"), and a list marker standing
-    alone ("1. | The first item")."""
+    one after an abbreviation ("Vol. | 24 No. | 3", "pp. | 12-19", "Voir l'art. | 12"), and a list
+    marker standing alone ("1. | The first item"); a lettered item after a full stop is no
+    continuation ("Vote: 5–0. | b. Approve ..."). Then cut what the model left joined: after a
+    clock time's "p.m." before a new sentence, before each item of a lettered run ("a. ... b. ...");
+    and move list markers and opening quotes to the item or sentence they open (issue 13)."""
     merged: list[tuple[int, int]] = []
-    for start, end in raw:
+    for start, end in openers_to_next(text, raw):
         if merged:
             prev = text[merged[-1][0] : merged[-1][1]].rstrip()
             cur = text[start:end].strip()
-            if (not ENDS_SENTENCE.search(prev) or STARTS_AS_CONTINUATION.match(cur) or LIST_MARKER.match(prev)
+            continues = STARTS_AS_CONTINUATION.match(cur) and not LETTERED_ITEM.match(cur)
+            if (not ENDS_SENTENCE.search(prev) or continues or LIST_MARKER.match(prev)
                     or ends_with_abbreviation(prev)):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
+    merged = cut_at(merged, clock_time_ends(text) + lettered_items(text), text)
     return keep_markers_with_items(text, merged)
+
+
+# an opening quote, bracket or bullet left at the end of a sentence ('... she said. "'): spaCy
+# splits after it; it opens the next sentence (a straight quote after a space is an opening one)
+DANGLING_OPENER = re.compile(r"[.!?…]['’\"”»)\]]*\s+([\"“«‘(\[•●▪◦‣]+)\s*$")
+ONLY_OPENERS = re.compile(r"^\s*[\"“«‘(\[•●▪◦‣]+\s*$")
+# what such an opener opens: a quotation that starts with a capital ('"We will', '“[L]aws'), a
+# bulleted item, an item marked "(ii)" or "[4]"; not a bracket that goes on with the sentence before
+# ("as in eq. (2), should", "Was ist Kritik? (1992), 15", "(Washington, D.C.: 2023)")
+OPENS_SENTENCE = re.compile(
+    r"^(?:[\"“«‘]+\s*\[?[A-ZÀ-Ý]|[•●▪◦‣]|[(\[](?:\d{1,3}|[a-z]|[ivxlc]{1,5})[)\]]\s+[^\W\d_])"
+)
+
+
+def openers_to_next(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Raw sentence spans with an opening quote or bullet, or the bracket of an item's marker, left
+    at the end of one after its full stop ('continued. "' | 'We will not leave," she said.',
+    'ceasefire. (' | 'ii) Second') moved to the next, which it opens; a span of openers only is
+    joined to the next. Not after an abbreviation's period, nor before what does not open a
+    sentence (OPENS_SENTENCE)."""
+    out = list(raw)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        nxt = text[out[i + 1][0] : out[i + 1][1]].lstrip()
+        if ONLY_OPENERS.match(text[start:end]):
+            if OPENS_SENTENCE.match(text[start:end].strip() + nxt):
+                out[i], out[i + 1] = (start, start), (start, out[i + 1][1])
+            continue
+        m = DANGLING_OPENER.search(text[start:end])
+        if (m and OPENS_SENTENCE.match(m.group(1) + nxt)
+                and not ends_with_abbreviation(text[start : start + m.start(1)].rstrip())):
+            cut = start + m.start(1)
+            out[i], out[i + 1] = (start, cut), (cut, out[i + 1][1])
+    return [(a, b) for a, b in out if b > a]
+
+
+def cut_at(bounds: list[tuple[int, int]], offsets: Iterable[int], text: str) -> list[tuple[int, int]]:
+    """The sentence spans cut at each offset that falls inside one, after some text."""
+    cuts = sorted(set(offsets))
+    out = []
+    for start, end in bounds:
+        for at in cuts:
+            if start < at < end and text[start:at].strip():
+                out.append((start, at))
+                start = at
+        out.append((start, end))
+    return out
+
+
+# a clock time's "a.m."/"p.m." before a capitalised word ends the sentence ("at approx. 3 p.m. They
+# spoke"): spaCy keeps "p.m." as one token and never splits after it. Not before a weekday or a
+# time zone or other capitals ("3 p.m. Monday", "10 a.m. GMT", "5:00 p.m. Eastern Time").
+CLOCK_TIME_END = re.compile(r"\d\s*[apAP]\.[mM]\.(?=\s+([A-ZÀ-Ý][\w’'-]*))")
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+TIME_ZONE_NAME = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Time|Standard|Daylight)\b")
+
+
+def clock_time_ends(text: str) -> list[int]:
+    """Offsets after a clock time's "p.m." (or "a.m.") that ends a sentence."""
+    out = []
+    for m in CLOCK_TIME_END.finditer(text):
+        word = m.group(1)
+        if not word.isupper() and word.casefold() not in WEEKDAYS and not TIME_ZONE_NAME.match(text, m.end()):
+            out.append(m.end())
+    return out
+
+
+# a lettered list item: a lowercase letter and its marker, then a capitalised word ("b. Approve ...")
+LETTERED_ITEM = re.compile(r"^\(?[a-z][.)]\s+[A-ZÀ-Ý]")
+LETTER_MARKER = re.compile(r"(?<!\S)([a-z])\.\s+(?=\S)")
+
+
+def lettered_items(text: str) -> list[int]:
+    """Offsets of the markers of a run of lettered items in a paragraph, "a." then "b." (then "c."
+    ...), in order: each opens an item wherever it stands, even after no full stop (an agenda's
+    "4. PUBLIC COMMENT 6:40 PM a. Speakers are limited ... b. The Board will not ..."). A lone
+    "a." is no run (French "il y en a.")."""
+    runs: list[list[int]] = []
+    expected = ""
+    for m in LETTER_MARKER.finditer(text):
+        letter = m.group(1)
+        if letter == "a":
+            runs.append([m.start()])
+            expected = "b"
+        elif runs and letter == expected:
+            runs[-1].append(m.start())
+            expected = chr(ord(letter) + 1)
+    return [at for run in runs if len(run) >= 2 for at in run]
 
 
 TRAILING_MARKER = re.compile(r"[.!?:;]['’\"”»)\]]*\s+(\(?\d{1,3}[.)]|\(?[a-z][.)]|[•●▪◦‣])\s*$")
 
 
 def keep_markers_with_items(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A list marker left at the end of a sentence ("... here. 2.") opens the next one."""
+    """A list marker left at the end of a sentence ("... here. 2.") opens the next one; a number
+    after an abbreviation that takes one ("Room No. 4.", "cf. p. 45.") is that abbreviation's."""
     out = list(bounds)
     for i in range(len(out) - 1):
         start, end = out[i]
         m = TRAILING_MARKER.search(text[start:end])
-        if m:
+        if m and not ends_with_numbered_abbreviation(text[start : start + m.start(1)]):
             cut = start + m.start(1)
             out[i] = (start, cut)
             out[i + 1] = (cut, out[i + 1][1])
