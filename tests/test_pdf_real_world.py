@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -408,6 +409,19 @@ def test_contents_rows_of_chapters_without_leaders_stay_in_the_contents(tmp_path
     assert [t.split(" .")[0] for t in toc_rows] == [f"{n} {p}" if f == "bold" else n for n, p, f in rows]
     assert {s.section for s in doc.sentences if s.zone == "body"} == {"1 Roads and markets"}
     assert not [s for s in doc.sentences if s.section[-1:].isdigit()]
+
+
+def test_contents_rows_whose_leaders_start_at_one_edge_are_not_two_columns():
+    """Issue 13: LaTeX sets a contents row's dot leaders from one edge on every row, so short
+    titles leave a wide gap before the first dot: the gap was taken for a column gutter, and the
+    titles and their leaders and page numbers were read as two columns ("1.2.1 Policies" as body
+    text, ". . . . 4" apart). On pdfLaTeX's own contents pages (report class, made here)."""
+    doc = read(ROOT / "tests" / "fixtures" / "typesetters" / "latex-report-contents.pdf")
+    assert doc.status == "ok", doc.error
+    rows = [s.text for s in doc.sentences if s.zone == "toc"]
+    assert len(rows) >= 40
+    assert all(re.match(r"\d+(\.\d+)* \S", r) and re.search(r"\d$", r) for r in rows), rows
+    assert not [s.text for s in doc.sentences if s.zone == "body" and re.match(r"\d+\.\d", s.text)]
 
 
 def test_bold_headings_at_body_size_make_sections(tmp_path):

@@ -2,6 +2,7 @@
 `Line`s in reading order (superscripts kept apart, each line knows its column), per page."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ def join_raised(rows: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
+LEADER = re.compile(r"[.·…]+")  # a dot leader's word
+
+
 def wide_gap(gap: float, size: float) -> bool:
     """Wider than any word space, even a stretched one: a gutter between columns."""
     return gap >= max(6.0, 0.7 * size)
@@ -80,7 +84,8 @@ def _row_gutters(rows: list[list[dict]], multi: list[list[dict]], settings: PdfS
     for r in multi:
         reach = r[0]["x1"]
         for w in r[1:]:
-            if wide_gap(w["x0"] - reach, w["size"]):
+            # (a contents row's dot leaders, set from one edge on every row, are no column)
+            if wide_gap(w["x0"] - reach, w["size"]) and not LEADER.fullmatch(w["text"]):
                 for x in range(max(int(reach) + 1, lo), min(int(w["x0"]), hi) + 1):
                     cover[x] += 1
             reach = max(reach, w["x1"])
