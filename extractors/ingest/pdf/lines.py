@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -55,6 +56,7 @@ def join_raised(rows: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
+SPACE = Seg(" ")  # (frozen: one for every word space of every line)
 LEADER = re.compile(r"[.·…]+")  # a dot leader's word
 
 
@@ -168,9 +170,6 @@ def _blank_strips(rows: list[list[dict]], min_rows: int) -> list[float]:
     the page (issue 13). A gutter here is a strip of the page's text block, an em wide or more,
     that no row's words cover (but for a few: a title across the columns), with at least
     `min_rows` lines of text (`_prose_row`) wholly on each side of it."""
-    size = _main_size(rows)
-    if not size:
-        return []
     left = int(min(r[0]["x0"] for r in rows))
     right = int(max(max(w["x1"] for w in r) for r in rows)) + 1
     lo, hi = left + 0.15 * (right - left), right - 0.15 * (right - left)
@@ -181,10 +180,10 @@ def _blank_strips(rows: list[list[dict]], min_rows: int) -> list[float]:
             ink[int(w["x1"]) + 1 - left] -= 1
     allowed = max(1, 0.03 * len(rows))
     cuts: list[float] = []
-    covered, count = [], 0
-    for step in ink:
-        count += step
-        covered.append(count)
+    covered = list(accumulate(ink))
+    if min(covered[int(lo) - left:int(hi) - left + 1], default=allowed + 1) > allowed:
+        return []  # (most pages: words over every x of the middle of the text block)
+    size = None
     x = left
     while x < right:
         if covered[x - left] <= allowed and lo <= x <= hi:
@@ -192,7 +191,9 @@ def _blank_strips(rows: list[list[dict]], min_rows: int) -> list[float]:
             while x < right and covered[x - left] <= allowed:
                 x += 1
             a, b = start, x  # a blank strip [a, b)
-            if b - a >= max(6.0, size):
+            if size is None and b - a >= 6.0:
+                size = _main_size(rows)
+            if size and b - a >= max(6.0, size):
                 c = (a + b) / 2
                 before = sum(1 for r in rows if max(w["x1"] for w in r) <= c and _prose_row(r))
                 after = sum(1 for r in rows if min(w["x0"] for w in r) >= c and _prose_row(r))
@@ -558,9 +559,9 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     cuts = gutters(rows, settings)
     if cuts:
         sides = Counter(column_of(w, cuts) for w in words)
-        lines_in = Counter(k for r in rows for k in range(len(cuts) + 1)
-                           if _prose_row([w for w in r if column_of(w, cuts) == k]))
-        if len(sides) < len(cuts) + 1 or any(n < 0.1 * len(words) and lines_in[k] < 3 for k, n in sides.items()):
+        thin = [k for k, n in sides.items() if n < 0.1 * len(words)]
+        lines_in = Counter(k for r in rows for k in thin if _prose_row([w for w in r if column_of(w, cuts) == k]))
+        if len(sides) < len(cuts) + 1 or any(lines_in[k] < 3 for k in thin):
             # a "column" with hardly any words is a stray gap, not a column; one of a few lines
             # of text is a column (the middle one of three, where a table took the rest of it)
             cuts = []
@@ -687,7 +688,7 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
             if sup and gap > 0.25 * main:
                 space = False  # a marker after a space is still a marker
             if space:
-                segs.append(Seg(" "))
+                segs.append(SPACE)
         prev_sub = sub
         segs.append(Seg(w["text"].translate(LIGATURES), sup))
         prev = w
