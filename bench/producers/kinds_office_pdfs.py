@@ -6,19 +6,8 @@ right, a./b. sub-items, motions, a consent agenda table), a sentence-splitting t
 Text from kinds_text.py (invented)."""
 from common import main, tmpdir
 from kinds_text import CHAPTERS, SPLIT_LIST, SPLIT_TEST, Gen
-from libreoffice_pdfs import convert
-from office2_pdfs import field, toc
-
-
-def _cols(section, n):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    c = section._sectPr.find(qn("w:cols"))
-    if c is None:
-        c = OxmlElement("w:cols")
-        section._sectPr.append(c)
-    c.set(qn("w:num"), str(n))
-    c.set(qn("w:space"), "400")
+from libreoffice_pdfs import convert, section_columns
+from office2_pdfs import page_x_of_y, toc
 
 
 def _page_of(section, left):
@@ -26,12 +15,7 @@ def _page_of(section, left):
     section.header.is_linked_to_previous = True
     hp = section.header.paragraphs[0]
     hp.text = left
-    foot = section.footer.paragraphs[0]
-    foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    foot.add_run("Page ")
-    field(foot, "PAGE")
-    foot.add_run(" of ")
-    field(foot, "NUMPAGES")
+    page_x_of_y(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
 
 
 def _table(d, header, rows, ruled=True):
@@ -82,13 +66,13 @@ def plan(out):
                    ruled=c % 4 == 0)
         if c == 3:  # a two-column bilingual section, then back to one column
             sec = d.add_section(WD_SECTION.CONTINUOUS)
-            _cols(sec, 2)
+            section_columns(sec, 2, 400)
             for _ in range(3):
                 d.add_paragraph(g.para("en", 3))
             for _ in range(3):
                 d.add_paragraph(g.para("fr", 3))
             sec = d.add_section(WD_SECTION.CONTINUOUS)
-            _cols(sec, 1)
+            section_columns(sec, 1, 400)
         if c == 5:  # a landscape section
             sec = d.add_section(WD_SECTION.NEW_PAGE)
             sec.orientation, sec.page_width, sec.page_height = WD_ORIENT.LANDSCAPE, sec.page_height, sec.page_width

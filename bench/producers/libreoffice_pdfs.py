@@ -97,6 +97,21 @@ def fodt(out, name):
     convert(out, src, EXPORTS[name])
 
 
+def section_columns(section, n, space, rule=False):
+    """A python-docx section set in n columns, `space` twentieths of a point apart (w:cols)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    c = section._sectPr.find(qn("w:cols"))
+    if c is None:
+        c = OxmlElement("w:cols")
+        section._sectPr.append(c)
+    c.set(qn("w:num"), str(n))
+    c.set(qn("w:space"), str(space))
+    if rule:
+        c.set(qn("w:sep"), "1")
+
+
 def docx(out):
     from docx import Document
     from docx.enum.section import WD_SECTION
@@ -106,14 +121,7 @@ def docx(out):
     from docx.shared import Pt
 
     def columns(section, n, rule=False):
-        c = section._sectPr.find(qn("w:cols"))
-        if c is None:
-            c = OxmlElement("w:cols")
-            section._sectPr.append(c)
-        c.set(qn("w:num"), str(n))
-        c.set(qn("w:space"), "340")
-        if rule:
-            c.set(qn("w:sep"), "1")
+        section_columns(section, n, 340, rule)
 
     def justified(text):
         p = d.add_paragraph(text)

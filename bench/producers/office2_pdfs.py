@@ -22,6 +22,15 @@ def field(paragraph, instr):
     paragraph._p.append(f)
 
 
+def page_x_of_y(foot, alignment):
+    """A footer paragraph "Page N of M" (PAGE and NUMPAGES fields)."""
+    foot.alignment = alignment
+    foot.add_run("Page ")
+    field(foot, "PAGE")
+    foot.add_run(" of ")
+    field(foot, "NUMPAGES")
+
+
 def toc(d, entries):
     """A TOC field whose result is written in: begin, instr, separate, entries, end."""
     from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -83,12 +92,7 @@ def docx_toc(out):
     d.styles["Normal"].font.size = Pt(10)
     sec = d.sections[0]
     sec.header.paragraphs[0].text = "Rosa Luxemburg Stiftung | Research Papers"
-    foot = sec.footer.paragraphs[0]
-    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    foot.add_run("Page ")
-    field(foot, "PAGE")
-    foot.add_run(" of ")
-    field(foot, "NUMPAGES")
+    page_x_of_y(sec.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.CENTER)
     plan, k = [], 0
     for part in range(5):
         plan.append((1, hs[6 + part % 5], part + 2))
