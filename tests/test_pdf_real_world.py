@@ -430,6 +430,16 @@ def test_contents_rows_whose_leaders_start_at_one_edge_are_not_two_columns():
     assert not [s.text for s in doc.sentences if s.zone == "body" and re.match(r"\d+\.\d", s.text)]
 
 
+def test_a_caption_keeps_its_label(tmp_path):
+    """Issue 13: a caption was split after its label ("Fig. 1." | "Weekly counts of events ..."),
+    the label a sentence of its own. A caption's label stays with its text."""
+    caption = "Fig. 1. Weekly counts of events in the district. Source: the council's records."
+    page = body_page(PARAS[:2]) + [Run(50, 200, caption, "serif", 9)] + body_page(PARAS[2:], y=230)
+    doc = read(pdfgen.write_pages(tmp_path / "caption.pdf", [page]))
+    assert [s.text for s in doc.sentences if s.zone == "caption"] == [
+        "Fig. 1. Weekly counts of events in the district.", "Source: the council's records."]
+
+
 def test_bold_headings_at_body_size_make_sections(tmp_path):
     """Issue 13 (9): LaTeX sets subsection headings in bold at about body size; only the top-level
     parts were found and most anchors got the wrong section."""

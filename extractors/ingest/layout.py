@@ -30,6 +30,10 @@ REFERENCE_HEADINGS = re.compile(
     re.I,
 )
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
+# a figure's or table's caption opens with its label ("Figure 2:", "Tableau 1 –", "Fig. 3.")
+CAPTION_WORDS = r"(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
+CAPTION = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
+CAPTION_LABEL = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+(?:\.\d+)*[a-z]?\s*[.:–—-]?", re.I)  # the label alone
 TITLE_PAGE_WORDS = 150  # more words than this under a document's title on its page: its text, not a title page
 IMPRINT_WORDS = 60  # a paragraph longer than this is prose, not an imprint's line
 IMPRINT_SHARE = 0.25  # an imprint is at most this share of a document's paragraph text

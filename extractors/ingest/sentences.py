@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from extractors.ingest.layout import CAPTION_LABEL
 from extractors.model import Footnote, Layout, Marker, Sentence, note_label
 
 ENDS_SENTENCE = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
@@ -264,8 +265,12 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
     for i, para in enumerate(paragraphs):  # a table row or a heading is one unit, never split at its periods
         if para.zone in ("table", "heading"):
             all_bounds[i] = [(0, len(para.text))]
-        elif para.breaks:
-            all_bounds[i] = cut_at_page_breaks(para.text, all_bounds[i], para.breaks)
+            continue
+        bounds = all_bounds[i]
+        if para.zone == "caption" and len(bounds) > 1 and CAPTION_LABEL.fullmatch(para.text[slice(*bounds[0])].strip()):
+            all_bounds[i] = bounds = [(bounds[0][0], bounds[1][1]), *bounds[2:]]  # "Fig. 1." stays with its caption
+        if para.breaks:
+            all_bounds[i] = cut_at_page_breaks(para.text, bounds, para.breaks)
     sentences: list[Sentence] = []
     anchors: dict[int, list[Sentence]] = {}  # note number -> sentences carrying its marker, in order
     counter = 0

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 
-from extractors.ingest.layout import TERMINAL, Block
+from extractors.ingest.layout import CAPTION, TERMINAL, Block
 from extractors.model import Marker
 from extractors.text import other_language
 
@@ -48,8 +48,6 @@ def toc_rows(lines: list[Line]) -> set[int]:
 
 
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\S")
-CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
-                     r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
 MAX_HEADING_LINES = 3
 MAX_HEADING_CHARS = 200
 
