@@ -440,6 +440,27 @@ def test_a_caption_keeps_its_label(tmp_path):
         "Fig. 1. Weekly counts of events in the district.", "Source: the council's records."]
 
 
+def test_the_first_item_of_a_numbered_list_set_larger_is_not_a_heading(tmp_path):
+    """Issue 13: on a form whose small print is the body, numbered items set a point larger were
+    taken for headings: the first item's words were only a section value ("1. The number shown
+    on this form ..."), the next items under it. An item followed by the next number of its list
+    at its own indent is text."""
+    small = []
+    y = 80.0
+    for text in PARAS[:3]:
+        lines, y = pdfgen.flow(text, 50, y, 300, size=8.0, leading=10.0)
+        small += lines
+        y += 6
+    items = ["1. The number shown on this form is my correct number", "2. I am not subject to backup withholding",
+             "3. I am a citizen of the district"]
+    page = small + [Run(60, y + 20 + 16 * i, t, "serif", 9) for i, t in enumerate(items)]
+    page += pdfgen.flow(" ".join(PARAS[3:]), 50, y + 90, 300, size=8.0, leading=10.0)[0]
+    doc = read(pdfgen.write_pages(tmp_path / "items.pdf", [page]))
+    texts = [s.text for s in doc.sentences]
+    assert all(any(t.startswith(item) for t in texts) for item in items), texts
+    assert not [s.section for s in doc.sentences if s.section.startswith("1.")]
+
+
 def test_bold_headings_at_body_size_make_sections(tmp_path):
     """Issue 13 (9): LaTeX sets subsection headings in bold at about body size; only the top-level
     parts were found and most anchors got the wrong section."""

@@ -212,11 +212,34 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
             else:
                 groups[-1].lines.append(line)
             prev = line
-    for g in groups:
+    for k, g in enumerate(groups):
         if g.kind == "heading" and (len(g.lines) > MAX_HEADING_LINES
-                                    or sum(len(l.text) for l in g.lines) > MAX_HEADING_CHARS):
+                                    or sum(len(l.text) for l in g.lines) > MAX_HEADING_CHARS
+                                    or in_its_list(groups[k - 1] if k else None, g,
+                                                   groups[k + 1] if k + 1 < len(groups) else None)):
             g.kind, g.level = "para", 0
     return join_breaks(groups, edges, indent_style)
+
+
+LIST_NUMBER = re.compile(r"^\(?(\d{1,2})([.)])\s")
+
+
+def in_its_list(prev: Group | None, g: Group, nxt: Group | None) -> bool:
+    """A numbered line next to the next or the previous number of its list, at its own indent
+    ("1. The number shown on this form is ..." then "2. I am not subject ..."): an item of a list,
+    not a heading (a form's items set a point larger than its small print: item 1's words were
+    only a section value, the last item the section of the text after the list, issue 13). A
+    numbered heading is followed by its text or a subheading ("1.1"), and follows text."""
+    m = LIST_NUMBER.match(g.lines[0].text)
+    return bool(m) and (_next_item(g, m, nxt, 1) or _next_item(g, m, prev, -1))
+
+
+def _next_item(g: Group, m: re.Match, other: Group | None, step: int) -> bool:
+    if other is None:
+        return False
+    n = LIST_NUMBER.match(other.lines[0].text)
+    return bool(n and int(n.group(1)) == int(m.group(1)) + step and n.group(2) == m.group(2)
+                and abs(other.lines[0].x0 - g.lines[0].x0) <= 2)
 
 
 def figure_matter(groups: list[Group]) -> set[int]:
