@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import accumulate
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -173,22 +172,17 @@ def _blank_strips(rows: list[list[dict]], min_rows: int) -> list[float]:
     left = int(min(r[0]["x0"] for r in rows))
     right = int(max(max(w["x1"] for w in r) for r in rows)) + 1
     lo, hi = left + 0.15 * (right - left), right - 0.15 * (right - left)
-    ink = [0] * (right - left + 2)
-    for r in rows:
-        for w in r:
-            ink[int(w["x0"]) - left] += 1
-            ink[int(w["x1"]) + 1 - left] -= 1
+    covered = _ink(rows, right)
     allowed = max(1, 0.03 * len(rows))
     cuts: list[float] = []
-    covered = list(accumulate(ink))
-    if min(covered[int(lo) - left:int(hi) - left + 1], default=allowed + 1) > allowed:
+    if min(covered[int(lo):int(hi) + 1], default=allowed + 1) > allowed:
         return []  # (most pages: words over every x of the middle of the text block)
     size = None
     x = left
     while x < right:
-        if covered[x - left] <= allowed and lo <= x <= hi:
+        if covered[x] <= allowed and lo <= x <= hi:
             start = x
-            while x < right and covered[x - left] <= allowed:
+            while x < right and covered[x] <= allowed:
                 x += 1
             a, b = start, x  # a blank strip [a, b)
             if size is None and b - a >= 6.0:
