@@ -37,13 +37,10 @@ def toc_rows(lines: list[Line]) -> set[int]:
         return found
     bare = {i for i, line in enumerate(lines) if not line.zone and i not in found
             and len(line.text) <= MAX_TOC_CHARS and TOC_PAGE_END.search(line.text)}
-    grown = True
-    while grown:
-        grown = False
-        for i in sorted(bare - found):
-            if i - 1 in found or i + 1 in found:
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):  # chains after rows, then before
+        for i in order:
+            if i in bare and (i - 1 in found or i + 1 in found):
                 found.add(i)
-                grown = True
     return found
 
 
