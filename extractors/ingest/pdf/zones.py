@@ -122,6 +122,11 @@ def _apart(line: Line, lines: tuple, factor: float) -> bool:
     return min(gaps, default=1e9) >= factor * line.size
 
 
+def _slot_x(line: Line, edge: str) -> float:
+    """Where a line stands in its slot: its left edge, right edge or middle."""
+    return line.x0 if edge == "x0" else line.x1 if edge == "x1" else (line.x0 + line.x1) / 2
+
+
 def steady_slots(pages: list[PageInfo], settings: PdfSettings, need: int) -> set[int]:
     """Running heads and feet whose wording changes from page to page (the current section's
     title, "Chapter 3 · Title", a title beside a fixed journal reference in the slots of one head):
@@ -141,17 +146,20 @@ def steady_slots(pages: list[PageInfo], settings: PdfSettings, need: int) -> set
     with_text = sum(1 for p in pages if p.lines)
     most = max(need, -(-4 * with_text // 10))
     words = {id(l): re.sub(r"\d+", "#", l.text.casefold()).split() for l in cands}
+    by_top: dict[int, list[Line]] = defaultdict(list)  # (only lines within 2 pt of a height are compared)
+    for line in cands:
+        by_top[int(line.top)].append(line)
     found: set[int] = set()
     for line in cands:
-        mid = (line.x0 + line.x1) / 2
+        level = [o for t in range(int(line.top) - 3, int(line.top) + 4) for o in by_top.get(t, ())
+                 if abs(o.top - line.top) <= 2 and abs(o.size - line.size) <= 0.3]
+        mine = words[id(line)]
         for edge in ("x0", "x1", "mid"):
-            at = line.x0 if edge == "x0" else line.x1 if edge == "x1" else mid
+            at = _slot_x(line, edge)
             pages_at: set[int] = set()
             sharing: set[int] = set()
-            mine = words[id(line)]
-            for o in cands:
-                o_at = o.x0 if edge == "x0" else o.x1 if edge == "x1" else (o.x0 + o.x1) / 2
-                if abs(o.top - line.top) <= 2 and abs(o.size - line.size) <= 0.3 and abs(o_at - at) <= 3:
+            for o in level:
+                if abs(_slot_x(o, edge) - at) <= 3:
                     pages_at.add(o.page)
                     theirs = words[id(o)]
                     if edge == "x0" and len(mine) > 2 and theirs[:2] == mine[:2] and mine != theirs or \
@@ -219,12 +227,13 @@ def set_aside_paragraphs(aside: list[list[Line]], pages: list[PageInfo]) -> tupl
     silently lost: running heads (`header`), page numbers and running feet (`footer`)."""
     out = []
     for lines, info in zip(aside, pages):
+        set_aside = {id(l) for l in lines}
         for line in lines:
             if line.text:
                 # a foot closing a short page stands high on it, under the page's text
-                under_text = any(o.bottom <= line.top for o in info.lines if o not in lines)
                 zone = "header" if line.top < 0.1 * line.page_height or (
-                    line.top < line.page_height / 2 and not under_text) else "footer"
+                    line.top < line.page_height / 2
+                    and not any(o.bottom <= line.top for o in info.lines if id(o) not in set_aside)) else "footer"
                 out.append(Paragraph(join_line("", line.text), info.number, "", zone))
     return tuple(out)
 
