@@ -13,20 +13,18 @@ from extractors.model import Footnote, Layout, Marker, Sentence, note_label
 
 ENDS_SENTENCE = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 STARTS_AS_CONTINUATION = re.compile(r"^[a-zà-ÿ,.;:)\]\-–—…]|^\d+[.)]?$|^\W+$")
-# abbreviations a period does not end a sentence after: bibliographic (English, French, German)
-# and titles; an initial ("J. Smith") too
-ABBREVIATIONS = frozenset(
-    "vol vols no nos nr pp p ed eds cf ch chap fig figs n nn para paras art arts sec secs sect sects al op cit "
-    "ibid id ca approx e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
-    "bd hrsg hg ff s abs aufl vgl ders ebd fn nº éd trad coll chap t mme mlle me dir p.ex env av apr "
-    "eq eqs eqn".split()
-)
-# those of them that take a number after them ("No. 4", "p. 45", "ch. 4", "Sect. 4.2", "art. 12",
-# "§ 3", "approx. 3"): the number is theirs, never a list marker opening the next sentence (issue 13:
+# abbreviations that take a number after them ("No. 4", "p. 45", "ch. 4", "Sect. 4.2", "art. 12",
+# "approx. 3"): the number is theirs, never a list marker opening the next sentence (issue 13:
 # "Room No. | 4. The transit ...", "cf. p. | 45. Infill ...")
 NUMBERED_ABBREVIATIONS = frozenset(
     "vol vols no nos nr nº n nn p pp s ff ch chap t fig figs para paras art arts sec secs sect sects cf "
     "ca approx eq eqs eqn fn".split()
+)
+# abbreviations a period does not end a sentence after: those and other bibliographic ones (English,
+# French, German) and titles; an initial ("J. Smith") too
+ABBREVIATIONS = NUMBERED_ABBREVIATIONS | frozenset(
+    "ed eds al op cit ibid id e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
+    "bd hrsg hg abs aufl vgl ders ebd éd trad coll mme mlle me dir p.ex env av apr".split()
 )
 NUMBER_SIGNS = "§¶"  # signs that take a number too, without a period ("§ 12", "¶ 4")
 # a word before its period; an elided French article may stand before it ("l'art.", "d'art.")
