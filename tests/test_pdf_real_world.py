@@ -545,6 +545,26 @@ def test_a_reference_list_in_small_type_is_not_the_last_footnote_run_on(tmp_path
     assert " ".join(s.text for s in doc.sentences if s.zone == "references") == " ".join(refs)
 
 
+def test_a_reference_list_filling_a_page_does_not_run_on_into_the_last_footnote(tmp_path):
+    """Issue 13 (found in review): a reference list in small type that filled its page under the
+    References heading was read as a list, but its run on to the next page was appended to the
+    document's last footnote (the page of nothing but the list did not say the list went on)."""
+    claim = "A metric on the plane gives it a topology."
+    page1 = [Run(50, 80, claim, "serif", 10), raised(50 + pdfgen.width(claim, "serif", 10) + 0.3, 80, "1")]
+    page1 += body_page([*PARAS, AROUND, AROUND], y=100) + with_note(1, "Also called the Euclidean topology.")
+    refs = [f"Diallo, A. ({2000 + i}). Roads in the Sahel, volume {i + 1}. Bamako: Editions du Fleuve."
+            for i in range(6)]
+    page2 = body_page([AROUND, AROUND, *PARAS], y=80)
+    y = page2[-1].y + 30
+    page2 += [Run(50, y, "References", "bold", 12)] + [Run(50, y + 22 + 12 * i, r, "serif", 8)
+                                                       for i, r in enumerate(refs[:4])]
+    page3 = [Run(50, 60 + 12 * i, r, "serif", 8) for i, r in enumerate(refs[4:])]
+    doc = read(pdfgen.write_pages(tmp_path / "refs-run-on.pdf", [page1, page2, page3]))
+    (note,) = doc.footnotes
+    assert note.text == "Also called the Euclidean topology."
+    assert " ".join(s.text for s in doc.sentences if s.zone == "references") == " ".join(refs)
+
+
 def test_an_author_line_s_affiliation_figures_do_not_take_the_notes(tmp_path):
     """Issue 13: affiliation figures on an author line ("Sarah Lindqvist¹") were taken for the
     markers of the notes of the same numbers, and the notes were anchored to the author line.

@@ -348,7 +348,8 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     in_list = False  # the last small type read was a reference list's
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
         current = order[-1] if order else None
-        if zone and (in_list or under_reference_heading(zone[0], bodies[p_idx])):
+        listed = bool(zone) and (in_list or under_reference_heading(zone[0], bodies[p_idx]))
+        if listed:
             current = None  # a reference list in small type (or its page's run on): no note runs on into it
         if zone and current is None and footnote_start(zone[0], last, plain, True) is None:
             # small type that opens no footnote (a caption, an abstract, a licence) stays text; the
@@ -356,6 +357,7 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
             k = next((k for k, l in enumerate(zone) if footnote_start(l, last, plain, True) is not None), None)
             if k is None:
                 bodies[p_idx] = pages_lines[p_idx]
+                in_list = listed  # a page of nothing but the list: the next page's small type runs on with it
                 continue
             notes_part = {id(l) for l in zone[k:]}
             bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_part]
