@@ -232,3 +232,34 @@ def test_issue_18_damaged_pdfs_fail_their_own_row_with_pdfium(tmp_path):
             assert layout.pages >= 1
         except IngestError as exc:
             assert "\n" not in str(exc) and str(exc)
+
+
+def test_issue_13_letters_beyond_the_bmp_are_one_character_with_pdfium():
+    """pdfium's text page holds a mathematical italic "𝑥" (U+1D465) as two UTF-16 halves at two
+    indexes; read one by one they reached the text as lone surrogates, which spaCy cannot encode:
+    a French LaTeX course's slides (a LuaLaTeX deck with unicode-math) stopped the whole run."""
+    path = ROOT / "tests" / "fixtures" / "typesetters" / "lualatex-math-italic.pdf"
+    texts = {}
+    for engine in ("pdfium", "pdfplumber"):
+        layout = read_pdf(path, PdfSettings(engine=engine))
+        texts[engine] = " ".join(p.text for p in layout.paragraphs)
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in texts["pdfium"])
+    assert "base de numération 𝑏 composé de 𝑚 chiffres" in texts["pdfium"]
+    assert "Let 𝑛 be the number of armed groups and 𝑘" in texts["pdfium"]
+    assert texts["pdfium"] == texts["pdfplumber"]
+
+
+def test_issue_13_text_spacy_cannot_take_fails_its_document_not_the_run():
+    """The lone surrogates above reached spaCy's tokenizer, whose UnicodeEncodeError stopped the
+    run ("unexpected UnicodeEncodeError", every other document lost). Whatever the sentence
+    splitter cannot take now fails that document with a one-line error."""
+    from extractors.ingest.documents import split_sentences
+    from extractors.model import Layout, Paragraph
+
+    from .conftest import segmenter
+
+    good = Layout("t", 1, (Paragraph("Armed groups met in Gao. They signed.", 1, "", "body"),), ())
+    assert len(split_sentences("ok", good, segmenter("en"))[0]) == 2
+    bad = Layout("t", 1, (Paragraph("Soit \ud835 un nombre.", 1, "", "body"),), ())
+    with pytest.raises(IngestError, match=r"^text the sentence splitter cannot read \(UnicodeEncodeError: .*surrogates"):
+        split_sentences("bad", bad, segmenter("fr"))

@@ -76,6 +76,28 @@ def document_base(path: Path, doc_id: str, rel_path: str) -> Document:
     return Document(doc_id=doc_id, path=rel_path, sha256=sha256_file(path), format=fmt)
 
 
+def _unreadable(what: str, exc: Exception) -> IngestError:
+    detail = " ".join(str(exc).split())[:160]
+    return IngestError(f"{what} ({type(exc).__name__}: {detail})")
+
+
+def split_sentences(doc_id: str, layout: Layout, nlp: Language) -> tuple:
+    """`segment`, where text the language model cannot take (spaCy fails on it) fails this
+    document with a one-line IngestError, not the run."""
+    try:
+        return segment(doc_id, layout, nlp)
+    except Exception as exc:
+        raise _unreadable("text the sentence splitter cannot read", exc) from exc
+
+
+def analysed(sentences: tuple, nlp: Language) -> tuple:
+    """`analyse`, failing this document alone as `split_sentences` does."""
+    try:
+        return analyse(sentences, nlp)
+    except Exception as exc:
+        raise _unreadable("text the recognition model cannot read", exc) from exc
+
+
 def ingest(
     path: Path,
     doc_id: str,
@@ -94,12 +116,13 @@ def ingest(
     except RecursionError:
         return replace(base, status="failed", error="malformed file (nesting too deep to read)")
     language = guess_language(" ".join(p.text for p in layout.paragraphs[:200])) or "en"
-    sentences, footnotes = segment(doc_id, layout, segmenter(language))
+    try:
+        sentences, footnotes = split_sentences(doc_id, layout, segmenter(language))
+        analyses = analysed(sentences, analyser(language)) if analyser is not None and sentences else ()
+    except IngestError as exc:
+        return replace(base, status="failed", title=layout.title, pages=layout.pages, error=str(exc))
     if not sentences:
         return replace(base, status="failed", title=layout.title, pages=layout.pages, error="no text found")
-    analyses = ()
-    if analyser is not None:
-        analyses = analyse(sentences, analyser(language))
     return replace(
         base,
         title=layout.title,

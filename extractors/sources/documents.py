@@ -10,7 +10,7 @@ from extractors.sources.fetch import SourceResult, cache_key
 from extractors.ingest.markdown import parse_markdown
 from extractors.model import Document
 from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
-from extractors.ingest.sentences import segment
+from extractors.ingest.documents import split_sentences
 from extractors.ingest.webtext import extract_html
 
 
@@ -43,7 +43,10 @@ def source_document(result: SourceResult, segmenter, citing: tuple[str, ...] = (
     except Exception as exc:  # a hostile page must fail its own row, not the run
         return replace(base, status="failed", error=f"unreadable source ({type(exc).__name__}: {str(exc)[:120]})")
     language = language or "en"
-    sentences, footnotes = segment(base.doc_id, layout, segmenter(language))
+    try:
+        sentences, footnotes = split_sentences(base.doc_id, layout, segmenter(language))
+    except IngestError as exc:
+        return replace(base, status="failed", error=str(exc))
     return replace(base, title=layout.title, pages=layout.pages, language=language, sentences=sentences,
                    footnotes=footnotes, warnings=(f"cited in {', '.join(citing)}",) if citing else ())
 

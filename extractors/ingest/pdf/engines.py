@@ -114,6 +114,24 @@ def _rotation(rotate: int, x0: float, y0: float, x1: float, y1: float) -> tuple:
     return (1, 0, 0, 1, -x0, -y0)
 
 
+NO_CHARACTER = -1  # the second half of a surrogate pair: no glyph of its own (read by neither pass)
+
+
+def paired_surrogates(codes: list[int]) -> list[int]:
+    """pdfium's text page holds a character beyond the BMP (a mathematical italic "𝑥", U+1D465)
+    as two UTF-16 code units, each at its own index: the pair becomes the one code point at the
+    first index and NO_CHARACTER at the second, so that no lone surrogate reaches the text (it
+    cannot be encoded, and spaCy fails on it). A lone surrogate is left out too."""
+    out = list(codes)
+    for i, u in enumerate(out):
+        if 0xD800 <= u <= 0xDBFF and i + 1 < len(out) and 0xDC00 <= out[i + 1] <= 0xDFFF:
+            out[i] = 0x10000 + ((u - 0xD800) << 10) + (out[i + 1] - 0xDC00)
+            out[i + 1] = NO_CHARACTER
+        elif 0xD800 <= u <= 0xDFFF:
+            out[i] = NO_CHARACTER
+    return out
+
+
 def _gap_record(prev: dict, nxt: dict) -> dict:
     """A blank record for a space pdfium inserted between two glyphs: the gap between their
     boxes, along the way the text runs (across for text set upright, down for text turned)."""
@@ -637,7 +655,7 @@ class PdfiumPage:
         if len(text) == n:  # (a pair of surrogates decodes to one character: shorter)
             return [2 if c == 0xFFFE else c for c in map(ord, text)]
         get_unicode = _calls(self.raw)[0]
-        return [get_unicode(self._tp, i) for i in range(n)]
+        return paired_surrogates([get_unicode(self._tp, i) for i in range(n)])
 
     def _text_boxes(self) -> tuple:
         """Boxes (x0, x1, top, bottom, object), sorted, of the page's text objects: where to look
