@@ -263,3 +263,45 @@ def test_issue_13_text_spacy_cannot_take_fails_its_document_not_the_run():
     bad = Layout("t", 1, (Paragraph("Soit \ud835 un nombre.", 1, "", "body"),), ())
     with pytest.raises(IngestError, match=r"^text the sentence splitter cannot read \(UnicodeEncodeError: .*surrogates"):
         split_sentences("bad", bad, segmenter("fr"))
+
+
+def _pdf_with_tounicode(content: bytes, tounicode: bytes) -> bytes:
+    """A one-page PDF written by hand: Helvetica with the given ToUnicode CMap, the given content."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(tounicode) + tounicode + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_issue_13_lone_surrogates_from_pdfium_are_left_out(tmp_path):
+    """A font's table page (TeX Gyre's specimen, "223 xDF") gave pdfium a lone U+D800 in the
+    page's text, read in one call where no pair shortened it: the same run-stopping error.
+    Here a ToUnicode CMap maps "Z" to U+D800."""
+    from extractors.ingest.pdf.engines import NO_CHARACTER, paired_surrogates
+
+    assert paired_surrogates([0x61, 0xD835, 0xDC65, 0x62]) == [0x61, 0x1D465, NO_CHARACTER, 0x62]
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"1 beginbfchar <5A> <D800> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    path = tmp_path / "lone-surrogate.pdf"
+    path.write_bytes(_pdf_with_tounicode(b"BT /F1 12 Tf 20 150 Td (Armed groups met in Gao. Z They signed.) Tj ET", cmap))
+    text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
+    assert text == "Armed groups met in Gao. They signed."

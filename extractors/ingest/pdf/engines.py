@@ -26,6 +26,7 @@ import bisect
 import contextlib
 import ctypes
 import math
+import re
 import threading
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -114,6 +115,7 @@ def _rotation(rotate: int, x0: float, y0: float, x1: float, y1: float) -> tuple:
     return (1, 0, 0, 1, -x0, -y0)
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
 NO_CHARACTER = -1  # the second half of a surrogate pair: no glyph of its own (read by neither pass)
 
 
@@ -653,7 +655,8 @@ class PdfiumPage:
         k = self.raw.FPDFText_GetText(self.textpage(), 0, n, buf)
         text = bytes(buf)[: 2 * max(0, k - 1)].decode("utf-16-le", "surrogatepass")
         if len(text) == n:  # (a pair of surrogates decodes to one character: shorter)
-            return [2 if c == 0xFFFE else c for c in map(ord, text)]
+            codes = [2 if c == 0xFFFE else c for c in map(ord, text)]
+            return paired_surrogates(codes) if SURROGATE.search(text) else codes
         get_unicode = _calls(self.raw)[0]
         return paired_surrogates([get_unicode(self._tp, i) for i in range(n)])
 
