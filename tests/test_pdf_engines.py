@@ -265,13 +265,13 @@ def test_issue_13_text_spacy_cannot_take_fails_its_document_not_the_run():
         split_sentences("bad", bad, segmenter("fr"))
 
 
-def _pdf_with_tounicode(content: bytes, tounicode: bytes) -> bytes:
-    """A one-page PDF written by hand: Helvetica with the given ToUnicode CMap, the given content."""
+def _pdf_with_tounicode(content: bytes, tounicode: bytes = b"", font: bytes = b"/ToUnicode 6 0 R") -> bytes:
+    """A one-page PDF written by hand: Helvetica (with the given ToUnicode CMap), the given content."""
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " + font + b" >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Length %d >>\nstream\n" % len(tounicode) + tounicode + b"\nendstream",
     ]
@@ -305,3 +305,21 @@ def test_issue_13_lone_surrogates_from_pdfium_are_left_out(tmp_path):
     path.write_bytes(_pdf_with_tounicode(b"BT /F1 12 Tf 20 150 Td (Armed groups met in Gao. Z They signed.) Tj ET", cmap))
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
     assert text == "Armed groups met in Gao. They signed."
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_an_accent_set_on_its_letter_is_one_letter(tmp_path, engine):
+    """TeX's OT1 fonts (and iText's Federal Register: "Ageˆncia Nacional de Aviac¸a˜o Civil") set
+    an accented letter as two glyphs, the accent's box on the letter's: both readers gave them
+    apart ("math´ematiques", "M´enaka", "Pas¸ca"), so no name with an accent was found. Set on its
+    letter (before it, or after it as a cedilla), an accent is now one letter with it; a "´"
+    typed beside the letters for an apostrophe stays as it is."""
+    # Helvetica (WinAnsi): acute 0xB4 and cedilla 0xB8 are 333 units wide, "e" 556, "c" 500;
+    # a TJ number moves the next glyph left by n/1000 of the size
+    content = (b"BT /F1 12 Tf 20 150 Td [(The armed groups met at M) (\264) 445 (enaka and in Fran) (c) 417 (\270) -83 "
+               b"(ais villages.)] TJ ET BT /F1 12 Tf 20 120 Td (It\264s the accord of Bamako.) Tj ET")
+    path = tmp_path / "accents.pdf"
+    path.write_bytes(_pdf_with_tounicode(content, font=b"/Encoding /WinAnsiEncoding"))
+    text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
+    assert "met at Ménaka and in Français villages." in text
+    assert "It´s the accord of Bamako." in text

@@ -33,7 +33,8 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
-from extractors.ingest.pdf.glyphs import C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap, named_glyphs
+from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap,
+                                          named_glyphs, overlaps, with_accent)
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -507,6 +508,17 @@ class PdfiumPage:
                     # share one box exactly
                     continue
                 same = (info is winfo or info[:3] == winfo[:3]) and -y_tolerance <= top - ltop <= y_tolerance
+                if (u in ACCENT_CODES or last_u in ACCENT_CODES) and same and not spaced \
+                        and overlaps(lx0, lx1, x0, x1):
+                    letter = with_accent(text[-1], ch)  # an accent set on its letter (`words.set_accents`)
+                    if letter is not None:
+                        text[-1] = letter
+                        if last_u in ACCENT_CODES:  # the letter's box, not the accent's
+                            lx0, lx1, ltop = x0, x1, top
+                            if x1 > wx1:
+                                wx1 = x1
+                        last_u, last_left = ord(letter), left
+                        continue
                 if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
                     text.append(ch)
                     xs.append(x0)

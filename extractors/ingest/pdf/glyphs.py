@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 # (pdfminer comes with pdfplumber)
@@ -41,6 +42,31 @@ UNMAPPED = frozenset(range(1, 32)) - {2, 9, 10, 13}
 # code points under 32 that pdfium gives for glyphs it could not map (its own line ends and hyphen
 # mark aside): a page holding one may have a font pdfium reads by CID (`PdfiumPage._letters`)
 SUSPECT = frozenset(range(1, 32)) - {2, 10, 13}
+
+
+# Accents set as glyphs of their own over or under a letter (TeX's OT1 fonts, `\accent`: "´" then
+# "e", the cedilla's box on the c's), as spacing characters, with the combining mark each stands for
+ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "^": "\u0302", "˜": "\u0303", "~": "\u0303",
+           "¸": "\u0327", "˘": "\u0306", "ˇ": "\u030c", "˙": "\u0307", "˚": "\u030a", "¯": "\u0304", "˝": "\u030b",
+           "˛": "\u0328"}
+ACCENT_CODES = frozenset(map(ord, ACCENTS))
+DOTLESS = {"ı": "i", "ȷ": "j"}  # TeX sets "î" as "ˆ" over a dotless i
+
+
+def with_accent(first: str, second: str) -> str | None:
+    """The one letter an accent glyph and the letter it is set on make, in either order ("´" and
+    "e" -> "é", "c" and "¸" -> "ç", "ˆ" and "ı" -> "î"), or None where they make no single
+    character (the accent is then kept as it stands)."""
+    accent, letter = (first, second) if first in ACCENTS else (second, first)
+    if accent not in ACCENTS or len(letter) != 1 or not letter.isalpha():
+        return None
+    composed = unicodedata.normalize("NFC", DOTLESS.get(letter, letter) + ACCENTS[accent])
+    return composed if len(composed) == 1 else None
+
+
+def overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
+    """Two glyphs' boxes share at least half the narrower one's width: one is set on the other."""
+    return min(a1, b1) - max(a0, b0) >= 0.5 * min(a1 - a0, b1 - b0) > 0
 
 
 def _name(value) -> str:

@@ -12,6 +12,7 @@ from pdfplumber.utils import extract_words
 
 
 
+from extractors.ingest.pdf.glyphs import ACCENTS, overlaps, with_accent
 from extractors.ingest.pdf.types import PdfSettings
 
 
@@ -235,6 +236,28 @@ def streamed_words(page, settings: PdfSettings) -> PageWords | None:
     return PageWords(words, float(page.width), float(page.height), chars=sum(len(w["text"]) for w in words))
 
 
+def set_accents(chars: list[dict]) -> list[dict]:
+    """An accent set as a glyph of its own on the letter next to it in the page's stream (TeX's
+    OT1 fonts set "é" as "´" over "e" and "ç" as "¸" under "c"; both readers give the two apart:
+    "math´ematiques", "franc¸aise", "M´enaka") made one letter with it, the letter's box kept.
+    Only where the two boxes overlap (`glyphs.overlaps`): a "´" typed for an apostrophe stands
+    beside its letters ("it´s"). The same list where no accent stands on a letter."""
+    if not any(c["text"] in ACCENTS for c in chars):
+        return chars
+    out: list[dict] = []
+    for c in chars:
+        prev = out[-1] if out else None
+        if prev is not None and (c["text"] in ACCENTS or prev["text"] in ACCENTS) \
+                and prev["bottom"] > c["top"] and c["bottom"] > prev["top"] \
+                and overlaps(prev["x0"], prev["x1"], c["x0"], c["x1"]):
+            letter = with_accent(prev["text"], c["text"])
+            if letter is not None:
+                out[-1] = {**(c if prev["text"] in ACCENTS else prev), "text": letter}
+                continue
+        out.append(c)
+    return out if len(out) < len(chars) else chars
+
+
 def upright_words(page, settings: PdfSettings) -> PageWords:
     options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
                    y_tolerance=settings.y_tolerance,
@@ -243,12 +266,13 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
-        words = page.extract_words(**options)
+        accented = set_accents(chars)
+        words = page.extract_words(**options) if accented is chars else extract_words(accented, **options)
         mark_spaces(words, blank_boxes(chars))
         return PageWords(words, width, height, chars=len(chars))
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    words = extract_words(chars, **options)
+    words = extract_words(set_accents(chars), **options)
     # space glyphs are not used here (a mirrored glyph's box need not lie where its advance does),
     # but a space an engine inserted between two glyphs' boxes (`generated`) is
     mark_spaces(words, blank_boxes([c for c in chars if c.get("generated")]))
