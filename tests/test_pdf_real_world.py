@@ -1000,3 +1000,28 @@ def test_a_box_title_is_not_the_section_of_the_text_after_the_box(tmp_path):
     doc = read(pdfgen.write_pages(tmp_path / "box-title.pdf", [runs], size=(612.0, 792.0)))
     assert {s.section for s in doc.sentences} == {"The Peace Process"}
     assert any(s.text.startswith("Box 1: The accord") for s in doc.sentences)
+
+
+def test_an_affiliation_letter_set_nearly_full_size_or_before_a_name_stands_apart(tmp_path):
+    """Issue 13: a browser's <sup> at 90 % of the text ("Diarra" + "a", raised but hardly
+    smaller) was no superscript, and glued to the name ("Diarraa"); on the affiliation line the
+    letter before each institution was glued to it ("aUniversity of Ségou; bSciences Po"). Both
+    now stand apart; a smaller word of the row that is a word ("and") is still no mark."""
+    width = pdfgen.width
+    x, runs = 50.0, []
+    for text, mark in [("Fatoumata Diarra", "a"), (" and Hugo Lefevre", "b")]:
+        runs.append(Run(x, 80, text, "serif", 10))
+        x += width(text, "serif", 10)
+        runs.append(Run(x, 80 - 3.7, mark, "serif", 9))
+        x += width(mark, "serif", 9)
+    x = 50.0
+    for mark, text in [("a", "University of Segou, Mali; "), ("b", "Sciences Po, Paris")]:
+        runs.append(Run(x, 96 - 3.7, mark, "serif", 9))
+        x += width(mark, "serif", 9)
+        runs.append(Run(x, 96, text, "serif", 10))
+        x += width(text, "serif", 10)
+    runs += body_page(PARAS[:2], y=120)
+    doc = read(pdfgen.write_pages(tmp_path / "affiliations-90.pdf", [runs]))
+    text = " ".join(s.text for s in doc.sentences) + " " + " ".join(s.section for s in doc.sentences)
+    assert "Fatoumata Diarra a and Hugo Lefevre b" in text, text
+    assert "a University of Segou, Mali; b Sciences Po, Paris" in text, text

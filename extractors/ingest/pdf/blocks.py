@@ -14,7 +14,7 @@ from extractors.text import other_language
 
 
 from extractors.ingest.pdf.joining import join_line
-from extractors.ingest.pdf.types import Line, PdfSettings
+from extractors.ingest.pdf.types import AFFILIATION_MARK, Line, PdfSettings
 
 
 BULLET = re.compile(r"^([•●▪◦‣·]|[-–]\s)\s*")
@@ -299,9 +299,14 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
 
 
 # a note number set on the baseline, glued after a word or its punctuation ("sources,4", "most.9")
-AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # "ᵃ", "ᵃ,ᵇ", "*"
 NAME_END = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z]$")  # a capitalised word ("Diarra"), not "XIX" or "n"
 GLUED_MARKER = re.compile(r"^(.*[^\W\d_][.,;:!?)\]’”'\"»]*)(\d{1,3})$")
+
+
+def leads_a_name(segs, k: int) -> bool:
+    """The next segment after segs[k] is text, glued to it, that begins with a capital."""
+    nxt = segs[k + 1] if k + 1 < len(segs) else None
+    return nxt is not None and not nxt.sup and nxt.text[:1].isupper()
 
 
 def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_marker=None) -> Block:
@@ -314,7 +319,8 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
     for line in g.lines:
         piece = ""
         line_markers: list[tuple[int, int]] = []
-        for seg in line.segs:
+        segs = line.segs
+        for k, seg in enumerate(segs):
             numbers = seg.note_numbers()
             glued = GLUED_MARKER.match(seg.text) if glued_marker is not None and not seg.sup else None
             if numbers and all(accept_marker(line.page, n) for n in numbers):
@@ -331,6 +337,11 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
                     # a raised letter after a name: an affiliation's mark ("Diarra" + "ᵃ" is not
                     # "Diarraa"; "nᵒ", "XIXᵉ" stay one word)
                     piece += " "
+                elif seg.sup and AFFILIATION_MARK.fullmatch(seg.text) and leads_a_name(segs, k):
+                    # a raised letter glued before a name: an affiliation's mark ("ᵃUniversity
+                    # of Ségou; ᵇSciences Po"), a word of its own
+                    piece += ("" if not piece or piece.endswith(" ") else " ") + seg.text + " "
+                    continue
                 piece += seg.text
         piece_stripped = piece.strip()
         lead = len(piece) - len(piece.lstrip())

@@ -46,7 +46,7 @@ SUSPECT = frozenset(range(1, 32)) - {2, 10, 13}
 
 # Accents set as glyphs of their own over or under a letter (TeX's OT1 fonts, `\accent`: "´" then
 # "e", the cedilla's box on the c's), as spacing characters, with the combining mark each stands for
-ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "^": "\u0302", "˜": "\u0303", "~": "\u0303",
+ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303",
            "¸": "\u0327", "˘": "\u0306", "ˇ": "\u030c", "˙": "\u0307", "˚": "\u030a", "¯": "\u0304", "˝": "\u030b",
            "˛": "\u0328"}
 ACCENT_CODES = frozenset(map(ord, ACCENTS))

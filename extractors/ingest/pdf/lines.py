@@ -12,7 +12,7 @@ from operator import itemgetter
 
 
 from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
-from extractors.ingest.pdf.types import IngestError, Line, PdfSettings, Seg
+from extractors.ingest.pdf.types import AFFILIATION_MARK, IngestError, Line, PdfSettings, Seg
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, page_words
 
 
@@ -620,13 +620,19 @@ def letter_spaced(words: list[dict]) -> list[dict]:
     return out
 
 
-def raised_words(words: list[dict], small_below: float, foot_above: float) -> list[bool]:
+def raised_words(words: list[dict], small_below: float, foot_above: float, high_above: float = -1.0,
+                 smaller_below: float = 0.0) -> list[bool]:
     """Which words of a line are superscripts (note markers, "th", "e" of "XIXe"): smaller than
-    the line's text and standing above its baseline. A run of such words holding two words of
-    letters, or one of four letters or more, is text, not a superscript: a smaller block sharing
+    the line's text and standing above its baseline, or an author's affiliation mark ("a", "a,b",
+    "*"; not a chart's raised "120", not a margin note's "and") only a little smaller
+    (`smaller_below`) but standing high (foot above `high_above`: a browser's <sup> at 90 %).
+    A run of such words holding two words of letters, or one of four letters or more, is text,
+    not a superscript: a smaller block sharing
     the row with larger type (a box beside a heading, a caption beside a pull quote), whose words
     were glued as markers ("bothpoliticallifeandcivilsociety"). Issue 13."""
-    out = [w["size"] < small_below and w["bottom"] < foot_above for w in words]
+    out = [(w["size"] < small_below and w["bottom"] < foot_above)
+           or (w["size"] < smaller_below and w["bottom"] < high_above and AFFILIATION_MARK.fullmatch(w["text"]))
+           for w in words]
     i = 0
     while i < len(out):
         if not out[i]:
@@ -658,8 +664,9 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
     baseline = max(w["bottom"] for w in main_words)
     small_below = text_size * settings.superscript_ratio
     # (most lines hold no word smaller than their text: no superscript to look for)
-    raised = raised_words(words, small_below, baseline - 0.12 * main) if min(sizes) < small_below + 0.05 \
-        else [False] * len(words)
+    smaller_below = 0.95 * text_size
+    raised = raised_words(words, small_below, baseline - 0.12 * main, baseline - 0.3 * main, smaller_below) \
+        if min(sizes) < smaller_below else [False] * len(words)
     segs: list[Seg] = []
     prev = None
     prev_sub = False

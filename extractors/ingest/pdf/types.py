@@ -51,6 +51,7 @@ class Seg:
         return [int(x) for x in re.findall(r"\d+", self.text)]
 
 
+AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # an author's raised "ᵃ", "ᵃ,ᵇ", "*"
 SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 
 
