@@ -173,3 +173,27 @@ def test_a_word_split_at_a_line_end_inside_a_cell_is_joined(tmp_path, engine):
     table = [s.text for s in doc.sentences if s.zone == "table"]
     assert table == ["Actor | Description", "Bamako | The government answered in force.",
                      "Mopti | The long-established militias armed themselves."]
+
+
+def test_a_heading_at_the_margin_above_a_centred_table_is_read_before_it(tmp_path):
+    """Issue 13 (a Sphinx manual's "4.3 Exit codes" over a table of codes): a table was placed
+    after the last line above it that shares its span, so a heading at the left margin, narrower
+    than the indent of a centred table, came after the table's rows, and the rows took the
+    section before. In its column the table stands where its top does."""
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320)
+    runs.append(Run(50, y + 20, "4.3 Incidents", "bold", 11))
+    cols = [200.0, 280.0, 360.0, 440.0]
+    top = y + 34
+    rules = [(cols[0], top, cols[-1], top)]
+    for r, cells in enumerate([HEADER] + ROWS):
+        base = top + 12 + r * 16.0
+        for c, text in enumerate(cells):
+            runs.append(Run(cols[c] + 4, base, text, "bold" if r == 0 else "serif", 9))
+        rules.append((cols[0], base + 4, cols[-1], base + 4))
+    bottom = top + 12 + len(ROWS) * 16.0 + 4
+    rules += [(x, top, x, bottom) for x in cols]
+    after, _ = pdfgen.flow(AFTER, 50, 80, 320)  # the table ends its page: no line under it
+    doc = read(pdfgen.write_pages(tmp_path / "centred-table.pdf", [runs, after], rules=[rules, []]))
+    rows = [(s.section, s.zone, s.text) for s in doc.sentences if s.zone in ("body", "table")]
+    assert rows == [("", "body", BEFORE)] + [("4.3 Incidents", "table", " | ".join(r))
+                                              for r in [HEADER] + ROWS] + [("4.3 Incidents", "body", AFTER)]
