@@ -1025,3 +1025,19 @@ def test_an_affiliation_letter_set_nearly_full_size_or_before_a_name_stands_apar
     text = " ".join(s.text for s in doc.sentences) + " " + " ".join(s.section for s in doc.sentences)
     assert "Fatoumata Diarra a and Hugo Lefevre b" in text, text
     assert "a University of Segou, Mali; b Sciences Po, Paris" in text, text
+
+
+def test_a_bare_number_or_symbols_set_large_are_no_heading(tmp_path):
+    """Issue 13: a page number set mid-page a size above the notes (a QuarkXPress article: "1"
+    between the notes and the licence line) was a heading, and "1" the section of the whole next
+    page; a figure's symbols set large ("= = ∼") the section of a lecture's page. A heading has a
+    letter or is more than a bare number; such a line is text of its page."""
+    runs = body_page(PARAS[:2], y=80)
+    runs.append(Run(200, 300, "1", "bold", 13))
+    runs += body_page(PARAS[2:4], y=340)
+    doc = read(pdfgen.write_pages(tmp_path / "number.pdf", [runs]))
+    assert {s.section for s in doc.sentences} == {""}, {s.section for s in doc.sentences}
+    assert "1" in [s.text for s in doc.sentences]
+    runs = body_page(PARAS[:2], y=80) + [Run(50, 300, "2.6", "bold", 13)] + body_page(PARAS[2:4], y=330)
+    doc = read(pdfgen.write_pages(tmp_path / "version.pdf", [runs]))
+    assert {s.section for s in doc.sentences} == {"", "2.6"}  # a changelog's version heading

@@ -169,7 +169,7 @@ def run_in_headings(lines: list[Line], size: float, pitch: float) -> set[int]:
 def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, edges: Edges) -> list[Group]:
     """Group body lines into headings and paragraphs, then re-join paragraphs split by a column or
     page break. A heading is never more than a few lines: a longer run of large type is a
-    paragraph (a form's narrative set large)."""
+    paragraph (a form's narrative set large); nor a bare number or symbols (`no_heading_text`)."""
     levels = heading_levels(bodies, size, settings)
     low = max(levels.values(), default=0) + 1  # the level of headings set at body size
     pitch = line_pitch(bodies, size)
@@ -212,10 +212,19 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
     for k, g in enumerate(groups):
         if g.kind == "heading" and (len(g.lines) > MAX_HEADING_LINES
                                     or sum(len(l.text) for l in g.lines) > MAX_HEADING_CHARS
+                                    or no_heading_text(" ".join(l.text for l in g.lines))
                                     or in_its_list(groups[k - 1] if k else None, g,
                                                    groups[k + 1] if k + 1 < len(groups) else None)):
             g.kind, g.level = "para", 0
     return join_breaks(groups, edges, indent_style)
+
+
+def no_heading_text(text: str) -> bool:
+    """A page number set large mid-page ("1": a QuarkXPress article's, between its notes and its
+    licence line) or a figure's symbols ("= = ∼") are no section names; a version or a date
+    ("2.6", "2022-11-06", a changelog's headings) are."""
+    text = text.strip()
+    return bool(re.fullmatch(r"\d{1,3}", text)) or not any(c.isalnum() for c in text)
 
 
 LIST_NUMBER = re.compile(r"^\(?(\d{1,2})([.)])\s")
