@@ -33,6 +33,7 @@ FACES = {
     "italic": "DejaVuSerif-Italic.ttf",
     "bold": "DejaVuSans-Bold.ttf",
     "sans": "DejaVuSans.ttf",
+    "mono": "DejaVuSansMono.ttf",
 }
 
 # ---------------------------------------------------------------- the report

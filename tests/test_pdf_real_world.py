@@ -1041,3 +1041,25 @@ def test_a_bare_number_or_symbols_set_large_are_no_heading(tmp_path):
     runs = body_page(PARAS[:2], y=80) + [Run(50, 300, "2.6", "bold", 13)] + body_page(PARAS[2:4], y=330)
     doc = read(pdfgen.write_pages(tmp_path / "version.pdf", [runs]))
     assert {s.section for s in doc.sentences} == {"", "2.6"}  # a changelog's version heading
+
+
+def test_code_listings_do_not_set_the_size_of_the_running_text(tmp_path):
+    """Issue 13 (a package's documentation, a manual with many examples): code listings in a
+    typewriter face at 8 pt outweighed the prose at 10 pt in the upper half of the pages, so the
+    prose was "larger than the text" and each short paragraph of it a heading ("Every row in the
+    file must have the same number of columns; …" a section name). The size of the running text
+    is measured on the text that is not code."""
+    code = ["[project]", 'name = "Household survey 2024"', 'database = "postgresql://office/survey"',
+            "[[teams]]", 'name = "Mopti"', 'tablets = ["T-014", "T-015", "T-016"]', 'name = "Gao"',
+            'tablets = ["T-020", "T-021"]', "[conflicts]", 'rule = "ask"', "report = true", 'folder = "reports"']
+    prose = ["Each team lists the tablets it uses, and a tablet may belong to one team only.",
+             "The program refuses to start when a tablet is listed twice in the file."]
+    pages = []
+    for k in range(2):
+        runs = [Run(50, 60 + 11 * i, line, "mono", 8) for i, line in enumerate(code * 2)]
+        runs += [Run(50, 340, "Configuration" if k == 0 else "Conflicts", "bold", 14)]
+        runs += [Run(50, 370 + 40 * i, text, "serif", 10) for i, text in enumerate(prose)]
+        pages.append(runs)
+    doc = read(pdfgen.write_pages(tmp_path / "manual.pdf", pages))
+    assert {s.section for s in doc.sentences if s.zone == "body"} <= {"", "Configuration", "Conflicts"}
+    assert [s.section for s in doc.sentences if s.text == prose[1]] == ["Configuration", "Conflicts"]

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
 from extractors.ingest.pdf.types import AFFILIATION_MARK, IngestError, Line, PdfSettings, Seg
-from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, page_words
+from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words
 
 
 def rows_of(words: list[dict]) -> list[list[dict]]:
@@ -710,6 +710,7 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         bold=all(is_bold(w["fontname"]) for w in main_words),
         italic=all(is_italic(w["fontname"]) for w in main_words),
         segs=segs,
+        mono=all(is_mono(w["fontname"]) for w in main_words),
         page_height=height,
         page_width=width,
     )

@@ -67,6 +67,7 @@ class Line:
     bold: bool
     italic: bool
     segs: list[Seg] = field(default_factory=list)
+    mono: bool = False  # set in a typewriter face (a code listing)
     page_height: float = 792.0
     page_width: float = 612.0
     seg: int = 0  # the column segment of the page it belongs to, in reading order

@@ -62,6 +62,17 @@ def is_italic(font: str) -> bool:
     return bool(re.search(r"italic|oblique", font, re.I))
 
 
+MONOSPACED = re.compile(r"mono|courier|cmtt|lmtt|sftt|txtt|typewriter|consola|menlo|inconsolata|sourcecode|firacode"
+                        r"|\bpcrr|lucidaconsole", re.I)
+
+
+@lru_cache(maxsize=256)
+def is_mono(font: str) -> bool:
+    """A typewriter face by the font's name (code listings: Courier, CMTT/LMMono, DejaVu Sans Mono,
+    Consolas, Menlo, Source Code Pro)."""
+    return bool(MONOSPACED.search(font))
+
+
 def has_doubled_chars(words: list[dict]) -> bool:
     """Fake-bold typesetting prints each glyph twice at almost the same place, which reads as
     the same word twice at one place, or as words with every letter doubled ("SSppoonnddyyll")."""

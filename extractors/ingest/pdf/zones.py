@@ -21,11 +21,19 @@ PAGE_NUMBER = re.compile(r"^(page\s*)?[\divxlc]{1,6}(\s*(/|of)\s*\d+)?$|^[-â€“â€
 
 def body_size(pages: list[PageInfo]) -> float:
     """The size of the running text: the most used size in the upper half of the pages (where
-    notes do not stand: a law review's notes can outweigh its text), else on the whole pages."""
+    notes do not stand: a law review's notes can outweigh its text), else on the whole pages;
+    code listings set in a typewriter face left out where other text is a sixth of the whole at
+    least (a manual's or a package's documentation whose listings outweigh its prose made the
+    prose "larger than the text": each short paragraph of it a heading; a court transcript all
+    in Courier keeps its size)."""
     sizes: Counter = Counter()
     upper: Counter = Counter()
+    mono = sum(line.chars for p in pages for line in p.lines if line.mono)
+    prose = sum(line.chars for p in pages for line in p.lines) - mono >= 0.2 * mono  # not a transcript set in Courier
     for p in pages:
         for line in p.lines:
+            if line.mono and prose:
+                continue
             sizes[line.size] += line.chars
             if line.top < 0.5 * line.page_height:
                 upper[line.size] += line.chars
