@@ -1063,3 +1063,30 @@ def test_code_listings_do_not_set_the_size_of_the_running_text(tmp_path):
     doc = read(pdfgen.write_pages(tmp_path / "manual.pdf", pages))
     assert {s.section for s in doc.sentences if s.zone == "body"} <= {"", "Configuration", "Conflicts"}
     assert [s.section for s in doc.sentences if s.text == prose[1]] == ["Configuration", "Conflicts"]
+
+
+def test_a_numbered_code_listing_at_the_page_foot_opens_no_note(tmp_path):
+    """Issue 13 (a package's documentation): the numbered lines of a code listing set small at the
+    foot of a page ("2 \\gdef\\Tabbing{...", "3 % %") were read as footnotes 2, 3, 4 ... A line set
+    in a typewriter face opens no note."""
+    code = ["1 \\def\\TAB#1{%", "2 \\ifx #1>\\relax", "3 \\else \\@tabrj", "4 \\fi}", "5 \\let\\>\\@rtab"]
+    runs = body_page(PARAS[:3], y=80)
+    runs += [Run(50, 420 + 10 * i, line, "mono", 8) for i, line in enumerate(code)]
+    doc = read(pdfgen.write_pages(tmp_path / "listing.pdf", [runs]))
+    assert doc.footnotes == ()
+    assert not [s for s in doc.sentences if s.zone == "footnote"]
+
+
+def test_a_folio_well_above_a_wide_bottom_margin_is_set_aside(tmp_path):
+    """Issue 13 (a LaTeX book on A4 with wide margins): the page number, the page's last line but
+    standing well above the bottom margin band, was read as text and joined to the paragraph
+    running over from the page before ("6 168 \\newcommand ..."), whose page it then claimed. A
+    page's last line that prints its number at the same height on other pages is its folio."""
+    pages = []
+    for n in range(1, 5):
+        runs = body_page(PARAS[(n - 1) % 4:(n - 1) % 4 + 2], y=80)
+        runs.append(Run(200, 470, str(n), "serif", 10))
+        pages.append(runs)
+    doc = read(pdfgen.write_pages(tmp_path / "folios.pdf", pages))
+    assert [s.text for s in doc.sentences if s.zone == "footer"] == ["1", "2", "3", "4"]
+    assert not [s for s in doc.sentences if s.zone == "body" and s.text[:1].isdigit()]

@@ -107,7 +107,11 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
     for p in pages:
         for line in p.lines:
             furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)) or (
-                at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line)) or id(line) in steady
+                at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line)) or (
+                # a page's last line that is its number, at the same height on other pages: a
+                # book's folio set well above a wide bottom margin
+                at_edge(line) and line.bottom > 0.6 * line.page_height and PAGE_NUMBER.match(line.text)
+                and repeated(line)) or id(line) in steady
             if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
                 furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
             if furniture:
@@ -256,7 +260,7 @@ def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = 
     where the document numbers its notes in running text, the next number glued to the text
     ("5Olivier"), or followed by a space or a period once the previous note has ended."""
     first = line.segs[0] if line.segs else None
-    if first is None:
+    if first is None or line.mono:  # a numbered line of a code listing opens no note
         return None
     if first.sup and first.text.strip().isdigit():
         return int(first.text)
