@@ -265,29 +265,6 @@ def test_issue_13_text_spacy_cannot_take_fails_its_document_not_the_run():
         split_sentences("bad", bad, segmenter("fr"))
 
 
-def _pdf_with_tounicode(content: bytes, tounicode: bytes = b"", font: bytes = b"/ToUnicode 6 0 R") -> bytes:
-    """A one-page PDF written by hand: Helvetica (with the given ToUnicode CMap), the given content."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " + font + b" >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Length %d >>\nstream\n" % len(tounicode) + tounicode + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
 def test_issue_13_lone_surrogates_from_pdfium_are_left_out(tmp_path):
     """A font's table page (TeX Gyre's specimen, "223 xDF") gave pdfium a lone U+D800 in the
     page's text, read in one call where no pair shortened it: the same run-stopping error.
@@ -301,8 +278,12 @@ def test_issue_13_lone_surrogates_from_pdfium_are_left_out(tmp_path):
             b"1 begincodespacerange <00> <FF> endcodespacerange\n"
             b"1 beginbfchar <5A> <D800> endbfchar\n"
             b"endcmap CMapName currentdict /CMap defineresource pop end end")
-    path = tmp_path / "lone-surrogate.pdf"
-    path.write_bytes(_pdf_with_tounicode(b"BT /F1 12 Tf 20 150 Td (Armed groups met in Gao. Z They signed.) Tj ET", cmap))
+    # the font is object 3, its ToUnicode stream the first extra object, 4
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>"
+    stream = b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
+    path = pdfgen.write_raw(tmp_path / "lone-surrogate.pdf",
+                            [b"BT /F1 12 Tf 20 150 Td (Armed groups met in Gao. Z They signed.) Tj ET"],
+                            {"F1": font}, extra=[stream])
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
     assert text == "Armed groups met in Gao. They signed."
 
@@ -318,8 +299,8 @@ def test_issue_13_an_accent_set_on_its_letter_is_one_letter(tmp_path, engine):
     # a TJ number moves the next glyph left by n/1000 of the size
     content = (b"BT /F1 12 Tf 20 150 Td [(The armed groups met at M) (\264) 445 (enaka and in Fran) (c) 417 (\270) -83 "
                b"(ais villages.)] TJ ET BT /F1 12 Tf 20 120 Td (It\264s the accord of Bamako.) Tj ET")
-    path = tmp_path / "accents.pdf"
-    path.write_bytes(_pdf_with_tounicode(content, font=b"/Encoding /WinAnsiEncoding"))
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    path = pdfgen.write_raw(tmp_path / "accents.pdf", [content], {"F1": font})
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
     assert "met at Ménaka and in Français villages." in text
     assert "It´s the accord of Bamako." in text

@@ -1090,3 +1090,16 @@ def test_a_folio_well_above_a_wide_bottom_margin_is_set_aside(tmp_path):
     doc = read(pdfgen.write_pages(tmp_path / "folios.pdf", pages))
     assert [s.text for s in doc.sentences if s.zone == "footer"] == ["1", "2", "3", "4"]
     assert not [s for s in doc.sentences if s.zone == "body" and s.text[:1].isdigit()]
+
+
+def test_a_chapter_label_over_its_title_is_a_heading_row(tmp_path):
+    """Issue 13 (every Sphinx manual: fncychap sets "CHAPTER" and "ONE" on lines of their own over
+    the chapter's title): the label's lines were read as body sentences of the chapter before.
+    They are rows of zone heading, like a heading over a heading."""
+    page1 = [Run(50, 60, "Preface", "bold", 14)] + body_page(PARAS[:2], y=90)
+    page2 = [Run(300, 70, "CHAPTER", "bold", 10), Run(300, 92, "ONE", "bold", 14),
+             Run(50, 140, "INTRODUCTION", "bold", 14)] + body_page(PARAS[2:4], y=180)
+    doc = read(pdfgen.write_pages(tmp_path / "chapter.pdf", [page1, page2]))
+    rows = [(s.zone, s.text) for s in doc.sentences if s.text in ("CHAPTER", "ONE")]
+    assert rows == [("heading", "CHAPTER"), ("heading", "ONE")], rows
+    assert {s.section for s in doc.sentences if s.page == 2 and s.zone == "body"} == {"INTRODUCTION"}

@@ -37,6 +37,13 @@ CAPTION_LABEL = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+(?:\.\d+)*[a-z]?\s*[.:�
 TITLE_PAGE_WORDS = 150  # more words than this under a document's title on its page: its text, not a title page
 IMPRINT_WORDS = 60  # a paragraph longer than this is prose, not an imprint's line
 IMPRINT_SHARE = 0.25  # an imprint is at most this share of a document's paragraph text
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                "|seventeen|eighteen|nineteen|twenty|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze")
+# a chapter's label set on lines of its own over its title ("CHAPTER" / "ONE" in a Sphinx manual,
+# "Part II", "Chapitre 3", "Annexe A"), or its number alone
+CHAPTER_LABEL = re.compile(r"(?:(?:chapter|chapitre|part|partie|book|livre|appendix|annex|annexe|titre|unit|module)"
+                           r"(?:\s+(?:\d{1,3}|[ivxlcdm]{1,6}|[a-z]|" + NUMBER_WORDS + r"))?"
+                           r"|\d{1,3}|[ivxlcdm]{1,6}|" + NUMBER_WORDS + r")\.?", re.I)
 TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 
 
@@ -116,6 +123,16 @@ def pullquote_flags(blocks: list[Block]) -> list[bool]:
     return flags
 
 
+def chapter_label(blocks: list[Block], k: int) -> bool:
+    """blocks[k] is a chapter's label over its title ("CHAPTER" then "ONE" then "INTRODUCTION",
+    fncychap's style that every Sphinx manual uses): its lines were read as sentences of the
+    chapter before. Like a heading over a heading, it is a row of zone heading."""
+    j = k
+    while j < len(blocks) and blocks[j].kind == "para" and CHAPTER_LABEL.fullmatch(blocks[j].text.strip()):
+        j += 1
+    return j > k and j < len(blocks) and blocks[j].kind == "heading" and j - k <= 2
+
+
 def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
     """Sections, zones and pull quotes for a document's blocks (title first if it has one)."""
     blocks = merge_continued([b for b in blocks if b.text.strip()])
@@ -137,6 +154,9 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
             section = text
             in_references = bool(REFERENCE_HEADINGS.search(SECTION_NUMBER.sub("", section)))
             carried += tuple(Marker(0, m.n) for m in block.markers)
+            continue
+        if block.kind == "para" and not block.zone and chapter_label(blocks, k):
+            out.append(Paragraph(block.text.strip(), block.page, section, "heading", ()))
             continue
         if quote:
             zone = "pullquote"
