@@ -1103,3 +1103,6 @@ def test_a_chapter_label_over_its_title_is_a_heading_row(tmp_path):
     rows = [(s.zone, s.text) for s in doc.sentences if s.text in ("CHAPTER", "ONE")]
     assert rows == [("heading", "CHAPTER"), ("heading", "ONE")], rows
     assert {s.section for s in doc.sentences if s.page == 2 and s.zone == "body"} == {"INTRODUCTION"}
+    from extractors.ingest.layout import CHAPTER_LABEL  # a numeral, not any word of the letters ivxlcdm
+    assert [t for t in ("Part II", "xiv", "Annexe A", "civil", "mild", "vivid") if CHAPTER_LABEL.fullmatch(t)] == [
+        "Part II", "xiv", "Annexe A"]

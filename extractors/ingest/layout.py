@@ -41,9 +41,10 @@ NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 "|seventeen|eighteen|nineteen|twenty|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze")
 # a chapter's label set on lines of its own over its title ("CHAPTER" / "ONE" in a Sphinx manual,
 # "Part II", "Chapitre 3", "Annexe A"), or its number alone
+ROMAN = r"(?=[ivxlc])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"  # i to xcix: not "civil", "mild"
 CHAPTER_LABEL = re.compile(r"(?:(?:chapter|chapitre|part|partie|book|livre|appendix|annex|annexe|titre|unit|module)"
-                           r"(?:\s+(?:\d{1,3}|[ivxlcdm]{1,6}|[a-z]|" + NUMBER_WORDS + r"))?"
-                           r"|\d{1,3}|[ivxlcdm]{1,6}|" + NUMBER_WORDS + r")\.?", re.I)
+                           r"(?:\s+(?:\d{1,3}|" + ROMAN + r"|[a-z]|" + NUMBER_WORDS + r"))?"
+                           r"|\d{1,3}|" + ROMAN + r"|" + NUMBER_WORDS + r")\.?", re.I)
 TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 
 
