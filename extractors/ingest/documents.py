@@ -76,18 +76,13 @@ def document_base(path: Path, doc_id: str, rel_path: str) -> Document:
     return Document(doc_id=doc_id, path=rel_path, sha256=sha256_file(path), format=fmt)
 
 
-def _unreadable(what: str, exc: Exception) -> IngestError:
-    detail = " ".join(str(exc).split())[:160]
-    return IngestError(f"{what} ({type(exc).__name__}: {detail})")
-
-
 def split_sentences(doc_id: str, layout: Layout, nlp: Language) -> tuple:
     """`segment`, where text the language model cannot take (spaCy fails on it) fails this
     document with a one-line IngestError, not the run."""
     try:
         return segment(doc_id, layout, nlp)
     except Exception as exc:
-        raise _unreadable("text the sentence splitter cannot read", exc) from exc
+        raise IngestError.because("text the sentence splitter cannot read", exc) from exc
 
 
 def analysed(sentences: tuple, nlp: Language) -> tuple:
@@ -95,7 +90,7 @@ def analysed(sentences: tuple, nlp: Language) -> tuple:
     try:
         return analyse(sentences, nlp)
     except Exception as exc:
-        raise _unreadable("text the recognition model cannot read", exc) from exc
+        raise IngestError.because("text the recognition model cannot read", exc) from exc
 
 
 def ingest(

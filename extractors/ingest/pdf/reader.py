@@ -67,8 +67,7 @@ def read_pdf(path: Path | str, settings: PdfSettings = PdfSettings()) -> Layout:
             except RecursionError as exc:
                 raise IngestError("malformed PDF (objects nested too deep to read)") from exc
             except Exception as exc:
-                detail = " ".join(str(exc).split())[:160]
-                raise IngestError(f"malformed PDF ({type(exc).__name__}: {detail})") from exc
+                raise IngestError.because("malformed PDF", exc) from exc
         finally:
             pdf.close()
     try:
@@ -76,8 +75,7 @@ def read_pdf(path: Path | str, settings: PdfSettings = PdfSettings()) -> Layout:
     except IngestError:
         raise
     except Exception as exc:  # a layout this reader cannot follow: one document fails, not the run
-        detail = " ".join(str(exc).split())[:160]
-        raise IngestError(f"unreadable page layout ({type(exc).__name__}: {detail})") from exc
+        raise IngestError.because("unreadable page layout", exc) from exc
 
 
 JUNK_TITLE = re.compile(r"\.(exe|docx?|pdf|indd|tex|dvi|rtf|odt|qxd|pub|ps|eps)$|^microsoft (word|powerpoint) - |^untitled"

@@ -13,6 +13,12 @@ from functools import cached_property
 class IngestError(Exception):
     """A document that cannot be read; the message is one clear line for documents.csv."""
 
+    @classmethod
+    def because(cls, what: str, exc: BaseException) -> "IngestError":
+        """"what (ExceptionName: its message on one line, 160 characters at most)"."""
+        detail = " ".join(str(exc).split())[:160]
+        return cls(f"{what} ({type(exc).__name__}: {detail})")
+
 
 @dataclass(frozen=True)
 class PdfSettings:
