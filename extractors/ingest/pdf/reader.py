@@ -139,7 +139,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
             raise IngestError(f"no text layer: scanned or image-only PDF ({n_pages} pages; OCR is not supported)")
         raise IngestError(f"no text found in {n_pages} page(s)")
     size = body_size(pages)
-    kept, aside = drop_running(pages, settings)
+    kept, aside = drop_running(pages, settings, size)
     kept = wrapped_markers(soft_break_hyphens(kept))  # a browser's hyphens and markers at its line breaks
     vocab = vocabulary_of(kept)  # the words of the whole document decide where a hyphen goes
     footnotes, bodies = read_footnotes(kept, pages, size, settings, vocab)

@@ -152,32 +152,30 @@ def table_lines(table: TableRows, page_no: int, height: float, width: float, set
 
 
 def place_tables(lines: list[Line], tables: list[list[Line]]) -> list[Line]:
-    """Put each table's rows into the page's reading order: before the first line under the table
-    that shares its width (the text after it), else after the last line above it, in that line's
-    column segment."""
+    """Put each table's rows into the page's reading order, in the column of the first line under
+    the table that shares its width (the text after it), else of the last line above it: where
+    the table's top stands in that column, after any table placed there that starts as high (side
+    by side). A line narrower than the table's span and not under it (a heading at the margin
+    over a centred table) is so read before the table when it stands above it, after it when
+    below. A table no line shares its span with goes last."""
     out = list(lines)
     placed: dict[int, float] = {}  # id of a table row placed -> its table's top
     for rows in sorted(tables, key=lambda rs: rs[0].top):
         x0, x1, top, bottom = rows[0].x0, rows[0].x1, rows[0].top, rows[-1].bottom
         overlap = [i for i, l in enumerate(out) if l.zone != "table" and min(l.x1, x1) - max(l.x0, x0) > 0]
-        after = next((i for i in overlap if out[i].top >= bottom - 1), None)
-        if after is not None:
-            at, ref = after, out[after]
-        else:
-            above = [i for i in overlap if out[i].top < top]
-            at = (above[-1] + 1) if above else len(out)
-            ref = out[above[-1]] if above else None
-        if ref is not None:
-            # in that line's column, the table stands where its top does: a line narrower than
-            # the table's span and not under it (a heading at the margin over a centred table)
-            # is read before the table when it stands above it, after it when below
-            column = [i for i, l in enumerate(out) if l.zone != "table" and l.seg == ref.seg and l.col == ref.col]
-            at = next((i for i in column if out[i].top >= top), column[-1] + 1)
-            while at < len(out) and placed.get(id(out[at]), top + 1) <= top:
-                at += 1  # after a table placed there already that starts as high (side by side)
+        above = [i for i in overlap if out[i].top < top]
+        ref_at = next((i for i in overlap if out[i].top >= bottom - 1), above[-1] if above else None)
+        if ref_at is None:
+            out.extend(rows)
+            placed.update((id(r), top) for r in rows)
+            continue
+        ref = out[ref_at]
+        column = [i for i, l in enumerate(out) if l.zone != "table" and l.seg == ref.seg and l.col == ref.col]
+        at = next((i for i in column if out[i].top >= top), column[-1] + 1)
+        while at < len(out) and placed.get(id(out[at]), top + 1) <= top:
+            at += 1
         for r in rows:
-            if ref is not None:
-                r.seg, r.col, r.ncols = ref.seg, ref.col, ref.ncols
+            r.seg, r.col, r.ncols = ref.seg, ref.col, ref.ncols
         out[at:at] = rows
         placed.update((id(r), top) for r in rows)
     return out

@@ -277,8 +277,7 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
-        accented = set_accents(chars)
-        words = page.extract_words(**options) if accented is chars else extract_words(accented, **options)
+        words = extract_words(set_accents(chars), **options)  # (what page.extract_words does, on these chars)
         mark_spaces(words, blank_boxes(chars))
         return PageWords(words, width, height, chars=len(chars))
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)

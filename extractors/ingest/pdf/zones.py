@@ -60,7 +60,8 @@ def in_margin(line: Line, settings: PdfSettings) -> bool:
     return line.top < settings.margin * line.page_height or line.bottom > (1 - settings.margin) * line.page_height
 
 
-def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[list[Line]], list[list[Line]]]:
+def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
+                 ) -> tuple[list[list[Line]], list[list[Line]]]:
     """Set aside page numbers and running headers/footers: margin lines that repeat (digits aside)
     at the same height on several pages, alternating recto/verso heads included, and a page's last
     line that so repeats a little above the margin (a running foot under the notes). Returns the
@@ -102,7 +103,7 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings) -> tuple[list[lis
         return near(tops[running_key(line)], line.top) >= need or any(
             near(folios[offset], line.top) >= need for offset in folio_offsets(line))
 
-    steady = steady_slots(pages, settings, need)
+    steady = steady_slots(pages, settings, need, size)
     found: set[int] = set()
     for p in pages:
         for line in p.lines:
@@ -139,14 +140,14 @@ def _slot_x(line: Line, edge: str) -> float:
     return line.x0 if edge == "x0" else line.x1 if edge == "x1" else (line.x0 + line.x1) / 2
 
 
-def steady_slots(pages: list[PageInfo], settings: PdfSettings, need: int) -> set[int]:
+def steady_slots(pages: list[PageInfo], settings: PdfSettings, need: int, size: float) -> set[int]:
     """Running heads and feet whose wording changes from page to page (the current section's
     title, "Chapter 3 · Title", a title beside a fixed journal reference in the slots of one head):
     margin lines no larger than the body's type, set apart from the text by a wide gap, that stand
     at the same height, in the same size and flush with the same edge (left, right or centre) on
     most pages, or on several pages sharing their first or last words there (one slot's fixed
-    part). A page's first line of text is not apart from the next; a heading is larger."""
-    size = body_size(pages)
+    part). A page's first line of text is not apart from the next; a heading is larger than the
+    body's type, `size` (`body_size`)."""
     cands: list[Line] = []
     for p in pages:
         for line in p.lines:
