@@ -193,6 +193,10 @@ def note_line(text: str, sup: str = "") -> Line:
     ("2019 but remained active.", "", 3, True, True, None),  # not the next number
     ("5ibid., 12.", "", 4, True, True, 5),  # glued before lowercase: only the very next number
     ("9ibid., 12.", "", 4, True, True, None),
+    # issue 13 (a Word UML data model): a number alone on its line in small type (a diagram's
+    # multiplicity "1", a chart's axis) opened note 1, which took in the diagrams of five pages
+    ("1", "", 0, True, True, None),
+    ("5.", "", 4, True, True, None),
 ])
 def test_footnote_numbers_in_each_style(text, sup, last, plain, after_end, expected):
     assert footnote_start(note_line(text, sup), last, plain, after_end) == expected
