@@ -224,11 +224,21 @@ def test_footnote_numbers_in_each_style(text, sup, last, plain, after_end, expec
     ("in-", "fallible", "infallible"),  # a short head before a tail found only after breaks
     ("a Mali-", "centric view", "a Mali-centric view"),  # a word of the document before such a tail
     ("(Analyst-in-", "charge)", "(Analyst-in-charge)"),  # the last hyphen of a compound of several
+    # issue 13 (a pdfTeX paper): an adverb in -ly before a word was joined to it ("closelyrelated"),
+    # and a prefix that is also a first syllable kept a split word's hyphen ("de-scendants")
+    ("of closely-", "related instructions", "of closely-related instructions"),
+    ("its modern de-", "scendants have", "its modern descendants have"),
+    ("the pro-", "vince of", "the province of"),
+    ("after the re-", "election of", "after the re-election of"),  # a prefix before a word: kept
+    ("Ag Gamou's ex-", "wife", "Ag Gamou's ex-wife"),  # "ex-" is no first syllable to join
+    # a web address printed with spaces, broken at its own hyphen: kept
+    ("du mali/204631-lutte-malick%2C-un-", "fid%C3%A8le-d", "du mali/204631-lutte-malick%2C-un-fid%C3%A8le-d"),
+    ("sup-", "plying arms", "supplying arms"),
 ])
 def test_line_end_hyphens(left, right, joined):
     vocab = vocabulary_of([[note_line(text, "") for text in (
         "government self-defense counterterrorism counter terrorism month element optional",
         "francomalian franco-malian expansion ex in mali analyst",
-        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge")]])
+        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge", "related election")]])
     assert vocab["pansion"] == vocab["centric"] == 0 and vocab.tails["pansion"] == 2
     assert join_line(left, right, vocab) == joined

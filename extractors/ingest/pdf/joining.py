@@ -15,6 +15,7 @@ from extractors.ingest.pdf.types import Line, Seg
 
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 URL_CONTINUATION = re.compile(r"^[^\s]*[/%=&?#_.\-][^\s]*")
+URL_PART = re.compile(r"[/%=&?#]")  # a word holding these is a piece of a web address
 # first halves of compounds that a line end can split at their own hyphen ("self-" / "defense")
 COMPOUND_HEADS = frozenset(
     "anti self non pro post pre co ex multi inter intra well long short cross semi counter neo pseudo "
@@ -27,6 +28,9 @@ HYPHEN = "\u2010"
 # after a hyphen ending a line inside a table's cell: the break, joined once the document's words
 # are known (`join_cell_breaks`); tables are read page by page, before them (U+2063, invisible)
 CELL_BREAK = "\u2063"
+# compound prefixes that are also a word's first syllable ("de-" / "scendants", "pro-" / "vince",
+# "re-" / "flected"): a compound only before a word of the document ("re-" / "election")
+SYLLABLE_HEADS = frozenset("de re co un pro pre sub".split())
 # the short words that link the parts of a compound of several ("commander-in-chief", "face-to-face")
 LINKING_WORDS = frozenset("in of the to on and by for at a or en à".split())
 
@@ -81,6 +85,8 @@ def join_line(left: str, right: str, vocabulary: Counter | None = None) -> str:
             # a linking word between two hyphens: a compound of several words ("Analyst-in-" /
             # "charge", "state-of-the-" / "art", "arc-en-" / "ciel")
             return left + right
+        if URL_PART.search(end.rsplit(None, 1)[-1]):
+            return left + right  # a web address's path broken at its own hyphen (spaces in it too)
         if vocabulary is not None and tail_word:
             tail = tail_word.group(0)
             if should_dehyphenate(head, tail, vocabulary) if right[:1].islower() \
@@ -95,8 +101,10 @@ def should_dehyphenate(head: str, tail: str, vocabulary: Counter) -> bool:
     form used elsewhere keeps the hyphen, and so does a compound prefix before a word of the
     document ("counter-" / "terrorism"); the whole word used elsewhere drops it ("govern-" /
     "ment"); two halves that are words of their own keep it, and so does a word of four letters or
-    more before a tail found only after line-end hyphens (`Vocabulary.tails`). Otherwise a compound
-    prefix keeps it ("self-" / "defense") and any other head is a split word ("fragmen-" / "tation")."""
+    more before a tail found only after line-end hyphens (`Vocabulary.tails`), and so does an adverb
+    in -ly before a word ("closely-" / "related"). Otherwise a compound prefix keeps it ("self-" /
+    "defense"), one that is also a first syllable only before a word of the document ("de-" /
+    "scendants" is a split word), and any other head is a split word ("fragmen-" / "tation")."""
     h, t = head.casefold(), tail.casefold()
     if vocabulary[f"{h}-{t}"] > 0:
         return False
@@ -114,6 +122,12 @@ def should_dehyphenate(head: str, tail: str, vocabulary: Counter) -> bool:
     tails = getattr(vocabulary, "tails", None)
     if tails is not None and len(h) >= 4 and known(h, vocabulary) and tails[t] > 0:
         return False
+    # an adverb in -ly before a word: a compound ("closely-" / "related", "widely-" / "used"); a
+    # word is hyphenated after "ly" only before a suffix ("sup-ply-" / "ing")
+    if len(h) >= 5 and h.endswith("ly") and len(t) >= 4 and t.isalpha():
+        return False
+    if h in SYLLABLE_HEADS:
+        return not known(t, vocabulary)
     return h not in COMPOUND_HEADS and not head[:1].isdigit()
 
 
