@@ -197,3 +197,34 @@ def test_a_heading_at_the_margin_above_a_centred_table_is_read_before_it(tmp_pat
     rows = [(s.section, s.zone, s.text) for s in doc.sentences if s.zone in ("body", "table")]
     assert rows == [("", "body", BEFORE)] + [("4.3 Incidents", "table", " | ".join(r))
                                               for r in [HEADER] + ROWS] + [("4.3 Incidents", "body", AFTER)]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_small_capitals_made_by_size_stay_one_word_in_a_cell(tmp_path, engine):
+    """Issue 13 (a police crash report from Microsoft Reporting Services): small capitals made by
+    size, a capital at full size and the rest of the word smaller on the same baseline, are read
+    apart by both engines (a word breaks where its size changes), and a cell joined its pieces
+    with spaces: "EMS A GENCY", "M EDICAL F ACILITY". Pieces that abut are one word; a raised
+    marker beside a number stays a token of its own."""
+    from extractors.ingest.pdf import PdfSettings
+
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320)
+    cols, top = [50.0, 170.0, 370.0], y + 8
+    rows = [[("Unit", 9)], [("1", 9)]], [[("E", 9), ("MS ", 7.2), ("A", 9), ("GENCY", 7.2)],
+                                         [("M", 9), ("EDICAL ", 7.2), ("F", 9), ("ACILITY", 7.2)]]
+    rules = [(cols[0], top, cols[-1], top)]
+    base = top + 12
+    for r in range(2):
+        for c in range(2):
+            x = cols[c] + 4
+            for text, size in rows[c][r]:
+                runs.append(Run(x, base, text, "bold", size))
+                x += pdfgen.width(text, "bold", size)
+        rules.append((cols[0], base + 4, cols[-1], base + 4))
+        base += 16
+    runs.append(Run(cols[0] + 4 + pdfgen.width("1", "bold", 9), base - 16 - 3, "2", "serif", 5.5))  # "1²"
+    rules += [(x, top, x, base - 12) for x in cols]
+    path = pdfgen.write_pages(tmp_path / "smallcaps.pdf", [runs], rules=[rules])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    table = [s.text for s in doc.sentences if s.zone == "table"]
+    assert table == ["Unit | EMS AGENCY", "1 2 | MEDICAL FACILITY"]

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
 from extractors.ingest.pdf.types import AFFILIATION_MARK, IngestError, Line, PdfSettings, Seg
-from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words
+from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words, word_break
 
 
 def rows_of(words: list[dict]) -> list[list[dict]]:
@@ -681,12 +681,8 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         # "R" + "EALM" stay one word), and TeX lowers an inline subscript by only ~0.12 em
         sub = small and wbottom > baseline + 0.02 * main
         if prev is not None:
-            gap = w["x0"] - prev["x1"]
-            # a word break: a space glyph before the word, or a gap wider than kerning
-            space = not sup and (gap > 0.15 * min(size, prev["size"])
-                                 or (w.get("space_before", False) and gap > -0.1 * main)
-                                 or sub != prev_sub)
-            if sup and gap > 0.25 * main:
+            space = not sup and (word_break(prev, w, main) or sub != prev_sub)
+            if sup and w["x0"] - prev["x1"] > 0.25 * main:
                 space = False  # a marker after a space is still a marker
             if space:
                 segs.append(SPACE)

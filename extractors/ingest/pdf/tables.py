@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extractors.ingest.pdf.joining import CELL_BREAK
 from extractors.ingest.pdf.types import Line, PdfSettings, Seg
-from extractors.ingest.pdf.words import LIGATURES
+from extractors.ingest.pdf.words import LIGATURES, word_break
 
 CELL_SEP = " | "
 
@@ -119,12 +119,22 @@ def split_stacked_rows(row: list[list[dict]]) -> list[list[list[dict]]]:
 
 
 def cell_text(words: list[dict]) -> str:
-    """A cell's lines joined with a space, or after a hyphen ending a line before one starting in
+    """A cell's lines, each its words in order (pieces of one word read apart joined:
+    `words.word_break`), joined with a space, or after a hyphen ending a line before one starting in
     lower case with `CELL_BREAK` (a word split, or a compound's hyphen: decided later, with the
     document's words, `joining.join_cell_breaks`)."""
     out = ""
     for line in _lines_of(words):
-        text = " ".join(w["text"].translate(LIGATURES) for w in sorted(line, key=lambda w: w["x0"]))
+        text = ""
+        prev = None
+        for w in sorted(line, key=lambda w: w["x0"]):
+            size = max(prev["size"], w["size"]) if prev is not None else 0.0
+            # pieces of one word abut on one baseline; a raised or lowered one (a note's marker,
+            # an index) stays a token of its own
+            if prev is not None and (word_break(prev, w, size) or abs(w["bottom"] - prev["bottom"]) > 0.12 * size):
+                text += " "
+            text += w["text"].translate(LIGATURES)
+            prev = w
         if not out:
             out = text
         elif out.endswith("-") and out[-2:-1].isalpha() and text[:1].islower():

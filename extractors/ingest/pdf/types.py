@@ -57,6 +57,10 @@ class Seg:
         return [int(x) for x in re.findall(r"\d+", self.text)]
 
 
+# type smaller than this, in points: text hidden for screen readers (1 pt, white). A hundredth of a
+# point of rounding in its glyphs' places is a tenth of an em, so pdfium's inserted spaces and the
+# x tolerance parted words there ("F ield", "conve nie nce"); its gaps are weighed more loosely
+TINY = 2.0
 AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # an author's raised "ᵃ", "ᵃ,ᵇ", "*"
 SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 

@@ -13,12 +13,22 @@ from pdfplumber.utils import extract_words
 
 
 from extractors.ingest.pdf.glyphs import ACCENTS, overlaps, with_accent
-from extractors.ingest.pdf.types import PdfSettings
+from extractors.ingest.pdf.types import TINY, PdfSettings
 
 
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # a space glyph some fonts map into the private use area (Symbol-encoded fonts: U+F020)
 PRIVATE_SPACES = "\uf020\uf0a0"
+
+
+def word_break(prev: dict, w: dict, size: float) -> bool:
+    """Is there a word break between two words read apart on one line (`size` the line's)? A gap
+    wider than kerning, or a space glyph before the second. Pieces of one word read apart (the
+    readers part a word where its size or font changes: small capitals made by size, "A" + "GENCY";
+    a letter from another font) abut with neither."""
+    gap = w["x0"] - prev["x1"]
+    least = min(w["size"], prev["size"])
+    return gap > (0.2 if least < TINY else 0.15) * least or (w.get("space_before", False) and gap > -0.1 * size)
 
 
 def is_blank(text: str) -> bool:
