@@ -35,6 +35,7 @@ from pdfplumber.utils import dedupe_chars, extract_words
 
 from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap,
                                           named_glyphs, overlaps, with_accent)
+from extractors.ingest.pdf.types import TINY
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -51,6 +52,12 @@ def engine_lock(engine: str):
 
 OVERHANG = frozenset(map(ord, "fſƒ"))  # roman glyphs whose ink reaches past their advance
 DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
+INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
+# an OCR layer (text drawn invisible over a scan) places each glyph where the engine saw it, and
+# the engine's fitting leaves gaps inside words ("Chin a Ocea n Shippin g"): where the layer types
+# its own spaces between words, pdfium's inserted ones are no word breaks, and a gap must be this
+# wide (in em) to be one
+OCR_GAP = 0.3
 
 
 class PdfiumDocument:
@@ -262,11 +269,12 @@ def _path_calls(raw) -> tuple:
 @lru_cache(maxsize=1)
 def _glyph_calls(raw) -> tuple:
     """The per-object and per-glyph calls of `_object_info` and `_advance_box`: (get_matrix,
-    get_font_size, get_font, get_origin, glyph_width)."""
+    get_font_size, get_font, get_origin, glyph_width, get_render_mode)."""
     proto, vp, i = _proto, ctypes.c_void_p, ctypes.c_int
     return (proto(raw.FPDFText_GetMatrix, i, vp, i, vp), proto(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
             proto(raw.FPDFTextObj_GetFont, vp, vp), proto(raw.FPDFText_GetCharOrigin, i, vp, i, vp, vp),
-            proto(raw.FPDFFont_GetGlyphWidth, i, vp, ctypes.c_uint, ctypes.c_float, vp))
+            proto(raw.FPDFFont_GetGlyphWidth, i, vp, ctypes.c_uint, ctypes.c_float, vp),
+            proto(raw.FPDFTextObj_GetTextRenderMode, i, vp))
 
 
 @lru_cache(maxsize=1)
@@ -339,15 +347,16 @@ class PdfiumPage:
         return ctypes.cast(self.textpage(), ctypes.c_void_p).value
 
     def _object_info(self, obj: int, i: int, fonts: dict) -> tuple:
-        """(size, fontname, frame, bottom, matrix, advance) shared by the characters of one text
+        """(size, fontname, frame, bottom, matrix, advance, hidden) shared by the characters of one text
         object (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
         text set upright, "turned" for text rotated or mirrored. `bottom` (text set upright on
         an unrotated page) is the baseline plus a descent of DESCENT em, the same for every
         font: pdfminer takes each font's own descent, which puts a maths font's glyphs (CMSY:
         0.96 em) a line lower than the text beside them, and pdfium's loose boxes reach over
-        the glyphs' ink; None otherwise (the box comes from the glyph's loose box)."""
+        the glyphs' ink; None otherwise (the box comes from the glyph's loose box). `hidden`: text
+        drawn invisible (render mode 3), as an OCR engine lays its text over a scanned page."""
         raw = self.raw
-        get_matrix, get_font_size, get_font, get_origin, _width = _glyph_calls(raw)
+        get_matrix, get_font_size, get_font, get_origin, _width, get_render_mode = _glyph_calls(raw)
         tp = self._tp
         mat = self._matrix
         get_matrix(tp, i, ctypes.addressof(mat))
@@ -377,7 +386,8 @@ class PdfiumPage:
         # taken from the origin and the advance instead (`OVERHANG`)
         # (`advance`: what `_advance_box` needs: font, size set, the text's direction, slanted)
         advance = (font, set_size, mat.a, mat.b, slanted)
-        return size, name, "up" if up else "turned", bottom, m, advance
+        hidden = bool(obj) and get_render_mode(obj) == INVISIBLE
+        return size, name, "up" if up else "turned", bottom, m, advance, hidden
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
@@ -386,7 +396,7 @@ class PdfiumPage:
         font, tf, a, b, _slanted = advance
         if not font:
             return None
-        _m, _s, _f, get_origin, glyph_width = _glyph_calls(self.raw)
+        _m, _s, _f, get_origin, glyph_width, _r = _glyph_calls(self.raw)
         if not glyph_width(font, u, tf, self._w_addr) or self._w[0] <= 0:
             return None  # (pdfium gives 0 for every glyph of a font it maps through a symbol cmap)
         get_origin(self._tp, i, self._x_addr, self._y_addr)
@@ -452,7 +462,9 @@ class PdfiumPage:
             return emptiness[obj]
 
         named = None  # the letters of a glyph pdfium gives as a control code ("f_f": "ff")
-        for i, u in enumerate(self._letters()):
+        letters = self._letters()
+        typed_spaces = None  # does the page's text carry space glyphs of its own? (`OCR_GAP`)
+        for i, u in enumerate(letters):
             if (u < 32 and u != 2) or u == 0xFFFE:
                 # line ends pdfium inserts, control codes of glyphs without a character, but
                 # for those a font names (`_named_glyph`)
@@ -462,8 +474,10 @@ class PdfiumPage:
             if u == 32 and is_generated(tp_addr, i):
                 # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
                 # break even where the boxes seem to touch (an italic "f" reaches over its
-                # advance, and pdfium's boxes hold the ink: "of the" read "ofthe")
-                spaced = gap = True
+                # advance, and pdfium's boxes hold the ink: "of the" read "ofthe"); not in tiny type
+                # (`types.TINY`: the gaps between its words decide, as on the pdfplumber engine)
+                if not (text and (winfo[0] < TINY or (winfo[6] and typed_spaces))):
+                    spaced = gap = True
                 continue
             get_box(tp_addr, i, box_addr)
             left = rect.left
@@ -478,6 +492,8 @@ class PdfiumPage:
                 info = infos.get(obj)
                 if info is None:
                     info = infos[obj] = self._object_info(obj, i, fonts)
+                    if info[6] and typed_spaces is None:
+                        typed_spaces = self._typed_spaces(letters)
                 size, base, advance = info[0], info[3], info[5]
                 slanted = advance[4]
                 recoded = self._recoding(info)
@@ -555,6 +571,8 @@ class PdfiumPage:
             xs = [x0]
             wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
             tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * size  # the word's
+            if info[6] and typed_spaces:
+                tol = max(tol, OCR_GAP * size)
             lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, left
             spaced = gap = False
             blank = None
@@ -569,6 +587,15 @@ class PdfiumPage:
             return None
         words = _place_marks(words, starts, y_tolerance)
         return _once_each(words) if back else words
+
+    def _typed_spaces(self, letters: list[int]) -> bool:
+        """Does the page's text carry space glyphs of its own between its words (one character in
+        twenty or more, besides those pdfium inserts)? An OCR layer that does marks its words with
+        them (`OCR_GAP`); one that does not (Tesseract's) leaves its gaps to mark them."""
+        is_generated = _calls(self.raw)[2]
+        tp = self._tp
+        typed = sum(1 for i, u in enumerate(letters) if u == 32 and not is_generated(tp, i))
+        return typed >= 0.05 * len(letters)
 
     def _letters(self) -> list[int]:
         """The page's code points (`_codes`), where a font pdfium cannot map gives its glyphs by
@@ -722,7 +749,8 @@ class PdfiumPage:
                 if named is None:
                     continue
             if u == 32 and is_generated(tp_addr, i):
-                gap = True  # a space pdfium inserted: a blank record between the two glyphs
+                # a space pdfium inserted: a blank record between the two glyphs (not in tiny type)
+                gap = gap or not (out and out[-1]["size"] < TINY)
                 continue
             if u == 2:
                 u = 45  # a hyphen pdfium took for a line end's (FPDFText_IsHyphen): the glyph is "-"
@@ -730,7 +758,7 @@ class PdfiumPage:
             info = infos.get(obj)
             if info is None:
                 info = infos[obj] = self._object_info(obj, i, fonts)
-            size, fontname, _frame, base, m, advance = info
+            size, fontname, _frame, base, m, advance, _hidden = info
             if u > 127:
                 named = self._recoding(info).get(u, named)
             get_box(tp_addr, i, box_addr)
