@@ -233,12 +233,13 @@ def test_footnote_numbers_in_each_style(text, sup, last, plain, after_end, expec
     ("Ag Gamou's ex-", "wife", "Ag Gamou's ex-wife"),  # "ex-" is no first syllable to join
     # a web address printed with spaces, broken at its own hyphen: kept
     ("du mali/204631-lutte-malick%2C-un-", "fid%C3%A8le-d", "du mali/204631-lutte-malick%2C-un-fid%C3%A8le-d"),
+    ("(System/Lebens-", "welt)", "(System/Lebenswelt)"),  # a slash alone makes no address
     ("sup-", "plying arms", "supplying arms"),
 ])
 def test_line_end_hyphens(left, right, joined):
     vocab = vocabulary_of([[note_line(text, "") for text in (
         "government self-defense counterterrorism counter terrorism month element optional",
         "francomalian franco-malian expansion ex in mali analyst",
-        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge", "related election")]])
+        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge", "related election lebenswelt")]])
     assert vocab["pansion"] == vocab["centric"] == 0 and vocab.tails["pansion"] == 2
     assert join_line(left, right, vocab) == joined

@@ -15,7 +15,8 @@ from extractors.ingest.pdf.types import Line, Seg
 
 URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 URL_CONTINUATION = re.compile(r"^[^\s]*[/%=&?#_.\-][^\s]*")
-URL_PART = re.compile(r"[/%=&?#]")  # a word holding these is a piece of a web address
+# a piece of a web address: a scheme, "www.", an escaped byte or two slashes ("System/Lebens-" is not)
+URL_PART = re.compile(r"://|www\.|%[0-9A-Fa-f]{2}|/[^/\s]*/")
 # first halves of compounds that a line end can split at their own hyphen ("self-" / "defense")
 COMPOUND_HEADS = frozenset(
     "anti self non pro post pre co ex multi inter intra well long short cross semi counter neo pseudo "
