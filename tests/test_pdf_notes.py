@@ -131,3 +131,41 @@ def test_superscript_markers_in_brackets_carry_their_numbers():
     assert Seg("3, 4", True).note_numbers() == [3, 4] and Seg("5–7", True).note_numbers() == [5, 7]
     assert Seg("[a]", True).note_numbers() == [] and Seg("[12]", False).note_numbers() == []
     assert Seg("-", True).note_numbers() == []
+
+
+REFERENCES = ["1. Quandt F, Hummel FC. The influence of electrical stimulation on hand motor recovery.",
+              "2. Gallego JA, Rocon E. A neuroprosthesis for tremor management. J Neuroeng Rehabil. 2013;10:36.",
+              "3. Van der Linden ML, Hooper JE. Habitual stimulation therapy improves gait. PLoS One. 2014;9:8."]
+
+
+def test_a_numbered_reference_list_in_small_type_is_no_footnotes(tmp_path):
+    """Issue 13 (a BioMed Central article, Acrobat Distiller + iText): the back matter and the
+    numbered reference list are set in the notes' size, "References" a line of that small type:
+    the entries were read as footnotes 1-27 on the last two pages. From such a line on, the small
+    type is the list, on the pages it runs on to as well: zone references, no notes."""
+    body = "The stimulation protocol was tested on twelve healthy subjects over three sessions."
+    page1 = marked(body, 1, 50, 100) + [Run(50, 113, "The sessions took place in the spring.", "serif", 10)]
+    page1 += note(1, "Division of Functional Neurosurgery, University of Tübingen.", 50, 520)
+    page2 = [Run(50, 100, "The results show a selective activation of the finger extensors.", "serif", 10),
+             Run(50, 440, "References", "bold", 8)]
+    page2 += [Run(50, 452 + 11 * k, ref, "serif", 7) for k, ref in enumerate(REFERENCES[:2])]
+    page3 = [Run(50, 60, REFERENCES[2], "serif", 7)]  # the list runs on at the next page's top
+    doc = read(pdfgen.write_pages(tmp_path / "refs.pdf", [page1, page2, page3], size=(500.0, 595.0)))
+    assert [(f.n, f.page) for f in doc.footnotes] == [(1, 1)]
+    refs = [s for s in doc.sentences if s.zone == "references"]
+    assert " ".join(s.text for s in refs) == " ".join(REFERENCES)
+    assert {s.section for s in refs} == {"References"}
+
+
+def test_a_note_does_not_run_on_into_small_type_pages_later(tmp_path):
+    """Issue 13 (the same article; the Federal Register's note 15 took in 8,000 characters of pages
+    5-14): the last note ran on into the first small type at the foot of any later page (a
+    caption's end four pages on). A note runs on only into the next page."""
+    page1 = marked("The protocol was tested on twelve healthy subjects.", 1, 50, 100)
+    page1 += note(1, "Full list of author information is available at the end of the", 50, 520)
+    page2 = [Run(50, 100, "The sessions took place in the spring of that year.", "serif", 10)]
+    page3 = [Run(50, 100, "The figure shows the finger extension of each subject.", "serif", 10),
+             Run(50, 530, "Left panel: the control measurements for each pattern.", "serif", 8)]
+    doc = read(pdfgen.write_pages(tmp_path / "later.pdf", [page1, page2, page3]))
+    assert [(f.n, f.text) for f in doc.footnotes] == [(1, "Full list of author information is available at the end of the")]
+    assert any(s.page == 3 and s.text.startswith("Left panel") for s in doc.sentences)

@@ -30,6 +30,16 @@ REFERENCE_HEADINGS = re.compile(
     re.I,
 )
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
+
+
+def reference_heading(text: str, whole: bool = False) -> bool:
+    """"References", "4. Bibliographie", "Works cited": a heading that begins so, or (`whole`) a
+    line that is nothing else (a note's last line "References’." ends a title)."""
+    bare = SECTION_NUMBER.sub("", text).strip()
+    m = REFERENCE_HEADINGS.search(bare)
+    if whole:
+        return m is not None and not bare[m.end():].strip(" :")
+    return m is not None
 # a figure's or table's caption opens with its label ("Figure 2:", "Tableau 1 –", "Fig. 3.")
 CAPTION_WORDS = r"(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
 CAPTION = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
@@ -153,8 +163,13 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
                 # closes (issue 13)
                 out.append(Paragraph(text, block.page, section, "heading", ()))
             section = text
-            in_references = bool(REFERENCE_HEADINGS.search(SECTION_NUMBER.sub("", section)))
+            in_references = reference_heading(section)
             carried += tuple(Marker(0, m.n) for m in block.markers)
+            continue
+        if block.kind == "para" and not block.zone and reference_heading(block.text, whole=True):
+            # "References" on a line of its own in the list's small type, no heading by its size
+            # (a journal's back matter): its section all the same, and the list under it
+            section, in_references = block.text.strip(), True
             continue
         if block.kind == "para" and not block.zone and chapter_label(blocks, k):
             out.append(Paragraph(block.text.strip(), block.page, section, "heading", ()))
@@ -163,7 +178,7 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
             zone = "pullquote"
         if block.zone and zone != "pullquote":
             zone = block.zone
-        elif zone == "back" and in_references:
+        elif zone in ("back", "body") and in_references:
             zone = "references"
         lead = len(block.text) - len(block.text.lstrip())
         breaks = tuple((max(0, off - lead), p) for off, p in block.breaks)

@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 
 
-from extractors.ingest.layout import REFERENCE_HEADINGS, SECTION_NUMBER, TERMINAL
+from extractors.ingest.layout import TERMINAL, reference_heading
 from extractors.model import Paragraph, RawFootnote
 
 
@@ -332,11 +332,12 @@ def under_reference_heading(first: Line, body: list[Line]) -> bool:
     """Is a page's small type set under a "References" heading (the body line right above it in
     its column)? A reference list set in the notes' size after the last note was read as that
     note's continuation: the whole bibliography in one footnote (issue 13)."""
-    above = [l for l in body if l.seg == first.seg and l.bottom <= first.top + 1]
-    if not above:
-        return False
-    heading = max(above, key=lambda l: l.bottom).text
-    return bool(REFERENCE_HEADINGS.search(SECTION_NUMBER.sub("", heading).strip()))
+    above = lines_above(first, body)
+    return bool(above) and reference_heading(max(above, key=lambda l: l.bottom).text)
+
+
+def lines_above(first: Line, body: list[Line]) -> list[Line]:
+    return [l for l in body if l.seg == first.seg and l.bottom <= first.top + 1]
 
 
 def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: float, settings: PdfSettings,
@@ -361,18 +362,36 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     last = 0
     prev_ended = True
     in_list = False  # the last small type read was a reference list's
+
+    def opens(line: Line, first: bool, after_end: bool = True) -> int | None:
+        """The number of the note this zone line opens (`footnote_start`), or 1 for the first line
+        of a page's notes numbered plainly that start again at 1 (per page or section)."""
+        n = footnote_start(line, last, plain, after_end)
+        if (n is None and first and plain and last and footnote_start(line, 0, plain, True) == 1
+                and not DATE_START.match(line.text)):
+            return 1
+        return n
+
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
-        current = order[-1] if order else None
-        listed = bool(zone) and (in_list or under_reference_heading(zone[0], bodies[p_idx]))
+        # the last note runs on into this page only from the page before (a small block at a later
+        # page's foot, a caption's end, is no part of a note of pages ago: issue 13)
+        current = order[-1] if order and notes[order[-1]]["pages"][-1] == info.number - 1 else None
+        # a reference list in small type (under its heading, or running on from the page before
+        # at the top of a column): a list, numbered or not, with no notes in it and none running
+        # on into it (issue 13: a journal's numbered references were read as footnotes 1-27)
+        listed = bool(zone) and ((in_list and not lines_above(zone[0], bodies[p_idx]))
+                                 or under_reference_heading(zone[0], bodies[p_idx]))
         if listed:
-            current = None  # a reference list in small type (or its page's run on): no note runs on into it
-        if zone and current is None and footnote_start(zone[0], last, plain, True) is None:
+            bodies[p_idx] = pages_lines[p_idx]
+            in_list = True
+            continue
+        if zone and current is None and opens(zone[0], True) is None:
             # small type that opens no footnote (a caption, an abstract, a licence) stays text; the
             # notes may still start further down the block
-            k = next((k for k, l in enumerate(zone) if footnote_start(l, last, plain, True) is not None), None)
+            k = next((k for k, l in enumerate(zone) if opens(l, k == 0) is not None), None)
             if k is None:
                 bodies[p_idx] = pages_lines[p_idx]
-                in_list = listed  # a page of nothing but the list: the next page's small type runs on with it
+                in_list = False
                 continue
             notes_part = {id(l) for l in zone[k:]}
             bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_part]
@@ -382,18 +401,21 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         line_owner: list[tuple[int, Line]] = []
         as_text: set[int] = set()  # small type under a "References" heading in its column: a list, not notes
         seen_segs = {zone[0].seg} if zone else set()
+        listing = False  # from a "References" heading on, the small type is the list
         for k, line in enumerate(zone):
             if line.seg not in seen_segs:
                 seen_segs.add(line.seg)
                 if under_reference_heading(line, bodies[p_idx]):
-                    current = None
-            n = footnote_start(line, last, plain, prev_ended)
+                    current, listing = None, True
+            if not listing and reference_heading(line.text, whole=True):
+                current, listing = None, True
+            if listing:
+                as_text.add(id(line))
+                continue
+            n = opens(line, k == 0, prev_ended)
             if current is None and n is None:
                 as_text.add(id(line))
                 continue
-            if (n is None and plain and k == 0 and last and footnote_start(line, 0, plain, True) == 1
-                    and not DATE_START.match(line.text)):
-                n = 1  # plain numbers that start again at 1 on a new page
             restart = (n is not None and n in latest and n <= last and notes[latest[n]]["page"] != info.number
                        and (not plain or n == 1))
             if restart:
@@ -411,8 +433,7 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
             if current is not None:
                 line_owner.append((current, line))
             prev_ended = ends_note(line, right, left)
-        if zone:
-            in_list = id(zone[-1]) in as_text
+        in_list = listing  # a list that reaches the foot of the page runs on at the next one's top
         if as_text:
             notes_here = {id(l) for l in zone} - as_text
             bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_here]
