@@ -13,6 +13,7 @@ from extractors.ingest.documents import ingest
 from extractors.text import fold
 from extractors.ingest.pdf import Line, Seg, footnote_start, join_line
 from extractors.ingest.pdf.joining import vocabulary_of
+from extractors.ingest.pdf.words import is_bold, is_italic
 
 from . import pdfgen
 from .conftest import segmenter
@@ -200,6 +201,19 @@ def note_line(text: str, sup: str = "") -> Line:
 ])
 def test_footnote_numbers_in_each_style(text, sup, last, plain, after_end, expected):
     assert footnote_start(note_line(text, sup), last, plain, after_end) == expected
+
+
+@pytest.mark.parametrize("font, bold, italic", [
+    ("TimesNewRomanPS-BoldMT", True, False), ("Arial,BoldItalic", True, True), ("NimbusRomNo9L-Medi", True, False),
+    ("ABCDEF+CMBX10", True, False), ("MinionPro-Regular", False, False), ("Helvetica-Oblique", False, True),
+    # issue 13: a BioMed Central article's (3B2) section headings "JCIFJM+PfghsfAdvTTaf7f9f4f.B" at
+    # body size were not bold, so the paper had no section but its author line; Adobe's "-It"
+    ("JCIFJM+PfghsfAdvTTaf7f9f4f.B", True, False), ("AdvTT3f84ef53.I", False, True), ("AdvTT99c4c969.BI", True, True),
+    ("JCIFOO+RrnyjgAdvTT86d47313", False, False), ("MinionPro-It", False, True), ("MyriadPro-BdIt", True, True),
+    ("HelveticaNeue-Bd", True, False), ("MinionPro-SemiboldIt", True, True), ("Kit-Regular", False, False),
+])
+def test_bold_and_italic_by_font_name(font, bold, italic):
+    assert (is_bold(font), is_italic(font)) == (bold, italic)
 
 
 @pytest.mark.parametrize("left, right, joined", [

@@ -63,13 +63,18 @@ def mark_spaces(words: list[dict], blank: list[tuple]) -> None:
 @lru_cache(maxsize=256)
 def is_bold(font: str) -> bool:
     """Bold by the font's name: "Bold", "Black", "Heavy", "Semibold", "Demi", the URW/TeX "Medi"
-    (NimbusRomNo9L-Medi) and Computer Modern's bold extended faces (CMBX10)."""
-    return bool(re.search(r"bold|black|heavy|semibold|demi|-medi\b|medi$|\bcmbx|\+cmbx", font, re.I))
+    (NimbusRomNo9L-Medi), Computer Modern's bold extended faces (CMBX10), Adobe's short "-Bd",
+    "-BdIt", "SemiBd", and the ".B"/".BI" ending of the names a 3B2 typesetting gives its fonts
+    ("PfghsfAdvTTaf7f9f4f.B": a journal's section headings, issue 13)."""
+    return bool(re.search(r"bold|black|heavy|semibold|semibd|demi|-medi\b|medi$|\bcmbx|\+cmbx|-bd(it)?\b|\.bi?$",
+                          font, re.I))
 
 
 @lru_cache(maxsize=256)
 def is_italic(font: str) -> bool:
-    return bool(re.search(r"italic|oblique", font, re.I))
+    """Italic by the font's name: "Italic", "Oblique", Adobe's short "-It" and "-BdIt"
+    (MinionPro-It: InDesign's documents) and the ".I"/".BI" ending of 3B2's names."""
+    return bool(re.search(r"italic|oblique|-(bd|semibold|bold)?it\b|\.b?i$", font, re.I))
 
 
 MONOSPACED = re.compile(r"mono|courier|cmtt|lmtt|sftt|txtt|typewriter|consola|menlo|inconsolata|sourcecode|firacode"
