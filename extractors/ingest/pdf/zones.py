@@ -332,12 +332,8 @@ def under_reference_heading(first: Line, body: list[Line]) -> bool:
     """Is a page's small type set under a "References" heading (the body line right above it in
     its column)? A reference list set in the notes' size after the last note was read as that
     note's continuation: the whole bibliography in one footnote (issue 13)."""
-    above = lines_above(first, body)
+    above = [l for l in body if l.seg == first.seg and l.bottom <= first.top + 1]
     return bool(above) and reference_heading(max(above, key=lambda l: l.bottom).text)
-
-
-def lines_above(first: Line, body: list[Line]) -> list[Line]:
-    return [l for l in body if l.seg == first.seg and l.bottom <= first.top + 1]
 
 
 def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: float, settings: PdfSettings,
@@ -362,6 +358,7 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
     last = 0
     prev_ended = True
     in_list = False  # the last small type read was a reference list's
+    own_list = False  # and that list is numbered 1, 2, 3 of its own
 
     def opens(line: Line, first: bool, after_end: bool = True) -> int | None:
         """The number of the note this zone line opens (`footnote_start`), or 1 for the first line
@@ -372,26 +369,35 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
             return 1
         return n
 
+    def numbered_list(lines: list[Line]) -> bool:
+        """Are these lines a list numbered from 1 ("1. Quandt F, ...")? Its first numbered line is 1."""
+        return next((n for n in (footnote_start(l, 0, plain, True) for l in lines) if n is not None), None) == 1
+
     for p_idx, (zone, info) in enumerate(zip(zones, pages)):
         # the last note runs on into this page only from the page before (a small block at a later
         # page's foot, a caption's end, is no part of a note of pages ago: issue 13)
         current = order[-1] if order and notes[order[-1]]["pages"][-1] == info.number - 1 else None
         # a reference list in small type (under its heading, or running on from the page before
-        # at the top of a column): a list, numbered or not, with no notes in it and none running
-        # on into it (issue 13: a journal's numbered references were read as footnotes 1-27)
-        listed = bool(zone) and ((in_list and not lines_above(zone[0], bodies[p_idx]))
-                                 or under_reference_heading(zone[0], bodies[p_idx]))
+        # in the page's upper half, under a float maybe): no note runs on into it; and a list
+        # numbered 1, 2, 3 of its own holds no notes at all (issue 13: a journal's numbered
+        # references were read as footnotes 1-27), where notes after an unnumbered list may
+        # still start further down ("7. <http://...>" under a bibliography's entries)
+        going_on = in_list and bool(zone) and zone[0].top < 0.5 * zone[0].page_height
+        listed = going_on or (bool(zone) and under_reference_heading(zone[0], bodies[p_idx]))
         if listed:
-            bodies[p_idx] = pages_lines[p_idx]
-            in_list = True
-            continue
+            current = None
+            if (going_on and own_list) or (not going_on and numbered_list(zone)):
+                bodies[p_idx] = pages_lines[p_idx]
+                in_list = own_list = True
+                continue
+        own_list = False
         if zone and current is None and opens(zone[0], True) is None:
             # small type that opens no footnote (a caption, an abstract, a licence) stays text; the
             # notes may still start further down the block
             k = next((k for k, l in enumerate(zone) if opens(l, k == 0) is not None), None)
             if k is None:
                 bodies[p_idx] = pages_lines[p_idx]
-                in_list = False
+                in_list = listed  # a page of nothing but the list: the next page's small type runs on with it
                 continue
             notes_part = {id(l) for l in zone[k:]}
             bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_part]
@@ -401,14 +407,18 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
         line_owner: list[tuple[int, Line]] = []
         as_text: set[int] = set()  # small type under a "References" heading in its column: a list, not notes
         seen_segs = {zone[0].seg} if zone else set()
-        listing = False  # from a "References" heading on, the small type is the list
+        listing = False  # from a "References" heading on, the small type is a numbered list
         for k, line in enumerate(zone):
             if line.seg not in seen_segs:
                 seen_segs.add(line.seg)
                 if under_reference_heading(line, bodies[p_idx]):
-                    current, listing = None, True
+                    current, listing = None, numbered_list(zone[k:])
             if not listing and reference_heading(line.text, whole=True):
-                current, listing = None, True
+                # "References" as a line of the small type: the list under it
+                current = None
+                listing = numbered_list(zone[k + 1:])
+                as_text.add(id(line))
+                continue
             if listing:
                 as_text.add(id(line))
                 continue
@@ -433,7 +443,9 @@ def read_footnotes(pages_lines: list[list[Line]], pages: list[PageInfo], size: f
             if current is not None:
                 line_owner.append((current, line))
             prev_ended = ends_note(line, right, left)
-        in_list = listing  # a list that reaches the foot of the page runs on at the next one's top
+        if zone:  # a list that reaches the foot of the page runs on at the next one's top
+            in_list = id(zone[-1]) in as_text
+            own_list = listing
         if as_text:
             notes_here = {id(l) for l in zone} - as_text
             bodies[p_idx] = [l for l in pages_lines[p_idx] if id(l) not in notes_here]
