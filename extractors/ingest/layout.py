@@ -152,6 +152,7 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
     section = ""
     out = []
     in_references = False
+    listed = False  # the references were opened by a line of the list's own type, not a heading
     carried: tuple[Marker, ...] = ()  # markers of a heading go to the first sentence under it
     for k, (block, zone, quote) in enumerate(zip(blocks, zones, quotes)):
         if block.kind == "heading":
@@ -163,13 +164,15 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
                 # closes (issue 13)
                 out.append(Paragraph(text, block.page, section, "heading", ()))
             section = text
-            in_references = reference_heading(section)
+            in_references, listed = reference_heading(section), False
             carried += tuple(Marker(0, m.n) for m in block.markers)
             continue
-        if block.kind == "para" and not block.zone and reference_heading(block.text, whole=True):
+        if (block.kind == "para" and not block.zone and reference_heading(block.text, whole=True)
+                and k + 1 < len(blocks) and blocks[k + 1].kind == "para" and len(blocks[k + 1].text.split()) >= 5):
             # "References" on a line of its own in the list's small type, no heading by its size
-            # (a journal's back matter): its section all the same, and the list under it
-            section, in_references = block.text.strip(), True
+            # (a journal's back matter), over an entry (not a contents line): its section all the
+            # same, and the list under it
+            section, in_references, listed = block.text.strip(), True, True
             continue
         if block.kind == "para" and not block.zone and chapter_label(blocks, k):
             out.append(Paragraph(block.text.strip(), block.page, section, "heading", ()))
@@ -178,7 +181,7 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
             zone = "pullquote"
         if block.zone and zone != "pullquote":
             zone = block.zone
-        elif zone in ("back", "body") and in_references:
+        elif in_references and (zone == "back" or (listed and zone == "body")):
             zone = "references"
         lead = len(block.text) - len(block.text.lstrip())
         breaks = tuple((max(0, off - lead), p) for off, p in block.breaks)
