@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 # The closed vocabularies of the tables, each a Literal type and its values (in contract order).
 Zone = Literal["front", "body", "pullquote", "footnote", "back",
-               "toc", "table", "caption", "references", "header", "footer", "heading"]
+               "toc", "table", "caption", "references", "header", "footer", "heading", "lineno"]
 Format = Literal["pdf", "markdown", "text", "html"]
 Status = Literal["ok", "failed", "skipped", "duplicate"]
 CitationKind = Literal["publication", "interview"]

@@ -149,3 +149,35 @@ def test_first_lines_of_text_and_headings_at_the_top_of_pages_are_not_running_he
     text = " ".join(s.text for s in doc.sentences)  # (the first page's text is the front matter)
     assert text == " ".join(t for t in expected if not t.startswith("Part "))
     assert {s.section for s in doc.sentences} >= {t for t in expected if t.startswith("Part ")}
+
+
+PLEADING = ("Plaintiff, by and through its attorneys, states as follows: the defendant entered into a loan "
+            "agreement with the plaintiff in the spring, and failed to make the payments that the agreement "
+            "required of him, so that the full balance became due and owing to the plaintiff at once.")
+
+
+def test_a_page_s_line_numbers_are_a_zone_of_their_own(tmp_path):
+    """Issue 13 (a court complaint on pleading paper, PDFsam): the numbers 1-28 down the left
+    margin were read into the lines beside them ("1 THE CIRCUIT COURT", "follows: 13") and cut
+    the paragraphs apart. They are one row of zone lineno per page; the text runs on without them."""
+    runs = [Run(30, 60 + 24 * k, str(k + 1), "serif", 8) for k in range(28)]  # pleading paper: every 24 pt
+    text, _ = pdfgen.flow(PLEADING, 60, 108, 300, leading=24)  # double-spaced, on the numbered lines
+    doc = read(pdfgen.write_pages(tmp_path / "pleading.pdf", [runs + text, runs + text], size=(420.0, 760.0)))
+    numbered = [(s.page, s.text) for s in doc.sentences if s.zone == "lineno"]
+    assert numbered == [(1, " ".join(str(k) for k in range(1, 29))), (2, " ".join(str(k) for k in range(1, 29)))]
+    body = [s.text for s in doc.sentences if s.zone not in ("lineno", "header", "footer")]
+    assert body == [PLEADING, PLEADING]
+
+
+def test_a_numbered_list_at_the_text_margin_keeps_its_numbers(tmp_path):
+    """The line numbers stand in a margin, left of all the text: a list numbered at the text's own
+    edge ("1 Bamako", one item a line, the page through) keeps its numbers in its items."""
+    towns = ["Bamako", "Mopti", "Gao", "Kidal", "Tombouctou", "Ségou", "Sikasso", "Kayes", "Ménaka", "Koulikoro",
+             "Taoudénit", "Douentza", "Bandiagara", "Djenné", "Niono", "Nara", "Diré", "Ansongo", "Bourem", "Tessalit"]
+    runs = [Run(50, 60, "The council listed the towns where its offices stand, from north to south.", "serif", 10)]
+    for k, town in enumerate(towns):
+        runs += [Run(50, 84 + 24 * k, str(k + 1), "serif", 10), Run(66, 84 + 24 * k, f"{town} office", "serif", 10)]
+    doc = read(pdfgen.write_pages(tmp_path / "list.pdf", [runs], size=(420.0, 595.0)))
+    assert not [s for s in doc.sentences if s.zone == "lineno"]
+    text = " ".join(s.text for s in doc.sentences)
+    assert "1 Bamako office" in text and "20 Tessalit office" in text

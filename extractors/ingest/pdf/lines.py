@@ -579,6 +579,63 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     return lines
 
 
+LINE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dict]]:
+    """A page's numbered lines (pleading paper's 1-28, a bill's or a draft's numbered lines, LaTeX's
+    lineno): a column of bare numbers in smaller type in a margin beside the text, counting up by
+    one (or by five) at a steady pitch down two fifths of the page or more, aligned on one edge (a
+    list's numbers are set in its own type, margin notes' numbers come unevenly). They were read into
+    the lines they stand beside ("1 THE CIRCUIT COURT", "follows: 13") and cut paragraphs apart
+    (issue 13). Returns the page's other words and those numbers, top to bottom; the words as
+    they were and [] where there is no such column."""
+    digits = [w for w in words if LINE_NUMBER.fullmatch(w["text"])]
+    if len(digits) < 6:
+        return words, []
+    text = [w for w in words if not LINE_NUMBER.fullmatch(w["text"])]
+    if len(text) < 20:
+        return words, []
+    sizes = sorted(w["size"] for w in text)
+    digits = [w for w in digits if w["size"] <= 0.9 * sizes[len(sizes) // 2]]  # set smaller than the text
+    starts = sorted(w["x0"] for w in text)
+    ends = sorted(w["x1"] for w in text)
+    left, right = starts[len(starts) // 20], ends[-1 - len(ends) // 20]  # the text's edges, strays aside
+    for column in ([w for w in digits if w["x1"] <= left - 2], [w for w in digits if w["x0"] >= right + 2]):
+        if len(column) < 6:
+            continue
+        column.sort(key=lambda w: w["top"])
+        values = [int(w["text"]) for w in column]
+        steps = [b - a for a, b in zip(values, values[1:])]
+        step = max(set(steps), key=steps.count)
+        x1s = sorted(w["x1"] for w in column)
+        x0s = sorted(w["x0"] for w in column)
+        mid = len(column) // 2
+        aligned = sum(abs(w["x1"] - x1s[mid]) <= 2 or abs(w["x0"] - x0s[mid]) <= 2 for w in column)
+        gaps = sorted(b["top"] - a["top"] for a, b in zip(column, column[1:]))
+        pitch = gaps[len(gaps) // 2]
+        steady = sum(abs(g - pitch) <= 0.1 * pitch for g in gaps)  # (margin notes' numbers come unevenly)
+        if (step in (1, 5) and steps.count(step) >= 0.8 * len(steps) and aligned >= 0.8 * len(column)
+                and steady >= 0.7 * len(gaps) and column[-1]["top"] - column[0]["top"] >= 0.4 * height):
+            # the run counting up; a number out of it (a folio "3" set in the margin) stays text
+            first = next(k for k, v in enumerate(values) if v + step in values[k + 1:k + 3])
+            run = [column[first]]
+            for w, v in zip(column[first + 1:], values[first + 1:]):
+                if v == int(run[-1]["text"]) + step:
+                    run.append(w)
+            taken = {id(w) for w in run}
+            return [w for w in words if id(w) not in taken], run
+    return words, []
+
+
+def numbers_line(numbers: list[dict], page_no: int, height: float, width: float) -> Line:
+    """A page's line numbers as one `Line` of zone lineno, after the page's text."""
+    return Line(page=page_no, top=numbers[0]["top"], bottom=numbers[-1]["bottom"], x0=min(w["x0"] for w in numbers),
+                x1=max(w["x1"] for w in numbers), size=numbers[0]["size"], chars=sum(len(w["text"]) for w in numbers),
+                bold=False, italic=False, segs=[Seg(" ".join(w["text"] for w in numbers))], page_height=height,
+                page_width=width, zone="lineno")
+
+
 def letter_spaced(words: list[dict]) -> list[dict]:
     """A line set letter-spaced (a designer's tracking of a title or a heading: 0.2 em or more
     after every letter) has each letter as a word of its own, the words' own breaks lost among
@@ -751,9 +808,12 @@ def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
                     found_tables, taken = page_tables(page, words)
                     words = [w for k, w in enumerate(words) if k not in taken]
                     tables = [table_lines(t, i, found.height, found.width, settings) for t in found_tables]
+                words, numbers = line_numbers(words, found.height)
                 lines = page_lines(words, i, found.height, found.width, settings, rules) if words else []
                 if tables:
                     lines = place_tables(lines, tables)
+                if numbers:
+                    lines.append(numbers_line(numbers, i, found.height, found.width))
                 links = page_links(page)
             margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
             yield PageInfo(i, tuple(lines), links, len(page.images), found.chars, margin)

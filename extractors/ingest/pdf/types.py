@@ -83,7 +83,7 @@ class Line:
     seg: int = 0  # the column segment of the page it belongs to, in reading order
     col: int = 0  # its column in a band of columns (0 when the line runs across the page)
     ncols: int = 1  # how many columns its band has
-    zone: str = ""  # "table" for a table row read apart from the running text (pdf.tables)
+    zone: str = ""  # "table" for a table row read apart from the running text (pdf.tables), "lineno" a page's line numbers
     beside: bool = False  # set beside the running text (a box, a pull quote): read after it (lines.side_by_side)
 
     @cached_property

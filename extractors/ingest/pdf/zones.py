@@ -115,7 +115,7 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
                 and repeated(line)) or id(line) in steady
             if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
                 furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
-            if furniture:
+            if furniture and line.zone != "lineno":  # (a page's line numbers are a zone of their own)
                 found.add(id(line))
     found |= slot_mates(pages, settings, found)
     found |= feet_like_heads(pages, found)
