@@ -181,3 +181,22 @@ def test_a_numbered_list_at_the_text_margin_keeps_its_numbers(tmp_path):
     assert not [s for s in doc.sentences if s.zone == "lineno"]
     text = " ".join(s.text for s in doc.sentences)
     assert "1 Bamako office" in text and "20 Tessalit office" in text
+
+
+def test_code_points_down_a_table_s_first_column_are_no_line_numbers():
+    """A font's glyph table (TeX Gyre Heros' documentation) lists code points 0050, 0051, ... down
+    its first column in small type: they count up by one at a steady pitch like line numbers, but
+    a line number has no leading zero."""
+    from extractors.ingest.pdf.lines import line_numbers
+
+    words = []
+    for k in range(20):
+        words.append({"text": f"{50 + k:04d}", "x0": 40.0, "x1": 58.0, "top": 60.0 + 30 * k, "bottom": 66.0 + 30 * k,
+                      "size": 6.0})
+        words += [{"text": g, "x0": 70.0 + 20 * j, "x1": 78.0 + 20 * j, "top": 58.0 + 30 * k, "bottom": 68.0 + 30 * k,
+                   "size": 10.0} for j, g in enumerate("PPPPP")]
+    kept, numbers = line_numbers(words, 700.0)
+    assert numbers == [] and kept == words
+    pleading = [dict(w, text=str(int(w["text"]) - 49)) if w["x0"] == 40.0 else w for w in words]
+    kept, numbers = line_numbers(pleading, 700.0)  # the same column numbered 1-20: line numbers
+    assert [w["text"] for w in numbers] == [str(k) for k in range(1, 21)] and len(kept) == 100

@@ -579,7 +579,7 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     return lines
 
 
-LINE_NUMBER = re.compile(r"\d{1,4}")
+LINE_NUMBER = re.compile(r"[1-9]\d{0,3}")  # (no leading zero: "0050" is a code point in a table)
 
 
 def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dict]]:
