@@ -91,6 +91,18 @@ def test_doubled_glyphs_are_read_once_in_french():
 
 
 @needs_real
+def test_a_court_transcript_s_line_numbers_are_set_apart():
+    """Issue 13: the Supreme Court transcript numbers its lines 1-25 in the text's own Courier, some
+    of them lines with no text; they stood in the text ("1 IN THE SUPREME COURT ... 2 - - -") and
+    made its title. They are the page's row of zone lineno."""
+    doc = real("scotus-transcript-p1.pdf")
+    assert [s.text for s in doc.sentences if s.zone == "lineno"] == [" ".join(str(k) for k in range(1, 26))]
+    text = " ".join(s.text for s in doc.sentences if s.zone != "lineno")
+    assert "The above-entitled matter came on for oral argument before the Supreme Court" in text
+    assert not re.search(r"\b(1[0-9]|2[0-5])\b [A-Z]", text)  # no "12 The", "15 APPEARANCES"
+
+
+@needs_real
 def test_three_column_federal_register_reads_column_after_column():
     doc = real("federal-register-2020-17221.pdf")
     assert doc.status == "ok" and doc.pages == 15 and doc.language == "en"

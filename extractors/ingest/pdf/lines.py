@@ -584,9 +584,10 @@ LINE_NUMBER = re.compile(r"[1-9]\d{0,3}")  # (no leading zero: "0050" is a code 
 
 def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dict]]:
     """A page's numbered lines (pleading paper's 1-28, a bill's or a draft's numbered lines, LaTeX's
-    lineno): a column of bare numbers in smaller type in a margin beside the text, counting up by
-    one (or by five) at a steady pitch down two fifths of the page or more, aligned on one edge (a
-    list's numbers are set in its own type, margin notes' numbers come unevenly). They were read into
+    lineno, a court transcript's 1-25): a column of bare numbers in a margin beside the text,
+    counting up by one (or by five) at a steady pitch down two fifths of the page or more, aligned
+    on one edge, in smaller type or numbering some lines that hold no text (a list's numbers are
+    set in its own type beside its items; margin notes' numbers come unevenly). They were read into
     the lines they stand beside ("1 THE CIRCUIT COURT", "follows: 13") and cut paragraphs apart
     (issue 13). Returns the page's other words and those numbers, top to bottom; the words as
     they were and [] where there is no such column."""
@@ -597,7 +598,7 @@ def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dic
     if len(text) < 20:
         return words, []
     sizes = sorted(w["size"] for w in text)
-    digits = [w for w in digits if w["size"] <= 0.9 * sizes[len(sizes) // 2]]  # set smaller than the text
+    body = sizes[len(sizes) // 2]
     starts = sorted(w["x0"] for w in text)
     ends = sorted(w["x1"] for w in text)
     left, right = starts[len(starts) // 20], ends[-1 - len(ends) // 20]  # the text's edges, strays aside
@@ -612,6 +613,11 @@ def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dic
         x0s = sorted(w["x0"] for w in column)
         mid = len(column) // 2
         aligned = sum(abs(w["x1"] - x1s[mid]) <= 2 or abs(w["x0"] - x0s[mid]) <= 2 for w in column)
+        # set smaller than the text, or numbering lines that hold no text (a list's numbers are set
+        # in its own type, and every one has its item beside it)
+        alone = sum(not any(abs(t["top"] - w["top"]) < 0.5 * w["size"] for t in text) for w in column)
+        if sorted(w["size"] for w in column)[len(column) // 2] > 0.9 * body and alone < 2:
+            continue
         gaps = sorted(b["top"] - a["top"] for a, b in zip(column, column[1:]))
         pitch = gaps[len(gaps) // 2]
         steady = sum(abs(g - pitch) <= 0.1 * pitch for g in gaps)  # (margin notes' numbers come unevenly)
