@@ -579,7 +579,9 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
     return lines
 
 
-LINE_NUMBER = re.compile(r"[1-9]\d{0,3}")  # (no leading zero: "0050" is a code point in a table)
+def is_line_number(text: str) -> bool:
+    """1 to 9999 written plainly (no leading zero: "0050" is a code point in a table)."""
+    return text.isdecimal() and len(text) <= 4 and text[0] != "0"
 
 
 def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dict]]:
@@ -591,10 +593,11 @@ def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dic
     the lines they stand beside ("1 THE CIRCUIT COURT", "follows: 13") and cut paragraphs apart
     (issue 13). Returns the page's other words and those numbers, top to bottom; the words as
     they were and [] where there is no such column."""
-    digits = [w for w in words if LINE_NUMBER.fullmatch(w["text"])]
+    digits = [w for w in words if is_line_number(w["text"])]
     if len(digits) < 6:
         return words, []
-    text = [w for w in words if not LINE_NUMBER.fullmatch(w["text"])]
+    numbers = {id(w) for w in digits}
+    text = [w for w in words if id(w) not in numbers]
     if len(text) < 20:
         return words, []
     sizes = sorted(w["size"] for w in text)
