@@ -627,7 +627,7 @@ def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dic
         if (step in (1, 5) and steps.count(step) >= 0.8 * len(steps) and aligned >= 0.8 * len(column)
                 and steady >= 0.7 * len(gaps) and column[-1]["top"] - column[0]["top"] >= 0.4 * height):
             # the run counting up; a number out of it (a folio "3" set in the margin) stays text
-            first = next(k for k, v in enumerate(values) if v + step in values[k + 1:k + 3])
+            first = next((k for k, v in enumerate(values) if v + step in values[k + 1:k + 3]), 0)
             run = [column[first]]
             for w, v in zip(column[first + 1:], values[first + 1:]):
                 if v == int(run[-1]["text"]) + step:

@@ -128,11 +128,12 @@ def cell_text(words: list[dict]) -> str:
         text = ""
         prev = None
         for w in sorted(line, key=lambda w: w["x0"]):
-            size = max(prev["size"], w["size"]) if prev is not None else 0.0
             # pieces of one word abut on one baseline; a raised or lowered one (a note's marker,
             # an index) stays a token of its own
-            if prev is not None and (word_break(prev, w, size) or abs(w["bottom"] - prev["bottom"]) > 0.12 * size):
-                text += " "
+            if prev is not None:
+                size = max(prev["size"], w["size"])
+                if word_break(prev, w, size) or abs(w["bottom"] - prev["bottom"]) > 0.12 * size:
+                    text += " "
             text += w["text"].translate(LIGATURES)
             prev = w
         if not out:

@@ -276,7 +276,7 @@ def footnote_start(line: Line, last: int, plain: bool = True, after_end: bool = 
         return n if ok else None
     if not last < n <= last + 5:
         return None
-    if not nxt and not line.text[m.end():].strip():
+    if not nxt:
         return None  # a number alone on its line: a label (a diagram's multiplicity, a chart's axis)
     if not dot and not space:  # glued to the note text
         if nxt[:1].isupper() or nxt in "“\"'‘([«" or (nxt[:1].islower() and n == last + 1):
