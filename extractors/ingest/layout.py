@@ -30,16 +30,6 @@ REFERENCE_HEADINGS = re.compile(
     re.I,
 )
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
-
-
-def reference_heading(text: str, whole: bool = False) -> bool:
-    """"References", "4. Bibliographie", "Works cited": a heading that begins so, or (`whole`) a
-    line that is nothing else (a note's last line "References’." ends a title)."""
-    bare = SECTION_NUMBER.sub("", text).strip()
-    m = REFERENCE_HEADINGS.search(bare)
-    if whole:
-        return m is not None and not bare[m.end():].strip(" :")
-    return m is not None
 # a figure's or table's caption opens with its label ("Figure 2:", "Tableau 1 –", "Fig. 3.")
 CAPTION_WORDS = r"(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
 CAPTION = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
@@ -56,6 +46,16 @@ CHAPTER_LABEL = re.compile(r"(?:(?:chapter|chapitre|part|partie|book|livre|appen
                            r"(?:\s+(?:\d{1,3}|" + ROMAN + r"|[a-z]|" + NUMBER_WORDS + r"))?"
                            r"|\d{1,3}|" + ROMAN + r"|" + NUMBER_WORDS + r")\.?", re.I)
 TERMINAL = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
+
+
+def reference_heading(text: str, whole: bool = False) -> bool:
+    """"References", "4. Bibliographie", "Works cited": a heading that begins so, or (`whole`) a
+    line that is nothing else (a note's last line "References’." ends a title)."""
+    bare = SECTION_NUMBER.sub("", text).strip()
+    m = REFERENCE_HEADINGS.search(bare)
+    if whole:
+        return m is not None and not bare[m.end():].strip(" :")
+    return m is not None
 
 
 @dataclass(frozen=True)

@@ -628,10 +628,11 @@ def line_numbers(words: list[dict], height: float) -> tuple[list[dict], list[dic
                 and steady >= 0.7 * len(gaps) and column[-1]["top"] - column[0]["top"] >= 0.4 * height):
             # the run counting up; a number out of it (a folio "3" set in the margin) stays text
             first = next((k for k, v in enumerate(values) if v + step in values[k + 1:k + 3]), 0)
-            run = [column[first]]
+            run, counted = [column[first]], values[first]
             for w, v in zip(column[first + 1:], values[first + 1:]):
-                if v == int(run[-1]["text"]) + step:
+                if v == counted + step:
                     run.append(w)
+                    counted = v
             taken = {id(w) for w in run}
             return [w for w in words if id(w) not in taken], run
     return words, []
