@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +95,42 @@ def test_a_cid_truetype_font_without_tounicode_is_read_by_its_program_cmap(tmp_p
     path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text)
     doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
     assert " ".join(s.text for s in doc.sentences) == text
+
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_cid_truetype_font_without_cmap_is_read_by_its_standard_glyph_order(tmp_path, engine):
+    """Issue 13 (2), text garbled, round 10: a CID TrueType font without /ToUnicode whose program
+    has no cmap and no glyph names either, as Acrobat Distiller subsets InDesign's and Word's
+    fonts (a French film review, a German magazine page, an Italian brochure). pdfium gave each
+    glyph id as its character, every letter 29 places off ("$FWH GX SULQWHPSV" for "Acte du
+    printemps"), pdfminer "(cid:36)(cid:70)..."; the glyph ids follow Apple's standard order,
+    which the font's widths confirm."""
+    text = "Gao, Kidal and Tombouctou: the MNLA took 3 towns in 2012 (Menaka, Mopti & Segou) with JNIM."
+    path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text, cmap=False)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+
+def test_the_standard_glyph_order_is_taken_only_where_the_widths_agree_with_it():
+    """The guard of the reading above: a font whose ids follow the standard order moved by a
+    place or two (a glyph more before its letters: "3WCPF" for "Quand") is read in that order;
+    a font in another order (a CJK font, glyphs in the order a designer drew them) is not, nor
+    one whose few glyphs cannot say."""
+    from fontTools.ttLib import TTFont
+
+    from extractors.ingest.pdf.glyphs import standard_order
+
+    program = TTFont(pdfgen.FONT_DIR / "DejaVuSans.ttf")
+    order, em = program.getGlyphOrder(), program["head"].unitsPerEm
+    widths = {gid: program["hmtx"][order[gid]][0] * 1000 / em for gid in range(3, 98)}
+    letters = standard_order(widths)
+    assert "".join(letters[g] for g in range(36, 62)) == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    moved = standard_order({gid + 1: w for gid, w in widths.items()})
+    assert "".join(moved[g + 1] for g in range(68, 94)) == "abcdefghijklmnopqrstuvwxyz"
+    shuffled = dict(zip(sorted(widths), random.Random(7).sample(list(widths.values()), len(widths))))
+    assert standard_order(shuffled) == {}
+    assert standard_order({gid: widths[gid] for gid in range(68, 80)}) == {}  # 12 glyphs: too few
 
 
 # ---------------------------------------------------------------- reading order

@@ -12,7 +12,7 @@ from pdfplumber.utils import extract_words
 
 
 
-from extractors.ingest.pdf.glyphs import ACCENTS, overlaps, with_accent
+from extractors.ingest.pdf.glyphs import ACCENTS, CID_TEXT, cid_letters, overlaps, with_accent
 from extractors.ingest.pdf.types import TINY, PdfSettings
 
 
@@ -284,11 +284,26 @@ def set_accents(chars: list[dict]) -> list[dict]:
     return out if len(out) < len(chars) else chars
 
 
+def cids_recoded(page, chars: list[dict]) -> list[dict]:
+    """pdfminer's "(cid:72)" characters, glyphs of a CID TrueType font that has neither
+    /ToUnicode nor cmap, as the letters the font's glyph order gives (`glyphs.cid_letters`;
+    the pdfium engine reads them so); the same list where the page has none."""
+    if not any(c["text"].startswith("(cid:") for c in chars):
+        return chars
+    tables = cid_letters(getattr(getattr(page, "page_obj", None), "resources", None))
+    out = []
+    for c in chars:
+        found = CID_TEXT.fullmatch(c["text"]) if c["text"].startswith("(cid:") else None
+        letter = tables.get(c["fontname"], {}).get(int(found.group(1))) if found else None
+        out.append(c if letter is None else {**c, "text": letter})
+    return out
+
+
 def upright_words(page, settings: PdfSettings) -> PageWords:
     options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
                    y_tolerance=settings.y_tolerance,
                    keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
-    chars = page.chars
+    chars = cids_recoded(page, page.chars)
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
