@@ -304,3 +304,61 @@ def test_issue_13_an_accent_set_on_its_letter_is_one_letter(tmp_path, engine):
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
     assert "met at Ménaka and in Français villages." in text
     assert "It´s the accord of Bamako." in text
+
+
+# ------------------------------------------------- round 10: glyphs set slanted, turned, spaced
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def test_issue_13_an_oblique_made_by_a_sheared_matrix_keeps_its_word_breaks(tmp_path):
+    """Round 10 (an iLovePDF brochure in Portuguese): a roman font slanted by its text matrix
+    (Tm [1 0 0.27 1]: the oblique a producer makes where the font has no italic). pdfium's boxes
+    hold the sheared ink, which reaches over the space glyph: "ModoRoteador", "3xportasGigabit".
+    Such text is measured by its glyphs' advances, as an italic font's is. (The pdfplumber
+    engine still glues it: pdfminer's boxes are sheared the same way.)"""
+    content = b"BT /F1 10 Tf 1 0 0.27 1 40 500 Tm (Modo Roteador e Modo Access Point: 3x portas Gigabit.) Tj ET"
+    path = pdfgen.write_raw(tmp_path / "oblique.pdf", [content], {"F1": HELVETICA})
+    doc = read_pdf(path, PdfSettings(engine="pdfium"))
+    assert [p.text for p in doc.paragraphs] == ["Modo Roteador e Modo Access Point: 3x portas Gigabit."]
+
+
+def test_issue_13_a_no_break_space_parts_words_as_a_space_does(tmp_path):
+    """Round 10 (an 82-page sustainability report whose pages draw their text twice over): a word
+    printed again with a no-break space after it was kept twice ("annually.annually."): the
+    pdfium engine ended words only at U+0020, so the two copies differed, and French text kept
+    its U+00A0 inside words ("artériel\xa0:", "32\xa0mmHg") where the pdfplumber engine had two
+    words. Every blank glyph ends a word, as pdfplumber's `extract_words` does (`str.isspace`)."""
+    text = "Le prélèvement artériel\xa0: 32\xa0mmHg en 2012."
+    path = pdfgen.write_pages(tmp_path / "nbsp.pdf", [[Run(40, 100, text, "serif", 10)]])
+    texts = {e: [p.text for p in read_pdf(path, PdfSettings(engine=e)).paragraphs] for e in ("pdfium", "pdfplumber")}
+    assert texts["pdfium"] == texts["pdfplumber"] == ["Le prélèvement artériel : 32 mmHg en 2012."]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_text_turned_by_a_matrix_of_near_zeros_is_read_turned(tmp_path, engine):
+    """Round 10 (Word 365, vertical text in a table cell): Word turns text by Tm [-4.4e-08 1 -1
+    -4.4e-08]; a*d is then a tiny positive number, and pdfminer's test took the glyphs for upright
+    text, so the pdfium engine measured them across the line and glued them
+    ("Soanyverticaltextwillbe"). Upright means a level baseline too (`types.runs_level`)."""
+    content = b"BT /F1 1 Tf -0.000000044 12 -12 -0.000000044 200 100 Tm (So any vertical text will be converted to content.) Tj ET"
+    path = pdfgen.write_raw(tmp_path / "vertical.pdf", [content], {"F1": HELVETICA})
+    doc = read_pdf(path, PdfSettings(engine=engine))
+    assert [p.text for p in doc.paragraphs] == ["So any vertical text will be converted to content."]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_watermark_at_45_degrees_is_set_aside_not_read_into_the_lines(tmp_path, engine):
+    """Round 10 (a Medicare claim form): "DO NOT SEND THIS PAGE" set at 45 degrees over the body
+    (Tm [14 14 -14 14]) was taken for level text, a tie of the axes, and its letters were read into
+    the lines it crosses ("runs hereST across", "DONOTNovitasSEND"). It is set aside as text
+    turned against the page is, named in the document's warning."""
+    body = (b"BT /F1 10 Tf 40 500 Td (The first line of the body text runs here across the page.) Tj 0 -12 Td "
+            b"(The second line of the body text runs on below the first.) Tj 0 -12 Td "
+            b"(A third line of the body text closes the short paragraph.) Tj ET ")
+    mark = b"BT /F1 1 Tf 14 14 -14 14 150 440 Tm (DO NOT SEND) Tj ET"
+    path = pdfgen.write_raw(tmp_path / "watermark.pdf", [body + mark], {"F1": HELVETICA})
+    doc = read_pdf(path, PdfSettings(engine=engine))
+    assert [p.text for p in doc.paragraphs] == [
+        "The first line of the body text runs here across the page. The second line of the body text runs on "
+        "below the first. A third line of the body text closes the short paragraph."]
+    assert any("DONOTSEND" in w for w in doc.warnings)

@@ -35,7 +35,7 @@ from pdfplumber.utils import dedupe_chars, extract_words
 
 from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap,
                                           named_glyphs, overlaps, with_accent)
-from extractors.ingest.pdf.types import TINY
+from extractors.ingest.pdf.types import TINY, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -51,6 +51,11 @@ def engine_lock(engine: str):
 
 
 OVERHANG = frozenset(map(ord, "fſƒ"))  # roman glyphs whose ink reaches past their advance
+SHEAR = 0.05  # a text matrix slanting upright text more than this (c/d) sets an oblique
+# the glyphs that end a word (pdfplumber's `keep_blank_chars=False`: what `str.isspace` holds
+# blank, the no-break space too, but a C1 code: a cp1252 letter, `C1_AS_CP1252`; and a symbol
+# font's space at U+F020/U+F0A0)
+SPACE_GLYPHS = frozenset(c for c in range(0x3001) if chr(c).isspace() and c >= 32 and not 0x80 <= c < 0xA0) | {0xF020, 0xF0A0}
 DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
 INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 # an OCR layer (text drawn invisible over a scan) places each glyph where the engine saw it, and
@@ -376,7 +381,13 @@ class PdfiumPage:
             fonts[key] = (_font_name(raw, handle), slanted)
         name, slanted = fonts[key]
         a, b, c, d = m[:4]
-        up = a > 0 and d > 0 and abs(b) <= abs(a) and abs(c) <= abs(d)
+        up = a > 0 and d > 0 and runs_level(m)
+        # a text matrix that shears upright text (an oblique made from a roman: Tm [1 0 0.27 1])
+        # slants its glyphs' boxes as an italic font's are; and a font whose loose boxes are its
+        # glyphs' ink (pdfium gives a Type 3 font's so: the gap after a tabular "1" looked like a
+        # word break, "14,9 18,000") is measured by its advances too
+        if up and not slanted:
+            slanted = abs(c) > SHEAR * abs(d) or self._inked(i)
         bottom = None
         if up and not self.rotate:
             get_origin(tp, i, self._x_addr, self._y_addr)
@@ -388,6 +399,20 @@ class PdfiumPage:
         advance = (font, set_size, mat.a, mat.b, slanted)
         hidden = bool(obj) and get_render_mode(obj) == INVISIBLE
         return size, name, "up" if up else "turned", bottom, m, advance, hidden
+
+    def _inked(self, i: int) -> bool:
+        """Is glyph i's loose box its ink box (both the same to a hundredth of a point)? A
+        loose box reaches from the font's descent to its ascent, wider than the ink of most
+        glyphs; where they are one, the boxes say nothing of the glyphs' advances."""
+        rect, tight = self.raw.FS_RECTF(), [ctypes.c_double() for _ in range(4)]
+        get_box = _calls(self.raw)[1]
+        if not get_box(self._tp, i, ctypes.addressof(rect)):
+            return False
+        if not self.raw.FPDFText_GetCharBox(self.textpage(), i, *(ctypes.byref(v) for v in tight)):
+            return False
+        left, right, bottom, top = (v.value for v in tight)
+        return top - bottom > 0 and all(abs(x - y) < 0.01 for x, y in
+                                        ((rect.left, left), (rect.right, right), (rect.bottom, bottom), (rect.top, top)))
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
@@ -475,14 +500,18 @@ class PdfiumPage:
                 # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
                 # break even where the boxes seem to touch (an italic "f" reaches over its
                 # advance, and pdfium's boxes hold the ink: "of the" read "ofthe"); not in tiny type
-                # (`types.TINY`: the gaps between its words decide, as on the pdfplumber engine)
-                if not (text and (winfo[0] < TINY or (winfo[6] and typed_spaces))):
-                    spaced = gap = True
+                # (`types.TINY`: the gaps between its words decide, as on the pdfplumber engine),
+                # nor where pdfium put it back before the word's last glyph (at an earlier
+                # glyph: no gap of the line's, "t he", "loa ns" in 1-pt type scaled six times)
+                if text and not (winfo[0] < TINY or (winfo[6] and typed_spaces)):
+                    get_box(tp_addr, i, box_addr)
+                    if rect.left + dx >= lx0 - 0.5:
+                        spaced = gap = True
                 continue
             get_box(tp_addr, i, box_addr)
             left = rect.left
             x0 = left + dx
-            if u == 32 or u == 0xF020 or u == 0xF0A0:  # a space glyph ends the word (keep_blank_chars=False)
+            if u in SPACE_GLYPHS:  # a space glyph ends the word (keep_blank_chars=False)
                 blank = (x0, rect.right + dx)
                 spaced = True
                 continue
@@ -766,7 +795,9 @@ class PdfiumPage:
                 x0, x1, y0, y1 = self._span(rect.left, rect.bottom, rect.right, rect.top)
             else:
                 x0, x1, y0, y1 = rect.left + e0, rect.right + e0, rect.bottom + f0, rect.top + f0
-            upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
+            # (pdfminer's test, and a baseline that runs level: Word turns text by a matrix whose
+            # a and d are -4.4e-08, not 0)
+            upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0 and runs_level(m)
             if base is not None:
                 top, bottom = base - size, base
             elif upright:

@@ -61,6 +61,14 @@ class Seg:
 # point of rounding in its glyphs' places is a tenth of an em, so pdfium's inserted spaces and the
 # x tolerance parted words there ("F ield", "conve nie nce"); its gaps are weighed more loosely
 TINY = 2.0
+
+
+def runs_level(matrix) -> bool:
+    """Does text set by this matrix (a, b, c, d, ...) run nearer the page's across than up, its
+    glyphs' upright axis nearer the page's up than across? Not a watermark set at 45 degrees (a
+    tie: its letters were read into the lines it crosses, "DONOTNovitasSEND"), nor text turned by
+    a matrix whose a and d are all but 0 (Word's -4.4e-08); an oblique (a sheared matrix) does."""
+    return abs(matrix[1]) < abs(matrix[0]) and abs(matrix[2]) <= abs(matrix[3])
 AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # an author's raised "ᵃ", "ᵃ,ᵇ", "*"
 SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 

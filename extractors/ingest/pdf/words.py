@@ -13,7 +13,7 @@ from pdfplumber.utils import extract_words
 
 
 from extractors.ingest.pdf.glyphs import ACCENTS, CID_TEXT, cid_letters, overlaps, with_accent
-from extractors.ingest.pdf.types import TINY, PdfSettings
+from extractors.ingest.pdf.types import TINY, PdfSettings, runs_level
 
 
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -299,11 +299,20 @@ def cids_recoded(page, chars: list[dict]) -> list[dict]:
     return out
 
 
+def tilted_unright(chars: list[dict]) -> list[dict]:
+    """Characters set at 45 degrees or more off level (`types.runs_level`: a watermark) are not upright,
+    though pdfminer calls them so: they are set aside with text turned against the page, not read
+    into the lines they cross. The same list where none is."""
+    if all(runs_level(c["matrix"]) for c in chars if c["upright"] and "matrix" in c):
+        return chars
+    return [{**c, "upright": False} if c["upright"] and "matrix" in c and not runs_level(c["matrix"]) else c for c in chars]
+
+
 def upright_words(page, settings: PdfSettings) -> PageWords:
     options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
                    y_tolerance=settings.y_tolerance,
                    keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
-    chars = cids_recoded(page, page.chars)
+    chars = tilted_unright(cids_recoded(page, page.chars))
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
