@@ -362,3 +362,24 @@ def test_issue_13_a_watermark_at_45_degrees_is_set_aside_not_read_into_the_lines
         "The first line of the body text runs here across the page. The second line of the body text runs on "
         "below the first. A third line of the body text closes the short paragraph."]
     assert any("DONOTSEND" in w for w in doc.warnings)
+
+
+def test_issue_13_a_space_typed_between_words_whose_boxes_overlap_it_parts_them(tmp_path):
+    """Round 10 (a JSTOR scan's OCR layer, a cover page in tightened tracking): each word set at
+    its own place, right where the one before ends, over the space typed after that one; the
+    space glyph's box reached into the next word and was not counted, and the gap was none:
+    "grandplaisirque". On the pdfium engine the stream's order says the space stands between the
+    two words. (The pdfplumber engine, which weighs boxes only, still glues them.)"""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Times-Bold"][1]
+    words = "Nous avons eu le grand plaisir que nous attendions depuis longtemps".split()
+    x, shown = 40.0, []
+    for word in words:
+        shown.append(b"1 0 0 1 %.2f 500 Tm (%s ) Tj" % (x, word.encode()))
+        x += sum(widths[c] for c in word) / 100  # (10 pt) the next word where this one ends
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>"
+    path = pdfgen.write_raw(tmp_path / "ocr.pdf", [b"BT 3 Tr /F1 10 Tf " + b" ".join(shown) + b" ET"], {"F1": font})
+    doc = read_pdf(path, PdfSettings(engine="pdfium"))
+    assert [p.text for p in doc.paragraphs] == [" ".join(words)]
+

@@ -471,6 +471,7 @@ class PdfiumPage:
         spaced = False  # a space (glyph or inserted) stands before the next glyph
         gap = False  # pdfium inserted a space before the next glyph
         blank = None  # the space glyph before the next glyph: (x0, x1)
+        typed = False  # and it is a glyph of the page's stream (not a space object found beside it)
         last_u, last_left = -1, 0.0
         back = False  # a word began left of the last glyph on its line (text printed twice starts so)
         # pdfium leaves a text object holding only a space out of its text page: where a word
@@ -512,7 +513,7 @@ class PdfiumPage:
             left = rect.left
             x0 = left + dx
             if u in SPACE_GLYPHS:  # a space glyph ends the word (keep_blank_chars=False)
-                blank = (x0, rect.right + dx)
+                blank, typed = (x0, rect.right + dx), True
                 spaced = True
                 continue
             obj = get_object(tp_addr, i)
@@ -532,7 +533,7 @@ class PdfiumPage:
                     level = base is not None and abs(base - size - ltop) <= 0.05 * size
                     between = _space_between(boxes, (lx0, lx1), x0, ltop, winfo[0], empty, level)
                     if between is not None:
-                        spaced, blank = True, between
+                        spaced, blank, typed = True, between, False
             ch = chr(u) if u > 32 else "-" if u == 2 else named
             if u > 127:
                 ch = recoded.get(u, ch)
@@ -595,7 +596,13 @@ class PdfiumPage:
                 text = []
             if top - ltop < -y_tolerance or (x0 < lx0 - 1 and top - ltop <= y_tolerance):
                 back = True  # drawn again from further up or left: maybe printed twice
-            wspace = gap or (blank is not None and blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
+            # a space glyph before the word: between the words' boxes, or (the stream says so) one
+            # typed after the last glyph where the word starts at or after it, though their boxes
+            # overlap it (tracking tightened: "Journalof"; an OCR layer that sets each word at its
+            # place over the space typed after the one before: "grandplaisirque")
+            wspace = gap or (blank is not None and (
+                (blank[0] < x0 - 0.05 * size and x0 - 0.4 * size <= blank[1] <= x0 + 0.25 * size)
+                or (typed and lx0 < blank[0] <= lx1 + 0.25 * size and x0 >= blank[0] - 0.1 * size)))
             text.append(ch)
             xs = [x0]
             wx0, wx1, wtop, wbottom, winfo = x0, x1, top, bottom, info
