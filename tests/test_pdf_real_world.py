@@ -883,6 +883,21 @@ def test_columns_whose_lines_stand_at_other_heights_are_read_column_by_column(tm
     assert [s.text for s in doc.sentences] == [AROUND, *PARAS, AROUND]
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_gutter_beside_offset_lines_is_found_where_another_gutter_shows_in_the_rows(tmp_path, engine):
+    """Round 10 (a three-column page of a sustainability report): the second and third columns'
+    lines stand level, so the rows showed the gutter between them, but the first column's lines
+    stand half a line higher than the second's, and the gutter between those two, found only as
+    a blank strip where rows show none, was not looked for: the first two columns were read line
+    by line across ("... $19 per Comprehensive and ...")."""
+    first, _ = pdfgen.flow(" ".join([AROUND, *PARAS[:2]]), 40, 80, 160)
+    second, _ = pdfgen.flow(" ".join(PARAS[2:]), 220, 86.5, 160)
+    third, _ = pdfgen.flow(" ".join([AROUND, AROUND]), 400, 86.5, 160)
+    doc = ingest(pdfgen.write_pages(tmp_path / "three-offset.pdf", [first + second + third], size=(612.0, 792.0)),
+                 "three-offset", "three-offset.pdf", segmenter, PdfSettings(engine=engine))
+    assert [s.text for s in doc.sentences] == [AROUND, *PARAS, AROUND, AROUND]
+
+
 def test_a_shorter_middle_column_does_not_hide_the_gutter_after_it(tmp_path):
     """Issue 13 (reading order): a sidebar column, then two columns of which the middle one ends
     early. The rows it has left reach from the first gutter to the second, one run of gaps, and

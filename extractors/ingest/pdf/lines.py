@@ -71,9 +71,12 @@ def gutters(rows: list[list[dict]], settings: PdfSettings, min_rows: int = 6) ->
     if len(multi) < (8 if min_rows >= 6 else min_rows + 1):
         return []
     found = _row_gutters(rows, multi, settings, min_rows)
-    if found or min_rows < 6:
+    if min_rows < 6:
         return found
-    return _blank_strips(rows, min_rows)
+    # a gutter between columns whose lines stand at other heights, beside those the rows show
+    # (a three-column page whose first two columns' lines are offset: read line by line across)
+    strips = [c for c in _blank_strips(rows, min_rows) if all(abs(c - g) > 20 for g in found)]
+    return sorted(found + strips)
 
 
 def _row_gutters(rows: list[list[dict]], multi: list[list[dict]], settings: PdfSettings, min_rows: int
