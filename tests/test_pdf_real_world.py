@@ -1158,3 +1158,21 @@ def test_a_chapter_label_over_its_title_is_a_heading_row(tmp_path):
     from extractors.ingest.layout import CHAPTER_LABEL  # a numeral, not any word of the letters ivxlcdm
     assert [t for t in ("Part II", "xiv", "Annexe A", "civil", "mild", "vivid") if CHAPTER_LABEL.fullmatch(t)] == [
         "Part II", "xiv", "Annexe A"]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_arabic_set_right_to_left_is_read_in_reading_order(tmp_path, engine):
+    """Round 10 (a Chromium page of headlines in Persian and Urdu, a translation textbook quoting
+    Arabic): text of a right-to-left script was read as the line shows it, left to right, its
+    letters and words backwards ("ةعامج" for "جماعة"); on the pdfium engine, which reads glyphs
+    in the order drawn, each letter was a word of its own ("ن ي م ل س م ل ا"). Here each letter
+    is drawn left of the one before, in reading order, as a shaping engine sets them."""
+    before, arabic, after = "The group calls itself ", "جماعة نصرة الإسلام والمسلمين", " in its statements."
+    x = 40.0 + pdfgen.width(before, "sans", 10)
+    right = x + sum(pdfgen.width(ch, "sans", 10) for ch in arabic)
+    runs = [Run(40.0, 100, before, "sans", 10), Run(right, 100, after, "sans", 10)]
+    for k, ch in enumerate(arabic):
+        runs.insert(1 + k, Run(right - sum(pdfgen.width(c, "sans", 10) for c in arabic[:k + 1]), 100, ch, "sans", 10))
+    path = pdfgen.write_pages(tmp_path / "arabic.pdf", [runs])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == before + arabic + after

@@ -35,7 +35,7 @@ from pdfplumber.utils import dedupe_chars, extract_words
 
 from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap,
                                           named_glyphs, overlaps, with_accent)
-from extractors.ingest.pdf.types import TINY, runs_level
+from extractors.ingest.pdf.types import TINY, is_rtl, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -506,7 +506,7 @@ class PdfiumPage:
                 # glyph: no gap of the line's, "t he", "loa ns" in 1-pt type scaled six times)
                 if text and not (winfo[0] < TINY or (winfo[6] and typed_spaces)):
                     get_box(tp_addr, i, box_addr)
-                    if rect.left + dx >= lx0 - 0.5:
+                    if rect.left + dx >= lx0 - 0.5 or is_rtl(last_u):  # (right-to-left text runs leftwards)
                         spaced = gap = True
                 continue
             get_box(tp_addr, i, box_addr)
@@ -565,6 +565,19 @@ class PdfiumPage:
                                 wx1 = x1
                         last_u, last_left = ord(letter), left
                         continue
+                if same and not spaced and x0 < lx0 and lx0 - tol <= x1 <= lx1 and is_rtl(u) and is_rtl(last_u):
+                    # right-to-left letters (Arabic, Hebrew): the word grows leftwards; its text is
+                    # kept as the line shows it, left to right, as pdfplumber gives it
+                    # (`lines.make_line` puts the line in reading order)
+                    text.insert(0, ch)
+                    xs.insert(0, x0)
+                    wx0 = x0
+                    if top < wtop:
+                        wtop = top
+                    if bottom > wbottom:
+                        wbottom = bottom
+                    lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, left
+                    continue
                 if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
                     text.append(ch)
                     xs.append(x0)

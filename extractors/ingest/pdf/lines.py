@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from operator import itemgetter
 
 
 from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
-from extractors.ingest.pdf.types import AFFILIATION_MARK, IngestError, Line, PdfSettings, Seg
+from extractors.ingest.pdf.types import AFFILIATION_MARK, IngestError, Line, PdfSettings, Seg, is_rtl
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words, word_break
 
 
@@ -765,6 +766,8 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
             bottom = wbottom
         if w["x1"] > x1:
             x1 = w["x1"]
+    if any(is_rtl(ord(ch)) for seg in segs for ch in seg.text):
+        segs = reading_order(segs)
     return Line(
         page=page_no,
         top=top,
@@ -780,6 +783,47 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         page_height=height,
         page_width=width,
     )
+
+
+def _direction(text: str) -> int:
+    """1 for a word of a right-to-left script (a letter of one, none of another), -1 for a word
+    of letters written left to right, 0 for one of neither (figures, punctuation)."""
+    rtl = any(is_rtl(ord(ch)) for ch in text)
+    ltr = any(ch.isalpha() and not is_rtl(ord(ch)) for ch in text)
+    return -1 if ltr else 1 if rtl else 0
+
+
+def _base_letters(text: str) -> str:
+    """Arabic presentation forms (a letter's shape at the start, middle or end of a word, as
+    pdfminer gives them: "ﺗﻈﺎﻫﺮات") as the letters they shape (NFKC), as pdfium gives them."""
+    return "".join(unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFDFF or 0xFE70 <= ord(ch) <= 0xFEFC
+                   else ch for ch in text)
+
+
+def reading_order(segs: list[Seg]) -> list[Seg]:
+    """A line's words, as both engines give them in the order the line shows them (left to
+    right, each word's letters too), put in reading order where they are of a right-to-left
+    script: each run of such words (with the figures and punctuation between them) read from
+    its right end, each word's letters from the right ("ركذلاب ريدجو" is "وجدير بالذكر").
+    The Unicode bidirectional algorithm's visual-to-logical step, for lines whose runs do not
+    nest; a raised marker ends a run."""
+    out = list(segs)
+    kinds = [None if seg is SPACE else 9 if seg.sup else _direction(seg.text) for seg in segs]
+    i = 0
+    while i < len(out):
+        if kinds[i] != 1:
+            i += 1
+            continue
+        j = last = i  # the run: from an RTL word to the last RTL word after it, across neutral ones
+        while j + 1 < len(out) and kinds[j + 1] in (None, 0, 1):
+            j += 1
+            if kinds[j] == 1:
+                last = j
+        run = out[i:last + 1]
+        out[i:last + 1] = [seg if seg is SPACE or kinds[i + k] != 1 else Seg(_base_letters(seg.text[::-1]), seg.sup)
+                           for k, seg in reversed(list(enumerate(run)))]
+        i = last + 1
+    return out
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,12 @@ class Seg:
 TINY = 2.0
 
 
+def is_rtl(code: int) -> bool:
+    """Is this code point a letter of a script written right to left (Hebrew, Arabic, Syriac,
+    Thaana, N'Ko and their presentation forms)?"""
+    return 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC
+
+
 def runs_level(matrix) -> bool:
     """Does text set by this matrix (a, b, c, d, ...) run nearer the page's across than up, its
     glyphs' upright axis nearer the page's up than across? Not a watermark set at 45 degrees (a
