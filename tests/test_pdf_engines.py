@@ -383,3 +383,18 @@ def test_issue_13_a_space_typed_between_words_whose_boxes_overlap_it_parts_them(
     doc = read_pdf(path, PdfSettings(engine="pdfium"))
     assert [p.text for p in doc.paragraphs] == [" ".join(words)]
 
+
+
+def test_issue_18_a_page_pdfium_parses_nothing_out_of_is_read_by_pdfplumber(tmp_path):
+    """Round 10 (the index page of a manual, two PDFs that hold it): pdfium drops a page's whole
+    content stream where an inline image's data runs short, and the page's text was lost (a page
+    with text but no sentence); pdfminer reads past it. Issue 18 keeps pdfplumber as the fallback
+    for what pdfium cannot give: such a page is read by it."""
+    text = b"BT /F1 10 Tf 40 500 Td (The index of the manual lists every method and attribute.) Tj ET"
+    broken = b"q BI /W 10 /H 10 /BPC 8 /CS /G ID \x00\x01\x02 EI Q " + text
+    first = b"BT /F1 10 Tf 40 500 Td (The first page of the manual tells how to install the package.) Tj ET"
+    path = pdfgen.write_raw(tmp_path / "inline.pdf", [first, broken], {"F1": HELVETICA})
+    doc = read_pdf(path, PdfSettings(engine="pdfium"))
+    assert [(p.page, p.text) for p in doc.paragraphs] == [
+        (1, "The first page of the manual tells how to install the package."),
+        (2, "The index of the manual lists every method and attribute.")]

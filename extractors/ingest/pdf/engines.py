@@ -73,6 +73,7 @@ class PdfiumDocument:
 
         self.path = Path(path)
         self.doc = pdfium.PdfDocument(str(path))
+        self._plumber = None  # pdfplumber's reading of the document, for pages pdfium cannot parse
 
     @cached_property
     def pages(self) -> "PdfiumPages":
@@ -99,7 +100,32 @@ class PdfiumDocument:
         except Exception:
             return {}
 
+    def plumber_page(self, index: int):
+        """Page `index` read by pdfplumber, where it finds characters (else None): for a page
+        whose content stream pdfium parses no object out of. pdfium drops the whole stream at
+        an inline image whose data runs short, which pdfminer reads past (a manual's index page
+        lost all its text). The pdfplumber document is opened on the first such page."""
+        if self._plumber is None:
+            import pdfplumber
+
+            try:
+                self._plumber = pdfplumber.open(self.path)
+            except Exception:  # noqa: BLE001 — the pdfium reading stands
+                self._plumber = False
+        if not self._plumber:
+            return None
+        try:
+            page = self._plumber.pages[index]
+            if page.chars:
+                return page
+            page.close()
+        except Exception:  # noqa: BLE001 — the pdfium reading stands
+            pass
+        return None
+
     def close(self) -> None:
+        if self._plumber:
+            self._plumber.close()
         self.doc.close()
 
 
@@ -113,8 +139,17 @@ class PdfiumPages:
         return len(self.owner.doc)
 
     def __iter__(self):
+        """Each page read by pdfium, but one pdfium parsed nothing out of (not even an image),
+        which pdfplumber reads if it finds text on it (`PdfiumDocument.plumber_page`)."""
         for i in range(len(self)):
-            yield PdfiumPage(self.owner, i)
+            page = PdfiumPage(self.owner, i)
+            if page.raw.FPDFPage_CountObjects(page.page.raw) == 0:
+                fallback = self.owner.plumber_page(i)
+                if fallback is not None:
+                    page.close()
+                    yield fallback
+                    continue
+            yield page
 
 
 # pdfminer's matrix for a page turned by /Rotate (pdfminer.pdfinterp.PDFPageInterpreter.process_page)
