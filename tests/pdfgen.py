@@ -771,11 +771,12 @@ def write_blank_pages(path: Path, pages: int = 2000) -> Path:
 
 
 def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: list[bytes] = (),
-              size: tuple[float, float] = (420.0, 595.0), rotate: int = 0) -> Path:
+              size: tuple[float, float] = (420.0, 595.0), rotate: int = 0, xobjects: bytes = b"") -> Path:
     """A PDF written object by object: each page's content stream as given, every page with the
     font resources `fonts` (resource name -> font dictionary, which may refer to `extra` objects
     as `N 0 R`, numbered from 3 + len(fonts)), each page turned by `rotate` (/Rotate). For what
-    matplotlib cannot write: a font's own /Encoding /Differences, glyphs shown with given codes."""
+    matplotlib cannot write: a font's own /Encoding /Differences, glyphs shown with given codes.
+    `xobjects`: the pages' /XObject resources ("/Fm1 5 0 R", forms among the `extra` objects)."""
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     names = list(fonts)
     font_refs = b" ".join(b"/%s %d 0 R" % (n.encode(), 3 + i) for i, n in enumerate(names))
@@ -785,8 +786,9 @@ def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: li
     for content in pages:
         stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
         objs.append(stream)
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Rotate %d /Resources << /Font << %s >> >> "
-                    b"/Contents %d 0 R >>" % (size[0], size[1], rotate, font_refs, len(objs)))
+        xobject = b" /XObject << %s >>" % xobjects if xobjects else b""
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Rotate %d /Resources << /Font << %s >>%s >> "
+                    b"/Contents %d 0 R >>" % (size[0], size[1], rotate, font_refs, xobject, len(objs)))
         kids.append(len(objs))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = bytearray(b"%PDF-1.4\n")

@@ -398,3 +398,21 @@ def test_issue_18_a_page_pdfium_parses_nothing_out_of_is_read_by_pdfplumber(tmp_
     assert [(p.page, p.text) for p in doc.paragraphs] == [
         (1, "The first page of the manual tells how to install the package."),
         (2, "The index of the manual lists every method and attribute.")]
+
+
+def test_issue_13_text_a_form_clips_away_is_not_read(tmp_path):
+    """Round 10 (a journal article whose figures are whole pages of its draft, each drawn as a
+    form whose /BBox shows only the figure): the rest of the draft page's text, which no one
+    sees, was read into the article's lines ("assessment.|sessment.|Their|Their", "FOR PEER
+    REVIEW" on every figure page). Text a form's clip leaves wholly out of sight is not read. (The
+    pdfplumber engine still reads it: pdfminer keeps no clip.)"""
+    body = (b"BT /F1 10 Tf 40 560 Td (The article's own text runs above the figure it shows.) Tj ET "
+            b"q 1 0 0 1 40 300 cm /Fm1 Do Q "
+            b"BT /F1 10 Tf 40 280 Td (Figure 1. A tonsil with good staining.) Tj ET")
+    draft = (b"BT /F1 10 Tf 10 400 Td (Curr. Oncol. FOR PEER REVIEW of the draft, out of sight.) Tj ET "
+             b"BT /F1 10 Tf 10 50 Td (Staining of the tonsil, the figure's own label.) Tj ET")
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 120] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Length %d >>\nstream\n" % len(draft) + draft + b"\nendstream")
+    path = pdfgen.write_raw(tmp_path / "clipped.pdf", [body], {"F1": HELVETICA}, extra=[form], xobjects=b"/Fm1 4 0 R")
+    text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
+    assert "PEER REVIEW" not in text and "Staining of the tonsil" in text

@@ -523,6 +523,7 @@ class PdfiumPage:
             return emptiness[obj]
 
         named = None  # the letters of a glyph pdfium gives as a control code ("f_f": "ff")
+        unseen, out_of_sight = self._unseen, False  # text a form's clip hides (`_unseen`)
         letters = self._letters()
         typed_spaces = None  # does the page's text carry space glyphs of its own? (`OCR_GAP`)
         for i, u in enumerate(letters):
@@ -554,6 +555,9 @@ class PdfiumPage:
             obj = get_object(tp_addr, i)
             if obj != last_obj:
                 last_obj = obj
+                out_of_sight = obj in unseen
+                if out_of_sight:
+                    continue
                 info = infos.get(obj)
                 if info is None:
                     info = infos[obj] = self._object_info(obj, i, fonts)
@@ -569,6 +573,8 @@ class PdfiumPage:
                     between = _space_between(boxes, (lx0, lx1), x0, ltop, winfo[0], empty, level)
                     if between is not None:
                         spaced, blank, typed = True, between, False
+            elif out_of_sight:
+                continue
             ch = chr(u) if u > 32 else "-" if u == 2 else named
             if u > 127:
                 ch = recoded.get(u, ch)
@@ -824,6 +830,7 @@ class PdfiumPage:
         fonts: dict = {}
         out: list[dict] = []
         gap = False
+        unseen = self._unseen
         for i, u in enumerate(self._letters()):
             named = None
             if (u < 32 and u != 2) or u == 0xFFFE:
@@ -839,6 +846,8 @@ class PdfiumPage:
             if u == 2:
                 u = 45  # a hyphen pdfium took for a line end's (FPDFText_IsHyphen): the glyph is "-"
             obj = get_object(tp_addr, i)
+            if obj in unseen:
+                continue
             info = infos.get(obj)
             if info is None:
                 info = infos[obj] = self._object_info(obj, i, fonts)
@@ -938,6 +947,56 @@ class PdfiumPage:
             visit(page_object(page, k), self.ctm)
         self._objects = (paths, images)
         return self._objects
+
+    @cached_property
+    def _unseen(self) -> frozenset[int]:
+        """The text objects drawn by the page's forms that lie wholly outside their clip: a
+        form's /BBox shows only part of what it draws (a figure cut out of a whole page of
+        another PDF, LaTeX's `\\includegraphics[clip]`), and the text of the rest of that page,
+        which no one sees, was read into the page's lines ("assessment.|sessment.|Their|Their").
+        A form's clip and its objects' bounds are both in the form's own space."""
+        raw = self.raw
+        obj_type, form_count, form_object, page_object = (_path_calls(raw)[k] for k in (0, 7, 8, 9))
+        form, text = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT
+        found: set[int] = set()
+
+        def visit(obj: int, depth: int) -> None:
+            for k in range(form_count(obj)):
+                child = form_object(obj, k)
+                kind = obj_type(child)
+                if kind == text and self._outside_clip(child):
+                    found.add(child)
+                elif kind == form and depth < 8:
+                    visit(child, depth + 1)
+
+        page = ctypes.cast(self.page.raw, ctypes.c_void_p).value
+        for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
+            obj = page_object(page, k)
+            if obj_type(obj) == form:
+                visit(obj, 0)
+        return frozenset(found)
+
+    def _outside_clip(self, obj: int) -> bool:
+        """Do a page object's bounds lie wholly outside one of its clip paths' bounding boxes?"""
+        raw = self.raw
+        handle = ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)
+        clip = raw.FPDFPageObj_GetClipPath(handle)
+        if not clip:
+            return False
+        box = [ctypes.c_float() for _ in range(4)]
+        if not raw.FPDFPageObj_GetBounds(handle, *(ctypes.byref(v) for v in box)):
+            return False
+        left, bottom, right, top = (v.value for v in box)
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for i in range(raw.FPDFClipPath_CountPaths(clip)):
+            xs, ys = [], []
+            for j in range(raw.FPDFClipPath_CountPathSegments(clip, i)):
+                if raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, i, j), ctypes.byref(x), ctypes.byref(y)):
+                    xs.append(x.value)
+                    ys.append(y.value)
+            if xs and (right < min(xs) - 1 or left > max(xs) + 1 or top < min(ys) - 1 or bottom > max(ys) + 1):
+                return True
+        return False
 
     @cached_property
     def _shapes(self) -> dict[str, list[dict]]:
