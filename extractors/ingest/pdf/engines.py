@@ -413,16 +413,17 @@ class PdfiumPage:
             handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
             angle = ctypes.c_int(0)
             slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(handle, angle)) and angle.value != 0
-            fonts[key] = (_font_name(raw, handle), slanted)
+            # a font whose loose boxes are its glyphs' ink (pdfium gives a Type 3 font's so: the
+            # gap after a tabular "1" looked like a word break, "14,9 18,000") is measured by its
+            # advances, as a slanted one is (told from the font's first glyph met)
+            fonts[key] = (_font_name(raw, handle), slanted or self._inked(i))
         name, slanted = fonts[key]
         a, b, c, d = m[:4]
         up = a > 0 and d > 0 and runs_level(m)
         # a text matrix that shears upright text (an oblique made from a roman: Tm [1 0 0.27 1])
-        # slants its glyphs' boxes as an italic font's are; and a font whose loose boxes are its
-        # glyphs' ink (pdfium gives a Type 3 font's so: the gap after a tabular "1" looked like a
-        # word break, "14,9 18,000") is measured by its advances too
+        # slants its glyphs' boxes as an italic font's are
         if up and not slanted:
-            slanted = abs(c) > SHEAR * abs(d) or self._inked(i)
+            slanted = abs(c) > SHEAR * abs(d)
         bottom = None
         if up and not self.rotate:
             get_origin(tp, i, self._x_addr, self._y_addr)

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 
 from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
-from extractors.ingest.pdf.types import AFFILIATION_MARK, IngestError, Line, PdfSettings, Seg, is_rtl
+from extractors.ingest.pdf.types import AFFILIATION_MARK, RTL, IngestError, Line, PdfSettings, Seg, is_rtl
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words, word_break
 
 
@@ -766,7 +766,7 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
             bottom = wbottom
         if w["x1"] > x1:
             x1 = w["x1"]
-    if any(is_rtl(ord(ch)) for seg in segs for ch in seg.text):
+    if any(RTL.search(w["text"]) for w in words):
         segs = reading_order(segs)
     return Line(
         page=page_no,

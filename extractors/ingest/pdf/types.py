@@ -63,9 +63,13 @@ class Seg:
 TINY = 2.0
 
 
+# the letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+# presentation forms)
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
 def is_rtl(code: int) -> bool:
-    """Is this code point a letter of a script written right to left (Hebrew, Arabic, Syriac,
-    Thaana, N'Ko and their presentation forms)?"""
+    """Is this code point a letter of a script written right to left (`RTL`)?"""
     return 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC
 
 
