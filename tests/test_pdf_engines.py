@@ -36,6 +36,9 @@ PLACEHOLDER = re.compile(r"\(cid:\d+\)")
 # maths glyphs pdfplumber leaves as "(cid:n)" or reads as other letters (CMSY's "{" as "f"): the
 # texts part there by design (see the module's docstring)
 MATHS = {"geotopo-lecture-notes-de.pdf"}
+# text a form's clip hides, which the pdfium engine leaves out and pdfminer (keeping no clip) reads:
+# GAO's "U.S. GOVERNMENT ACCOUNTABILITY OFFICE" under its logo on pages 1-2 (measured: kept 0.993)
+CLIPPED = {"gao-23-106826-national-cybersecurity-strategy.pdf": 0.99}
 
 
 def fixtures() -> list[Path]:
@@ -80,7 +83,7 @@ def test_both_engines_read_the_same_document(path):
     if path.name in MATHS:  # measured: kept 0.87, extra 0.07 (Greek letters, ∈, → where pdfplumber has none)
         assert kept >= 0.85 and extra <= 0.1, (kept, extra)
         return
-    assert kept >= 0.995 and extra <= 0.005, (kept, extra)
+    assert kept >= CLIPPED.get(path.name, 0.995) and extra <= 0.005, (kept, extra)
     zones = Counter(p.zone for p in ref.paragraphs)
     fast_zones = Counter(p.zone for p in fast.paragraphs)
     assert sum(abs(zones[z] - fast_zones[z]) for z in zones | fast_zones) <= max(2, 0.05 * len(ref.paragraphs))

@@ -607,24 +607,21 @@ class PdfiumPage:
                                 wx1 = x1
                         last_u, last_left = ord(letter), left
                         continue
-                if same and not spaced and x0 < lx0 and lx0 - tol <= x1 <= lx1 and is_rtl(u) and is_rtl(last_u):
-                    # right-to-left letters (Arabic, Hebrew): the word grows leftwards; its text is
-                    # kept as the line shows it, left to right, as pdfplumber gives it
-                    # (`lines.make_line` puts the line in reading order)
-                    text.insert(0, ch)
-                    xs.insert(0, x0)
-                    wx0 = x0
-                    if top < wtop:
-                        wtop = top
-                    if bottom > wbottom:
-                        wbottom = bottom
-                    lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, left
-                    continue
-                if same and not spaced and lx0 - tol <= x0 <= lx1 + tol:
-                    text.append(ch)
-                    xs.append(x0)
-                    if x1 > wx1:
-                        wx1 = x1
+                # the word goes on: the glyph stands after the last one, or (right-to-left
+                # letters: Arabic, Hebrew) just before it, the word growing leftwards, its text kept
+                # as the line shows it, left to right, as pdfplumber gives it (`lines.make_line`
+                # puts the line in reading order)
+                leftwards = x0 < lx0 and lx0 - tol <= x1 <= lx1 and is_rtl(u) and is_rtl(last_u)
+                if same and not spaced and (leftwards or lx0 - tol <= x0 <= lx1 + tol):
+                    if leftwards:
+                        text.insert(0, ch)
+                        xs.insert(0, x0)
+                        wx0 = x0
+                    else:
+                        text.append(ch)
+                        xs.append(x0)
+                        if x1 > wx1:
+                            wx1 = x1
                     if top < wtop:
                         wtop = top
                     if bottom > wbottom:
