@@ -413,10 +413,7 @@ class PdfiumPage:
             handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
             angle = ctypes.c_int(0)
             slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(handle, angle)) and angle.value != 0
-            # a font whose loose boxes are its glyphs' ink (pdfium gives a Type 3 font's so: the
-            # gap after a tabular "1" looked like a word break, "14,9 18,000") is measured by its
-            # advances, as a slanted one is (told from the font's first glyph met)
-            fonts[key] = (_font_name(raw, handle), slanted or self._inked(i))
+            fonts[key] = (_font_name(raw, handle), slanted)
         name, slanted = fonts[key]
         a, b, c, d = m[:4]
         up = a > 0 and d > 0 and runs_level(m)
@@ -435,20 +432,6 @@ class PdfiumPage:
         advance = (font, set_size, mat.a, mat.b, slanted)
         hidden = bool(obj) and get_render_mode(obj) == INVISIBLE
         return size, name, "up" if up else "turned", bottom, m, advance, hidden
-
-    def _inked(self, i: int) -> bool:
-        """Is glyph i's loose box its ink box (both the same to a hundredth of a point)? A
-        loose box reaches from the font's descent to its ascent, wider than the ink of most
-        glyphs; where they are one, the boxes say nothing of the glyphs' advances."""
-        rect, tight = self.raw.FS_RECTF(), [ctypes.c_double() for _ in range(4)]
-        get_box = _calls(self.raw)[1]
-        if not get_box(self._tp, i, ctypes.addressof(rect)):
-            return False
-        if not self.raw.FPDFText_GetCharBox(self.textpage(), i, *(ctypes.byref(v) for v in tight)):
-            return False
-        left, right, bottom, top = (v.value for v in tight)
-        return top - bottom > 0 and all(abs(x - y) < 0.01 for x, y in
-                                        ((rect.left, left), (rect.right, right), (rect.bottom, bottom), (rect.top, top)))
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
