@@ -1,5 +1,7 @@
-"""Rounds 9 and 10 of issue 13's material: real PDFs nobody here wrote, that Python packages ship as
-test or example files in their source distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
+"""Rounds 9 and 10 of issue 13's material: real PDFs that Python packages ship in their sdists.
+
+Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
+distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
 Adobe Acrobat Pro DC, LiveCycle Designer forms, Microsoft Reporting Services, InDesign CS4,
 Acrobat Distiller + iText, PDFsharp over Adobe PDF Library, Corel, AutoCAD, Excel, Google Docs,
 Quartz on macOS and iOS, Pages, LibreOffice, pdfTeX, XeTeX, PDFsam, OCR layers from an Epson
