@@ -61,8 +61,8 @@ class Seg:
 # point of rounding in its glyphs' places is a tenth of an em, so pdfium's inserted spaces and the
 # x tolerance parted words there ("F ield", "conve nie nce"); its gaps are weighed more loosely
 TINY = 2.0
-
-
+AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # an author's raised "ᵃ", "ᵃ,ᵇ", "*"
+SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 # the letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
 # presentation forms)
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -79,8 +79,6 @@ def runs_level(matrix) -> bool:
     tie: its letters were read into the lines it crosses, "DONOTNovitasSEND"), nor text turned by
     a matrix whose a and d are all but 0 (Word's -4.4e-08); an oblique (a sheared matrix) does."""
     return abs(matrix[1]) < abs(matrix[0]) and abs(matrix[2]) <= abs(matrix[3])
-AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # an author's raised "ᵃ", "ᵃ,ᵇ", "*"
-SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 
 
 @dataclass

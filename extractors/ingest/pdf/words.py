@@ -299,10 +299,10 @@ def cids_recoded(page, chars: list[dict]) -> list[dict]:
     return out
 
 
-def tilted_unright(chars: list[dict]) -> list[dict]:
-    """Characters set at 45 degrees or more off level (`types.runs_level`: a watermark) are not upright,
-    though pdfminer calls them so: they are set aside with text turned against the page, not read
-    into the lines they cross. The same list where none is."""
+def tilted_not_upright(chars: list[dict]) -> list[dict]:
+    """Characters set at 45 degrees or more off level (`types.runs_level`: a watermark) are not
+    upright, though pdfminer calls them so: they are set aside with text turned against the page,
+    not read into the lines they cross. The same list where none is."""
     if all(runs_level(c["matrix"]) for c in chars if c["upright"] and "matrix" in c):
         return chars
     return [{**c, "upright": False} if c["upright"] and "matrix" in c and not runs_level(c["matrix"]) else c for c in chars]
@@ -312,7 +312,7 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
                    y_tolerance=settings.y_tolerance,
                    keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
-    chars = tilted_unright(cids_recoded(page, page.chars))
+    chars = tilted_not_upright(cids_recoded(page, page.chars))
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
