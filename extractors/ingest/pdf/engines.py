@@ -55,7 +55,7 @@ SHEAR = 0.05  # a text matrix slanting upright text more than this (c/d) sets an
 # the glyphs that end a word (pdfplumber's `keep_blank_chars=False`: what `str.isspace` holds
 # blank, the no-break space too, but a C1 code: a cp1252 letter, `C1_AS_CP1252`; and a symbol
 # font's space at U+F020/U+F0A0)
-SPACE_GLYPHS = frozenset(c for c in range(0x3001) if chr(c).isspace() and c >= 32 and not 0x80 <= c < 0xA0) | {0xF020, 0xF0A0}
+SPACE_GLYPHS = frozenset(c for c in range(32, 0x3001) if chr(c).isspace() and not 0x80 <= c < 0xA0) | {0xF020, 0xF0A0}
 DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
 INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 # an OCR layer (text drawn invisible over a scan) places each glyph where the engine saw it, and
@@ -972,7 +972,8 @@ class PdfiumPage:
         for i in range(raw.FPDFClipPath_CountPaths(clip)):
             xs, ys = [], []
             for j in range(raw.FPDFClipPath_CountPathSegments(clip, i)):
-                if raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, i, j), ctypes.byref(x), ctypes.byref(y)):
+                segment = raw.FPDFClipPath_GetPathSegment(clip, i, j)
+                if raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
                     xs.append(x.value)
                     ys.append(y.value)
             if xs and (right < min(xs) - 1 or left > max(xs) + 1 or top < min(ys) - 1 or bottom > max(ys) + 1):
