@@ -770,6 +770,10 @@ def write_blank_pages(path: Path, pages: int = 2000) -> Path:
     return Path(path)
 
 
+# a standard font (not embedded: every reader has its metrics) for `write_raw`
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
 def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: list[bytes] = (),
               size: tuple[float, float] = (420.0, 595.0), rotate: int = 0, xobjects: bytes = b"") -> Path:
     """A PDF written object by object: each page's content stream as given, every page with the

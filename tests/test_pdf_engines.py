@@ -302,15 +302,13 @@ def test_issue_13_an_accent_set_on_its_letter_is_one_letter(tmp_path, engine):
     # a TJ number moves the next glyph left by n/1000 of the size
     content = (b"BT /F1 12 Tf 20 150 Td [(The armed groups met at M) (\264) 445 (enaka and in Fran) (c) 417 (\270) -83 "
                b"(ais villages.)] TJ ET BT /F1 12 Tf 20 120 Td (It\264s the accord of Bamako.) Tj ET")
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    path = pdfgen.write_raw(tmp_path / "accents.pdf", [content], {"F1": font})
+    path = pdfgen.write_raw(tmp_path / "accents.pdf", [content], {"F1": pdfgen.HELVETICA})
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
     assert "met at Ménaka and in Français villages." in text
     assert "It´s the accord of Bamako." in text
 
 
 # ------------------------------------------------- round 10: glyphs set slanted, turned, spaced
-HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
 def test_issue_13_an_oblique_made_by_a_sheared_matrix_keeps_its_word_breaks(tmp_path):
@@ -320,7 +318,7 @@ def test_issue_13_an_oblique_made_by_a_sheared_matrix_keeps_its_word_breaks(tmp_
     Such text is measured by its glyphs' advances, as an italic font's is. (The pdfplumber
     engine still glues it: pdfminer's boxes are sheared the same way.)"""
     content = b"BT /F1 10 Tf 1 0 0.27 1 40 500 Tm (Modo Roteador e Modo Access Point: 3x portas Gigabit.) Tj ET"
-    path = pdfgen.write_raw(tmp_path / "oblique.pdf", [content], {"F1": HELVETICA})
+    path = pdfgen.write_raw(tmp_path / "oblique.pdf", [content], {"F1": pdfgen.HELVETICA})
     doc = read_pdf(path, PdfSettings(engine="pdfium"))
     assert [p.text for p in doc.paragraphs] == ["Modo Roteador e Modo Access Point: 3x portas Gigabit."]
 
@@ -344,7 +342,7 @@ def test_issue_13_text_turned_by_a_matrix_of_near_zeros_is_read_turned(tmp_path,
     text, so the pdfium engine measured them across the line and glued them
     ("Soanyverticaltextwillbe"). Upright means a level baseline too (`types.runs_level`)."""
     content = b"BT /F1 1 Tf -0.000000044 12 -12 -0.000000044 200 100 Tm (So any vertical text will be converted to content.) Tj ET"
-    path = pdfgen.write_raw(tmp_path / "vertical.pdf", [content], {"F1": HELVETICA})
+    path = pdfgen.write_raw(tmp_path / "vertical.pdf", [content], {"F1": pdfgen.HELVETICA})
     doc = read_pdf(path, PdfSettings(engine=engine))
     assert [p.text for p in doc.paragraphs] == ["So any vertical text will be converted to content."]
 
@@ -359,7 +357,7 @@ def test_issue_13_a_watermark_at_45_degrees_is_set_aside_not_read_into_the_lines
             b"(The second line of the body text runs on below the first.) Tj 0 -12 Td "
             b"(A third line of the body text closes the short paragraph.) Tj ET ")
     mark = b"BT /F1 1 Tf 14 14 -14 14 150 440 Tm (DO NOT SEND) Tj ET"
-    path = pdfgen.write_raw(tmp_path / "watermark.pdf", [body + mark], {"F1": HELVETICA})
+    path = pdfgen.write_raw(tmp_path / "watermark.pdf", [body + mark], {"F1": pdfgen.HELVETICA})
     doc = read_pdf(path, PdfSettings(engine=engine))
     assert [p.text for p in doc.paragraphs] == [
         "The first line of the body text runs here across the page. The second line of the body text runs on "
@@ -396,7 +394,7 @@ def test_issue_18_a_page_pdfium_parses_nothing_out_of_is_read_by_pdfplumber(tmp_
     text = b"BT /F1 10 Tf 40 500 Td (The index of the manual lists every method and attribute.) Tj ET"
     broken = b"q BI /W 10 /H 10 /BPC 8 /CS /G ID \x00\x01\x02 EI Q " + text
     first = b"BT /F1 10 Tf 40 500 Td (The first page of the manual tells how to install the package.) Tj ET"
-    path = pdfgen.write_raw(tmp_path / "inline.pdf", [first, broken], {"F1": HELVETICA})
+    path = pdfgen.write_raw(tmp_path / "inline.pdf", [first, broken], {"F1": pdfgen.HELVETICA})
     doc = read_pdf(path, PdfSettings(engine="pdfium"))
     assert [(p.page, p.text) for p in doc.paragraphs] == [
         (1, "The first page of the manual tells how to install the package."),
@@ -416,6 +414,6 @@ def test_issue_13_text_a_form_clips_away_is_not_read(tmp_path):
              b"BT /F1 10 Tf 10 50 Td (Staining of the tonsil, the figure's own label.) Tj ET")
     form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 300 120] /Resources << /Font << /F1 3 0 R >> >> "
             b"/Length %d >>\nstream\n" % len(draft) + draft + b"\nendstream")
-    path = pdfgen.write_raw(tmp_path / "clipped.pdf", [body], {"F1": HELVETICA}, extra=[form], xobjects=b"/Fm1 4 0 R")
+    path = pdfgen.write_raw(tmp_path / "clipped.pdf", [body], {"F1": pdfgen.HELVETICA}, extra=[form], xobjects=b"/Fm1 4 0 R")
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
     assert "PEER REVIEW" not in text and "Staining of the tonsil" in text

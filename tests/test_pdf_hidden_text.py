@@ -12,7 +12,6 @@ from . import pdfgen
 from .conftest import segmenter
 
 COURIER = b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"
-HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 LINES = ["China Ocean Shipping Company Limited", "Hamburg Germany and Valparaiso Chile",
          "The Peoples Republic of China"]
 
@@ -69,5 +68,5 @@ def test_type_of_one_point_for_screen_readers_is_read_in_whole_words(tmp_path, e
     content = (b"BT /F1 10 Tf 1 0 0 1 50 520 Tm (%s) Tj ET " % visible.encode()
                + b"BT 1 g /F1 0.96 Tf 1 0 0 1 50 500 Tm "
                + b"[(For conve) -170 (nience and compat) -165 (ibility, a Required F) -170 (ield.)] TJ ET")
-    doc = read(pdfgen.write_raw(tmp_path / "tiny.pdf", [content], {"F1": HELVETICA}), engine)
+    doc = read(pdfgen.write_raw(tmp_path / "tiny.pdf", [content], {"F1": pdfgen.HELVETICA}), engine)
     assert [s.text for s in doc.sentences] == [visible, "For convenience and compatibility, a Required Field."]

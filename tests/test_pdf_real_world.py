@@ -144,12 +144,11 @@ def test_text_on_a_page_turned_by_rotate_is_read_first_line_first(tmp_path, engi
     page's lines last first, and the lines' direction was read from that order: on /Rotate 90
     the pdfium engine read the paragraph bottom line first. The direction comes from the glyphs'
     matrices now."""
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     words = " ".join(PARAS[:2]).split()
     lines = [" ".join(words[i:i + 7]) for i in range(0, len(words), 7)]
     content = (b"BT /F1 11 Tf 14 TL 60 520 Td " + b" T* ".join(b"(%s) Tj" % line.encode() for line in lines)
                + b" ET")
-    path = pdfgen.write_raw(tmp_path / "turned.pdf", [content], {"F1": font}, rotate=rotate)
+    path = pdfgen.write_raw(tmp_path / "turned.pdf", [content], {"F1": pdfgen.HELVETICA}, rotate=rotate)
     doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
     assert " ".join(s.text for s in doc.sentences) == " ".join(PARAS[:2])
 
@@ -375,11 +374,10 @@ def test_letter_spaced_headings_keep_their_words(tmp_path, engine, how):
     lines, _ = pdfgen.flow(body, 50, 130, 300)
     if how == "char-spacing":
         font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
-        regular = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
         content = (b"BT /F1 14 Tf 3.5 Tc 50 520 Td (EXECUTIVE SUMMARY) Tj ET "
                    b"BT /F2 11 Tf 2.5 Tc 50 495 Td (Armed groups in northern Mali) Tj ET "
                    + b"".join(b"BT /F2 10 Tf 0 Tc %g %g Td (%s) Tj ET " % (r.x, 595 - r.y, r.text.encode()) for r in lines))
-        path = pdfgen.write_raw(tmp_path / "tracked.pdf", [content], {"F1": font, "F2": regular})
+        path = pdfgen.write_raw(tmp_path / "tracked.pdf", [content], {"F1": font, "F2": pdfgen.HELVETICA})
     else:
         runs: list[Run] = []
         for y, text, face, size in ((60, "EXECUTIVE SUMMARY", "bold", 14), (85, "Armed groups in northern Mali", "sans", 11)):
