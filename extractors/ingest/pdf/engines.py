@@ -35,7 +35,7 @@ from pdfplumber.utils import dedupe_chars, extract_words
 
 from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap,
                                           named_glyphs, overlaps, with_accent)
-from extractors.ingest.pdf.types import TINY, is_rtl, runs_level
+from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, is_rtl, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
 # PDFium is not thread-safe, not even across documents: one pdfium call at a time in a process
@@ -54,8 +54,9 @@ OVERHANG = frozenset(map(ord, "fſƒ"))  # roman glyphs whose ink reaches past t
 SHEAR = 0.05  # a text matrix slanting upright text more than this (c/d) sets an oblique
 # the glyphs that end a word (pdfplumber's `keep_blank_chars=False`: what `str.isspace` holds
 # blank, the no-break space too, but a C1 code: a cp1252 letter, `C1_AS_CP1252`; and a symbol
-# font's space at U+F020/U+F0A0)
-SPACE_GLYPHS = frozenset(c for c in range(32, 0x3001) if chr(c).isspace() and not 0x80 <= c < 0xA0) | {0xF020, 0xF0A0}
+# font's space, `types.PRIVATE_SPACES`)
+SPACE_GLYPHS = (frozenset(c for c in range(32, 0x3001) if chr(c).isspace() and not 0x80 <= c < 0xA0)
+                | frozenset(map(ord, PRIVATE_SPACES)))
 DESCENT = -0.2  # a glyph's box reaches this far under the baseline, in em (the common descent)
 INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 # an OCR layer (text drawn invisible over a scan) places each glyph where the engine saw it, and

@@ -64,13 +64,16 @@ TINY = 2.0
 AFFILIATION_MARK = re.compile(r"[a-z*†‡§]|[a-z](?:,[a-z])+")  # an author's raised "ᵃ", "ᵃ,ᵇ", "*"
 SUP_MARKER = re.compile(r"[\d,\s–-]*\d[\d,\s–-]*|\s*(?:\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]\s*)+")
 # the letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-# presentation forms)
-RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# presentation forms), as ranges of code points, and a pattern finding one in a text
+RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFC))
+RTL = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in RTL_RANGES) + "]")
+# a space glyph some fonts map into the private use area (Symbol-encoded fonts: U+F020, U+F0A0)
+PRIVATE_SPACES = "\uf020\uf0a0"
 
 
 def is_rtl(code: int) -> bool:
-    """Is this code point a letter of a script written right to left (`RTL`)?"""
-    return 0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC
+    """Is this code point a letter of a script written right to left (`RTL_RANGES`)?"""
+    return any(lo <= code <= hi for lo, hi in RTL_RANGES)
 
 
 def runs_level(matrix) -> bool:

@@ -13,12 +13,10 @@ from pdfplumber.utils import extract_words
 
 
 from extractors.ingest.pdf.glyphs import ACCENTS, CID_TEXT, cid_letters, overlaps, with_accent
-from extractors.ingest.pdf.types import TINY, PdfSettings, runs_level
+from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, PdfSettings, runs_level
 
 
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-# a space glyph some fonts map into the private use area (Symbol-encoded fonts: U+F020)
-PRIVATE_SPACES = "\uf020\uf0a0"
 
 
 def word_break(prev: dict, w: dict, size: float) -> bool:
