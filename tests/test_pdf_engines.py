@@ -417,3 +417,72 @@ def test_issue_13_text_a_form_clips_away_is_not_read(tmp_path):
     path = pdfgen.write_raw(tmp_path / "clipped.pdf", [body], {"F1": pdfgen.HELVETICA}, extra=[form], xobjects=b"/Fm1 4 0 R")
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
     assert "PEER REVIEW" not in text and "Staining of the tonsil" in text
+
+
+# ------------------------------------------------- round 11: sizes, pages a rule fails on
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_negative_font_size_under_a_half_turned_matrix_is_upright_text(tmp_path, engine):
+    """Round 11 (a 131-page annual report filed through EDGAR, PDFlib): its cover sets text with
+    Tf -28 under Tm [-1 0 0 -1], two half turns that make upright text. pdfium gives the size
+    as set (-28) and the matrix without it: the words measured -28 points tall, the line had no
+    word of its main size, and the whole document failed as "malformed PDF (ValueError: max()
+    arg is an empty sequence)". A size is read as its magnitude, its sign turning the matrix."""
+    content = (b"BT /F1 -28 Tf -1 0 0 -1 40 500 Tm (NVIDIA CORP) Tj ET "
+               b"BT /F1 10 Tf 40 460 Td (The annual report follows the cover on the pages after it.) Tj ET")
+    path = pdfgen.write_raw(tmp_path / "negative-size.pdf", [content], {"F1": pdfgen.HELVETICA})
+    doc = read_pdf(path, PdfSettings(engine=engine))
+    assert doc.title == "NVIDIA CORP"
+    assert [p.text for p in doc.paragraphs] == ["The annual report follows the cover on the pages after it."]
+    assert doc.warnings == ()  # (not read by the fallback of the test below)
+
+
+def three_pages(tmp_path) -> Path:
+    pages = [b"BT /F1 10 Tf 40 500 Td (Page %d of the report reads as its own paragraph here.) Tj ET" % n
+             for n in (1, 2, 3)]
+    return pdfgen.write_raw(tmp_path / "three.pdf", pages, {"F1": pdfgen.HELVETICA})
+
+
+def test_issue_13_a_page_the_pdfium_reading_fails_on_is_read_by_pdfplumber(tmp_path, monkeypatch):
+    """Round 11: one page's glyph that no rule foresaw (a negative font size) lost a 131-page
+    document. A page the pdfium engine's reading fails on is read by pdfplumber instead; the
+    document's other pages stand as they were read, and its warning says so."""
+    from extractors.ingest.pdf import engines
+
+    real = engines.PdfiumPage.stream_words
+
+    def failing(self, *args):
+        if self.index == 1:
+            raise ValueError("max() arg is an empty sequence")
+        return real(self, *args)
+
+    monkeypatch.setattr(engines.PdfiumPage, "stream_words", failing)
+    doc = read_pdf(three_pages(tmp_path), PdfSettings(engine="pdfium"))
+    assert [(p.page, p.text[:6]) for p in doc.paragraphs] == [(1, "Page 1"), (2, "Page 2"), (3, "Page 3")]
+    assert doc.warnings == ("page(s) 2 read by pdfplumber, the pdfium reading having failed "
+                            "(ValueError: max() arg is an empty sequence)",)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_page_no_reading_can_take_is_left_out_with_its_reason(tmp_path, monkeypatch, engine):
+    """Round 11: where no engine can read a page, that page is left out and the document's
+    warning names it and why; a document none of whose pages can be read still fails its row
+    with one line."""
+    from extractors.ingest.pdf import lines
+
+    real = lines.page_lines
+
+    def failing(words, page_no, *args):
+        if page_no == 2 or fail_all:
+            raise ValueError("max() arg is an empty sequence")
+        return real(words, page_no, *args)
+
+    fail_all = False
+    monkeypatch.setattr(lines, "page_lines", failing)
+    doc = read_pdf(three_pages(tmp_path), PdfSettings(engine=engine))
+    assert [p.page for p in doc.paragraphs] == [1, 3]
+    assert doc.warnings == ("page(s) 2 could not be read (ValueError: max() arg is an empty sequence)",)
+    fail_all = True
+    with pytest.raises(IngestError, match=r"^malformed PDF \(ValueError: max\(\) arg is an empty sequence\)$"):
+        read_pdf(three_pages(tmp_path), PdfSettings(engine=engine))

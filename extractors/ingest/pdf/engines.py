@@ -407,6 +407,13 @@ class PdfiumPage:
         # pdfium's size is the one set by Tf; the text matrix scales it (a producer may set
         # 1-point type drawn ten times larger): pdfminer's size is the glyph's rendered height
         set_size = get_font_size(tp, i)
+        turn = 1.0
+        if set_size < 0:
+            # a negative size (Tf -8) turns the glyphs half round, as a matrix [-1 0 0 -1] does:
+            # a producer that sets both draws upright text (EDGAR's PDFlib), pdfminer's matrix,
+            # which holds the size, says so, and a size is read as its magnitude
+            turn, set_size = -1.0, -set_size
+            m = (-m[0], -m[1], -m[2], -m[3], m[4], m[5])
         size = set_size * math.hypot(m[2], m[3])
         font = get_font(obj) if obj else None
         key = font or 0
@@ -430,7 +437,7 @@ class PdfiumPage:
         # font and for a roman "f" (its hook: "of the" read "ofthe"): those glyphs' boxes are
         # taken from the origin and the advance instead (`OVERHANG`)
         # (`advance`: what `_advance_box` needs: font, size set, the text's direction, slanted)
-        advance = (font, set_size, mat.a, mat.b, slanted)
+        advance = (font, set_size, turn * mat.a, turn * mat.b, slanted)
         hidden = bool(obj) and get_render_mode(obj) == INVISIBLE
         return size, name, "up" if up else "turned", bottom, m, advance, hidden
 

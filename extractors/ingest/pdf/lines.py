@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 
@@ -834,6 +834,8 @@ class PageInfo:
     images: int
     chars: int
     margin: str = ""  # text set against the page's direction (named in the document's warnings)
+    failed: str = ""  # why the engine's reading failed on the page (named in the document's warnings)
+    reread: bool = False  # and pdfplumber read it instead
 
 
 def page_links(page) -> tuple[tuple[str, float, float], ...]:
@@ -844,35 +846,71 @@ def page_links(page) -> tuple[tuple[str, float, float], ...]:
 
 
 def read_pages(pdf, settings: PdfSettings) -> Iterator[PageInfo]:
-    """One page at a time; each page is closed after use so memory stays bounded by a page."""
+    """One page at a time; each page is closed after use so memory stays bounded by a page. A
+    page this reader fails on (a glyph no rule foresaw) is read by pdfplumber where the document
+    was opened with pdfium, and else left out with its reason (`PageInfo.failed`, named in the
+    document's warnings): the document's other pages are not lost with it. A document none of
+    whose pages can be read fails as a whole."""
     import time
 
     started = time.monotonic()
+    failed: list[Exception] = []
+    n = 0
     for i, page in enumerate(pdf.pages, start=1):
         if i > settings.max_pages:
             break
         if time.monotonic() - started > settings.max_seconds:
             page.close()
             raise IngestError(f"gave up after {settings.max_seconds:.0f} s at page {i} (too slow to read)")
+        n += 1
         try:
-            found = page_words(page, settings)
-            lines: list[Line] = []
-            links: tuple = ()
-            if found.words:
-                rules = () if found.turned else page_rules(page)
-                words, tables = found.words, []
-                if not found.turned and has_rulings(page):  # table boxes are in the page's own frame
-                    found_tables, taken = page_tables(page, words)
-                    words = [w for k, w in enumerate(words) if k not in taken]
-                    tables = [table_lines(t, i, found.height, found.width, settings) for t in found_tables]
-                words, numbers = line_numbers(words, found.height)
-                lines = page_lines(words, i, found.height, found.width, settings, rules) if words else []
-                if tables:
-                    lines = place_tables(lines, tables)
-                if numbers:
-                    lines.append(numbers_line(numbers, i, found.height, found.width))
-                links = page_links(page)
-            margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
-            yield PageInfo(i, tuple(lines), links, len(page.images), found.chars, margin)
+            info = read_page(page, i, settings)
+        except (IngestError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 — this page's reason, named in the warnings
+            info = reread_page(pdf, i, settings, exc)
+            if not info.reread:
+                failed.append(exc)
         finally:
             page.close()
+        yield info
+    if n and len(failed) == n:
+        raise failed[0]
+
+
+def reread_page(pdf, i: int, settings: PdfSettings, exc: Exception) -> PageInfo:
+    """Page i, which the engine's reading failed on, read by pdfplumber (a pdfium document's
+    `plumber_page`), or an empty page that says why it was left out."""
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:120]
+    fallback = pdf.plumber_page(i - 1) if hasattr(pdf, "plumber_page") else None
+    if fallback is not None:
+        try:
+            return replace(read_page(fallback, i, settings), failed=reason, reread=True)
+        except Exception:  # noqa: BLE001 — the first reason stands
+            pass
+        finally:
+            fallback.close()
+    return PageInfo(i, (), (), 0, 0, failed=reason)
+
+
+def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
+    """Page i's lines (tables placed among them), links, image count and characters."""
+    found = page_words(page, settings)
+    lines: list[Line] = []
+    links: tuple = ()
+    if found.words:
+        rules = () if found.turned else page_rules(page)
+        words, tables = found.words, []
+        if not found.turned and has_rulings(page):  # table boxes are in the page's own frame
+            found_tables, taken = page_tables(page, words)
+            words = [w for k, w in enumerate(words) if k not in taken]
+            tables = [table_lines(t, i, found.height, found.width, settings) for t in found_tables]
+        words, numbers = line_numbers(words, found.height)
+        lines = page_lines(words, i, found.height, found.width, settings, rules) if words else []
+        if tables:
+            lines = place_tables(lines, tables)
+        if numbers:
+            lines.append(numbers_line(numbers, i, found.height, found.width))
+        links = page_links(page)
+    margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
+    return PageInfo(i, tuple(lines), links, len(page.images), found.chars, margin)

@@ -176,5 +176,10 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
         pages_text = ", ".join(str(p.number) for p in turned[:10]) + (" ..." if len(turned) > 10 else "")
         warnings += (f"text set against the page's direction (margin stamps, rotated labels) left out on "
                      f"page(s) {pages_text}: {turned[0].margin[:60]!r}",)
+    for reread, what in ((True, "read by pdfplumber, the pdfium reading having failed"), (False, "could not be read")):
+        hit = [p for p in pages if p.failed and p.reread == reread]
+        if hit:  # not silently: the document's row says which pages and why
+            pages_text = ", ".join(str(p.number) for p in hit[:10]) + (" ..." if len(hit) > 10 else "")
+            warnings += (f"page(s) {pages_text} {what} ({hit[0].failed})",)
     paragraphs = build_paragraphs(blocks) + set_aside_paragraphs(aside, pages)
     return Layout(title=title, pages=n_pages, paragraphs=paragraphs, footnotes=tuple(footnotes), warnings=warnings)
