@@ -859,13 +859,14 @@ def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...
     return write_raw(path, [content], {"F1": font}, extra=[descriptor, stream])
 
 
-def write_cid_truetype(path: Path, text: str, cmap: bool = True) -> Path:
+def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | None = None) -> Path:
     """One line of `text` in DejaVu Sans embedded as a CID TrueType font (Type0, Identity-H,
     CIDToGIDMap Identity) *without* /ToUnicode, as "Microsoft Print to PDF" and other producers
     write one: the codes are glyph ids, only the program's cmap says which letters they are.
     `cmap=False`: the program has no cmap and no glyph names either (a 'post' table of format 3),
     as Acrobat Distiller subsets a TrueType font: only its glyph order says (DejaVu Sans's first
-    98 glyphs are in Apple's standard order: space 3, "A" 36, "a" 68)."""
+    98 glyphs are in Apple's standard order: space 3, "A" 36, "a" 68). `mapped`: a /ToUnicode that
+    maps only these characters' glyphs (Acrobat's subsets whose /ToUnicode leaves letters out)."""
     from fontTools.ttLib import TTFont
 
     program = TTFont(FONT_DIR / "DejaVuSans.ttf")
@@ -883,7 +884,16 @@ def write_cid_truetype(path: Path, text: str, cmap: bool = True) -> Path:
            b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /W [" + widths + b"] >>")
     descriptor, stream = _embedded(program, 6, 32)
     content = b"BT /F1 11 Tf 30 500 Td <" + codes.hex().encode() + b"> Tj ET"
-    return write_raw(path, [content], {"F1": font}, extra=[cid, descriptor, stream])
+    extra = [cid, descriptor, stream]
+    if mapped is not None:
+        pairs = b"".join(b"<%04x> <%04x>\n" % (gid[best[ord(ch)]], ord(ch)) for ch in sorted(set(mapped)))
+        cmap_text = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+                     b"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+                     b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n%d beginbfchar\n" % len(set(mapped))
+                     + pairs + b"endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
+        extra.append(b"<< /Length %d >>\nstream\n" % len(cmap_text) + cmap_text + b"\nendstream")
+        font = font[:-2] + b"/ToUnicode 7 0 R >>"
+    return write_raw(path, [content], {"F1": font}, extra=extra)
 
 
 if __name__ == "__main__":  # python tests/pdfgen.py OUTDIR: write the samples to look at them

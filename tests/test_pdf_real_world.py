@@ -112,6 +112,21 @@ def test_a_cid_truetype_font_without_cmap_is_read_by_its_standard_glyph_order(tm
     assert " ".join(s.text for s in doc.sentences) == text
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_glyphs_a_partial_tounicode_leaves_out_are_read_by_the_standard_glyph_order(tmp_path, engine):
+    """Round 11 (a child-development questionnaire, Acrobat Pro DC over Word: subsets of Arial
+    whose /ToUnicode maps the glyphs of the first page and leaves out the letters of the second):
+    pdfium gave the glyph ids ("WKH SDVW ZHHN" for "the past week"), pdfminer "(cid:87)". The
+    glyphs the /ToUnicode leaves out are read as where there is none; those it maps stay as it
+    maps them (looked for where a page holds a code under 32, a digit's glyph id here). (On that
+    file the pdfplumber engine still reads "(cid:87)": pdfminer's interpreter names those glyphs'
+    fonts otherwise than the page's resources do; left alone.)"""
+    text = "During the past 7 days, how many days did you read to your child in Gao and Kidal?"
+    path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text, cmap=False, mapped="D ,?")
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+
 def test_the_standard_glyph_order_is_taken_only_where_the_widths_agree_with_it():
     """The guard of the reading above: a font whose ids follow the standard order moved by a
     place or two (a glyph more before its letters: "3WCPF" for "Quand") is read in that order;

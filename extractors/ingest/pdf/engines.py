@@ -677,8 +677,9 @@ class PdfiumPage:
         return typed >= 0.05 * len(letters)
 
     def _letters(self) -> list[int]:
-        """The page's code points (`_codes`), where a font pdfium cannot map gives its glyphs by
-        CID (a CID TrueType font without /ToUnicode: "0«QDND" for "Ménaka") those glyphs' letters
+        """The page's code points (`_codes`), where pdfium gives a glyph it cannot map by its CID
+        (a CID TrueType font without /ToUnicode, or whose /ToUnicode leaves glyphs out:
+        "0«QDND" for "Ménaka", "7XIWV" for "Tufts") those glyphs' letters
         (`glyphs._cid_truetype`). Looked for only on a page holding a code under 32 that pdfium
         did not insert, as such a font's glyphs almost always include: punctuation has low CIDs."""
         codes = self._codes()
@@ -686,21 +687,18 @@ class PdfiumPage:
             return codes
         raw = self.raw
         get_object = _calls(raw)[3]
-        tp = self._tp
+        tp, textpage = self._tp, self.textpage()
         tables: dict = {}  # font -> its {CID: letter} or None
         out = list(codes)
         for i, u in enumerate(codes):
-            if u in (2, 10, 13) and raw.FPDFText_IsGenerated(self.textpage(), i):
-                continue
+            if raw.FPDFText_HasUnicodeMapError(textpage, i) != 1:
+                continue  # (a glyph pdfium maps, and the line ends and spaces it inserts)
             obj = get_object(tp, i)
             font = raw.FPDFTextObj_GetFont(ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)) if obj else None
             key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
             if key not in tables:
-                table = None
-                if key and raw.FPDFText_HasUnicodeMapError(self.textpage(), i) == 1:
-                    found = self._font_letters(key, _font_name(raw, font))
-                    table = {c: t for c, t in found.items() if len(t) == 1} or None
-                tables[key] = table
+                found = self._font_letters(key, _font_name(raw, font)) if key else {}
+                tables[key] = {c: t for c, t in found.items() if len(t) == 1} or None
             table = tables[key]
             if table is not None and u in table:
                 out[i] = ord(table[u])

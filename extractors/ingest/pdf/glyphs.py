@@ -156,11 +156,13 @@ def _bare_truetype(font: dict, program: bytes | None) -> dict[int, str]:
 
 
 def _cid_truetype(font: dict) -> tuple[str, dict[int, str]]:
-    """(font name, {CID: letter}) for a Type0 font with no /ToUnicode whose descendant is an
-    embedded TrueType (CIDFontType2): the CID to glyph map (/CIDToGIDMap, Identity or a stream)
-    and the program's cmap reversed (the first code point naming each glyph, as pdfminer's
-    `TrueTypeFont.create_unicode_map`); ("", {}) for any other font."""
-    if _name(font.get("Subtype")) != "Type0" or font.get("ToUnicode") is not None:
+    """(font name, {CID: letter}) for a Type0 font whose descendant is an embedded TrueType
+    (CIDFontType2): the CID to glyph map (/CIDToGIDMap, Identity or a stream) and the program's
+    cmap reversed (the first code point naming each glyph, as pdfminer's
+    `TrueTypeFont.create_unicode_map`); ("", {}) for any other font. For the glyphs the font's
+    /ToUnicode does not map, where it has one (Acrobat's subsets of Arial whose /ToUnicode
+    leaves out the letters of some pages: "WKH SDVW ZHHN" for "the past week")."""
+    if _name(font.get("Subtype")) != "Type0":
         return "", {}
     descendants = resolve1(font.get("DescendantFonts"))
     cid_font = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
