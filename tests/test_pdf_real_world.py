@@ -364,6 +364,22 @@ def test_body_text_set_large_is_not_taken_for_a_heading(tmp_path):
     assert narrative in text
 
 
+def test_issue_13_a_heading_over_200_characters_as_its_lines_join_is_text(tmp_path):
+    """Round 11 (a 111-page PowerPoint deck whose slides are headed by three bold lines): a title
+    of 200 letters passed the 200-character cap, counted line by line, and became a
+    section value of 202 characters once its lines were joined with spaces. The cap counts the
+    joined text."""
+    lines = ["Improving literacy requires important shifts in the education system",
+             "to serve all students, particularly those with learning differences and",
+             "who face additional adversity due to racism and deep poverty"]
+    assert sum(map(len, lines)) <= 200 < len(" ".join(lines))
+    runs = [Run(40, 50 + 26 * k, line, "bold", 18) for k, line in enumerate(lines)]
+    first = [Run(40, 60, "Literacy in the district", "bold", 30)] + body_page(PARAS[2:3], y=110)
+    doc = read(pdfgen.write_pages(tmp_path / "slides.pdf", [first, runs + body_page(PARAS[:2], y=150)], size=(900.0, 600.0)))
+    assert all(len(s.section) <= 200 for s in doc.sentences)
+    assert " ".join(lines) in " ".join(s.text for s in doc.sentences)
+
+
 def test_small_type_set_tight_is_not_glued_into_one_word(tmp_path):
     """Issue 13 (6): "Received4October2005", "EmployeeRelations": 8 pt notes whose word spaces
     (1.3 pt) are narrower than a fixed 1.5 pt tolerance. The tolerance scales with the type size."""

@@ -210,9 +210,11 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 groups[-1].lines.append(line)
             prev = line
     for k, g in enumerate(groups):
-        if g.kind == "heading" and (len(g.lines) > MAX_HEADING_LINES
-                                    or sum(len(l.text) for l in g.lines) > MAX_HEADING_CHARS
-                                    or no_heading_text(" ".join(l.text for l in g.lines))
+        text = " ".join(l.text for l in g.lines) if g.kind == "heading" else ""
+        # (the heading's text as its lines join: a slide's three-line title of 200 letters and
+        # 2 spaces was a section value of 202 characters)
+        if g.kind == "heading" and (len(g.lines) > MAX_HEADING_LINES or len(text) > MAX_HEADING_CHARS
+                                    or no_heading_text(text)
                                     or in_its_list(groups[k - 1] if k else None, g,
                                                    groups[k + 1] if k + 1 < len(groups) else None)):
             g.kind, g.level = "para", 0
