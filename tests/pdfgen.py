@@ -859,14 +859,16 @@ def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...
     return write_raw(path, [content], {"F1": font}, extra=[descriptor, stream])
 
 
-def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | None = None) -> Path:
+def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | None = None,
+                       symbolic: bool = False) -> Path:
     """One line of `text` in DejaVu Sans embedded as a CID TrueType font (Type0, Identity-H,
     CIDToGIDMap Identity) *without* /ToUnicode, as "Microsoft Print to PDF" and other producers
     write one: the codes are glyph ids, only the program's cmap says which letters they are.
     `cmap=False`: the program has no cmap and no glyph names either (a 'post' table of format 3),
     as Acrobat Distiller subsets a TrueType font: only its glyph order says (DejaVu Sans's first
     98 glyphs are in Apple's standard order: space 3, "A" 36, "a" 68). `mapped`: a /ToUnicode that
-    maps only these characters' glyphs (Acrobat's subsets whose /ToUnicode leaves letters out)."""
+    maps only these characters' glyphs (Acrobat's subsets whose /ToUnicode leaves letters out).
+    `symbolic`: the descriptor's flags say so (4), as LuaTeX writes its subsets."""
     from fontTools.ttLib import TTFont
 
     program = TTFont(FONT_DIR / "DejaVuSans.ttf")
@@ -882,7 +884,7 @@ def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | N
     font = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSans /Encoding /Identity-H /DescendantFonts [4 0 R] >>"
     cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSans /CIDSystemInfo << /Registry (Adobe) "
            b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /W [" + widths + b"] >>")
-    descriptor, stream = _embedded(program, 6, 32)
+    descriptor, stream = _embedded(program, 6, 4 if symbolic else 32)
     content = b"BT /F1 11 Tf 30 500 Td <" + codes.hex().encode() + b"> Tj ET"
     extra = [cid, descriptor, stream]
     if mapped is not None:

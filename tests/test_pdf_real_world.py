@@ -127,6 +127,18 @@ def test_issue_13_glyphs_a_partial_tounicode_leaves_out_are_read_by_the_standard
     assert " ".join(s.text for s in doc.sentences) == text
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_cid_fonts_letters_are_not_taken_for_a_simple_fonts_codes(tmp_path, engine):
+    """Round 11, pinned while mending the reading above: a symbolic CID TrueType font with a Mac
+    cmap and a whole /ToUnicode (LuaTeX's subsets of DejaVu Serif) had its {CID: letter} table
+    applied to pdfium's letters as a bare TrueType font's codes are recoded: "Andrħ" for
+    "André", "Sħgou" for "Ségou". The two tables are kept apart (`glyphs.cid_key`)."""
+    text = "Marc-André Boisvert wrote on Ségou, Mopti and Ménaka in 2015."
+    path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text, mapped=text, symbolic=True)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+
 def test_the_standard_glyph_order_is_taken_only_where_the_widths_agree_with_it():
     """The guard of the reading above: a font whose ids follow the standard order moved by a
     place or two (a glyph more before its letters: "3WCPF" for "Quand") is read in that order;

@@ -33,8 +33,8 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
-from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, font_key, mac_roman_cmap,
-                                          named_glyphs, overlaps, with_accent)
+from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, cid_key, font_key,
+                                          mac_roman_cmap, named_glyphs, overlaps, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, is_rtl, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -697,7 +697,7 @@ class PdfiumPage:
             font = raw.FPDFTextObj_GetFont(ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)) if obj else None
             key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
             if key not in tables:
-                found = self._font_letters(key, _font_name(raw, font)) if key else {}
+                found = self._font_letters(key, _font_name(raw, font), cid=True) if key else {}
                 tables[key] = {c: t for c, t in found.items() if len(t) == 1} or None
             table = tables[key]
             if table is not None and u in table:
@@ -733,12 +733,14 @@ class PdfiumPage:
             self._recoded[font] = found
         return found
 
-    def _font_letters(self, font: int | None, name: str) -> dict[int, str]:
+    def _font_letters(self, font: int | None, name: str, cid: bool = False) -> dict[int, str]:
         """{code point pdfium gives: the letters meant} for a font (`glyphs.named_glyphs`, found by
-        the font's name and program), once per font and page; {} for most fonts."""
-        if font not in self._named:
-            self._named[font] = self.owner.named_glyphs.get(font_key(name, self._font_program(font)), {})
-        return self._named[font]
+        the font's name and program), once per font and page; {} for most fonts. `cid`: the
+        {CID: letter} of a CID font (`glyphs.cid_key`), else a simple font's codes."""
+        if (font, cid) not in self._named:
+            key = font_key(name, self._font_program(font))
+            self._named[font, cid] = self.owner.named_glyphs.get(cid_key(key) if cid else key, {})
+        return self._named[font, cid]
 
     def _font_program(self, font: int | None) -> bytes | None:
         """The embedded program of a font (FPDFFont_GetFontData: the font file's decoded data),

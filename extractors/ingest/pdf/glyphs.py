@@ -19,7 +19,8 @@
   Word's TrueType fonts so) keeps its glyph ids; where the font is built on Apple's standard glyph
   order (space is glyph 3, "A" 36, "a" 68) and its widths say so (`standard_order`), that order
   names the letters. pdfminer gives such glyphs as "(cid:72)"; the pdfplumber engine takes the
-  same letters (`cid_letters`).
+  same letters (`cid_letters`). So too the glyphs a font's /ToUnicode leaves out (Acrobat's
+  subsets of Arial whose /ToUnicode maps some pages' letters only: "WKH" for "the").
 
 The document's font dictionaries are read once with pdfminer, only when a page holds a glyph of
 such a font, and give per font (`font_key`) the code points pdfium gives and the letters they
@@ -159,9 +160,10 @@ def _cid_truetype(font: dict) -> tuple[str, dict[int, str]]:
     """(font name, {CID: letter}) for a Type0 font whose descendant is an embedded TrueType
     (CIDFontType2): the CID to glyph map (/CIDToGIDMap, Identity or a stream) and the program's
     cmap reversed (the first code point naming each glyph, as pdfminer's
-    `TrueTypeFont.create_unicode_map`); ("", {}) for any other font. For the glyphs the font's
-    /ToUnicode does not map, where it has one (Acrobat's subsets of Arial whose /ToUnicode
-    leaves out the letters of some pages: "WKH SDVW ZHHN" for "the past week")."""
+    `TrueTypeFont.create_unicode_map`); ("", {}) for any other font. A font with a /ToUnicode
+    too, for the glyphs it leaves out (Acrobat's subsets of Arial whose /ToUnicode leaves out
+    the letters of some pages: "WKH SDVW ZHHN" for "the past week"): the readers take the table
+    only for the glyphs they find no letter for."""
     if _name(font.get("Subtype")) != "Type0":
         return "", {}
     descendants = resolve1(font.get("DescendantFonts"))
@@ -270,6 +272,13 @@ def font_key(name: str, program: bytes | None) -> tuple[str, str]:
     return SUBSET_TAG.sub("", name), hashlib.sha1(program).hexdigest() if program else ""
 
 
+def cid_key(key: tuple[str, str]) -> tuple[str, str]:
+    """The key of a CID font's {CID: letter} in `named_glyphs`, apart from the codes of a simple
+    font of the same name and program (pdfium's code points of the one are CIDs, of the other
+    codes: a CID table applied to codes read "Andrħ" for "André")."""
+    return key[0], key[1] + "/cid"
+
+
 def _program(font: dict) -> bytes | None:
     descriptor = resolve1(font.get("FontDescriptor"))
     if isinstance(descriptor, dict):
@@ -282,7 +291,8 @@ def _program(font: dict) -> bytes | None:
 def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str], dict[int, str]]:
     """{`font_key`: {code point pdfium gives: the letters meant}} for the document's simple fonts
     (those of its pages and of the forms they draw): glyphs named at codes under 32, and the
-    codes of bare TrueType fonts (`_bare_truetype`). Two fonts of one key naming a code apart
+    codes of bare TrueType fonts (`_bare_truetype`); and {`cid_key`: {CID: letter}} for its CID
+    TrueType fonts (`_cid_truetype`). Two fonts of one key naming a code apart
     (fonts not embedded, of one name): neither is trusted (""). Best effort: a file
     pdfminer cannot parse gives what was read before the failure (the other glyphs stay without
     a character, as before)."""
@@ -297,6 +307,7 @@ def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str
         font = resolve1(ref)
         if isinstance(font, dict) and _name(font.get("Subtype")) == "Type0":
             key, letters = _cid_truetype(font)
+            key = cid_key(key)  # (apart from a simple font's codes of one name and program)
             if letters:
                 fonts.setdefault(key, letters)
             return
