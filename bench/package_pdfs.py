@@ -1,4 +1,4 @@
-"""Rounds 9 and 10 of issue 13's material: real PDFs that Python packages ship in their sdists.
+"""Rounds 9 to 11 of issue 13's material: real PDFs that Python packages ship in their sdists.
 
 Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
 distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
@@ -11,12 +11,22 @@ of PyMuPDF 2.1 (gathered from its users' bug reports: PDF-XChange, WPS, iLovePDF
 FastReport, ReportMill, OmniForm, Atypon, Compart, Designer, Arbortext, Illustrator, PDFMaker for
 Word, Excel and PowerPoint, Distiller over InDesign and PScript5, Tesseract, Adobe Scan...),
 pdf2docx 0.5.13 (Word 2019/365, Excel, wkhtmltopdf, iTextSharp, 3-Heights, Ghostscript), marker-pdf
-2.0.0 (pages of the olmOCR benchmark) and pdfjinja 1.1.0.
+2.0.0 (pages of the olmOCR benchmark) and pdfjinja 1.1.0. Round 11 (`--round 11`): the 149 PDFs with
+text of eleven more sdists: megaparse 0.0.55 (Acrobat Paper Capture and Word OCR layers, a
+144-page InDesign book, a 111-page PowerPoint deck, a 234-page pdfTeX book, Google Docs),
+sycamore-ai 0.1.34 (a 131-page 10-K through EDGAR's PDFlib, NTSB reports from Aspose.Words,
+papers re-saved by macOS Preview, calibre), mmda 0.4.8 (Acrobat's XPS conversion, Distiller over
+PScript5), refextract (dvipdfm and dvips theses and papers), docling-parse 2.0.0 (InDesign CS6),
+PyMuPDF 1.24.0's files that 2.1 no longer ships (a 285-page MiKTeX book, forms, tables),
+invoice2data 0.3.6, playa-pdf 1.1.0 (pdfminer's hand-made corner cases: rotations, ToUnicode
+forms, vertical Japanese, encryption), pdftotext 4.0.0, pypdfium2 5.15.2 and pdfsplit 0.4.2
+(pypdfium2's box_fallback.pdf is left out: pdfplumber cannot open its page, and the shared tool
+stops on it).
 
 Fetches each listed sdist from the package index (pinned versions), takes the listed files out into
 a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py:
 
-    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
+    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
 """
 from __future__ import annotations
 
@@ -79,7 +89,61 @@ ROUND_10 = {
         'test_natural', 'test_open2', 'v110-changes')] + [f"tests/{n}.pdf" for n in (
         'test_4466',)],
 }
-ROUNDS = {9: ROUND_9, 10: ROUND_10}
+ROUND_11 = {
+    ("docling-parse", "2.0.0"): [f"tests/pdf_docs/tests/{n}.pdf" for n in (
+        '2305.14962v1',)] + [f"docling_parse/pdf_resources_v2/documentation/{n}.pdf" for n in (
+        'MathematicalPi', 'MathematicalPiStd')],
+    ("invoice2data", "0.3.6"): [f"tests/compare/{n}.pdf" for n in (
+        'AmazonWebServices', 'FlipkartInvoice', 'QualityHosting', 'free_fiber', 'oyo')],
+    ("megaparse", "0.0.55"): [f"tests/pdf/ocr/{n}.pdf" for n in (
+        '0168003', '0168004', '0168119', '0168123', '0168126', '0168127')]
+        + [f"tests/pdf/native/{n}.pdf" for n in (
+        '0168011', '0168014', '0168029')] + [f"tests/data/{n}.pdf" for n in (
+        'MegaFake_report', 'dummy')] + [f"tests/pdf/{n}.pdf" for n in (
+        'mlbook', 'rust', 'sample_native', 'sample_table')],
+    ("mmda", "0.4.8"): [f"src/ai2_internal/bibentry_detection_predictor/data/{n}.pdf" for n in (
+        '000026bab3c52aa8ff37dc3e155ffbcb506aa1f6', 'no_bibs',
+        'spanless_bibs_3cf45514384bbb7d083ae53e19bdc22300e648ab')]
+        + [f"src/ai2_internal/citation_mentions/data/{n}.pdf" for n in (
+        'arxiv-1906.08632-page0', 'arxiv-1906.08632-pages1-2')]
+        + [f"src/ai2_internal/figure_table_predictors/test_fixtures/{n}.pdf" for n in (
+        'test_doc_sha_08f02e7888f140a76a00ed23fce2f2fc303a',
+        'test_doc_sha_d0450478c38dda61f9943f417ab9fcdb2ebeae0a')],
+    ("pdfsplit", "0.4.2"): [f"samples/{n}.pdf" for n in (
+        'test',)],
+    ("pdftotext", "4.0.0"): [f"tests/{n}.pdf" for n in (
+        'abcde', 'both_passwords', 'corrupt', 'corrupt_page', 'landscape_0', 'landscape_90',
+        'portrait', 'table', 'three_columns', 'two_pages', 'user_password')],
+    ("playa-pdf", "1.1.0"): [f"samples/rotation/{n}.pdf" for n in (
+        '0', '0mb', '180', '180mb', '270', '270mb', '90', '90mb')] + [f"samples/acroform/{n}.pdf" for n in (
+        'AcroForm_TEST', 'AcroForm_TEST_compiled')] + [f"samples/{n}.pdf" for n in (
+        'actualtext', 'ascii_tounicode', 'broken_xobjects', 'character_spacing', 'core_font_encodings',
+        'duplicate_encoding_tounicode', 'empty_content', 'evil_cmap', 'evil_xobjects', 'extgstate',
+        'font-size-test', 'graphics_state_in_text_object', 'hello_structure', 'image_structure', 'jo',
+        'missing_rolemap', 'multi-xrefs', 'pdf_structure', 'pie', 'rotated', 'rotated_type3_fonts',
+        'sampleOneByteIdentityEncode', 'simple1', 'simple3', 'simple4', 'simple5',
+        'structure_xobjects', 'text_displacement', 'text_side_effects', 'text_space', 'type3_fonts',
+        'utf16_tounicode', 'utf8_tounicode', 'vertical_writing', 'vertical_writing_offset',
+        'xobject_graphicstate', 'zen_of_python_corrupted')] + [f"samples/encryption/{n}.pdf" for n in (
+        'aes-128', 'aes-128-m', 'aes-256', 'aes-256-m', 'aes-256-r6', 'base', 'rc4-128', 'rc4-40')] + [f"tests/{n}.pdf" for n in (
+        'bad_operators', 'bad_pages', 'fallback-xref')],
+    ("PyMuPDF", "1.24.0"): [f"tests/resources/{n}.pdf" for n in (
+        'circular-toc', 'mupdf_explored', 'quad-calc-0', 'small-table', 'strict-yes-no', 'symbol-list',
+        'test2182', 'test2238', 'test_1645_expected', 'test_1645_expected_1.22',
+        'test_1645_expected_1.24', 'test_2742', 'test_2788', 'test_2907', 'test_2957_2', 'test_3058',
+        'test_3070', 'test_annot_file_info', 'type3font', 'widgettest')],
+    ("pypdfium2", "5.15.2"): [f"tests/resources/{n}.pdf" for n in (
+        'attachments', 'encrypted', 'forms', 'images', 'multipage', 'render', 'text', 'toc',
+        'toc_circular', 'toc_maxdepth', 'toc_style', 'toc_viewmodes')],
+    ("refextract", "0.2.5"): [f"tests/data/{n}.pdf" for n in (
+        '1503.07589v1', '1508.05632v2', '1706.09498v1', '1707.04066v1', 'DIS_SHEILA_final')],
+    ("refextract", "1.0.0"): [f"tests/data/{n}.pdf" for n in (
+        '1805.05865',)],
+    ("sycamore-ai", "0.1.34"): [f"sycamore/tests/resources/data/pdfs/{n}.pdf" for n in (
+        'NVDA_10k_2025', 'Ray', 'Ray_page1', 'Ray_page11', 'Transformer', 'basic_table',
+        'doctor_testimonial', 'ntsb-report', 'ntsb1', 'ntsb3', 'visit_aryn')],
+}
+ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11}
 
 
 def sdist(package: str, version: str) -> bytes:
