@@ -486,3 +486,23 @@ def test_issue_13_a_page_no_reading_can_take_is_left_out_with_its_reason(tmp_pat
     fail_all = True
     with pytest.raises(IngestError, match=r"^malformed PDF \(ValueError: max\(\) arg is an empty sequence\)$"):
         read_pdf(three_pages(tmp_path), PdfSettings(engine=engine))
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_upright_lines_on_a_page_of_turned_text_are_set_aside_not_read_glyph_by_glyph(tmp_path, engine):
+    """Round 11 (a LaTeX preprint's landscape table pages, `sidewaystable`: the table turned a
+    quarter, the running head and the page number upright): the page was read in the turned
+    frame, and the upright head's glyphs each stood on a line of their own across the table's
+    ("E d u c a t i o n a l Table 9: Results ..."). Glyphs set in another frame than the page's
+    text are set aside, as text turned against an upright page is, and named in the warning."""
+    rows = ["Table 9: Results of the four armed groups by region and by year of the survey.",
+            "Gao and Kidal held the most incidents, Menaka and Mopti fewer than the year before.",
+            "Tombouctou and Segou reported the fewest incidents of all the regions in the north.",
+            "The totals of each column are given in the last row of the table for every year."]
+    turned = b"".join(b"BT /F1 11 Tf 0 1 -1 0 %d 60 Tm (%s) Tj ET " % (120 + 16 * k, r.encode()) for k, r in enumerate(rows))
+    head = b"BT /F1 9 Tf 60 560 Td (Educational Timetabling: A Preprint) Tj ET BT /F1 9 Tf 200 30 Td (15) Tj ET"
+    path = pdfgen.write_raw(tmp_path / "sideways.pdf", [turned + head], {"F1": pdfgen.HELVETICA})
+    doc = read_pdf(path, PdfSettings(engine=engine))
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert text == " ".join(rows)
+    assert any("EducationalTimetabling" in w for w in doc.warnings)

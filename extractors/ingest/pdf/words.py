@@ -111,14 +111,16 @@ def glyph_frame(glyphs: list[dict], sample: int = 400) -> tuple[str, str] | None
     (issue 13: Word and InDesign pages read bottom-to-top), and pdfium gives a turned page's
     lines last first (a page of /Rotate 90 read bottom line first). None without glyphs."""
     step = max(1, len(glyphs) // sample)
-    votes: Counter = Counter()
-    for c in glyphs[::step]:
-        a, b, c_, d = c["matrix"][:4]
-        if abs(b) > abs(a) or abs(c_) > abs(d):
-            votes[("rtl" if c_ > 0 else "ltr", "ttb" if b < 0 else "btt")] += 1
-        else:
-            votes[("ttb" if d > 0 else "btt", "ltr" if a > 0 else "rtl")] += 1
+    votes = Counter(frame_of(c["matrix"]) for c in glyphs[::step])
     return votes.most_common(1)[0][0] if votes else None
+
+
+def frame_of(matrix) -> tuple[str, str]:
+    """(line_dir, char_dir) of one glyph from its text matrix (`glyph_frame`)."""
+    a, b, c, d = matrix[:4]
+    if abs(b) > abs(a) or abs(c) > abs(d):
+        return ("rtl" if c > 0 else "ltr", "ttb" if b < 0 else "btt")
+    return ("ttb" if d > 0 else "btt", "ltr" if a > 0 else "rtl")
 
 
 def text_direction(chars: list[dict], sample: int = 400) -> tuple[str, str]:
@@ -318,6 +320,13 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
         mark_spaces(words, blank_boxes(chars))
         return PageWords(words, width, height, chars=len(chars))
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
+    if chars and "matrix" in chars[0]:
+        # glyphs set in another frame than the page's text (a LaTeX landscape table's page keeps its
+        # running head and page number upright) are text against the page's direction here, set
+        # aside and named in the warnings, not read glyph by glyph across the turned lines
+        # ("E d u c a t i o n a l Table 9")
+        chars = [c if c["text"].isspace() or frame_of(c["matrix"]) == (line_dir, char_dir) else {**c, "upright": False}
+                 for c in chars]
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
     words = extract_words(set_accents(chars), **options)
     # space glyphs are not used here (a mirrored glyph's box need not lie where its advance does),
