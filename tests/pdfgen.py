@@ -898,6 +898,37 @@ def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | N
     return write_raw(path, [content], {"F1": font}, extra=extra)
 
 
+def write_type3_figures(path: Path, numbers: list[str], size: float = 9.0) -> Path:
+    """`numbers` (digits and commas) on one line, in a Type 3 font of tabular figures as
+    Chromium's Skia writes one for a font it cannot embed: glyph procedures in a y-down frame
+    (FontMatrix [0.001 0 0 -0.001 0 0]), each declaring its ink's box to d1 (a "1" narrow in its
+    wide advance), a /ToUnicode that maps every glyph to U+0000, and each glyph's character given
+    by a /Span's /ActualText. pdfium's boxes for such glyphs are their ink."""
+    chars = "0123456789,"
+    procs = [b"278 0 90 -100 190 120 d1 90 -100 100 220 re f" if ch == "," else
+             b"556 0 230 -700 360 0 d1 230 -700 130 700 re f" if ch == "1" else
+             b"556 0 40 -700 516 0 d1 40 -700 476 700 re f" for ch in chars]
+    n = len(chars)
+    extra = [b"<< /Length %d >>\nstream\n" % len(p) + p + b"\nendstream" for p in procs]
+    cmap_text = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+                 b"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def "
+                 b"1 begincodespacerange <00> <FF> endcodespacerange %d beginbfchar " % n
+                 + b" ".join(b"<%02X> <0000>" % ord(ch) for ch in chars)
+                 + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    extra += [b"<< /Type /FontDescriptor /FontName /AAAAAA+Figures /ItalicAngle 0 /CapHeight 700 /StemV 80 /Flags 4 >>",
+              b"<< /Length %d >>\nstream\n" % len(cmap_text) + cmap_text + b"\nendstream"]
+    font = (b"<< /Type /Font /Subtype /Type3 /FontBBox [9 208 999 -732] /FontMatrix [0.001 0 0 -0.001 0 0] "
+            b"/CharProcs << " + b" ".join(b"/g%d %d 0 R" % (k, 4 + k) for k in range(n)) + b" >> "
+            b"/Encoding << /Type /Encoding /Differences [" + b" ".join(b"%d /g%d" % (ord(ch), k) for k, ch in enumerate(chars))
+            + b"] >> /FirstChar 44 /LastChar 57 /Widths [" + b" ".join(
+                b"278" if c == 44 else b"556" if chr(c) in chars else b"0" for c in range(44, 58))
+            + b"] /Resources << >> /FontDescriptor %d 0 R /ToUnicode %d 0 R >>" % (4 + n, 5 + n))
+    shown = b"".join(b"90 0 Td " * (k > 0) + b"".join(b"/Span << /ActualText (%s) >> BDC (%s) Tj EMC " % (bytes([c]), bytes([c]))
+                                                      for c in number.encode()) for k, number in enumerate(numbers))
+    content = b"BT /F1 %g Tf 40 500 Td " % size + shown + b"ET"
+    return write_raw(path, [content], {"F1": font}, extra=extra)
+
+
 if __name__ == "__main__":  # python tests/pdfgen.py OUTDIR: write the samples to look at them
     import sys
 

@@ -64,6 +64,12 @@ INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 # its own spaces between words, pdfium's inserted ones are no word breaks, and a gap must be this
 # wide (in em) to be one
 OCR_GAP = 0.3
+# a Type 3 font's glyph boxes are its glyphs' ink (the bounding box each glyph procedure declares),
+# not their advances: between the ink of two letters of a word stands up to 0.2 em (a tabular "1"
+# beside a "9": "14,9 18,000" for "14,918,000", Skia's Type 3 figures), between words 0.23 em or
+# more where pdfium inserts its spaces (measured on Chromium's and pdfminer's samples); the word
+# breaks of such text are pdfium's, and a gap parts letters only from this wide (in em)
+INK_GAP = 0.3
 
 
 class PdfiumDocument:
@@ -282,6 +288,15 @@ def _font_name(raw, font) -> str:
     return buf.raw[: max(0, k - 1)].decode("utf-8", "replace") if k else ""
 
 
+def _is_type3(raw, font) -> bool:
+    """A Type 3 font, as pdfium shows one: embedded, with no font program (its glyphs are content
+    streams) and no base font name."""
+    if not raw.FPDFFont_GetIsEmbedded(font) or _font_name(raw, font):
+        return False
+    n = ctypes.c_size_t(0)
+    return not raw.FPDFFont_GetFontData(font, None, 0, ctypes.byref(n)) or n.value == 0
+
+
 def _proto(fn, restype, *args):
     """A pdfium function called with plain C types (addresses as ints): ctypes converts no
     pointer object per call, and a pointer comes back as an address to compare."""
@@ -388,14 +403,15 @@ class PdfiumPage:
         return ctypes.cast(self.textpage(), ctypes.c_void_p).value
 
     def _object_info(self, obj: int, i: int, fonts: dict) -> tuple:
-        """(size, fontname, frame, bottom, matrix, advance, hidden) shared by the characters of one text
-        object (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
+        """(size, fontname, frame, bottom, matrix, advance, hidden, inked) shared by the characters of
+        one text object (one show operator: one font, one size, one matrix, one baseline). `frame` is "up" for
         text set upright, "turned" for text rotated or mirrored. `bottom` (text set upright on
         an unrotated page) is the baseline plus a descent of DESCENT em, the same for every
         font: pdfminer takes each font's own descent, which puts a maths font's glyphs (CMSY:
         0.96 em) a line lower than the text beside them, and pdfium's loose boxes reach over
         the glyphs' ink; None otherwise (the box comes from the glyph's loose box). `hidden`: text
-        drawn invisible (render mode 3), as an OCR engine lays its text over a scanned page."""
+        drawn invisible (render mode 3), as an OCR engine lays its text over a scanned page.
+        `inked`: the font is a Type 3 font, whose glyph boxes are their ink (`INK_GAP`)."""
         raw = self.raw
         get_matrix, get_font_size, get_font, get_origin, _width, get_render_mode = _glyph_calls(raw)
         tp = self._tp
@@ -421,8 +437,8 @@ class PdfiumPage:
             handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
             angle = ctypes.c_int(0)
             slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(handle, angle)) and angle.value != 0
-            fonts[key] = (_font_name(raw, handle), slanted)
-        name, slanted = fonts[key]
+            fonts[key] = (_font_name(raw, handle), slanted, bool(font) and _is_type3(raw, handle))
+        name, slanted, inked = fonts[key]
         a, b, c, d = m[:4]
         up = a > 0 and d > 0 and runs_level(m)
         # a text matrix that shears upright text (an oblique made from a roman: Tm [1 0 0.27 1])
@@ -439,7 +455,7 @@ class PdfiumPage:
         # (`advance`: what `_advance_box` needs: font, size set, the text's direction, slanted)
         advance = (font, set_size, turn * mat.a, turn * mat.b, slanted)
         hidden = bool(obj) and get_render_mode(obj) == INVISIBLE
-        return size, name, "up" if up else "turned", bottom, m, advance, hidden
+        return size, name, "up" if up else "turned", bottom, m, advance, hidden, inked
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
@@ -652,6 +668,8 @@ class PdfiumPage:
             tol = x_tolerance if x_tolerance_ratio is None else x_tolerance_ratio * size  # the word's
             if info[6] and typed_spaces:
                 tol = max(tol, OCR_GAP * size)
+            if info[7]:
+                tol = max(tol, INK_GAP * size)
             lx0, lx1, ltop, last_u, last_left = x0, x1, top, u, left
             spaced = gap = False
             blank = None
@@ -840,7 +858,7 @@ class PdfiumPage:
             info = infos.get(obj)
             if info is None:
                 info = infos[obj] = self._object_info(obj, i, fonts)
-            size, fontname, _frame, base, m, advance, _hidden = info
+            size, fontname, _frame, base, m, advance, _hidden, _inked = info
             if u > 127:
                 named = self._recoding(info).get(u, named)
             get_box(tp_addr, i, box_addr)
