@@ -519,3 +519,36 @@ def test_issue_13_figures_of_a_type3_font_whose_boxes_are_their_ink_stay_one_num
     path = pdfgen.write_type3_figures(tmp_path / "figures.pdf", numbers)
     doc = read_pdf(path, PdfSettings(engine="pdfium"))
     assert [p.text for p in doc.paragraphs] == [" ".join(numbers)]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_characters(tmp_path, engine):
+    """Round 11 (Word's bulleted lists, in every set: a French municipal notice, a Portuguese
+    brochure, a child-development form): Word sets its bullets in Symbol (0xB7) and Wingdings
+    ("§", "Ø", "q"...) with a /ToUnicode into the private use area, so both readers gave
+    "\\uf0b7 Lutter contre le réchauffement", a box in a spreadsheet, and the list item was not
+    seen as one. Such a font's bullets and signs are read as themselves (`glyphs.symbol_letters`)."""
+    def to_unicode(code: int, target: int) -> bytes:
+        text = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Custom def /CMapType 2 def "
+                b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <%02X> <%04X> endbfchar "
+                b"endcmap CMapName currentdict /CMap defineresource pop end end" % (code, target))
+        return b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream"
+
+    def descriptor(name: bytes) -> bytes:
+        return (b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+                b"/Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>" % name)
+
+    symbol = (b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+SymbolMT /FirstChar 183 /LastChar 183 /Widths [460] "
+              b"/ToUnicode 6 0 R /FontDescriptor 8 0 R >>")
+    wingdings = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Wingdings-Regular /FirstChar 167 /LastChar 167 "
+                 b"/Widths [600] /ToUnicode 7 0 R /FontDescriptor 9 0 R >>")
+    items = ["Lutter contre le réchauffement climatique à Gao et à Kidal ;", "Réduire la production de gaz à effet de serre à Mopti."]
+    content = b"".join(b"BT /%s 10 Tf 40 %d Td (%s) Tj /F1 10 Tf 14 0 Td (%s) Tj ET " % (
+        font, 500 - 14 * k, code, item.encode("cp1252")) for k, (font, code, item) in enumerate(
+        [(b"F2", b"\267", items[0]), (b"F3", b"\247", items[1])]))
+    path = pdfgen.write_raw(tmp_path / "bullets.pdf", [content], {"F1": pdfgen.HELVETICA, "F2": symbol, "F3": wingdings},
+                            extra=[to_unicode(0xB7, 0xF0B7), to_unicode(0xA7, 0xF0A7), descriptor(b"ABCDEF+SymbolMT"),
+                                   descriptor(b"Wingdings-Regular")])
+    text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
+    assert not any("\uf000" <= ch <= "\uf0ff" for ch in text), text
+    assert all(item in text for item in items)

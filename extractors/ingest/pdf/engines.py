@@ -34,7 +34,7 @@ from pathlib import Path
 from pdfplumber.utils import dedupe_chars, extract_words
 
 from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, cid_key, font_key,
-                                          mac_roman_cmap, named_glyphs, overlaps, with_accent)
+                                          mac_roman_cmap, named_glyphs, overlaps, symbol_letters, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, is_rtl, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -737,17 +737,19 @@ class PdfiumPage:
         """{code point pdfium gives: the letter meant} for the glyphs of a text object's font
         (`info`): a C1 control character is the cp1252 letter of its code (`C1_AS_CP1252`), and a
         bare TrueType font's codes, which pdfium decodes as Mac Roman through a (1, 0) cmap, are
-        recoded (`glyphs._bare_truetype`). Asked once per font and page; the document's font
+        recoded (`glyphs._bare_truetype`), and a Symbol or Wingdings font's bullets and signs
+        are themselves (`glyphs.symbol_letters`). Asked once per font and page; the document's font
         dictionaries are read only for an embedded symbolic TrueType font with such a cmap."""
         font = info[5][0]
         found = self._recoded.get(font)
         if found is None:
-            found = C1_AS_CP1252
+            signs = symbol_letters(info[1])
+            found = {**C1_AS_CP1252, **signs} if signs else C1_AS_CP1252
             handle = ctypes.cast(ctypes.c_void_p(font), self.raw.FPDF_FONT) if font else None
             if font and self.raw.FPDFFont_GetIsEmbedded(handle) and self.raw.FPDFFont_GetFlags(handle) & 4:
                 program = self._font_program(font)
                 if program and self.owner.mac_roman_cmap(program):
-                    found = {**C1_AS_CP1252, **self._font_letters(font, info[1])}
+                    found = {**found, **self._font_letters(font, info[1])}
             self._recoded[font] = found
         return found
 

@@ -119,6 +119,28 @@ def _cp1252(code: int) -> str | None:
 C1_AS_CP1252 = {code: _cp1252(code) for code in range(0x80, 0xA0) if _cp1252(code)}
 
 
+# a symbol font's glyphs as both readers give them, in the private use area (U+F000 + the code: a
+# box in a spreadsheet): the bullets Word's bullet library sets in Symbol ("·", 0xB7) and
+# Wingdings ("§ Ø ü q v n l"), and Symbol's signs of measure; by the font's name without its
+# subset tag (`symbol_letters`)
+SYMBOL_FONT_LETTERS = {
+    "symbol": {0xB7: "•", 0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xAE: "→"},
+    "wingdings": {0x6C: "●", 0x6E: "■", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA7: "▪", 0xA8: "◻",
+                  0xD8: "➢", 0xFC: "✔", 0xFB: "✘"},
+}
+
+
+@functools.lru_cache(maxsize=256)
+def symbol_letters(fontname: str) -> dict[int, str]:
+    """{private use code point: the sign meant} for a Symbol or Wingdings font (`SYMBOL_FONT_LETTERS`,
+    "ABCDEE+Symbol", "SymbolMT", "Wingdings-Regular"), else {}."""
+    name = SUBSET_TAG.sub("", fontname).casefold()
+    for family, letters in SYMBOL_FONT_LETTERS.items():
+        if name.startswith(family):
+            return {0xF000 + code: sign for code, sign in letters.items()}
+    return {}
+
+
 def mac_roman_cmap(program: bytes) -> bool:
     """Does a TrueType font program carry a Macintosh Roman (1, 0) cmap, through which pdfium
     decodes a bare TrueType font's codes? (False for other font programs.)"""

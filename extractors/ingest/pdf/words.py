@@ -12,7 +12,7 @@ from pdfplumber.utils import extract_words
 
 
 
-from extractors.ingest.pdf.glyphs import ACCENTS, CID_TEXT, cid_letters, overlaps, with_accent
+from extractors.ingest.pdf.glyphs import ACCENTS, CID_TEXT, cid_letters, overlaps, symbol_letters, with_accent
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, PdfSettings, runs_level
 
 
@@ -299,6 +299,16 @@ def cids_recoded(page, chars: list[dict]) -> list[dict]:
     return out
 
 
+def symbols_recoded(chars: list[dict]) -> list[dict]:
+    """A Symbol or Wingdings font's bullets and signs, which pdfminer gives in the private use
+    area ("\uf0b7" for Word's bullet), as themselves (`glyphs.symbol_letters`, as the pdfium
+    engine reads them); the same list where the page has none."""
+    if not any(len(c["text"]) == 1 and "\uf000" <= c["text"] <= "\uf0ff" for c in chars):
+        return chars
+    return [{**c, "text": symbol_letters(c["fontname"]).get(ord(c["text"]), c["text"])}
+            if len(c["text"]) == 1 and "\uf000" <= c["text"] <= "\uf0ff" else c for c in chars]
+
+
 def tilted_not_upright(chars: list[dict]) -> list[dict]:
     """Characters set at 45 degrees or more off level (`types.runs_level`: a watermark) are not
     upright, though pdfminer calls them so: they are set aside with text turned against the page,
@@ -312,7 +322,7 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     options = dict(x_tolerance=settings.x_tolerance, x_tolerance_ratio=settings.x_tolerance_ratio,
                    y_tolerance=settings.y_tolerance,
                    keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
-    chars = tilted_not_upright(cids_recoded(page, page.chars))
+    chars = tilted_not_upright(symbols_recoded(cids_recoded(page, page.chars)))
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
     if (line_dir, char_dir) == ("ttb", "ltr"):
