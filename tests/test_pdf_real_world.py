@@ -71,6 +71,23 @@ def test_ligatures_named_by_their_parts_keep_their_letters(tmp_path, engine, rot
         "The fighters fled after the truce, and the effort failed.")
 
 
+def test_issue_13_a_cid_font_that_is_not_truetype_does_not_end_the_reading_of_the_fonts_after_it(tmp_path):
+    """Round 11, pinned in review: the document's fonts are read once (`glyphs.named_glyphs`); a
+    Type0 font whose descendant is no TrueType (a CFF CID font, the commonest) gave an empty key
+    that `glyphs.cid_key` could not take, and the IndexError ended the reading there: the
+    ligatures of every font after it were lost again ("e armed groups", "e orts")."""
+    cff = (b"<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPro-Regular /Encoding /Identity-H /DescendantFonts "
+           b"[<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPro-Regular /CIDSystemInfo << /Registry (Adobe) "
+           b"/Ordering (Japan1) /Supplement 4 >> /DW 1000 >>] >>")
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+            b"/BaseEncoding /WinAnsiEncoding /Differences [27 /f_f /f_f_i /T_h /f_i /uni0066006C] >> >>")
+    content = (b"BT /F2 11 Tf 60 560 Td <0001> Tj ET "
+               b"BT /F1 11 Tf 60 520 Td (\035e armed groups made e\033orts to reach Kidal.) Tj ET")
+    path = pdfgen.write_raw(tmp_path / "fonts.pdf", [content], {"F2": cff, "F1": font})
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine="pdfium"))
+    assert "The armed groups made efforts to reach Kidal." in " ".join(s.text for s in doc.sentences)
+
+
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 @pytest.mark.parametrize("cmaps", [((1, 0), (3, 0)), ((1, 0),), ((3, 0),)], ids=["mac+symbol", "mac", "symbol"])
 def test_accents_and_quotes_of_a_bare_truetype_font_are_read_as_meant(tmp_path, engine, cmaps):

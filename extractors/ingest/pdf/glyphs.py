@@ -329,9 +329,8 @@ def named_glyphs(path: Path | str, max_pages: int = 2000) -> dict[tuple[str, str
         font = resolve1(ref)
         if isinstance(font, dict) and _name(font.get("Subtype")) == "Type0":
             key, letters = _cid_truetype(font)
-            key = cid_key(key)  # (apart from a simple font's codes of one name and program)
-            if letters:
-                fonts.setdefault(key, letters)
+            if letters:  # (apart from a simple font's codes of one name and program)
+                fonts.setdefault(cid_key(key), letters)
             return
         if not isinstance(font, dict) or _name(font.get("Subtype")) not in ("Type1", "MMType1", "TrueType", "Type3"):
             return
