@@ -912,5 +912,7 @@ def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
         if numbers:
             lines.append(numbers_line(numbers, i, found.height, found.width))
         links = page_links(page)
+    if found.level:  # upright words of a page read turned: lines of their own frame, after the page's
+        lines = list(lines) + page_lines(list(found.level), i, float(page.height), float(page.width), settings)
     margin = "".join(w["text"].translate(LIGATURES) for w in found.aside)
     return PageInfo(i, tuple(lines), links, len(page.images), found.chars, margin)

@@ -115,6 +115,9 @@ def glyph_frame(glyphs: list[dict], sample: int = 400) -> tuple[str, str] | None
     return votes.most_common(1)[0][0] if votes else None
 
 
+UPRIGHT = ("ttb", "ltr")  # the frame of text set upright: lines top to bottom, characters left to right
+
+
 def frame_of(matrix) -> tuple[str, str]:
     """(line_dir, char_dir) of one glyph from its text matrix (`glyph_frame`)."""
     a, b, c, d = matrix[:4]
@@ -178,6 +181,7 @@ class PageWords:
     turned: bool = False  # the text was rotated or mirrored and has been turned upright
     aside: tuple = ()  # words set against the page's direction (margin stamps, rotated labels)
     chars: int = 0  # characters read on the page (a one-pass reading counts its words' only)
+    level: tuple = ()  # words set upright on a page read turned, in the page's own frame (`upright_words`)
 
 
 def page_words(page, settings: PdfSettings) -> PageWords:
@@ -194,7 +198,7 @@ def page_words(page, settings: PdfSettings) -> PageWords:
     # text turned against the page's own direction (margin stamps, rotated table heads) is left out
     words = drop_caps([w for w in found.words if w["upright"] and not is_blank(w["text"])])
     aside = tuple(w for w in found.words if not w["upright"] and not is_blank(w["text"]))
-    return PageWords(words, found.width, found.height, found.turned, aside, found.chars)
+    return PageWords(words, found.width, found.height, found.turned, aside, found.chars, found.level)
 
 
 WORD_LETTERS = frozenset("a i à y o ô".split())  # one-letter words of English and French
@@ -329,12 +333,22 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
         words = extract_words(set_accents(chars), **options)  # (what page.extract_words does, on these chars)
         mark_spaces(words, blank_boxes(chars))
         return PageWords(words, width, height, chars=len(chars))
+    level: list[dict] = []
+    if chars and "matrix" in chars[0]:
+        # glyphs set upright on a page whose text runs turned (a LaTeX landscape table's page keeps
+        # its running head, page number and caption upright; a Word table's horizontal cells beside
+        # its vertical ones) are read as words of their own, in the page's own frame
+        # (`PageWords.level`), not glyph by glyph across the turned lines ("E d u c a t i o n a l
+        # Table 9"); glyphs of any third frame are text against the page's direction, set aside
+        # and named in the warnings
+        mine = [c for c in chars if c["upright"] and not c["text"].isspace() and frame_of(c["matrix"]) == UPRIGHT]
+        if mine:
+            level = extract_words(set_accents(mine), **options)
+            mark_spaces(level, blank_boxes(chars))
+            taken = {id(c) for c in mine}
+            chars = [c for c in chars if id(c) not in taken]
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
     if chars and "matrix" in chars[0]:
-        # glyphs set in another frame than the page's text (a LaTeX landscape table's page keeps its
-        # running head and page number upright) are text against the page's direction here, set
-        # aside and named in the warnings, not read glyph by glyph across the turned lines
-        # ("E d u c a t i o n a l Table 9")
         chars = [c if c["text"].isspace() or frame_of(c["matrix"]) == (line_dir, char_dir) else {**c, "upright": False}
                  for c in chars]
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
@@ -342,4 +356,5 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     # space glyphs are not used here (a mirrored glyph's box need not lie where its advance does),
     # but a space an engine inserted between two glyphs' boxes (`generated`) is
     mark_spaces(words, blank_boxes([c for c in chars if c.get("generated")]))
-    return PageWords(words, width, height, turned=True, chars=len(chars))
+    return PageWords(words, width, height, turned=True, chars=len(chars) + sum(len(w["text"]) for w in level),
+                     level=tuple(level))
