@@ -288,10 +288,10 @@ def _font_name(raw, font) -> str:
     return buf.raw[: max(0, k - 1)].decode("utf-8", "replace") if k else ""
 
 
-def _is_type3(raw, font) -> bool:
+def _is_type3(raw, font, name: str) -> bool:
     """A Type 3 font, as pdfium shows one: embedded, with no font program (its glyphs are content
-    streams) and no base font name."""
-    if not raw.FPDFFont_GetIsEmbedded(font) or _font_name(raw, font):
+    streams) and no base font name (`name`, `_font_name`'s)."""
+    if name or not raw.FPDFFont_GetIsEmbedded(font):
         return False
     n = ctypes.c_size_t(0)
     return not raw.FPDFFont_GetFontData(font, None, 0, ctypes.byref(n)) or n.value == 0
@@ -437,7 +437,8 @@ class PdfiumPage:
             handle = ctypes.cast(ctypes.c_void_p(font), raw.FPDF_FONT) if font else None
             angle = ctypes.c_int(0)
             slanted = bool(font) and bool(raw.FPDFFont_GetItalicAngle(handle, angle)) and angle.value != 0
-            fonts[key] = (_font_name(raw, handle), slanted, bool(font) and _is_type3(raw, handle))
+            name = _font_name(raw, handle)
+            fonts[key] = (name, slanted, bool(font) and _is_type3(raw, handle, name))
         name, slanted, inked = fonts[key]
         a, b, c, d = m[:4]
         up = a > 0 and d > 0 and runs_level(m)

@@ -131,7 +131,7 @@ def text_direction(chars: list[dict], sample: int = 400) -> tuple[str, str]:
     over a few hundred pairs spread through the page)."""
     glyphs = [c for c in chars if c["text"] != " "]
     if len(glyphs) < 2:
-        return "ttb", "ltr"
+        return UPRIGHT
     frame = glyph_frame(glyphs, sample) if "matrix" in glyphs[0] else None
     if frame is not None:
         return frame
@@ -329,7 +329,7 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
     chars = tilted_not_upright(symbols_recoded(cids_recoded(page, page.chars)))
     width, height = float(page.width), float(page.height)
     line_dir, char_dir = text_direction(chars)
-    if (line_dir, char_dir) == ("ttb", "ltr"):
+    if (line_dir, char_dir) == UPRIGHT:
         words = extract_words(set_accents(chars), **options)  # (what page.extract_words does, on these chars)
         mark_spaces(words, blank_boxes(chars))
         return PageWords(words, width, height, chars=len(chars))
@@ -348,7 +348,7 @@ def upright_words(page, settings: PdfSettings) -> PageWords:
             taken = {id(c) for c in mine}
             chars = [c for c in chars if id(c) not in taken]
     chars, width, height = upright_chars(chars, line_dir, char_dir, width, height)
-    if chars and "matrix" in chars[0]:
+    if chars and "matrix" in chars[0]:  # (glyphs of a third frame: set aside)
         chars = [c if c["text"].isspace() or frame_of(c["matrix"]) == (line_dir, char_dir) else {**c, "upright": False}
                  for c in chars]
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
