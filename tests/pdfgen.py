@@ -774,6 +774,23 @@ def write_blank_pages(path: Path, pages: int = 2000) -> Path:
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
+def stream(data: bytes) -> bytes:
+    """A PDF stream object holding `data` (unfiltered)."""
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def to_unicode(pairs: dict[int, int], code_bytes: int = 1) -> bytes:
+    """A /ToUnicode CMap stream mapping each code (of `code_bytes` bytes) to a code point."""
+    digits = 2 * code_bytes
+    chars = b"".join(b"<%0*X> <%04X>\n" % (digits, code, target) for code, target in sorted(pairs.items()))
+    return stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                  b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                  b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+                  b"1 begincodespacerange <%s> <%s> endcodespacerange\n" % (b"00" * code_bytes, b"FF" * code_bytes)
+                  + b"%d beginbfchar\n" % len(pairs) + chars
+                  + b"endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
+
+
 def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: list[bytes] = (),
               size: tuple[float, float] = (420.0, 595.0), rotate: int = 0, xobjects: bytes = b"") -> Path:
     """A PDF written object by object: each page's content stream as given, every page with the
@@ -788,8 +805,7 @@ def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: li
     objs += list(extra)
     kids = []
     for content in pages:
-        stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
-        objs.append(stream)
+        objs.append(stream(content))
         xobject = b" /XObject << %s >>" % xobjects if xobjects else b""
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Rotate %d /Resources << /Font << %s >>%s >> "
                     b"/Contents %d 0 R >>" % (size[0], size[1], rotate, font_refs, xobject, len(objs)))
@@ -888,12 +904,7 @@ def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | N
     content = b"BT /F1 11 Tf 30 500 Td <" + codes.hex().encode() + b"> Tj ET"
     extra = [cid, descriptor, stream]
     if mapped is not None:
-        pairs = b"".join(b"<%04x> <%04x>\n" % (gid[best[ord(ch)]], ord(ch)) for ch in sorted(set(mapped)))
-        cmap_text = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
-                     b"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-                     b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n%d beginbfchar\n" % len(set(mapped))
-                     + pairs + b"endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end")
-        extra.append(b"<< /Length %d >>\nstream\n" % len(cmap_text) + cmap_text + b"\nendstream")
+        extra.append(to_unicode({gid[best[ord(ch)]]: ord(ch) for ch in set(mapped)}, code_bytes=2))
         font = font[:-2] + b"/ToUnicode 7 0 R >>"
     return write_raw(path, [content], {"F1": font}, extra=extra)
 
@@ -909,14 +920,9 @@ def write_type3_figures(path: Path, numbers: list[str], size: float = 9.0) -> Pa
              b"556 0 230 -700 360 0 d1 230 -700 130 700 re f" if ch == "1" else
              b"556 0 40 -700 516 0 d1 40 -700 476 700 re f" for ch in chars]
     n = len(chars)
-    extra = [b"<< /Length %d >>\nstream\n" % len(p) + p + b"\nendstream" for p in procs]
-    cmap_text = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
-                 b"/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def "
-                 b"1 begincodespacerange <00> <FF> endcodespacerange %d beginbfchar " % n
-                 + b" ".join(b"<%02X> <0000>" % ord(ch) for ch in chars)
-                 + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    extra = [stream(p) for p in procs]
     extra += [b"<< /Type /FontDescriptor /FontName /AAAAAA+Figures /ItalicAngle 0 /CapHeight 700 /StemV 80 /Flags 4 >>",
-              b"<< /Length %d >>\nstream\n" % len(cmap_text) + cmap_text + b"\nendstream"]
+              to_unicode({ord(ch): 0 for ch in chars})]
     font = (b"<< /Type /Font /Subtype /Type3 /FontBBox [9 208 999 -732] /FontMatrix [0.001 0 0 -0.001 0 0] "
             b"/CharProcs << " + b" ".join(b"/g%d %d 0 R" % (k, 4 + k) for k in range(n)) + b" >> "
             b"/Encoding << /Type /Encoding /Differences [" + b" ".join(b"%d /g%d" % (ord(ch), k) for k, ch in enumerate(chars))

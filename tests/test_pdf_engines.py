@@ -275,18 +275,11 @@ def test_issue_13_lone_surrogates_from_pdfium_are_left_out(tmp_path):
     from extractors.ingest.pdf.engines import NO_CHARACTER, paired_surrogates
 
     assert paired_surrogates([0x61, 0xD835, 0xDC65, 0x62]) == [0x61, 0x1D465, NO_CHARACTER, 0x62]
-    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-            b"1 beginbfchar <5A> <D800> endbfchar\n"
-            b"endcmap CMapName currentdict /CMap defineresource pop end end")
     # the font is object 3, its ToUnicode stream the first extra object, 4
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>"
-    stream = b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
     path = pdfgen.write_raw(tmp_path / "lone-surrogate.pdf",
                             [b"BT /F1 12 Tf 20 150 Td (Armed groups met in Gao. Z They signed.) Tj ET"],
-                            {"F1": font}, extra=[stream])
+                            {"F1": font}, extra=[pdfgen.to_unicode({ord("Z"): 0xD800})])
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine="pdfium")).paragraphs)
     assert text == "Armed groups met in Gao. They signed."
 
@@ -528,12 +521,6 @@ def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_chara
     ("§", "Ø", "q"...) with a /ToUnicode into the private use area, so both readers gave
     "\\uf0b7 Lutter contre le réchauffement", a box in a spreadsheet, and the list item was not
     seen as one. Such a font's bullets and signs are read as themselves (`glyphs.symbol_letters`)."""
-    def to_unicode(code: int, target: int) -> bytes:
-        text = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Custom def /CMapType 2 def "
-                b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <%02X> <%04X> endbfchar "
-                b"endcmap CMapName currentdict /CMap defineresource pop end end" % (code, target))
-        return b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream"
-
     def descriptor(name: bytes) -> bytes:
         return (b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
                 b"/Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>" % name)
@@ -547,7 +534,7 @@ def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_chara
         font, 500 - 14 * k, code, item.encode("cp1252")) for k, (font, code, item) in enumerate(
         [(b"F2", b"\267", items[0]), (b"F3", b"\247", items[1])]))
     path = pdfgen.write_raw(tmp_path / "bullets.pdf", [content], {"F1": pdfgen.HELVETICA, "F2": symbol, "F3": wingdings},
-                            extra=[to_unicode(0xB7, 0xF0B7), to_unicode(0xA7, 0xF0A7), descriptor(b"ABCDEF+SymbolMT"),
+                            extra=[pdfgen.to_unicode({0xB7: 0xF0B7}), pdfgen.to_unicode({0xA7: 0xF0A7}), descriptor(b"ABCDEF+SymbolMT"),
                                    descriptor(b"Wingdings-Regular")])
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
     assert not any("\uf000" <= ch <= "\uf0ff" for ch in text), text
