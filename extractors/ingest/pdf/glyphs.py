@@ -32,6 +32,7 @@ import functools
 import hashlib
 import io
 import re
+import statistics
 import unicodedata
 from pathlib import Path
 
@@ -279,12 +280,11 @@ def standard_order(widths: dict[int, float], to_gid: dict[int, int] | None = Non
 
 
 def _correlation(pairs: list[tuple[float, float]]) -> float:
-    """Pearson's r of the pairs' two values (0 where either does not vary)."""
-    n = len(pairs)
-    mx, my = sum(x for x, _ in pairs) / n, sum(y for _, y in pairs) / n
-    sxy = sum((x - mx) * (y - my) for x, y in pairs)
-    sxx, syy = sum((x - mx) ** 2 for x, _ in pairs), sum((y - my) ** 2 for _, y in pairs)
-    return sxy / (sxx * syy) ** 0.5 if sxx > 0 and syy > 0 else 0.0
+    """Pearson's r of the pairs' two values (`statistics.correlation`; 0 where either does not vary)."""
+    try:
+        return statistics.correlation([x for x, _ in pairs], [y for _, y in pairs])
+    except statistics.StatisticsError:  # a constant side, or fewer than two pairs
+        return 0.0
 
 
 def font_key(name: str, program: bytes | None) -> tuple[str, str]:
@@ -378,9 +378,10 @@ CID_TEXT = re.compile(r"\(cid:(\d+)\)")
 
 
 def cid_letters(resources) -> dict[str, dict[int, str]]:
-    """{font name: {CID: letter}} for the CID TrueType fonts without /ToUnicode of a page's
-    resources (`_cid_truetype`), by the name pdfminer gives its characters' font: pdfminer reads
-    a glyph of such a font that has no cmap as "(cid:72)" (the pdfplumber engine recodes those)."""
+    """{font name: {CID: letter}} for the CID TrueType fonts of a page's resources
+    (`_cid_truetype`), by the name pdfminer gives its characters' font: pdfminer reads a glyph of
+    such a font that neither its /ToUnicode nor its cmap maps as "(cid:72)" (the pdfplumber
+    engine recodes those)."""
     out: dict[str, dict[int, str]] = {}
     try:
         for ref in _fonts(resources, set()):

@@ -289,9 +289,9 @@ def set_accents(chars: list[dict]) -> list[dict]:
 
 
 def cids_recoded(page, chars: list[dict]) -> list[dict]:
-    """pdfminer's "(cid:72)" characters, glyphs of a CID TrueType font that has neither
-    /ToUnicode nor cmap, as the letters the font's glyph order gives (`glyphs.cid_letters`;
-    the pdfium engine reads them so); the same list where the page has none."""
+    """pdfminer's "(cid:72)" characters, glyphs of a CID TrueType font that neither its
+    /ToUnicode nor its cmap maps, as the letters the font's glyph order gives
+    (`glyphs.cid_letters`; the pdfium engine reads them so); the same list where the page has none."""
     if not any(c["text"].startswith("(cid:") for c in chars):
         return chars
     tables = cid_letters(getattr(getattr(page, "page_obj", None), "resources", None))
