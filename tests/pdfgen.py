@@ -740,8 +740,9 @@ def tight_words(text: str, x: float, y: float, face: str, size: float, gap: floa
     return runs
 
 
-def write_image_only(path: Path, pages: int = 2) -> Path:
-    """A 'scanned' report: every page is one grey image and there is no text layer at all."""
+def write_image_only(path: Path, pages: int = 2, text: dict[int, str] | None = None) -> Path:
+    """A 'scanned' report: every page is one grey image and there is no text layer at all; or,
+    with `text` ({page index: its text}), a report whose other pages are scanned in (an annex)."""
     import numpy as np
 
     w, h = 420, 595
@@ -749,9 +750,13 @@ def write_image_only(path: Path, pages: int = 2) -> Path:
     stripes = (np.arange(h)[:, None] // 14 % 2) * 0.1
     image = np.clip(ramp - stripes, 0, 1)
     with PdfPages(path, metadata={"CreationDate": None}) as pdf:
-        for _ in range(pages):
+        for k in range(pages):
             fig = Figure(figsize=(w / 72, h / 72), dpi=72)
-            fig.figimage(image, cmap="gray", vmin=0, vmax=1)
+            if text and k in text:
+                for r in flow(text[k], 40, 80, 330)[0]:
+                    fig.text(r.x / w, 1 - r.y / h, r.text, fontproperties=font(r.face, r.size), va="baseline")
+            else:
+                fig.figimage(image, cmap="gray", vmin=0, vmax=1)
             pdf.savefig(fig)
     return Path(path)
 

@@ -175,6 +175,22 @@ def test_image_only_pdf_fails_with_no_text_layer(tmp_path):
     assert "\n" not in doc.error
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_scanned_pages_of_a_text_document_are_named_in_its_warnings_not_silently_lost(tmp_path, engine):
+    """A report whose annex was scanned in (pages that draw an image and hold no text) lost those
+    pages without a word: the document's warnings (summary.md) now name them."""
+    from extractors.ingest.pdf import PdfSettings
+
+    text = "The regional council met in Gao on Monday to hear the delegates of the communes. " * 6
+    path = pdfgen.write_image_only(tmp_path / "annex.pdf", pages=5, text={0: text, 2: text})
+    doc = ingest(path, "annex", path.name, segmenter, PdfSettings(engine=engine))
+    assert doc.status == "ok" and {s.page for s in doc.sentences} == {1, 3}
+    assert doc.warnings == ("page(s) 2, 4, 5 hold images and no text: left out (a scanned page is not read: "
+                            "OCR is not supported)",)
+    clean = pdfgen.write_image_only(tmp_path / "clean.pdf", pages=1, text={0: text})
+    assert ingest(clean, "clean", clean.name, segmenter, PdfSettings(engine=engine)).warnings == ()
+
+
 # ---------------------------------------------------------------- the rules behind the styles
 
 

@@ -176,6 +176,11 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
         pages_text = ", ".join(str(p.number) for p in turned[:10]) + (" ..." if len(turned) > 10 else "")
         warnings += (f"text set against the page's direction (margin stamps, rotated labels) left out on "
                      f"page(s) {pages_text}: {turned[0].margin[:60]!r}",)
+    scanned = [p for p in pages if p.images and not p.chars and not p.failed]
+    if scanned:  # a scanned annex or a page pasted in as a picture: its text is in no sentence
+        pages_text = ", ".join(str(p.number) for p in scanned[:10]) + (" ..." if len(scanned) > 10 else "")
+        warnings += (f"page(s) {pages_text} hold images and no text: left out "
+                     f"(a scanned page is not read: OCR is not supported)",)
     for reread, what in ((True, "read by pdfplumber, the pdfium reading having failed"), (False, "could not be read")):
         hit = [p for p in pages if p.failed and p.reread == reread]
         if hit:  # not silently: the document's row says which pages and why
