@@ -180,6 +180,7 @@ def test_issue_13_scanned_pages_of_a_text_document_are_named_in_its_warnings_not
     """A report whose annex was scanned in (pages that draw an image and hold no text) lost those
     pages without a word: the document's warnings (summary.md) now name them."""
     from extractors.ingest.pdf import PdfSettings
+    from extractors.outputs.tables import document_row
 
     text = "The regional council met in Gao on Monday to hear the delegates of the communes. " * 6
     path = pdfgen.write_image_only(tmp_path / "annex.pdf", pages=5, text={0: text, 2: text})
@@ -187,6 +188,7 @@ def test_issue_13_scanned_pages_of_a_text_document_are_named_in_its_warnings_not
     assert doc.status == "ok" and {s.page for s in doc.sentences} == {1, 3}
     assert doc.warnings == ("page(s) 2, 4, 5 hold images and no text: left out (a scanned page is not read: "
                             "OCR is not supported)",)
+    assert document_row(doc)["warnings"] == doc.warnings[0]  # documents.csv says so beside summary.md
     clean = pdfgen.write_image_only(tmp_path / "clean.pdf", pages=1, text={0: text})
     assert ingest(clean, "clean", clean.name, segmenter, PdfSettings(engine=engine)).warnings == ()
 

@@ -66,7 +66,7 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Mapping]) -> No
 
 
 DOCUMENT_COLUMNS = ("doc_id", "path", "sha256", "format", "title", "pages", "language", "status", "error",
-                    "sentences", "footnotes", "date", "date_source")
+                    "sentences", "footnotes", "date", "date_source", "warnings")
 # the date a sentence speaks of (extractors.ingest.dates.SentenceDate): ISO start and end, basis
 # (text, context, document) and the expressions that gave it
 SENTENCE_DATE_COLUMNS = ("date_start", "date_end", "date_basis", "date_text")
@@ -85,6 +85,8 @@ def document_row(d: Document, date: tuple[str, str] | None = None) -> dict:
         "sentences": len(d.sentences) if d.status == "ok" else None,
         "footnotes": len(d.footnotes) if d.status == "ok" else None,
         "date": date_ or None, "date_source": source or None,
+        # what the reading set aside or could not read (pages left out, scanned pages), as summary.md lists it
+        "warnings": " | ".join(d.warnings) or None,
     }
 
 
