@@ -13,7 +13,7 @@ Each key answers one question, and every module asks it here:
 - `variant_key` / `phrase_key`: the same name in another transliteration? (a word, a phrase of
   `normalise_alias` output; see below).
 - `slug`: an identifier (`a-z0-9` and hyphens) for a document or an entity.
-- `guess_language`: English or French, from function words.
+- `guess_language`: English or French (or another language), from function words.
 
 The variant key (`variant_key`) folds the spelling differences that French, English and
 scholarly transliterations of Arabic, Tamasheq and Fulfulde names make, and nothing else:
@@ -206,7 +206,10 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
 
 
-# Frequent function words that are (almost) never words of the other language.
+# Frequent function words, each (almost) never a word of the other languages listed. English and
+# French are the languages the models cover (`LANGUAGES`); the others are told only so that a
+# passage or a document in one of them is not taken for English or French (a Portuguese report
+# read as French for its "que"; parallel-text columns in two languages).
 _STOPWORDS = {
     "en": frozenset(
         "the and of to is that for with was were are this from have has which their its be "
@@ -216,29 +219,38 @@ _STOPWORDS = {
         "le la les des du et est dans que qui une pour par sur au aux avec ce cette sont ont "
         "pas ne il elle ils été leur leurs selon être comme mais".split()
     ),
-}
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-LANGUAGES = frozenset(_STOPWORDS)  # the languages `guess_language` can tell
-# more languages, only to tell that two passages are in different ones (parallel-text columns)
-_PASSAGE_STOPWORDS = {
-    **_STOPWORDS,
     "de": frozenset("der die das und ist nicht den dem des sich mit auf für von zu ein eine einer wird "
                     "sind auch als oder aber wie nur bei aus nach noch über".split()),
-    "es": frozenset("el los las del y en que por con para una es se no al lo como su más pero sus "
-                    "fue son ha este esta".split()),
+    "es": frozenset("el los las del lo más pero fue muy hay sin ya cuando donde también había fueron sus "
+                    "esto eso están ellos".split()),
     "it": frozenset("il di che della delle degli gli per con non una sono nel nella alla anche come "
                     "più ma dei questo questa".split()),
+    "pt": frozenset("não uma um os da dos das em com ao aos às são também seu sua seus suas isso muito "
+                    "já ainda pelo pela pelos pelas foram está estão num numa nas você".split()),
+    "nl": frozenset("het een van dat niet zijn met voor ook wordt aan bij werd door naar maar nog deze "
+                    "worden heeft hebben wij".split()),
+    "sv": frozenset("och att det som är på för av inte ett sig ska eller efter också från vid mot detta "
+                    "dessa har kan så vi jag dig nej".split()),
 }
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+LANGUAGES = ("en", "fr")  # the languages the models cover, and `guess_language`'s default choice
+KNOWN_LANGUAGES = tuple(_STOPWORDS)  # those it can tell with `among=KNOWN_LANGUAGES`
+
+
+def _counts(text: str, among) -> dict[str, int]:
+    counts = dict.fromkeys(among, 0)
+    tables = [(lang, _STOPWORDS[lang]) for lang in among]
+    for word in _WORD.findall(text.lower()):
+        for lang, words in tables:
+            if word in words:
+                counts[lang] += 1
+    return counts
 
 
 def passage_language(text: str, *, min_hits: int = 3) -> str:
-    """The language of a short passage by its function words ('' when undecided); wider than
-    `guess_language` (German, Spanish, Italian too) and meant only to compare passages."""
-    counts = dict.fromkeys(_PASSAGE_STOPWORDS, 0)
-    for word in _WORD.findall(text.lower()):
-        for lang, words in _PASSAGE_STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+    """The language of a short passage by its function words ('' when undecided), among every
+    language `_STOPWORDS` knows: meant only to compare passages."""
+    counts = _counts(text, KNOWN_LANGUAGES)
     ranked = sorted(counts.values(), reverse=True)
     best = max(counts, key=lambda lang: counts[lang])
     return best if ranked[0] >= min_hits and ranked[0] >= 2 * ranked[1] else ""
@@ -251,13 +263,12 @@ def other_language(a: str, b: str) -> bool:
     return bool(la and lb and la != lb)
 
 
-def guess_language(text: str, *, min_hits: int = 5) -> str:
-    """'en' or 'fr' from stopword counts, '' when the text is too short or undecided."""
-    counts = {lang: 0 for lang in _STOPWORDS}
-    for word in _WORD.findall(text[:20000].lower()):
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+def guess_language(text: str, *, min_hits: int = 5, among=LANGUAGES) -> str:
+    """The language of a text (its first 20,000 characters) from its function words, among
+    `among` ('en' or 'fr' by default; `KNOWN_LANGUAGES` for a document, which may be in neither:
+    'pt', 'de', ...); '' when the text is too short or undecided (no language with `min_hits`
+    function words and twice as many as the next)."""
+    counts = _counts(text[:20000], among)
     best = max(counts, key=lambda lang: counts[lang])
     others = [n for lang, n in counts.items() if lang != best]
     if counts[best] < min_hits or counts[best] < 2 * max(others, default=0):

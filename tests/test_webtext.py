@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors.ingest.webtext import WebText, extract_html
 from extractors.text import guess_language
 
@@ -67,3 +69,47 @@ def test_guess_language():
     assert guess_language("The MNLA and the HCUA met in Kidal, and they said that the talks were over.") == "en"
     assert guess_language("Les Peuls sont dans la région de Mopti et ils ont fui les combats avec leurs troupeaux.") == "fr"
     assert guess_language("MNLA HCUA GATIA") == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("O conselho regional reuniu-se em Gao com os delegados das comunas, e a sua decisão não foi "
+     "aceite pelos chefes, que também pediram uma nova reunião ao governador.", "pt"),
+    ("El consejo regional se reunió en Gao con los delegados, pero la decisión del gobernador fue "
+     "muy discutida y ya no hay acuerdo sobre las elecciones cuando vuelvan los refugiados.", "es"),
+    ("Der Regionalrat traf sich in Gao mit den Vertretern der Gemeinden, und die Entscheidung wird "
+     "auch von den Behörden nicht anerkannt, wie sie nach der Sitzung sagten.", "de"),
+    ("Il consiglio regionale si è riunito a Gao con i delegati dei comuni, ma la decisione non è "
+     "stata accettata anche dalle autorità della regione e questo pone problemi.", "it"),
+    ("Regionrådet möttes i Gao och delegaterna sa att beslutet inte är klart, men att det ska tas "
+     "upp igen efter valet eller när detta är möjligt för alla som har rätt.", "sv"),
+    ("Les délégués des communes se sont réunis à Gao avec le gouverneur et ils ont dit que la "
+     "décision était prise pour la région selon leurs chefs.", "fr"),
+    ("The regional council met in Gao with the delegates of the communes, and they said that the "
+     "decision had been taken by the governor after the talks.", "en"),
+])
+def test_issue_13_a_document_in_neither_english_nor_french_is_tagged_with_its_own_language(text, expected):
+    """A Portuguese report was tagged fr (its "que"), a Swedish form fr (its "du"), German and
+    Spanish ones en: `among=KNOWN_LANGUAGES` tells them; the default stays English or French."""
+    from extractors.text import KNOWN_LANGUAGES
+
+    assert guess_language(text, among=KNOWN_LANGUAGES) == expected
+    if expected in ("en", "fr"):
+        assert guess_language(text) == expected
+    # a table of figures and a single-letter variable is no language at all
+    assert guess_language("Y≥20000 | 500≤Y<20000 | X≥1000 | y = 3 | x = 4 | Y | y | y", among=KNOWN_LANGUAGES) == ""
+
+
+def test_issue_13_a_portuguese_report_is_tagged_pt_and_read_with_the_english_model(tmp_path):
+    """Read as the pipeline reads a document (documents.csv's language column): before, a document
+    was English or French whatever its language (this one en, a real Portuguese form fr)."""
+    from extractors.ingest.documents import ingest
+    from extractors.ingest.nlp import ModelSettings
+    from tests.conftest import segmenter
+
+    path = tmp_path / "relatorio.md"
+    path.write_text("# Relatório\n\n" + "O conselho regional reuniu-se em Gao com os delegados das comunas, e a "
+                    "sua decisão não foi aceite pelos chefes, que também pediram uma nova reunião. " * 4,
+                    encoding="utf-8")
+    doc = ingest(path, "relatorio", path.name, segmenter)
+    assert doc.status == "ok" and doc.language == "pt"
+    assert ModelSettings().name_for("pt") == ModelSettings().name_for("en")

@@ -13,7 +13,7 @@ from extractors.ingest.markdown import decode_text, parse_markdown
 from extractors.model import Document, Layout
 from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
 from extractors.ingest.sentences import segment
-from extractors.text import guess_language, slug
+from extractors.text import KNOWN_LANGUAGES, guess_language, slug
 
 FORMATS_BY_SUFFIX = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
@@ -110,7 +110,10 @@ def ingest(
         return replace(base, status="failed", error=str(exc))
     except RecursionError:
         return replace(base, status="failed", error="malformed file (nesting too deep to read)")
-    language = guess_language(" ".join(p.text for p in layout.paragraphs[:200])) or "en"
+    # among every language it can tell, not only the models' two: a Portuguese or German report is
+    # tagged as such (its function words had made it French or left it English); one the models do not
+    # cover is read with the English model (`ModelSettings.name_for`)
+    language = guess_language(" ".join(p.text for p in layout.paragraphs[:200]), among=KNOWN_LANGUAGES) or "en"
     try:
         sentences, footnotes = split_sentences(doc_id, layout, segmenter(language))
         analyses = analysed(sentences, analyser(language)) if analyser is not None and sentences else ()
