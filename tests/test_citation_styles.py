@@ -223,6 +223,33 @@ def test_supra_note_to_a_note_not_read_keeps_the_number():
     assert cs[0].backref == 2 and cs[0].authors == ("MALLOY",) and cs[0].locator == "at 4"
 
 
+def test_bluebook_books_keep_their_title_pages_and_year():
+    """A law review cites a book as AUTHOR, TITLE IN CAPITALS, pages, then the edition's parenthetical
+    (The Bluebook, rule 15): the parenthetical and the title's last words had been read as its outlet
+    ("at vii (... 1973) (1941)"), and a title with a comma cut in two. A journal article in the same
+    style keeps its journal."""
+    notes = [(1, "GREGORY MANN, FROM EMPIRES TO NGOS IN THE WEST AFRICAN SAHEL, at xi (2015).", ()),
+             (2, "See BRUCE HALL, A HISTORY OF RACE IN MUSLIM WEST AFRICA, 1600-1960 112-15 "
+                 "(Cambridge Univ. Press 2014) (2011).", ()),
+             (3, "Baz Lecocq, Tuareg City Blues, in THE TUAREG SOCIETY WITHIN A GLOBALIZED WORLD: SAHARAN LIFE "
+                 "IN TRANSITION 120, 125 (Ines Kohl & Anja Fischer eds., 2010).", ()),
+             (4, "MANN, supra note 1, at 40.", ()),
+             (5, "Morten Bøås, Crime, Coping, and Resistance in the Mali-Sahel Periphery, 22 AFR. SEC. 299, "
+                 "301 (2015).", ()),
+             (6, "See MARTIN LUTHER KING, JR., WHY WE CAN'T WAIT 77 (1964).", ())]
+    _, cs = parse_footnotes("d", notes)
+    got = [(c.authors, c.title, c.outlet, c.year, c.locator) for c in cs]
+    assert got[0] == (("GREGORY MANN",), "FROM EMPIRES TO NGOS IN THE WEST AFRICAN SAHEL", "", 2015, "xi")
+    assert got[1] == (("BRUCE HALL",), "A HISTORY OF RACE IN MUSLIM WEST AFRICA, 1600-1960", "Cambridge Univ. Press",
+                      2011, "112-15")
+    assert got[2] == (("Baz Lecocq",), "Tuareg City Blues",
+                      "THE TUAREG SOCIETY WITHIN A GLOBALIZED WORLD: SAHARAN LIFE IN TRANSITION", 2010, "120, 125")
+    assert cs[3].backref == 1 and cs[3].title == got[0][1] and cs[3].locator == "at 40"
+    assert got[4] == (("Morten Bøås",), "Crime, Coping, and Resistance in the Mali-Sahel Periphery", "AFR. SEC.", 2015,
+                      "301")
+    assert got[5] == (("MARTIN LUTHER KING JR.",), "WHY WE CAN'T WAIT", "", 1964, "77")
+
+
 def test_cross_references_to_text_cite_nothing():
     for text in ("See infra notes 34-44 and accompanying text.", "See supra text accompanying note 31."):
         parses, cs = parse_footnotes("d", [(40, text, ())])

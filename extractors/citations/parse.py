@@ -330,6 +330,20 @@ _DATE_RANGE_RE = re.compile(
 _VOLUME_DATE_RE = re.compile(
     r"^(?:vol\.\s*)?\d+(?:[.:]\d+)?\s*\((?P<date>[^()]*\d{4}[^()]*)\)(?:\s*[:,]?\s*[\d–-]+(?:\s*ff?\.?)?)?$", re.I)
 _END_PAREN_YEAR_RE = re.compile(rf"\((?:[^()]*?\s)?(?P<year>{_YEAR})(?:[-–/]\d{{2,4}})?\)\s*\.?$")
+# A book as the Bluebook cites it (rule 15; US law reviews): the title in (small) capitals, the pages
+# cited straight after it, then the edition's parenthetical, and a reprint's original year:
+# "NIGEL ATKINSON, RICHARD HOOKER, TRADITION AND REASON, at ix (1997)", "D'ENTRÈVES, NATURAL LAW 24-25,
+# 27-33 (Transaction Publishers 1994) (1951)"; a chapter in such a book: "John H. Langbein, Blackstone on
+# Judging, in BLACKSTONE AND HIS COMMENTARIES 65, 77 (Wilfrid Prest ed., 2009)"
+_PIN = r"(?:\d+|[ivxlc]+)(?:\s*[-–]\s*(?:\d+|[ivxlc]+))?"
+_BLUEBOOK_BOOK_RE = re.compile(
+    rf"^(?P<body>.+?),?\s+(?:at\s+)?(?P<pin>{_PIN}(?:,\s*{_PIN})*)?(?:\s+n\.\s*\d+)?\s*"
+    rf"\((?:(?P<editor>[^()]+?)\s+eds?\.,\s*)?(?P<pub>[^()\d]*?)\s*(?P<year>{_YEAR})\)"
+    rf"(?:\s*\((?:orig\.\s*)?(?P<orig>{_YEAR})\))?$")
+# an article as the Bluebook cites it (rule 16): "Author, Title, With Commas, 22 AFR. SEC. 299, 301 (2015)"
+_BLUEBOOK_ARTICLE_RE = re.compile(
+    rf"^(?P<lead>[^,]+),\s+(?P<title>.+?),\s+\d+\s+(?P<journal>[A-Z][\w.&'’ ]*?[\w.])\s+(?P<page>\d+)"
+    rf"(?:,\s*(?P<pin>\d+(?:\s*[-–]\s*\d+)?))?(?:\s+n\.\s*\d+)?\s+\((?P<year>{_YEAR})\)$")
 _BLUEBOOK_JOURNAL_RE = re.compile(r"^(?P<vol>\d+)\s+(?P<journal>[A-Z][\w.&'’ ]*?[\w.])\s+(?P<page>\d+)(?:\s*,\s*[\d–-]+)*$")
 
 
@@ -1010,6 +1024,9 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
     ref = _note_ref(s)
     if ref is not None:
         return _parse_note_ref(raw, s, ref, urls)
+    book = _bluebook_book(raw, s, urls)
+    if book is not None:
+        return book
     top = _top_level(s)
     authors: tuple[str, ...] = ()
     title = outlet = date = locator = ""
@@ -1127,6 +1144,57 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
         kind="publication", text=raw, authors=authors, title=title, outlet=outlet,
         year=_year_of(date) if date else None, date=date, urls=urls, locator=locator, short=short,
         author_kind=kind_of_author, **ids,
+    )
+
+
+def _capitals(s: str) -> bool:
+    """Set in capitals (a Bluebook book title): most of its letters, and it has some."""
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _bluebook_book(raw: str, s: str, urls: tuple[str, ...]) -> ParsedCitation | None:
+    """A book, a chapter or an article cited as the Bluebook cites them (`_BLUEBOOK_BOOK_RE`,
+    `_BLUEBOOK_ARTICLE_RE`): the whole title and the pages cited, not the title's last words as
+    the outlet and the parenthetical as a publisher ("at vii (Peter Smith 1973) (1941)" was a
+    work's outlet), nor a title cut at its commas. None for anything else."""
+    m = _BLUEBOOK_BOOK_RE.match(s)
+    if m is None:
+        return None
+    body = m.group("body")
+    top = _top_level(body)
+    commas = _top_commas(body, top, 0, len(body))
+    if not commas:
+        return None
+    lead, rest = body[:commas[0]], body[commas[0] + 1:].strip()
+    authors, _org = _lead(lead)
+    if not authors:
+        return None
+    suffix = re.match(r"(?:jr|sr|ii|iii|iv)\.?(?=,)", rest, re.I)  # "OLIVER WENDELL HOLMES, JR., THE COMMON LAW"
+    if suffix and len(authors) == 1:
+        authors, rest = (f"{authors[0]} {suffix.group()}",), rest[suffix.end() + 1:].strip()
+    chapter, book = "", rest
+    inside = re.search(r",\s+in\s+", rest)
+    if inside:
+        chapter, book = rest[:inside.start()].strip(), rest[inside.end():].strip()
+        if chapter.count(",") > 1:  # several chapters listed before their book: not one work
+            return None
+    if re.search(r"(?:^|,\s*)\d+\s+[A-Z]", book):  # a volume: an article in a journal
+        a = _BLUEBOOK_ARTICLE_RE.match(s)
+        if a is None or not _capitals(a.group("journal")):
+            return None
+        return ParsedCitation(
+            kind="publication", text=raw, authors=authors, title=a.group("title").strip(), outlet=a.group("journal"),
+            year=int(a.group("year")), date=a.group("year"), urls=urls, locator=a.group("pin") or "",
+            author_kind=author_kind(authors[0]), **_identifiers(s, urls),
+        )
+    if not _capitals(book):
+        return None
+    date = m.group("orig") or m.group("year")
+    return ParsedCitation(
+        kind="publication", text=raw, authors=authors, title=chapter or book, outlet=book if chapter else m.group("pub").strip(),
+        year=int(date), date=date, urls=urls, locator=(m.group("pin") or "").strip(),
+        author_kind=author_kind(authors[0]), **_identifiers(s, urls),
     )
 
 
