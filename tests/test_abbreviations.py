@@ -59,6 +59,27 @@ def split(text: str, lang: str = "en") -> list[str]:
     return [text[a:b].strip() for a, b in spans(segmenter(lang), [text])[0]]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Lt.-Col. Ag Gamou and Brig. Gen. Dacko met Maj. Keita, Amb. Sidibé and Sen. Coons in Kidal. The talks failed.",
+     "en", ["Lt.-Col. Ag Gamou and Brig. Gen. Dacko met Maj. Keita, Amb. Sidibé and Sen. Coons in Kidal.",
+            "The talks failed."]),
+    ("The group (a.k.a. the Macina Liberation Front) denied it on Jan. 5. The army did not.", "en",
+     ["The group (a.k.a. the Macina Liberation Front) denied it on Jan. 5.", "The army did not."]),
+    ("He left Gao in Sept. The rains came late. The calibre was 7.62 mm. The rifle jammed.", "en",
+     ["He left Gao in Sept.", "The rains came late.", "The calibre was 7.62 mm.", "The rifle jammed."]),
+    ("Le Lt-Col. Traoré, le gén. Gamou et le Pr. Konaté sont arrivés le 3 févr. 2020. Ils étaient sept. "
+     "Les autres sont partis.", "fr",
+     ["Le Lt-Col. Traoré, le gén. Gamou et le Pr. Konaté sont arrivés le 3 févr. 2020.", "Ils étaient sept.",
+      "Les autres sont partis."]),
+])
+def test_regression_ranks_titles_and_months_end_no_sentence(text, lang, expected):
+    """Bug: a conflict report's actors named by rank were cut in two ("Col. Maj. | Diarra", "Lt.-Col. |
+    Ag Gamou", "le gén. | Gamou", "le Pr. | Konaté", "(a.k.a. | MUJAO)"), and "on Jan. | 5. The army"
+    was cut before the day and not after it; a month's abbreviation (or French "sept", seven)
+    ending a sentence still ends it, and so does "mm." (a calibre)."""
+    assert split(text, lang) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("She met Mrs. Brown in Room No. 4. The transit authority will present the plan.",
      ["She met Mrs. Brown in Room No. 4.", "The transit authority will present the plan."]),

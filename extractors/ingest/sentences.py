@@ -20,15 +20,24 @@ NUMBERED_ABBREVIATIONS = frozenset(
     "vol vols no nos nr nº n nn p pp s ff ch chap t fig figs para paras art arts sec secs sect sects cf "
     "ca approx eq eqs eqn fn".split()
 )
+# months shortened before a day or a year ("on Jan. 5", "le 5 janv. 2019", "Sept. 2019"): no sentence
+# ends there when a number follows (alone, "sept." may be French "seven" ending a sentence)
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec janv fév févr avr juil déc".split())
+NUMBERED_OR_MONTH = NUMBERED_ABBREVIATIONS | MONTH_ABBREVIATIONS  # (a number after either is theirs)
 # abbreviations a period does not end a sentence after: those and other bibliographic ones (English,
-# French, German) and titles; an initial ("J. Smith") too
+# French, German), titles, and the military and civil ranks a conflict report names its actors by
+# ("Col. Maj. Diarra", "Lt.-Col.", "le gén. Gamou", "Brig. Gen.", "Amb.", "le Pr. Konaté"); an
+# initial ("J. Smith") too
 ABBREVIATIONS = NUMBERED_ABBREVIATIONS | frozenset(
-    "ed eds al op cit ibid id e.g i.e viz vs v mr mrs ms dr prof st jr sr gen col lt capt "
-    "bd hrsg hg abs aufl vgl ders ebd éd trad coll mme mlle me dir p.ex env av apr".split()
+    "ed eds al op cit ibid id e.g i.e viz vs v mr mrs ms messrs dr prof st jr sr "
+    "gen col lt capt maj sgt cpl pvt brig adm cmdr cdr gov sen rep pres amb hon rev "
+    "bd hrsg hg abs aufl vgl ders ebd éd trad coll mme mlle mgr me dir p.ex env av apr "
+    "gén cdt cne lieut adj pr a.k.a".split()
 )
 NUMBER_SIGNS = "§¶"  # signs that take a number too, without a period ("§ 12", "¶ 4")
 # a word before its period; an elided French article may stand before it ("l'art.", "d'art.")
-ABBREVIATION_END = re.compile(r"(?:^|[\s(\[]|\b[a-zA-Z]['’])((?:[\w.]*\w))\.$")
+# (or a hyphen: "Lt.-Col.", "Lt-Col.")
+ABBREVIATION_END = re.compile(r"(?:^|[\s(\[\-–]|\b[a-zA-Z]['’])((?:[\w.]*\w))\.$")
 INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 # a list marker standing alone: it opens the item that follows ("1.", "(a)", "iv.")
 LIST_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•●▪◦‣·–-])$", re.I)
@@ -42,6 +51,12 @@ def ends_with_abbreviation(text: str) -> bool:
     return bool(INITIAL_END.search(text)) and len(text) > 2
 
 
+def ends_with_month(text: str) -> bool:
+    """Does the text end with a shortened month ("Jan.", "janv.", "Sept.")?"""
+    m = ABBREVIATION_END.search(text)
+    return bool(m) and m.group(1).casefold() in MONTH_ABBREVIATIONS
+
+
 def ends_with_numbered_abbreviation(text: str) -> bool:
     """Does the text end with an abbreviation that takes a number after it ("Room No.", "cf. p.",
     "l'art.", "§")? A number that follows is then its argument, not a list marker."""
@@ -49,7 +64,7 @@ def ends_with_numbered_abbreviation(text: str) -> bool:
     if text.endswith(tuple(NUMBER_SIGNS)):
         return True
     m = ABBREVIATION_END.search(text)
-    return bool(m) and m.group(1).casefold() in NUMBERED_ABBREVIATIONS
+    return bool(m) and m.group(1).casefold() in NUMBERED_OR_MONTH
 
 
 def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
@@ -64,10 +79,11 @@ def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[lis
 def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a split that left a sentence without end punctuation or started one in lowercase
     ("Mohamed Youssouf | Bathily", "Pre | -existing", "...go talk with X... | he is our guide"),
-    one after an abbreviation ("Vol. | 24 No. | 3", "pp. | 12-19", "Voir l'art. | 12"), and a list
+    one after an abbreviation ("Vol. | 24 No. | 3", "pp. | 12-19", "Voir l'art. | 12", "Col. Maj. |
+    Diarra", a month before its day: "Jan. | 5"), and a list
     marker standing alone ("1. | The first item"); a lettered item after a full stop is no
     continuation ("Vote: 5–0. | b. Approve ..."). Then cut what the model left joined: after a
-    clock time's "p.m." before a new sentence, before each item of a lettered run ("a. ... b. ...");
+    clock time's "p.m." or a shortened month before a new sentence, before each item of a lettered run ("a. ... b. ...");
     and move list markers and opening quotes to the item or sentence they open (issue 13)."""
     merged: list[tuple[int, int]] = []
     for start, end in openers_to_next(text, raw):
@@ -76,11 +92,11 @@ def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
             cur = text[start:end].strip()
             continues = STARTS_AS_CONTINUATION.match(cur) and not LETTERED_ITEM.match(cur)
             if (not ENDS_SENTENCE.search(prev) or continues or LIST_MARKER.match(prev)
-                    or ends_with_abbreviation(prev)):
+                    or ends_with_abbreviation(prev) or (ends_with_month(prev) and cur[:1].isdigit())):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
-    merged = cut_at(merged, clock_time_ends(text) + lettered_items(text), text)
+    merged = cut_at(merged, clock_time_ends(text) + month_ends(text) + lettered_items(text), text)
     return keep_markers_with_items(text, merged)
 
 
@@ -149,6 +165,18 @@ def clock_time_ends(text: str) -> list[int]:
         if not word.isupper() and word.casefold() not in WEEKDAYS and not TIME_ZONE_NAME.match(text, m.end()):
             out.append(m.end())
     return out
+
+
+# a shortened month (or French "sept", seven) not after a day and before a capitalised word ends the
+# sentence ("He left in Sept. The rains came", "Ils étaient sept. Les autres"): spaCy keeps such a
+# word and its period as one token and never splits after it
+MONTH_END = re.compile(r"(?<!\d\s)\b(?:" + "|".join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))
+                       + r")\.(?=\s+[A-ZÀ-Ý][a-zà-ÿ])", re.I)
+
+
+def month_ends(text: str) -> list[int]:
+    """Offsets after a shortened month that ends a sentence (`MONTH_END`)."""
+    return [m.end() for m in MONTH_END.finditer(text)]
 
 
 # a lettered list item: a lowercase letter and its marker, then a capitalised word ("b. Approve ...")
