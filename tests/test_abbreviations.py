@@ -65,6 +65,8 @@ def split(text: str, lang: str = "en") -> list[str]:
             "The talks failed."]),
     ("The group (a.k.a. the Macina Liberation Front) denied it on Jan. 5. The army did not.", "en",
      ["The group (a.k.a. the Macina Liberation Front) denied it on Jan. 5.", "The army did not."]),
+    ("Ansar Dine (est. 2012) took Timbuktu, esp. its mosques; see Tab. 2. It left in Jan. 2013.", "en",
+     ["Ansar Dine (est. 2012) took Timbuktu, esp. its mosques; see Tab. 2.", "It left in Jan. 2013."]),
     ("He left Gao in Sept. The rains came late. The calibre was 7.62 mm. The rifle jammed.", "en",
      ["He left Gao in Sept.", "The rains came late.", "The calibre was 7.62 mm.", "The rifle jammed."]),
     ("Le Lt-Col. Traoré, le gén. Gamou et le Pr. Konaté sont arrivés le 3 févr. 2020. Ils étaient sept. "

@@ -17,19 +17,21 @@ STARTS_AS_CONTINUATION = re.compile(r"^[a-zà-ÿ,.;:)\]\-–—…]|^\d+[.)]?$|^
 # "approx. 3"): the number is theirs, never a list marker opening the next sentence (issue 13:
 # "Room No. | 4. The transit ...", "cf. p. | 45. Infill ...")
 NUMBERED_ABBREVIATIONS = frozenset(
-    "vol vols no nos nr nº n nn p pp s ff ch chap t fig figs para paras art arts sec secs sect sects cf "
+    "vol vols no nos nr nº n nn p pp s ff ch chap t fig figs tab tabs para paras art arts sec secs sect sects cf "
     "ca approx eq eqs eqn fn".split()
 )
 # months shortened before a day or a year ("on Jan. 5", "le 5 janv. 2019", "Sept. 2019"): no sentence
 # ends there when a number follows (alone, "sept." may be French "seven" ending a sentence)
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec janv fév févr avr juil déc".split())
-NUMBERED_OR_MONTH = NUMBERED_ABBREVIATIONS | MONTH_ABBREVIATIONS  # (a number after either is theirs)
+# and other words shortened before a year: "(est. 2012)" (French "est" ends sentences: only so)
+BEFORE_A_NUMBER = MONTH_ABBREVIATIONS | {"est"}
+NUMBERED_OR_MONTH = NUMBERED_ABBREVIATIONS | BEFORE_A_NUMBER  # (a number after either is theirs)
 # abbreviations a period does not end a sentence after: those and other bibliographic ones (English,
 # French, German), titles, and the military and civil ranks a conflict report names its actors by
 # ("Col. Maj. Diarra", "Lt.-Col.", "le gén. Gamou", "Brig. Gen.", "Amb.", "le Pr. Konaté"); an
 # initial ("J. Smith") too
 ABBREVIATIONS = NUMBERED_ABBREVIATIONS | frozenset(
-    "ed eds al op cit ibid id e.g i.e viz vs v mr mrs ms messrs dr prof st jr sr "
+    "ed eds al op cit ibid id e.g i.e viz vs v mr mrs ms messrs dr prof st jr sr esp "
     "gen col lt capt maj sgt cpl pvt brig adm cmdr cdr gov sen rep pres amb hon rev "
     "bd hrsg hg abs aufl vgl ders ebd éd trad coll mme mlle mgr me dir p.ex env av apr "
     "gén cdt cne lieut adj pr a.k.a".split()
@@ -51,10 +53,11 @@ def ends_with_abbreviation(text: str) -> bool:
     return bool(INITIAL_END.search(text)) and len(text) > 2
 
 
-def ends_with_month(text: str) -> bool:
-    """Does the text end with a shortened month ("Jan.", "janv.", "Sept.")?"""
+def ends_before_a_number(text: str) -> bool:
+    """Does the text end with a word shortened before a number: a month ("Jan.", "janv.", "Sept."),
+    "est." (`BEFORE_A_NUMBER`)? Its period ends no sentence when a number follows."""
     m = ABBREVIATION_END.search(text)
-    return bool(m) and m.group(1).casefold() in MONTH_ABBREVIATIONS
+    return bool(m) and m.group(1).casefold() in BEFORE_A_NUMBER
 
 
 def ends_with_numbered_abbreviation(text: str) -> bool:
@@ -92,7 +95,7 @@ def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
             cur = text[start:end].strip()
             continues = STARTS_AS_CONTINUATION.match(cur) and not LETTERED_ITEM.match(cur)
             if (not ENDS_SENTENCE.search(prev) or continues or LIST_MARKER.match(prev)
-                    or ends_with_abbreviation(prev) or (ends_with_month(prev) and cur[:1].isdigit())):
+                    or ends_with_abbreviation(prev) or (ends_before_a_number(prev) and cur[:1].isdigit())):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
