@@ -307,6 +307,9 @@ class AliasIndex:
     ethnic: set[str] = field(default_factory=set)  # ids of ethnic groups (French lower-case rule)
     # one-word acronyms by their lower case, for the title-case spelling ("Minusma", "Aqmi", "Fama")
     title_acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # names of two words or more that the gazetteer itself writes in lower case ("armée malienne",
+    # "chasseurs dozos", "gouvernement malien"): so written in a text, they are those names
+    lower_names: set[tuple[str, ...]] = field(default_factory=set)
     language: str = "en"
 
 
@@ -332,6 +335,8 @@ def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokeniz
             if bare is not words:  # "the Masked Brigade", "les Signataires par le sang"
                 index.aliases.add(bare, e.id)
                 index.variants.add(bare, e.id)
+            if text[:1].islower() and len(bare) >= 2:
+                index.lower_names.add(folded_key(bare))
         for text in e.acronyms:
             index.acronyms.add(tokens(text), e.id)
             if len(text) >= 3 and text.isalpha() and text[1:] != text[1:].lower():
@@ -445,12 +450,20 @@ def title_case_acronym(token: str, language: str) -> bool:
     return token.casefold() not in _STOP_WORDS.get(language, frozenset())
 
 
+def folded_key(words: Sequence[str]) -> tuple[str, ...]:
+    """A name's words as the alias trie keys them (`normalise_alias`, punctuation left out)."""
+    return tuple(k for k in map(normalise_alias, words) if k)
+
+
 def lower_case_accepted(tokens, folded, start: int, end: int, ids, index: AliasIndex) -> bool:
     """A match whose first word is in lower case: a French ethnonym that names the group
-    ("les peuls", "la rébellion touarègue", names.ethnonym_names_group), a name of four words
-    or more, or a generic head before a capital ("katiba Macina", "nord du Mali")."""
+    ("les peuls", "la rébellion touarègue", names.ethnonym_names_group), a name the gazetteer
+    writes in lower case itself ("armée malienne", `AliasIndex.lower_names`), a name of four
+    words or more, or a generic head before a capital ("katiba Macina", "nord du Mali")."""
     if index.language == "fr" and all(i in index.ethnic for i in ids):
         return ethnonym_names_group(folded, start, end)
+    if tuple(k for k in folded[start:end] if k) in index.lower_names:
+        return True
     if end - start >= 4:  # "groupe de soutien à l'islam et aux musulmans"
         return True
     return folded[start] in LOWER_CASE_HEADS and any(t[:1].isupper() for t in tokens[start + 1:end])
