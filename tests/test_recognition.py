@@ -194,18 +194,21 @@ def test_french_text_links_to_the_same_entities(gazetteer, report):
 def test_regression_names_the_gazetteer_writes_in_lower_case_are_found_in_lower_case(gazetteer):
     """Bug: a French text's "l'armée malienne", "les forces françaises", "le gouvernement malien",
     "les chasseurs dozos" were in no mention, although the gazetteer lists them so: a match in
-    lower case was taken only for an ethnonym, a name of four words or a generic head ("katiba").
-    A lower-case word that merely starts some alias still finds nothing."""
+    lower case was taken only for an ethnonym, a name of four words or a generic head ("katiba");
+    nor "les forces armées maliennes", a name French capitalises on its first word only. A
+    lower-case word that merely starts some alias still finds nothing."""
     texts = ["L'armée malienne et les forces françaises ont repris Gao, mais le gouvernement malien a rompu.",
              "Les chasseurs dozos et l'armée burkinabè patrouillent ; la junte malienne dément.",
-             "Les forces de sécurité et le gouvernement ont parlé aux chasseurs."]
+             "Les forces de sécurité et le gouvernement ont parlé aux chasseurs.",
+             "Les forces armées maliennes et le haut conseil islamique ont répondu."]
     sentences = [Sentence("fr-low", f"fr-low:s{i + 1:05d}", "fr-low:p0001", None, "", "body", t)
                  for i, t in enumerate(texts)]
     rec = recognize_corpus({"fr-low": sentences}, {"fr-low": "fr"}, recognizer_for(), gazetteer)
     got = {(m.sentence_id[-1], m.text, m.entity_id) for m in rec.mentions}
     assert {("1", "armée malienne", "fama"), ("1", "forces françaises", "french-armed-forces"),
             ("1", "gouvernement malien", "government-of-mali"), ("2", "chasseurs dozos", "dozo"),
-            ("2", "armée burkinabè", "burkina-armed-forces"), ("2", "junte malienne", "government-of-mali")} <= got
+            ("2", "armée burkinabè", "burkina-armed-forces"), ("2", "junte malienne", "government-of-mali"),
+            ("4", "forces armées maliennes", "fama"), ("4", "haut conseil islamique", "hcim")} <= got
     assert not [m for m in rec.mentions if m.sentence_id.endswith("3")]
 
 

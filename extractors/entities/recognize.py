@@ -310,6 +310,10 @@ class AliasIndex:
     # names of two words or more that the gazetteer itself writes in lower case ("armée malienne",
     # "chasseurs dozos", "gouvernement malien"): so written in a text, they are those names
     lower_names: set[tuple[str, ...]] = field(default_factory=set)
+    # names of three words or more capitalised as French writes an institution's name, its first
+    # word only ("Forces armées maliennes", "Haut conseil islamique"): a French text may write them
+    # all in lower case ("les forces armées maliennes")
+    first_capital_names: set[tuple[str, ...]] = field(default_factory=set)
     language: str = "en"
 
 
@@ -337,6 +341,8 @@ def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokeniz
                 index.variants.add(bare, e.id)
             if text[:1].islower() and len(bare) >= 2:
                 index.lower_names.add(folded_key(bare))
+            elif first_capital_only(bare):
+                index.first_capital_names.add(folded_key(bare))
         for text in e.acronyms:
             index.acronyms.add(tokens(text), e.id)
             if len(text) >= 3 and text.isalpha() and text[1:] != text[1:].lower():
@@ -450,6 +456,12 @@ def title_case_acronym(token: str, language: str) -> bool:
     return token.casefold() not in _STOP_WORDS.get(language, frozenset())
 
 
+def first_capital_only(words: Sequence[str]) -> bool:
+    """Three words or more, the first one alone capitalised ("Forces armées maliennes")."""
+    letters = [w for w in words if w[:1].isalpha()]
+    return len(letters) >= 3 and letters[0][:1].isupper() and all(w[:1].islower() for w in letters[1:])
+
+
 def folded_key(words: Sequence[str]) -> tuple[str, ...]:
     """A name's words as the alias trie keys them (`normalise_alias`, punctuation left out)."""
     return tuple(k for k in map(normalise_alias, words) if k)
@@ -458,11 +470,14 @@ def folded_key(words: Sequence[str]) -> tuple[str, ...]:
 def lower_case_accepted(tokens, folded, start: int, end: int, ids, index: AliasIndex) -> bool:
     """A match whose first word is in lower case: a French ethnonym that names the group
     ("les peuls", "la rébellion touarègue", names.ethnonym_names_group), a name the gazetteer
-    writes in lower case itself ("armée malienne", `AliasIndex.lower_names`), a name of four
-    words or more, or a generic head before a capital ("katiba Macina", "nord du Mali")."""
+    writes in lower case itself ("armée malienne", `AliasIndex.lower_names`), in a French text a
+    name whose first word alone it capitalises ("les forces armées maliennes",
+    `AliasIndex.first_capital_names`), a name of four words or more, or a generic head before a
+    capital ("katiba Macina", "nord du Mali")."""
     if index.language == "fr" and all(i in index.ethnic for i in ids):
         return ethnonym_names_group(folded, start, end)
-    if tuple(k for k in folded[start:end] if k) in index.lower_names:
+    key = tuple(k for k in folded[start:end] if k)
+    if key in index.lower_names or (index.language == "fr" and key in index.first_capital_names):
         return True
     if end - start >= 4:  # "groupe de soutien à l'islam et aux musulmans"
         return True
