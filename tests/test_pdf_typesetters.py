@@ -194,6 +194,24 @@ def test_issue_13_scanned_pages_of_a_text_document_are_named_in_its_warnings_not
     assert ingest(clean, "clean", clean.name, segmenter, PdfSettings(engine=engine)).warnings == ()
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_small_raised_words_far_apart_are_no_note_markers(tmp_path, engine):
+    """Bug: an OCR layer's stray letters, smaller and a little higher than the word that opens
+    their row and 60 points from it, were taken for its note markers and glued on ("(3ee9e"): a
+    marker stands at its word or a space after it, never several ems off. A marker at its word
+    stays one."""
+    from extractors.ingest.pdf import PdfSettings, read_pdf
+
+    runs, y = pdfgen.flow("The chart below shows the monthly figures of the regional council for the year. " * 3,
+                          40, 80, 330)
+    runs += [pdfgen.Run(40, y + 20, "(3", "sans", 8.4)] + [pdfgen.Run(x, y + 17, t, "sans", 6.7)
+                                                          for x, t in ((110, "e"), (180, "e"), (250, "9"), (320, "e"))]
+    more, _ = pdfgen.flow("The council approved the budget after a long debate in the assembly hall. " * 3, 40, y + 45, 330)
+    path = pdfgen.write_pages(tmp_path / "ocr-row.pdf", [runs + more])
+    texts = [p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs]
+    assert "(3 e e 9 e" in texts and not any("(3e" in t for t in texts)
+
+
 CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 
 

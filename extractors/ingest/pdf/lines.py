@@ -719,6 +719,9 @@ def raised_words(words: list[dict], small_below: float, foot_above: float, high_
     return out
 
 
+FAR_MARKER = 1.5  # em: a note marker stands at its word or a space after it, never this far off
+
+
 def make_line(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings) -> Line:
     words = letter_spaced(words)
     rounded = [round(w["size"], 1) for w in words]
@@ -752,8 +755,11 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         # "R" + "EALM" stay one word), and TeX lowers an inline subscript by only ~0.12 em
         sub = small and wbottom > baseline + 0.02 * main
         if prev is not None:
+            gap = w["x0"] - prev["x1"]
+            if sup and gap > FAR_MARKER * main:
+                sup = False  # a small raised word standing far off (an OCR layer's stray letters) marks nothing
             space = not sup and (word_break(prev, w, main) or sub != prev_sub)
-            if sup and w["x0"] - prev["x1"] > 0.25 * main:
+            if sup and gap > 0.25 * main:
                 space = False  # a marker after a space is still a marker
             if space:
                 segs.append(SPACE)
