@@ -228,3 +228,29 @@ def test_small_capitals_made_by_size_stay_one_word_in_a_cell(tmp_path, engine):
     doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
     table = [s.text for s in doc.sentences if s.zone == "table"]
     assert table == ["Unit | EMS AGENCY", "1 2 | MEDICAL FACILITY"]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_units_raised_power_in_a_cell_is_part_of_the_unit(tmp_path, engine):
+    """Bug: a table cell's "m²" (a raised "2" after "m", a Finnish tax form's area column) was read
+    "m 2", as a note's marker apart from its word; in the running text it was already "m2". A raised
+    figure after a number ("1²") stays a token of its own."""
+    from extractors.ingest.pdf import PdfSettings
+
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320)
+    cols, top = [50.0, 170.0, 370.0], y + 8
+    rules = [(cols[0], top, cols[-1], top)]
+    base = top + 12
+    for label, value, power in (("Plot", "Surface", ""), ("Camp", "300 m", "2"), ("Cercle", "1,200 km", "2"),
+                                ("Tank", "40 m", "3"), ("Note", "1", "2")):
+        runs.append(Run(cols[0] + 4, base, label, "serif", 9))
+        runs.append(Run(cols[1] + 4, base, value, "serif", 9))
+        if power:
+            runs.append(Run(cols[1] + 4 + pdfgen.width(value, "serif", 9), base - 3.5, power, "serif", 5.5))
+        rules.append((cols[0], base + 4, cols[-1], base + 4))
+        base += 16
+    rules += [(x, top, x, base - 12) for x in cols]
+    path = pdfgen.write_pages(tmp_path / "areas.pdf", [runs], rules=[rules])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert [s.text for s in doc.sentences if s.zone == "table"] == [
+        "Plot | Surface", "Camp | 300 m2", "Cercle | 1,200 km2", "Tank | 40 m3", "Note | 1 2"]

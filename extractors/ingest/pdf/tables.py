@@ -5,6 +5,7 @@ never word salad in a paragraph (issue 13). Ruled tables are found by pdfplumber
 ruled only above and below its body, as LaTeX's booktabs sets them) is read as that many rows."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -118,6 +119,16 @@ def split_stacked_rows(row: list[list[dict]]) -> list[list[list[dict]]]:
     return [[list(ls[j]) if ls else [] for ls in stacked] for j in range(n)]
 
 
+# a unit of length before its raised power: "m" + "2" is m², "km" + "2" km², "m" + "3" m³
+UNIT_END = re.compile(r"(?:^|[^\w]|\d)(?:[kcmdµ]?m|ft|in|mi|yd)$")
+
+
+def unit_power(prev: dict, w: dict) -> bool:
+    """Is `w` the raised power of a unit `prev` ends with ("300 m" + "2")? Read as one word ("m2",
+    as in the running text), not as a note's marker after it."""
+    return w["text"] in ("2", "3") and w["bottom"] < prev["bottom"] and bool(UNIT_END.search(prev["text"]))
+
+
 def cell_text(words: list[dict]) -> str:
     """A cell's lines, each its words in order (pieces of one word read apart joined:
     `words.word_break`), joined with a space, or after a hyphen ending a line before one starting in
@@ -132,7 +143,8 @@ def cell_text(words: list[dict]) -> str:
             # an index) stays a token of its own
             if prev is not None:
                 size = max(prev["size"], w["size"])
-                if word_break(prev, w, size) or abs(w["bottom"] - prev["bottom"]) > 0.12 * size:
+                if word_break(prev, w, size) or (abs(w["bottom"] - prev["bottom"]) > 0.12 * size
+                                                 and not unit_power(prev, w)):
                     text += " "
             text += w["text"].translate(LIGATURES)
             prev = w
