@@ -321,3 +321,23 @@ def test_line_end_hyphens(left, right, joined):
         "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge", "related election lebenswelt")]])
     assert vocab["pansion"] == vocab["centric"] == 0 and vocab.tails["pansion"] == 2
     assert join_line(left, right, vocab) == joined
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_display_formula_set_larger_is_no_heading(tmp_path, engine):
+    """Bug: a browser's display formula, set in a math font 1.2 times the text's size, was taken for
+    a heading: the section of the next page's text and no sentence of its own ("x + n + a = ax +
+    (n + a)2" lost four times over in a five-page print). A numbered heading holding a comparison
+    ("8. Severe alkalosis (pH > 7.60) threatens life") is still a heading."""
+    from extractors.ingest.pdf import PdfSettings
+
+    text = "The council counted the votes of each commune and the delegates checked them twice. " * 3
+    runs, y = pdfgen.flow(text, 40, 80, 330, size=12, leading=15)
+    runs.append(pdfgen.Run(120, y + 12, "x + n + a = ax + (n + a)", "italic", 14.5))
+    more, y = pdfgen.flow(text, 40, y + 40, 330, size=12, leading=15)
+    runs += more + [pdfgen.Run(40, y + 20, "8. Severe alkalosis (pH > 7.60) threatens life", "bold", 14.5)]
+    last, _ = pdfgen.flow(text, 40, y + 45, 330, size=12, leading=15)
+    path = pdfgen.write_pages(tmp_path / "formula.pdf", [runs + last])
+    doc = ingest(path, "formula", path.name, segmenter, PdfSettings(engine=engine))
+    assert any("x + n + a = ax + (n + a)" in s.text for s in doc.sentences)
+    assert {s.section for s in doc.sentences} == {"", "8. Severe alkalosis (pH > 7.60) threatens life"}

@@ -221,12 +221,16 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
     return join_breaks(groups, edges, indent_style)
 
 
+FORMULA = re.compile(r"[\w)\]}²³]\s*[=≈≠]\s*[\w(\[{−-]")  # an equation: "x + n = ax" (not "pH > 7,60")
+
+
 def no_heading_text(text: str) -> bool:
     """A page number set large mid-page ("1": a QuarkXPress article's, between its notes and its
-    licence line) or a figure's symbols ("= = ∼") are no section names; a version or a date
-    ("2.6", "2022-11-06", a changelog's headings) are."""
+    licence line), a figure's symbols ("= = ∼") and a display formula set in a larger math font
+    ("x + n + a = ax + (n + a)2": a browser's KaTeX at 14.5 pt over 12 pt text) are no section
+    names; a version or a date ("2.6", "2022-11-06", a changelog's headings) are."""
     text = text.strip()
-    return bool(re.fullmatch(r"\d{1,3}", text)) or not any(c.isalnum() for c in text)
+    return bool(re.fullmatch(r"\d{1,3}", text)) or not any(c.isalnum() for c in text) or bool(FORMULA.search(text))
 
 
 LIST_NUMBER = re.compile(r"^\(?(\d{1,2})([.)])\s")
