@@ -341,3 +341,18 @@ def test_issue_13_a_display_formula_set_larger_is_no_heading(tmp_path, engine):
     doc = ingest(path, "formula", path.name, segmenter, PdfSettings(engine=engine))
     assert any("x + n + a = ax + (n + a)" in s.text for s in doc.sentences)
     assert {s.section for s in doc.sentences} == {"", "8. Severe alkalosis (pH > 7.60) threatens life"}
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_issue_13_a_slides_short_title_does_not_run_on_into_the_next_slide(tmp_path, engine):
+    """Bug: a slide deck's first slide held only "Security update" (no full stop); being the only line
+    of its page it ran to its own column's edge, and ran on into the next slide's text, one
+    sentence claiming two pages. A line that short is no line of running prose."""
+    from extractors.ingest.pdf import PdfSettings
+
+    slides = [[pdfgen.Run(380, 260, "Security update", "serif", 22)],
+              pdfgen.flow("Attacks on the roads around Gao rose in the second half of the year, and the convoys "
+                          "to Kidal stopped running for three months.", 80, 120, 700, size=22, leading=30)[0]]
+    path = pdfgen.write_pages(tmp_path / "deck.pdf", slides, size=(960.0, 540.0))
+    doc = ingest(path, "deck", path.name, segmenter, PdfSettings(engine=engine))
+    assert [(s.page, s.text[:20]) for s in doc.sentences] == [(1, "Security update"), (2, "Attacks on the roads")]

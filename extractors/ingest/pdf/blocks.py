@@ -297,9 +297,9 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
             a, b = prev.lines[-1], g.lines[0]
             if a.italic == b.italic and not starts_list_item(b, a, edges):
                 if indent_style:
-                    goes_on = not indented(b, edges)
+                    goes_on = not indented(b, edges) and len(a.text.strip()) >= RUN_ON_CHARS
                 else:
-                    goes_on = open_end(a, edges) and not TERMINAL.search(a.text)
+                    goes_on = runs_on(a, edges) and not TERMINAL.search(a.text)
                 if goes_on and not other_language(" ".join(l.text for l in prev.lines[-4:]),
                                                   " ".join(l.text for l in g.lines[:4])):
                     prev.lines.extend(g.lines)
@@ -377,4 +377,15 @@ def group_to_block(g: Group, vocab: Counter, accept_marker, edges: Edges, glued_
     italic = all(l.italic for l in g.lines)
     zone = g.zone or ("caption" if g.kind == "para" and CAPTION.match(text) else "")
     return Block(g.kind, text, g.lines[0].page, g.level, tuple(markers), italic and g.kind == "para", list_item,
-                 open_end(g.lines[-1], edges), tuple(breaks), zone)
+                 runs_on(g.lines[-1], edges), tuple(breaks), zone)
+
+
+RUN_ON_CHARS = 20  # a line too short to fill any column of running text
+
+
+def runs_on(line: Line, edges: Edges) -> bool:
+    """May the paragraph ending with this line go on at the next page's top? Its line runs to the
+    right edge of its column, and holds enough text to be a line of running prose: a page holding
+    only a short line (a slide's title "Test") is its own column, and ran on into the next
+    slide's text ("Test 测试", issue 13)."""
+    return open_end(line, edges) and len(line.text.strip()) >= RUN_ON_CHARS
