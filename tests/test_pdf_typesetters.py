@@ -5,7 +5,6 @@ text layer. What is read must be the text that was set, in reading order, footno
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections import Counter, defaultdict
 
 import pytest
@@ -210,33 +209,6 @@ def test_issue_13_small_raised_words_far_apart_are_no_note_markers(tmp_path, eng
     path = pdfgen.write_pages(tmp_path / "ocr-row.pdf", [runs + more])
     texts = [p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs]
     assert "(3 e e 9 e" in texts and not any("(3e" in t for t in texts)
-
-
-CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
-
-
-@pytest.mark.skipif(not CJK_FONT.exists(), reason="needs a CJK font (fonts-droid-fallback)")
-@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
-def test_issue_13_a_japanese_line_break_adds_no_space_inside_a_word(tmp_path, engine):
-    """Bug: Japanese and Chinese lines were joined with a space, and a word broken at the line end
-    came apart ("米" / "国ビッグテック" read "米 国"): those scripts put no space between words."""
-    from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-
-    from extractors.ingest.pdf import PdfSettings, read_pdf
-
-    font = FontProperties(fname=str(CJK_FONT), size=10)
-    lines = ["利用が広がる中で、グーグルなど米", "国ビッグテックの投資が続いている。日本の企", "業も対応を急いでいる。"]
-    path = tmp_path / "ja.pdf"
-    with PdfPages(path) as pdf:
-        fig = Figure(figsize=(420 / 72, 595 / 72), dpi=72)
-        for i, text in enumerate(lines):
-            fig.text(40 / 420, 1 - (100 + 15 * i) / 595, text, fontproperties=font)
-        pdf.savefig(fig)
-    text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
-    assert text == "".join(lines)
-    assert join_line("the Kel Adagh", "Tuareg") == "the Kel Adagh Tuareg"  # other scripts keep the space
 
 
 # ---------------------------------------------------------------- the rules behind the styles

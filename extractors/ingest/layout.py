@@ -92,24 +92,13 @@ def continues(prev: Block, nxt: Block) -> bool:
     return first.islower() or first in "([–—-,;"
 
 
-def unspaced(ch: str) -> bool:
-    """A character of a script written without spaces between words: Chinese characters, kana,
-    and their punctuation and full-width forms (not Hangul: Korean spaces its words)."""
-    c = ord(ch)
-    return (0x3000 <= c <= 0x30FF or 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF
-            or 0xFF00 <= c <= 0xFFEF or 0x20000 <= c <= 0x2FA1F)
-
-
 def join_text(left: str, right: str) -> tuple[str, int]:
     """Join two pieces of running text; returns the text and the offset where `right` starts.
-    A hyphen ending `left` before a lowercase letter is kept and no space is added; nor is one
-    between two characters of a script written without spaces (a Japanese or Chinese line
-    break falls inside a word: "米" / "国" is "米国", not "米 国")."""
+    A hyphen ending `left` before a lowercase letter is kept and no space is added."""
     left, right = left.rstrip(), right.lstrip()
     if not left:
         return right, 0
-    glued = (left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower()) \
-        or (bool(right) and unspaced(left[-1]) and unspaced(right[0]))
+    glued = left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower()
     sep = "" if glued else " "
     return left + sep + right, len(left) + len(sep)
 
