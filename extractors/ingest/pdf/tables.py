@@ -124,9 +124,11 @@ UNIT_END = re.compile(r"(?:^|[^\w]|\d)(?:[kcmdµ]?m|ft|in|mi|yd)$")
 
 
 def unit_power(prev: dict, w: dict) -> bool:
-    """Is `w` the raised power of a unit `prev` ends with ("300 m" + "2")? Read as one word ("m2",
-    as in the running text), not as a note's marker after it."""
-    return w["text"] in ("2", "3") and w["bottom"] < prev["bottom"] and bool(UNIT_END.search(prev["text"]))
+    """Is `w` the raised power of a unit `prev` ends with ("300 m" + "2"), its top level with the
+    unit's (a power set higher, as a browser sets <sup>, reads as a token of its own in the
+    reference reader too)? Read as one word ("m2", as in the running text), not as a note's marker."""
+    return (w["text"] in ("2", "3") and w["bottom"] < prev["bottom"] and abs(w["top"] - prev["top"]) <= 0.25 * prev["size"]
+            and bool(UNIT_END.search(prev["text"])))
 
 
 def cell_text(words: list[dict]) -> str:
