@@ -64,25 +64,33 @@ def line_pitch(bodies: list[list[Line]], size: float) -> float:
     return statistics.median(gaps) if gaps else size * 1.2
 
 
-Edges = dict[tuple[int, int, int], tuple[float, float]]
+Edges = dict[tuple[int, int, int], tuple[float, float, int]]
 
 
 def column_edges(bodies: list[list[Line]], size: float) -> Edges:
-    """(page, columns, column) -> (left, right) of the running text in that column."""
+    """(page, columns, column) -> (left, right) of the running text in that column, and how many
+    lines it holds."""
     edges: dict[tuple[int, int, int], list[float]] = {}
+    counts: Counter = Counter()
     for lines in bodies:
         for line in lines:
             if line.zone:
                 continue  # a table's rows span its own width, not the column's
             key = (line.page, line.ncols, line.col)
+            counts[key] += 1
             lo, hi = edges.get(key, [line.x0, line.x1])
             if abs(line.size - size) < 0.5 or key not in edges:
                 edges[key] = [min(lo, line.x0), max(hi, line.x1)]
-    return {k: (v[0], v[1]) for k, v in edges.items()}
+    return {k: (v[0], v[1], counts[k]) for k, v in edges.items()}
 
 
 def edge_of(line: Line, edges: Edges) -> tuple[float, float]:
-    return edges.get((line.page, line.ncols, line.col), (line.x0, line.x1))
+    return edges.get((line.page, line.ncols, line.col), (line.x0, line.x1, 1))[:2]
+
+
+def column_lines(line: Line, edges: Edges) -> int:
+    """How many lines the column of `line` holds on its page."""
+    return edges.get((line.page, line.ncols, line.col), (0.0, 0.0, 1))[2]
 
 
 def open_end(line: Line, edges: Edges) -> bool:
@@ -297,7 +305,7 @@ def join_breaks(groups: list[Group], edges: Edges, indent_style: bool) -> list[G
             a, b = prev.lines[-1], g.lines[0]
             if a.italic == b.italic and not starts_list_item(b, a, edges):
                 if indent_style:
-                    goes_on = not indented(b, edges) and len(a.text.strip()) >= RUN_ON_CHARS
+                    goes_on = not indented(b, edges) and prose_line(a, edges)
                 else:
                     goes_on = runs_on(a, edges) and not TERMINAL.search(a.text)
                 if goes_on and not other_language(" ".join(l.text for l in prev.lines[-4:]),
@@ -385,7 +393,12 @@ RUN_ON_CHARS = 20  # a line too short to fill any column of running text
 
 def runs_on(line: Line, edges: Edges) -> bool:
     """May the paragraph ending with this line go on at the next page's top? Its line runs to the
-    right edge of its column, and holds enough text to be a line of running prose: a page holding
-    only a short line (a slide's title "Test") is its own column, and ran on into the next
-    slide's text ("Test 测试", issue 13)."""
-    return open_end(line, edges) and len(line.text.strip()) >= RUN_ON_CHARS
+    right edge of its column, holds enough text to be a line of running prose, and is not the
+    only line of its column: a page holding a single line (a slide's title "Test") is its own
+    column, and ran on into the next slide's text ("Test 测试", issue 13)."""
+    return open_end(line, edges) and prose_line(line, edges)
+
+
+def prose_line(line: Line, edges: Edges) -> bool:
+    """Long enough to be a line of running prose, and not the only line of its column."""
+    return len(line.text.strip()) >= RUN_ON_CHARS and column_lines(line, edges) > 1
