@@ -132,6 +132,11 @@ def headings_that_head(blocks: list[Block]) -> list[Block]:
     return [replace(b, kind="para", level=0) if id(b) in heads_nothing else b for b in blocks]
 
 
+def page_list(pages: list[PageInfo]) -> str:
+    """The numbers of some pages, as a warning names them ("2, 4, 5", the first ten and "...")."""
+    return ", ".join(str(p.number) for p in pages[:10]) + (" ..." if len(pages) > 10 else "")
+
+
 def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, settings: PdfSettings) -> Layout:
     chars = sum(p.chars for p in pages)
     if chars == 0 or not any(p.lines for p in pages):
@@ -173,18 +178,15 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
         warnings = (f"only the first {settings.max_pages} of {n_pages} pages were read",)
     turned = [p for p in pages if p.margin]
     if turned:  # set aside, not silently lost: the document's row says where
-        pages_text = ", ".join(str(p.number) for p in turned[:10]) + (" ..." if len(turned) > 10 else "")
         warnings += (f"text set against the page's direction (margin stamps, rotated labels) left out on "
-                     f"page(s) {pages_text}: {turned[0].margin[:60]!r}",)
+                     f"page(s) {page_list(turned)}: {turned[0].margin[:60]!r}",)
     scanned = [p for p in pages if p.images and not p.chars and not p.failed]
     if scanned:  # a scanned annex or a page pasted in as a picture: its text is in no sentence
-        pages_text = ", ".join(str(p.number) for p in scanned[:10]) + (" ..." if len(scanned) > 10 else "")
-        warnings += (f"page(s) {pages_text} hold images and no text: left out "
+        warnings += (f"page(s) {page_list(scanned)} hold images and no text: left out "
                      f"(a scanned page is not read: OCR is not supported)",)
     for reread, what in ((True, "read by pdfplumber, the pdfium reading having failed"), (False, "could not be read")):
         hit = [p for p in pages if p.failed and p.reread == reread]
         if hit:  # not silently: the document's row says which pages and why
-            pages_text = ", ".join(str(p.number) for p in hit[:10]) + (" ..." if len(hit) > 10 else "")
-            warnings += (f"page(s) {pages_text} {what} ({hit[0].failed})",)
+            warnings += (f"page(s) {page_list(hit)} {what} ({hit[0].failed})",)
     paragraphs = build_paragraphs(blocks) + set_aside_paragraphs(aside, pages)
     return Layout(title=title, pages=n_pages, paragraphs=paragraphs, footnotes=tuple(footnotes), warnings=warnings)
