@@ -93,6 +93,14 @@ def analysed(sentences: tuple, nlp: Language) -> tuple:
         raise IngestError.because("text the recognition model cannot read", exc) from exc
 
 
+def layout_language(layout: Layout) -> str:
+    """A read document's language from its first 200 paragraphs ('' when undecided), among every
+    language `guess_language` can tell, not only the models' two: a Portuguese or German report is
+    tagged as such (its function words had made it French or left it English); one the models do
+    not cover is read with the English model (`ModelSettings.name_for`)."""
+    return guess_language(" ".join(p.text for p in layout.paragraphs[:200]), among=KNOWN_LANGUAGES)
+
+
 def ingest(
     path: Path,
     doc_id: str,
@@ -110,10 +118,7 @@ def ingest(
         return replace(base, status="failed", error=str(exc))
     except RecursionError:
         return replace(base, status="failed", error="malformed file (nesting too deep to read)")
-    # among every language it can tell, not only the models' two: a Portuguese or German report is
-    # tagged as such (its function words had made it French or left it English); one the models do not
-    # cover is read with the English model (`ModelSettings.name_for`)
-    language = guess_language(" ".join(p.text for p in layout.paragraphs[:200]), among=KNOWN_LANGUAGES) or "en"
+    language = layout_language(layout) or "en"
     try:
         sentences, footnotes = split_sentences(doc_id, layout, segmenter(language))
         analyses = analysed(sentences, analyser(language)) if analyser is not None and sentences else ()

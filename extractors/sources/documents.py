@@ -10,7 +10,7 @@ from extractors.sources.fetch import SourceResult, cache_key
 from extractors.ingest.markdown import parse_markdown
 from extractors.model import Document
 from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
-from extractors.ingest.documents import split_sentences
+from extractors.ingest.documents import layout_language, split_sentences
 from extractors.ingest.webtext import extract_html
 
 
@@ -31,7 +31,7 @@ def source_document(result: SourceResult, segmenter, citing: tuple[str, ...] = (
     try:
         if fmt == "pdf":
             layout = read_pdf(path, pdf_settings or PdfSettings())
-            language = guess_language(" ".join(p.text for p in layout.paragraphs[:200]))
+            language = layout_language(layout)
         else:
             web = extract_html(path.read_bytes(), result.final_url or result.url)
             if not web.text.strip():
