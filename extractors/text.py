@@ -250,10 +250,7 @@ def _counts(text: str, among) -> dict[str, int]:
 def passage_language(text: str, *, min_hits: int = 3) -> str:
     """The language of a short passage by its function words ('' when undecided), among every
     language `_STOPWORDS` knows: meant only to compare passages."""
-    counts = _counts(text, KNOWN_LANGUAGES)
-    ranked = sorted(counts.values(), reverse=True)
-    best = max(counts, key=lambda lang: counts[lang])
-    return best if ranked[0] >= min_hits and ranked[0] >= 2 * ranked[1] else ""
+    return guess_language(text, min_hits=min_hits, among=KNOWN_LANGUAGES)
 
 
 def other_language(a: str, b: str) -> bool:
