@@ -341,10 +341,11 @@ _BLUEBOOK_BOOK_RE = re.compile(
     rf"\((?:(?P<editor>[^()]+?)\s+eds?\.,\s*)?(?P<pub>[^()\d]*?)\s*(?P<year>{_YEAR})\)"
     rf"(?:\s*\((?:orig\.\s*)?(?P<orig>{_YEAR})\))?$")
 # an article as the Bluebook cites it (rule 16): "Author, Title, With Commas, 22 AFR. SEC. 299, 301 (2015)"
+_BLUEBOOK_CITE = r"(?P<vol>\d+)\s+(?P<journal>[A-Z][\w.&'’ ]*?[\w.])\s+(?P<page>\d+)"  # "57 TUL. L. REV. 1092"
 _BLUEBOOK_ARTICLE_RE = re.compile(
-    rf"^(?P<lead>[^,]+),\s+(?P<title>.+?),\s+\d+\s+(?P<journal>[A-Z][\w.&'’ ]*?[\w.])\s+(?P<page>\d+)"
+    rf"^(?P<lead>[^,]+),\s+(?P<title>.+?),\s+{_BLUEBOOK_CITE}"
     rf"(?:,\s*(?P<pin>\d+(?:\s*[-–]\s*\d+)?))?(?:\s+n\.\s*\d+)?\s+\((?P<year>{_YEAR})\)$")
-_BLUEBOOK_JOURNAL_RE = re.compile(r"^(?P<vol>\d+)\s+(?P<journal>[A-Z][\w.&'’ ]*?[\w.])\s+(?P<page>\d+)(?:\s*,\s*[\d–-]+)*$")
+_BLUEBOOK_JOURNAL_RE = re.compile(rf"^{_BLUEBOOK_CITE}(?:\s*,\s*[\d–-]+)*$")
 
 
 def _note_ref(s: str) -> tuple[int, re.Match[str]] | None:
@@ -1183,18 +1184,15 @@ def _bluebook_book(raw: str, s: str, urls: tuple[str, ...]) -> ParsedCitation | 
         a = _BLUEBOOK_ARTICLE_RE.match(s)
         if a is None or not _capitals(a.group("journal")):
             return None
-        return ParsedCitation(
-            kind="publication", text=raw, authors=authors, title=a.group("title").strip(), outlet=a.group("journal"),
-            year=int(a.group("year")), date=a.group("year"), urls=urls, locator=a.group("pin") or "",
-            author_kind=author_kind(authors[0]), **_identifiers(s, urls),
-        )
-    if not _capitals(book):
+        title, outlet, date, locator = a.group("title").strip(), a.group("journal"), a.group("year"), a.group("pin") or ""
+    elif _capitals(book):
+        title, outlet = chapter or book, book if chapter else m.group("pub").strip()
+        date, locator = m.group("orig") or m.group("year"), (m.group("pin") or "").strip()
+    else:
         return None
-    date = m.group("orig") or m.group("year")
     return ParsedCitation(
-        kind="publication", text=raw, authors=authors, title=chapter or book, outlet=book if chapter else m.group("pub").strip(),
-        year=int(date), date=date, urls=urls, locator=(m.group("pin") or "").strip(),
-        author_kind=author_kind(authors[0]), **_identifiers(s, urls),
+        kind="publication", text=raw, authors=authors, title=title, outlet=outlet, year=int(date), date=date,
+        urls=urls, locator=locator, author_kind=author_kind(authors[0]), **_identifiers(s, urls),
     )
 
 
