@@ -25,7 +25,7 @@ NUMBERED_ABBREVIATIONS = frozenset(
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec janv fév févr avr juil déc".split())
 # and other words shortened before a year: "(est. 2012)" (French "est" ends sentences: only so)
 BEFORE_A_NUMBER = MONTH_ABBREVIATIONS | {"est"}
-NUMBERED_OR_MONTH = NUMBERED_ABBREVIATIONS | BEFORE_A_NUMBER  # (a number after either is theirs)
+TAKES_A_NUMBER = NUMBERED_ABBREVIATIONS | BEFORE_A_NUMBER  # (a number after either is theirs)
 # abbreviations a period does not end a sentence after: those and other bibliographic ones (English,
 # French, German), titles, and the military and civil ranks a conflict report names its actors by
 # ("Col. Maj. Diarra", "Lt.-Col.", "le gén. Gamou", "Brig. Gen.", "Amb.", "le Pr. Konaté"); an
@@ -67,7 +67,7 @@ def ends_with_numbered_abbreviation(text: str) -> bool:
     if text.endswith(tuple(NUMBER_SIGNS)):
         return True
     m = ABBREVIATION_END.search(text)
-    return bool(m) and m.group(1).casefold() in NUMBERED_OR_MONTH
+    return bool(m) and m.group(1).casefold() in TAKES_A_NUMBER
 
 
 def spans(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
