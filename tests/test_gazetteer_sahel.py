@@ -297,3 +297,30 @@ def test_officials_operations_institutes_and_localities_link_in_running_text(gaz
         assert entity_id in linked, (surface, entity_id, sorted(linked))
         assert any(surface in text or text in surface for text in linked[entity_id]), (surface, linked[entity_id])
     assert "operation-barkhane" not in linked and not any(i.startswith("x-") and "almahaou" in i for i in linked)
+
+
+GERMAN_SENTENCES = (
+    "Die Regierung in Bamako verhandelt nicht mit der JNIM, deren Kämpfer die Straßen nach Mopti kontrollieren.",
+    "Nach Angaben der Vereinten Nationen flohen Tausende Familien aus Ménaka nach Niger.",
+    "Die Sanktionen der Nachbarstaaten trafen die Wirtschaft des Landes schwer.",
+)
+
+
+def test_regression_a_german_document_gets_no_names_from_the_english_model(gaz: Gazetteer) -> None:
+    """A document in a language neither model reads (German here, told by its function words) was
+    read with the English model, which took its capitalised nouns for people and places ("Sanktionen",
+    "Nach Angaben", "Die Wirtschaft des Landes") and filled the review queue with them: its names now
+    come from the gazetteer only, and the summary says which documents were read so."""
+    from extractors.entities.recognize import recognize_corpus
+    from extractors.outputs.summary import recognition_section
+    from flows.runtime.models import recognizer_for
+
+    sentences = [Sentence("d", f"d:s{i:05d}", "d:p0001", None, "", "body", t) for i, t in enumerate(GERMAN_SENTENCES, 1)]
+    as_english = recognize_corpus({"d": sentences}, {"d": "en"}, recognizer_for(), gaz)
+    assert any(e.entity_id.startswith("x-") for e in as_english.entities)  # what a German document got before
+    rec = recognize_corpus({"d": sentences}, {"d": "de"}, recognizer_for(), gaz)
+    ids = {e.entity_id for e in rec.entities}
+    assert {"bamako", "jnim", "mopti", "menaka", "niger"} <= ids, sorted(ids)
+    assert not [i for i in ids if i.startswith("x-")] and not rec.candidates
+    assert rec.without_model == (("d", "de"),) and as_english.without_model == ()
+    assert "1 document in a language with no statistical model here (de 1)" in recognition_section(rec)

@@ -88,6 +88,11 @@ class RecognizerSettings:
     # (names.FuzzyIndex); calibrated by bench/calibrate_names.py on labelled pairs
     fuzzy_link_threshold: float = 0.94
     fuzzy_link_margin: float = 0.02
+    # languages whose documents keep the statistical model's names: a document in another language
+    # (German, Spanish... read with the English model, which takes its capitalised nouns for people
+    # and places: "Sanktionen", "Die Wirtschaft des Landes") gets its names from the gazetteer, the
+    # review and the acronyms it defines, and is named in the summary
+    ner_languages: frozenset[str] = frozenset({"en", "fr"})
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,7 @@ class Recognition:
     entities: tuple[EntityRow, ...]
     candidates: tuple[Candidate, ...]
     learned_acronyms: tuple[tuple[str, str, str], ...]  # (acronym, long form, entity id)
+    without_model: tuple[tuple[str, str], ...] = ()  # (doc_id, language) read without the model's names
 
 
 # ------------------------------------------------------------------ alias trie
@@ -632,6 +638,7 @@ def recognize_corpus(
     tries_by_lang: dict[str, Tries] = {}
 
     hits: list[_Hit] = []
+    without_model: list[tuple[str, str]] = []
     pending_short: list[tuple[_Hit, tuple[str, ...]]] = []
     for doc_id in doc_ids:
         lang = language_of.get(doc_id, "en") or "en"
@@ -641,10 +648,13 @@ def recognize_corpus(
             tries_by_lang[lang] = build_tries(nlp_for(lang).tokenizer, gazetteer, review, learned, vocabulary)
             tries_by_lang[lang].index.language = lang
         tries = tries_by_lang[lang]
+        ner = lang in settings.ner_languages
+        if not ner:
+            without_model.append((doc_id, lang))
         doc_hits: list[_Hit] = []
         pairs = list(zip(sentences_by_doc[doc_id], parsed[doc_id]))
         for sent, sdoc in pairs:
-            matches = sentence_matches(sdoc, tries, settings)
+            matches = sentence_matches(sdoc, tries, settings, ner)
             for m in with_admin_forms(resolve_overlaps(matches), sdoc.tokens, known):
                 hit, short_ids = write_hit(sent, sdoc, m, gazetteer, known, review, tables, settings)
                 if hit is None:
@@ -661,7 +671,7 @@ def recognize_corpus(
     position = {s.sentence_id: i for d in doc_ids for i, s in enumerate(sentences_by_doc[d])}
     resolved_hits, unresolved = link_short_forms(hits, pending_short, known, settings, position)
     mentions, entity_rows, candidates = assemble(resolved_hits, unresolved, known, gazetteer, review, settings, learned)
-    return Recognition(tuple(mentions), tuple(entity_rows), tuple(candidates), tuple(learned))
+    return Recognition(tuple(mentions), tuple(entity_rows), tuple(candidates), tuple(learned), tuple(without_model))
 
 
 @dataclass
@@ -686,9 +696,9 @@ def build_tries(tokenizer, gazetteer: Gazetteer, review: ReviewDecisions, learne
     return Tries(index, review_alias, learned_acronyms, learned_long)
 
 
-def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings) -> list[Match]:
+def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings, ner: bool = True) -> list[Match]:
     """Every candidate span of one sentence: rules (gazetteer, review, learned acronyms),
-    short forms and the model's names. Overlaps are resolved afterwards."""
+    short forms and, with `ner`, the model's names. Overlaps are resolved afterwards."""
     tokens = list(sdoc.tokens)
     folded = [normalise_alias(t) for t in tokens]
     exact = [acronym_key(t) for t in tokens]
@@ -704,7 +714,7 @@ def sentence_matches(sdoc: Analysis, tries: Tries, settings: RecognizerSettings)
         if ids and is_name_like(tokens[i]):
             matches.append(Match(i, end, ids, "acronym", 1.0))
     ners = []
-    for start, end, label in sdoc.ents:
+    for start, end, label in sdoc.ents if ner else ():
         if label in NER_TYPES:
             named = frozenset(i for i in range(start, end) if tokens[i][:1].isupper())
             ners.append(Match(start, end, (), "ner", settings.ner_score, label, named))

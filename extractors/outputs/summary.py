@@ -229,10 +229,21 @@ def recognition_section(result: Recognition, queue: Queue | None = None) -> str:
            if left else "") + ".",
         "",
         "By type: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ".",
+        *without_model_line(result.without_model),
         "",
         md_table(["entity", "type", "mentions", "documents"],
                  [[e.name, e.type, e.mentions, len(e.documents)] for e in top]),
     ])
+
+
+def without_model_line(docs: Sequence[tuple[str, str]]) -> list[str]:
+    """The documents in a language no statistical model reads: their names are the gazetteer's."""
+    if not docs:
+        return []
+    langs = Counter(lang for _, lang in docs)
+    return ["", f"{plural(len(docs), 'document')} in a language with no statistical model here ("
+            + ", ".join(f"{lang} {n}" for lang, n in sorted(langs.items()))
+            + "): names found only from the gazetteer, the review and the acronyms a document defines."]
 
 
 LEFT_OUT = {
