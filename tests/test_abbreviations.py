@@ -126,6 +126,17 @@ def test_regression_a_clock_time_ends_a_sentence_before_a_capitalised_word():
         "Dr. Smith arrived at 10 a.m. on Monday.", "The meeting at 3 p.m. Monday was cancelled."]
 
 
+def test_regression_a_french_clock_time_ends_a_sentence_before_a_capitalised_word():
+    """Bug: "vers 17 h. Elles sont arrivées" stayed one sentence: spaCy keeps "h." as one token and
+    never splits after it; "21 h 30" and "h." before an acronym or lowercase still end nothing."""
+    assert split("L'embuscade a eu lieu vers 17 h. Elles sont arrivées plus tard à Boni.", "fr") == [
+        "L'embuscade a eu lieu vers 17 h.", "Elles sont arrivées plus tard à Boni."]
+    assert split("Le couvre-feu commence à 20 h 30 et finit à 6 h. Le marché rouvre ensuite.", "fr") == [
+        "Le couvre-feu commence à 20 h 30 et finit à 6 h.", "Le marché rouvre ensuite."]
+    assert split("Le convoi est parti à 6 h. MINUSMA l'a confirmé à 8 h. puis a démenti.", "fr") == [
+        "Le convoi est parti à 6 h. MINUSMA l'a confirmé à 8 h. puis a démenti."]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("4. PUBLIC COMMENT 6:40 PM a. Speakers are limited to three (3) minutes each. b. The Board will not "
      "take action on items not on the agenda.",

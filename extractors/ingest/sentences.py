@@ -150,10 +150,11 @@ def cut_at(bounds: list[tuple[int, int]], offsets: Iterable[int], text: str) -> 
     return out
 
 
-# a clock time's "a.m."/"p.m." before a capitalised word ends the sentence ("at approx. 3 p.m. They
-# spoke"): spaCy keeps "p.m." as one token and never splits after it. Not before a weekday or a
-# time zone or other capitals ("3 p.m. Monday", "10 a.m. GMT", "5:00 p.m. Eastern Time").
-CLOCK_TIME_END = re.compile(r"\d\s*[apAP]\.[mM]\.(?=\s+([A-ZÀ-Ý][\w’'-]*))")
+# a clock time's "a.m."/"p.m." or French "h." before a capitalised word ends the sentence ("at
+# approx. 3 p.m. They spoke", "vers 17 h. Elles sont"): spaCy keeps "p.m." and "h." as one token
+# and never splits after it. Not before a weekday or a time zone or other capitals ("3 p.m.
+# Monday", "10 a.m. GMT", "5:00 p.m. Eastern Time").
+CLOCK_TIME_END = re.compile(r"\d\s*(?:[apAP]\.[mM]\.|h\.)(?=\s+([A-ZÀ-Ý][\w’'-]*))")
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
@@ -161,7 +162,7 @@ TIME_ZONE_NAME = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Time|Standard|Dayligh
 
 
 def clock_time_ends(text: str) -> list[int]:
-    """Offsets after a clock time's "p.m." (or "a.m.") that ends a sentence."""
+    """Offsets after a clock time's "p.m." (or "a.m.", "h.") that ends a sentence."""
     out = []
     for m in CLOCK_TIME_END.finditer(text):
         word = m.group(1)
