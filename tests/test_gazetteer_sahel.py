@@ -324,3 +324,23 @@ def test_regression_a_german_document_gets_no_names_from_the_english_model(gaz: 
     assert not [i for i in ids if i.startswith("x-")] and not rec.candidates
     assert rec.without_model == (("d", "de"),) and as_english.without_model == ()
     assert "1 document in a language with no statistical model here (de 1)" in recognition_section(rec)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Les koglweogo ont arrêté deux voleurs de bétail, et des dozos ont pris les armes à Djenné.",
+     {"koglweogo": "koglweogo", "dozos": "dozo"}),
+    ("en", "Local dozo militias and koglweogos took up arms after the attack on the market.",
+     {"dozo militias": "dozo", "koglweogos": "koglweogo"}),
+])
+def test_regression_one_word_militia_names_written_in_lower_case_are_found(gaz: Gazetteer, lang, text, expected) -> None:
+    """Bug: militias named after a social category ("koglweogo", guardians of the bush; "dozo",
+    hunters) are mostly written in lower case, and only names of two words or more could be taken in
+    lower case ("chasseurs dozos"): "les koglweogo", "des dozos" were in no mention. The gazetteer
+    writes such names in lower case too, and a one-word name so written is now taken so."""
+    from extractors.entities.recognize import recognize_corpus
+    from flows.runtime.models import recognizer_for
+
+    sentences = [Sentence("d", "d:s00001", "d:p0001", None, "", "body", text)]
+    rec = recognize_corpus({"d": sentences}, {"d": lang}, recognizer_for(), gaz)
+    linked = {m.text: m.entity_id for m in rec.mentions}
+    assert {k: linked.get(k) for k in expected} == expected, linked

@@ -313,9 +313,10 @@ class AliasIndex:
     ethnic: set[str] = field(default_factory=set)  # ids of ethnic groups (French lower-case rule)
     # one-word acronyms by their lower case, for the title-case spelling ("Minusma", "Aqmi", "Fama")
     title_acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # names of two words or more that the gazetteer itself writes all in lower case ("armée
-    # malienne", "chasseurs dozos", "gouvernement malien"): so written in a text, they are those
-    # names (one holding a capitalised name, "force Barkhane", is found by that name: "Barkhane")
+    # names that the gazetteer itself writes all in lower case ("armée malienne", "chasseurs dozos",
+    # "gouvernement malien", and one-word names of militias named after a social category that
+    # writers put in lower case: "koglweogo", "dozos"): so written in a text, they are those names
+    # (one holding a capitalised name, "force Barkhane", is found by that name: "Barkhane")
     lower_names: set[tuple[str, ...]] = field(default_factory=set)
     # names of three words or more capitalised as French writes an institution's name, its first
     # word only ("Forces armées maliennes", "Haut conseil islamique"): a French text may write them
@@ -346,7 +347,7 @@ def add_entities(index: AliasIndex, entities: Iterable[GazetteerEntity], tokeniz
             if bare is not words:  # "the Masked Brigade", "les Signataires par le sang"
                 index.aliases.add(bare, e.id)
                 index.variants.add(bare, e.id)
-            if len(bare) >= 2 and not any(w[:1].isupper() for w in bare):
+            if not any(w[:1].isupper() for w in bare):
                 index.lower_names.add(folded_key(bare))
             elif first_capital_only(bare):
                 index.first_capital_names.add(folded_key(bare))
