@@ -25,6 +25,7 @@ from matplotlib.backends.backend_pdf import PdfPages  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Ellipse  # noqa: E402
 from matplotlib.textpath import text_to_path  # noqa: E402
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -690,10 +691,12 @@ def write_report(path: Path, style: Style) -> Generated:
 
 
 def write_pages(path: Path, pages: list[list[Run]], size: tuple[float, float] = (420.0, 595.0),
-                title: str = "", rules: list[list[tuple[float, float, float, float]]] | None = None) -> Path:
+                title: str = "", rules: list[list[tuple[float, float, float, float]]] | None = None,
+                dots: list[list[tuple[float, float]]] | None = None) -> Path:
     """Pages of hand-placed runs, drawn in the order given (the order a producer writes them to the
     content stream: a footer drawn first comes first in the file); `rules`, per page, straight
-    lines (x0, y0, x1, y1) from the top left, as a table's rulings."""
+    lines (x0, y0, x1, y1) from the top left, as a table's rulings; `dots`, per page, filled
+    circles 3 pt across (x, y of their centre), as a chart's markers."""
     w, h = size
     meta = {"CreationDate": None, "Creator": "pdfgen"}
     if title:
@@ -707,6 +710,8 @@ def write_pages(path: Path, pages: list[list[Run]], size: tuple[float, float] = 
                              va="baseline", ha="left")
                 for x0, y0, x1, y1 in (rules[i] if rules and i < len(rules) else ()):
                     fig.add_artist(Line2D([x0 / w, x1 / w], [1 - y0 / h, 1 - y1 / h], linewidth=0.6, color="black"))
+                for x, y in (dots[i] if dots and i < len(dots) else ()):
+                    fig.add_artist(Ellipse((x / w, 1 - y / h), 3 / w, 3 / h, color="black", linewidth=0))
                 pdf.savefig(fig)
     return Path(path)
 

@@ -254,3 +254,25 @@ def test_issue_13_a_units_raised_power_in_a_cell_is_part_of_the_unit(tmp_path, e
     doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
     assert [s.text for s in doc.sentences if s.zone == "table"] == [
         "Plot | Surface", "Camp | 300 m2", "Cercle | 1,200 km2", "Tank | 40 m3", "Note | 1 2"]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_table_ruled_piece_by_piece_beside_small_shapes_reads_as_rows(tmp_path, engine):
+    """The pdfium engine leaves unread the segments of paths smaller than 6 pt each way (drawn
+    glyphs, a chart's markers: `engines.SMALL_PATH`, for speed); a first version also skipped the
+    rulings some producers draw piece by piece (a development-set report's table, each rule in
+    5.5 pt pieces 0.5 pt thick), and the table's rows fell into the body text. Thin pieces are read
+    (a stroked piece's bounds hold its line width: 4 pt by 1.2 here)."""
+    from extractors.ingest.pdf import PdfSettings
+
+    runs, rules = table_page(stacked=False)
+    pieces = []
+    for x0, y0, x1, y1 in rules:  # every rule drawn in 4 pt pieces
+        n = max(1, int(max(abs(x1 - x0), abs(y1 - y0)) // 4))
+        pieces += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n, x0 + (x1 - x0) * (k + 1) / n,
+                    y0 + (y1 - y0) * (k + 1) / n) for k in range(n)]
+    dots = [(60 + 12 * k, 560) for k in range(20)]  # small shapes the walk skips
+    path = pdfgen.write_pages(tmp_path / "pieces.pdf", [runs], rules=[pieces], dots=[dots])
+    doc = ingest(path, "pieces", path.name, segmenter, PdfSettings(engine=engine))
+    assert [s.text for s in doc.sentences if s.zone == "table"] == [" | ".join(r) for r in [HEADER] + ROWS]
+    assert [s.text for s in doc.sentences if s.zone != "table"] == [BEFORE, AFTER]

@@ -63,6 +63,11 @@ INVISIBLE = 3  # FPDF_TEXTRENDERMODE_INVISIBLE
 # the engine's fitting leaves gaps inside words ("Chin a Ocea n Shippin g"): where the layer types
 # its own spaces between words, pdfium's inserted ones are no word breaks, and a gap must be this
 # wide (in em) to be one
+# a drawn path smaller than SMALL_PATH each way (pt), and not thinner than THIN_PATH, is a glyph
+# drawn as a shape, a chart's marker, a bullet: its segments are not read (a table's rulings, a
+# note's separator are longer, or thin: a ruling drawn piece by piece, 0.5 pt by 5, is read; a
+# stroked piece's bounds hold its line width, about 1.2 pt across for a 0.6 pt line)
+SMALL_PATH, THIN_PATH = 6.0, 2.0
 OCR_GAP = 0.3
 # a Type 3 font's glyph boxes are its glyphs' ink (the bounding box each glyph procedure declares),
 # not their advances: between the ink of two letters of a word stands up to 0.2 em (a tabular "1"
@@ -319,7 +324,8 @@ def _path_calls(raw) -> tuple:
             proto(raw.FPDFPath_CountSegments, i, vp), proto(raw.FPDFPath_GetPathSegment, vp, vp, i),
             proto(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp), proto(raw.FPDFPathSegment_GetType, i, vp),
             proto(raw.FPDFPathSegment_GetClose, i, vp), proto(raw.FPDFFormObj_CountObjects, i, vp),
-            proto(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong), proto(raw.FPDFPage_GetObject, vp, vp, i))
+            proto(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong), proto(raw.FPDFPage_GetObject, vp, vp, i),
+            proto(raw.FPDFPageObj_GetBounds, i, vp, vp, vp, vp, vp))
 
 
 @lru_cache(maxsize=1)
@@ -903,9 +909,11 @@ class PdfiumPage:
 
     # -- drawings, images, links ------------------------------------------------------------
 
-    def _walk(self) -> tuple[list, int]:
+    def _walk(self) -> tuple[list, int, list]:
         """Every path's subpaths as points in pdfplumber's frame (form contents included, each
-        through its form's matrix), and how many images the page draws."""
+        through its form's matrix), how many images the page draws, and the boxes of the small
+        paths (`SMALL_PATH`), whose segments are not read (a drawn glyph, a chart's marker: many
+        segments each, no ruling line or table cell among them)."""
         if self._objects is not None:
             return self._objects
         raw = self.raw
@@ -916,8 +924,10 @@ class PdfiumPage:
         height = self.height
 
         (obj_type, obj_matrix, count_segments, get_segment, segment_point, segment_type, segment_close,
-         form_count, form_object, page_object) = _path_calls(raw)
+         form_count, form_object, page_object, get_bounds) = _path_calls(raw)
         mat_addr, x_addr, y_addr = ctypes.addressof(mat), ctypes.addressof(x_), ctypes.addressof(y_)
+        box_ = [ctypes.c_float() for _ in range(4)]
+        box_addr = [ctypes.addressof(v) for v in box_]
         image, path, form, moveto = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
 
         def visit(obj: int, outer: tuple) -> None:
@@ -935,6 +945,16 @@ class PdfiumPage:
                 for k in range(form_count(obj)):
                     visit(form_object(obj, k), m)
                 return
+            if get_bounds(obj, *box_addr):  # (in the space the object's own matrix leads to)
+                left, bottom, right, top = (v.value for v in box_)
+                a, b, c, d, e, f = outer
+                corners = [(x * a + y * c + e, height - (x * b + y * d + f))
+                           for x, y in ((left, bottom), (right, top), (left, top), (right, bottom))]
+                xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+                w, h = max(xs) - min(xs), max(ys) - min(ys)
+                if THIN_PATH <= w < SMALL_PATH and THIN_PATH <= h < SMALL_PATH:
+                    small.append((min(xs), min(ys), max(xs), max(ys)))
+                    return
             a, b, c, d, e, f = m
             pts: list[tuple[float, float]] = []
             for k in range(count_segments(obj)):
@@ -953,9 +973,10 @@ class PdfiumPage:
                 paths.append(pts)
 
         page = ctypes.cast(self.page.raw, ctypes.c_void_p).value
+        small: list[tuple[float, float, float, float]] = []
         for k in range(raw.FPDFPage_CountObjects(self.page.raw)):
             visit(page_object(page, k), self.ctm)
-        self._objects = (paths, images)
+        self._objects = (paths, images, small)
         return self._objects
 
     @cached_property
@@ -1014,7 +1035,12 @@ class PdfiumPage:
         """Subpaths sorted as pdfminer sorts them: a straight segment is a line, an axis-aligned
         box a rect, anything else a curve (with its points)."""
         out: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
-        for pts in self._walk()[0]:
+        paths, _, small = self._walk()
+        for x0, top, x1, bottom in small:  # a curve each, with no segment to make an edge of
+            out["curve"].append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+                                 "height": bottom - top, "doctop": top, "y0": self.height - bottom,
+                                 "y1": self.height - top, "pts": [], "object_type": "curve"})
+        for pts in paths:
             if len(pts) < 2:
                 continue
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
