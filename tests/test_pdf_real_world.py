@@ -987,6 +987,27 @@ def test_a_first_section_is_not_front_matter():
     assert [p.zone for p in titled] == ["front", "front", "front", "body", "body"]
 
 
+def test_regression_a_chapter_named_like_front_matter_does_not_keep_its_sections_in_front():
+    """Issue 13, round 13: a Sphinx manual's first chapter is titled "Contents" ("Chapter One /
+    Contents"), a front-matter heading; every heading under it was a deeper one, "a sub-heading
+    inside the front matter", and 1025 of the book's 1184 sentences were zoned front (out of every
+    network). A numbered sub-heading ("1.1 Features") is a section: the body starts there; a
+    glossary's unnumbered groups stay front."""
+    from extractors.ingest.layout import Block, build_paragraphs
+
+    prose = [Block("para", " ".join(PARAS), 2), Block("para", AROUND, 2)]
+    book = build_paragraphs([Block("heading", "Manual of the District Office", 1, 1),
+                             Block("heading", "Contents", 2, 1), Block("para", AROUND, 2),
+                             Block("heading", "1.1 Features", 2, 2), *prose,
+                             Block("heading", "1.2 Requirements", 3, 2), *prose])
+    assert [p.zone for p in book] == ["heading", "front", "body", "body", "body", "body"]
+    glossary = build_paragraphs([Block("heading", "Manual of the District Office", 1, 1),
+                                 Block("heading", "Glossary", 2, 1), Block("heading", "Roads", 2, 2),
+                                 Block("para", "Track: a road without a surface.", 2),
+                                 Block("heading", "1 Introduction", 3, 1), *prose])
+    assert [p.zone for p in glossary] == ["heading", "heading", "front", "body", "body"]
+
+
 def test_a_page_of_items_without_full_stops_is_not_back_matter():
     """Issue 13: a document none of whose paragraphs ends like a sentence (an agenda's items, a
     page of lists, a text cut short) was all "back" matter, taken for a trailing imprint, and so

@@ -30,6 +30,7 @@ REFERENCE_HEADINGS = re.compile(
     re.I,
 )
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
+NUMBERED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S")  # "1.1 Features", "2 Methods"
 # a figure's or table's caption opens with its label ("Figure 2:", "Tableau 1 –", "Fig. 3.")
 CAPTION_WORDS = r"(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
 CAPTION = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
@@ -215,8 +216,11 @@ def assign_zones(blocks: list[Block]) -> list[str]:
                 seen_title, title_at = True, k  # the document title opens the front matter
             elif FRONT_HEADINGS.search(text) and zone == "front":
                 front_level = b.level if front_level is None else min(front_level, b.level)
-            elif zone == "front" and front_level is not None and b.level > front_level:
-                pass  # a sub-heading inside the front matter (e.g. glossary groups)
+            elif (zone == "front" and front_level is not None and b.level > front_level
+                  and not NUMBERED_SECTION.match(heading_text(b.text))):
+                pass  # a sub-heading inside the front matter (e.g. glossary groups); a numbered
+                # one ("1.1 Features") is a chapter's section: a chapter named like front matter
+                # (a Sphinx manual's "Chapter One: Contents") had kept a whole book in `front`
             elif BACK_HEADINGS.search(text) and zone == "body":
                 zone = "back"
             else:
