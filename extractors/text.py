@@ -260,6 +260,54 @@ def other_language(a: str, b: str) -> bool:
     return bool(la and lb and la != lb)
 
 
+# scripts other than the Latin alphabet, by the language a document mostly written in one is
+# taken to be in (code-point ranges of the Unicode blocks): its function words cannot tell it, and
+# such a text was tagged English (a Japanese, Hindi, Greek document). Within a script, a few
+# letters tell a language from the script's main one (Persian's "پ چ ژ گ", Ukrainian's "і ї є ґ").
+_SCRIPTS = (
+    ("ar", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
+    ("ru", ((0x0400, 0x04FF),)),
+    ("el", ((0x0370, 0x03FF), (0x1F00, 0x1FFF))),
+    ("he", ((0x0590, 0x05FF),)),
+    ("hi", ((0x0900, 0x097F),)),
+    ("th", ((0x0E00, 0x0E7F),)),
+    ("ko", ((0x1100, 0x11FF), (0xAC00, 0xD7AF))),
+    ("ja", ((0x3040, 0x30FF),)),  # kana
+    ("zh", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))),  # Han: Chinese, or Japanese where kana are many
+)
+_WITHIN_SCRIPT = {"ar": ("fa", frozenset("پچژگ")), "ru": ("uk", frozenset("іїєґ"))}
+SCRIPT_SHARE = 0.5  # the share of a text's letters in one script that makes it that script's
+
+
+def script_language(text: str) -> str:
+    """The language of a text (its first 20,000 characters) written mostly in a script other than
+    the Latin alphabet ('' when its letters are mostly Latin): 'ar', 'fa', 'ru', 'uk', 'el', 'he',
+    'hi', 'th', 'ko', 'ja', 'zh' (`_SCRIPTS`); Japanese is told from Chinese by its kana, which
+    Japanese writes among the Han characters."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for ch in text[:20000]:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        if ch < "\u0370":
+            continue
+        code = ord(ch)
+        for lang, ranges in _SCRIPTS:
+            if any(lo <= code <= hi for lo, hi in ranges):
+                counts[lang] = counts.get(lang, 0) + 1
+                break
+    if counts.get("zh") and counts.get("ja", 0) >= 0.1 * counts["zh"]:  # kana among Han: Japanese
+        counts["ja"] += counts.pop("zh")
+    best = max(counts, key=counts.get, default="")
+    if not best or counts[best] < SCRIPT_SHARE * letters:
+        return ""
+    other, marks = _WITHIN_SCRIPT.get(best, ("", frozenset()))
+    if other and sum(text[:20000].count(m) for m in marks) >= max(3, 0.01 * counts[best]):
+        return other
+    return best
+
+
 def guess_language(text: str, *, min_hits: int = 5, among=LANGUAGES) -> str:
     """The language of a text (its first 20,000 characters) from its function words, among
     `among` ('en' or 'fr' by default; `KNOWN_LANGUAGES` for a document, which may be in neither:

@@ -113,3 +113,28 @@ def test_issue_13_a_portuguese_report_is_tagged_pt_and_read_with_the_english_mod
     doc = ingest(path, "relatorio", path.name, segmenter)
     assert doc.status == "ok" and doc.language == "pt"
     assert ModelSettings().name_for("pt") == ModelSettings().name_for("en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قالت الحكومة في باماكو إن الجماعات المسلحة هاجمت قافلة قرب مدينة غاو في شمال مالي.", "ar"),
+    ("گروه‌های مسلح در شمال مالی به کاروانی نزدیک گائو حمله کردند و چند نفر کشته شدند.", "fa"),
+    ("Вооружённые группы напали на колонну возле Гао на севере Мали, сообщило правительство.", "ru"),
+    ("Збройні групи напали на колону поблизу Гао на півночі Малі, повідомив уряд країни.", "uk"),
+    ("Ένοπλες ομάδες επιτέθηκαν σε φάλαγγα κοντά στο Γκάο, στο βόρειο Μάλι, ανέφερε η κυβέρνηση.", "el"),
+    ("सरकार ने कहा कि सशस्त्र समूहों ने उत्तरी माली में गाओ के पास एक काफिले पर हमला किया।", "hi"),
+    ("政府によると、武装勢力がマリ北部のガオ近くで車列を襲撃した。", "ja"),
+    ("政府表示，武装团体在马里北部加奥附近袭击了一支车队。", "zh"),
+    ("The council said that the armed groups (in Arabic الجماعات المسلحة) had attacked the convoy "
+     "near Gao, and that the talks were over.", "en"),
+])
+def test_issue_13_a_document_in_another_script_is_tagged_by_it(tmp_path, text, expected):
+    """Round 13: a Japanese, a Hindi and a Greek document were tagged English (function words of
+    Latin-script languages only, English the default), and so read for names by the English model.
+    A document mostly in another script is tagged by that script's language; a few words of it
+    quoted in an English text leave it English."""
+    from extractors.ingest.documents import ingest
+    from tests.conftest import segmenter
+
+    path = tmp_path / "note.md"
+    path.write_text(f"# Note\n\n{text} {text}\n", encoding="utf-8")
+    assert ingest(path, "note", path.name, segmenter).language == expected

@@ -13,7 +13,7 @@ from extractors.ingest.markdown import decode_text, parse_markdown
 from extractors.model import Document, Layout
 from extractors.ingest.pdf import IngestError, PdfSettings, read_pdf
 from extractors.ingest.sentences import segment
-from extractors.text import KNOWN_LANGUAGES, guess_language, slug
+from extractors.text import KNOWN_LANGUAGES, guess_language, script_language, slug
 
 FORMATS_BY_SUFFIX = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
@@ -97,8 +97,10 @@ def layout_language(layout: Layout) -> str:
     """A read document's language from its first 200 paragraphs ('' when undecided), among every
     language `guess_language` can tell, not only the models' two: a Portuguese or German report is
     tagged as such (its function words had made it French or left it English); one the models do
-    not cover is read with the English model (`ModelSettings.name_for`)."""
-    return guess_language(" ".join(p.text for p in layout.paragraphs[:200]), among=KNOWN_LANGUAGES)
+    not cover is read with the English model (`ModelSettings.name_for`). A text mostly in another
+    script than the Latin alphabet is tagged by its script (`script_language`: 'ar', 'ru', 'ja'...)."""
+    text = " ".join(p.text for p in layout.paragraphs[:200])
+    return script_language(text) or guess_language(text, among=KNOWN_LANGUAGES)
 
 
 def ingest(
