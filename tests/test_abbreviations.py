@@ -137,6 +137,16 @@ def test_regression_a_french_clock_time_ends_a_sentence_before_a_capitalised_wor
         "Le convoi est parti à 6 h. MINUSMA l'a confirmé à 8 h. puis a démenti."]
 
 
+def test_regression_a_german_dates_ordinal_day_ends_no_sentence():
+    """Round 13: a German gazette's dates were cut after the day's period ("Freitag, 31. |
+    Januar 2025"), 83 of its 920 sentences; the period after a day before a German month's name is
+    the ordinal's. A day that ends a sentence before another word still ends it."""
+    assert split("Der Markt ist am Freitag, 31. Januar 2025 geöffnet. Ab Samstag, 1. Februar gilt der Plan.") == [
+        "Der Markt ist am Freitag, 31. Januar 2025 geöffnet.", "Ab Samstag, 1. Februar gilt der Plan."]
+    assert split("Die Sitzung vom 24. März wurde verschoben. Sie findet am 3. Oktober statt.") == [
+        "Die Sitzung vom 24. März wurde verschoben.", "Sie findet am 3. Oktober statt."]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("4. PUBLIC COMMENT 6:40 PM a. Speakers are limited to three (3) minutes each. b. The Board will not "
      "take action on items not on the agenda.",

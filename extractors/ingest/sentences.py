@@ -45,6 +45,14 @@ INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 LIST_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivxlc]{1,5}[.)]|[•●▪◦‣·–-])$", re.I)
 
 
+# a day written as an ordinal number, as German writes a date ("am 31. Januar 2025", "den 3.
+# Oktober"; languages that write the month in lower case go on anyway): its period ends no
+# sentence before the month's name
+ORDINAL_DAY_END = re.compile(r"(?:^|[\s(])(?:[1-9]|[12]\d|3[01])\.$")
+MONTH_NAME_START = re.compile(
+    r"(?:Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
+
+
 def ends_with_abbreviation(text: str) -> bool:
     """Does the text end with an abbreviation whose period ends no sentence ("Vol.", "pp.", "No.")?"""
     m = ABBREVIATION_END.search(text)
@@ -83,7 +91,7 @@ def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merge a split that left a sentence without end punctuation or started one in lowercase
     ("Mohamed Youssouf | Bathily", "Pre | -existing", "...go talk with X... | he is our guide"),
     one after an abbreviation ("Vol. | 24 No. | 3", "pp. | 12-19", "Voir l'art. | 12", "Col. Maj. |
-    Diarra", a month before its day: "Jan. | 5"), and a list
+    Diarra", a month before its day: "Jan. | 5", a German date's ordinal day: "31. | Januar"), and a list
     marker standing alone ("1. | The first item"); a lettered item after a full stop is no
     continuation ("Vote: 5–0. | b. Approve ..."). Then cut what the model left joined: after a
     clock time's "p.m." or a shortened month before a new sentence, before each item of a lettered run ("a. ... b. ...");
@@ -95,7 +103,8 @@ def repair(text: str, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
             cur = text[start:end].strip()
             continues = STARTS_AS_CONTINUATION.match(cur) and not LETTERED_ITEM.match(cur)
             if (not ENDS_SENTENCE.search(prev) or continues or LIST_MARKER.match(prev)
-                    or ends_with_abbreviation(prev) or (ends_before_a_number(prev) and cur[:1].isdigit())):
+                    or ends_with_abbreviation(prev) or (ends_before_a_number(prev) and cur[:1].isdigit())
+                    or (ORDINAL_DAY_END.search(prev) and MONTH_NAME_START.match(cur))):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
