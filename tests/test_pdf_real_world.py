@@ -1255,3 +1255,18 @@ def test_arabic_set_right_to_left_is_read_in_reading_order(tmp_path, engine):
     path = pdfgen.write_pages(tmp_path / "arabic.pdf", [runs])
     doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
     assert " ".join(s.text for s in doc.sentences) == before + arabic + after
+
+
+def test_regression_a_title_holds_a_word():
+    """Round 13: a drawing whose Type 3 fonts map no glyph to Unicode is read as its codes ("'- ( #
+    ( - ,,"), and its first "heading" "'-" was the document's title in documents.csv. A title holds
+    a word: the first heading with one, else the metadata title, else the first line with one."""
+    from extractors.ingest.layout import Block
+    from extractors.ingest.pdf.reader import document_title
+
+    junk = [Block("heading", "'-", 1, 1), Block("para", "( # ( - ,, $( ) - (", 1)]
+    assert document_title(junk, "") == ""
+    assert document_title(junk, "Site plan, sheet 4") == "Site plan, sheet 4"
+    assert document_title([*junk, Block("para", "Drawing of the district office", 1)], "") == \
+        "Drawing of the district office"
+    assert document_title([*junk, Block("heading", "Ground floor", 1, 1)], "Site plan") == "Ground floor"

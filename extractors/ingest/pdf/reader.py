@@ -93,9 +93,19 @@ def first_line(blocks: list[Block]) -> str:
     """No heading and no usable metadata: the document's first short line of text."""
     for b in blocks:
         text = b.text.strip()
-        if text:
+        if WORD.search(text):
             return text[:120].rsplit(" ", 1)[0] if len(text) > 120 else text
     return ""
+
+
+WORD = re.compile(r"[^\W\d_]{2}")  # two letters running: a title holds a word
+
+
+def document_title(blocks: list[Block], meta_title: str) -> str:
+    """The first heading, else the metadata title, else the first line of text; never one with no
+    word (a font with no Unicode read as its codes, "'- ( # (", had made the title "'-")."""
+    heading = next((b.text for b in blocks if b.kind == "heading" and WORD.search(b.text)), "")
+    return heading or usable_title(meta_title) or first_line(blocks)
 
 
 def title_page_text(blocks: list[Block]) -> list[Block]:
@@ -171,7 +181,7 @@ def layout_from_pages(pages: list[PageInfo], n_pages: int, meta_title: str, sett
     glued = glued_markers(footnotes, bodies)
     blocks = [group_to_block(g, vocab, accept_marker, edges, glued) for g in paragraphs_of(bodies, size, settings, edges)]
     blocks = title_page_text(blocks)
-    title = next((b.text for b in blocks if b.kind == "heading"), "") or usable_title(meta_title) or first_line(blocks)
+    title = document_title(blocks, meta_title)
     blocks = headings_that_head(blocks)  # after the title: a title over a larger heading is still the title
     warnings: tuple[str, ...] = ()
     if n_pages > settings.max_pages:
