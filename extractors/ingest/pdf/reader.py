@@ -98,12 +98,12 @@ def first_line(blocks: list[Block]) -> str:
     return ""
 
 
-WORD = re.compile(r"[^\W\d_]{2}")  # two letters running: a title holds a word
+WORD = re.compile(r"[^\W_]{2}")  # two letters or digits running: a title holds a word or a number
 
 
 def document_title(blocks: list[Block], meta_title: str) -> str:
     """The first heading, else the metadata title, else the first line of text; never one with no
-    word (a font with no Unicode read as its codes, "'- ( # (", had made the title "'-")."""
+    word or a number (a font with no Unicode read as its codes, "'- ( # (", had made the title "'-")."""
     heading = next((b.text for b in blocks if b.kind == "heading" and WORD.search(b.text)), "")
     return heading or usable_title(meta_title) or first_line(blocks)
 
