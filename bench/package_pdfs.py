@@ -1,4 +1,4 @@
-"""Rounds 9 to 12 of issue 13's material: real PDFs that Python packages ship in their sdists.
+"""Rounds 9 to 13 of issue 13's material: real PDFs that Python packages ship in their sdists.
 
 Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
 distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
@@ -27,12 +27,20 @@ WordPerfect file through PDFWriter 3, a Japanese gazette; paper-qa's papers and 
 KaTeX; rpaframework's invoices and a Finnish tax form from InDesign; docassemble's forms from
 Microsoft Print To PDF; a Japanese white paper from Switch; a WPS slide deck; Nuitka's ReportLab
 manuals; PDFlib, Photoshop, Apache FOP, PDFpen, cairo...); python-poppler's error_log.pdf is left out
-(pdfplumber cannot open it, and the shared tool stops on it).
+(pdfplumber cannot open it, and the shared tool stops on it). Round 13 (`--round 13`): 40 PDFs with
+text of twelve more sdists (kreuzberg 3.18.0: a German municipal gazette from Distiller 15 over PScript5
+with no /ToUnicode, a Google Docs table, Distiller 9 contract, OpenOffice.org 3.1 article, Paper Capture
+OCR; excalibur-py 0.4.2: a 180-page InDesign CC catalogue, Ghostscript 9.06, cairo 1.10; pymupdf4llm
+1.28.2: iText 5.3 Land Registry notes, a Japanese-locale macOS Word paper, Hindi from InDesign via Quartz,
+pdf-lib, Internet Archive; pdf2zh 1.8.9: PDF Expert, pikepdf, pdfTeX; pdfminer.six 20170720 and 20200121:
+activePDF Toolkit, AFP Batch Processor, mPDF, dvipdfmx vertical Japanese, InDesign CC 2015; rst2pdf's
+ReportLab output, Mayan EDMS's Sphinx/pdfTeX manual, dvipdfm, Distiller 4 over Word 8, Skia); none
+made pdfplumber fail.
 
 Fetches each listed sdist from the package index (pinned versions), takes the listed files out into
 a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py:
 
-    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
+    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
 """
 from __future__ import annotations
 
@@ -189,7 +197,30 @@ ROUND_12 = {
     ("tables", "3.11.1"): ["doc/source/usersguide/images/objecttree.pdf", "doc/source/usersguide/images/pytables-front-logo.pdf"],
     ("yomitoku", "0.15.1"): ["demo/sample.pdf", "tests/data/test.pdf"],
 }
-ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12}
+ROUND_13 = {
+    ("collective.documentviewer", "5.0.0"): ["collective/documentviewer/tests/test_files/test.pdf"],
+    ("excalibur-py", "0.4.2"): [f"excalibur/www/static/uploads/{n}.pdf" for n in (
+        "42a7a845-d4bb-4903-84dc-4016166953f8/mitch", "517a752d-6136-4da0-82d2-e51302161df0/foo",
+        "7dd8eb76-fcfd-4831-89d5-c29ce69b2f3d/us-007")],
+    ("invenio-previewer", "1.3.0a3"): ["examples/demo_files/pdffile.pdf"],
+    ("kreuzberg", "3.18.0"): [f"tests/test_source_files/{n}.pdf" for n in (
+        "google-doc-document", "non-ascii-text", "pdfs_with_tables/large", "pdfs_with_tables/tiny", "sample-contract",
+        "scanned", "searchable", "test-article")],
+    ("mayan-edms", "3.0"): ["mayan/apps/documents/tests/contrib/sample_documents/mayan_11_1.pdf"],
+    ("pdf2zh", "1.8.9"): [f"test/file/translate.cli.{n}.pdf" for n in ("font.unknown", "plain.text", "text.with.figure")],
+    ("pdfminer.six", "20170720"): [f"samples/{n}.pdf" for n in (
+        "contrib/2b", "contrib/stamp-no", "jo", "nonfree/arm_ed_t_board_elektor_magazine_article")],
+    ("pdfminer.six", "20200121"): ["samples/contrib/issue-00352-hash-twos-complement.pdf", "samples/font-size-test.pdf"],
+    ("Products.PortalTransforms", "2.1.9"): ["Products/PortalTransforms/tests/input/demo1.pdf"],
+    ("pymupdf4llm", "1.28.2"): ["examples/country-capitals/national-capitals.pdf"] + [f"tests/{n}.pdf" for n in (
+        "test_137", "test_370", "test_ocr_loremipsum_FFFD", "test_sce_150_1", "test_sce_150_2", "test_sce_150_3",
+        "test_sce_156", "test_tablulate_bug")],
+    ("PyPDF2", "1.28.6"): ["Resources/selenium-PyPDF2-issue-177.pdf"],
+    ("rst2pdf", "0.105"): [f"tests/reference/{n}.pdf" for n in (
+        "source", "sphinx-issue318", "sphinx-repeat-table-rows", "sphinx-toc-depth", "test-referencing-an-aliased-font",
+        "test_greek")],
+}
+ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13}
 
 
 def sdist(package: str, version: str) -> bytes:
