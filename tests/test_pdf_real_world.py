@@ -177,6 +177,42 @@ def test_the_standard_glyph_order_is_taken_only_where_the_widths_agree_with_it()
     assert standard_order({gid: widths[gid] for gid in range(68, 80)}) == {}  # 12 glyphs: too few
 
 
+def test_regression_past_the_accented_letters_a_windows_fonts_glyphs_are_named_by_their_widths():
+    """Round 13 (a German municipal gazette, Word through Distiller 15 and PScript5: subsets of
+    Arial with no cmap and no /ToUnicode): the standard order read its letters right but its en
+    dash as "œ" ("Wochenmarkt œ Keine Winterpause", 58 times), its closing quote as an em dash and
+    its opening "„" as "‚": past the accented letters, Arial's order leaves Apple's by a place. There
+    a glyph is named where its width goes with the name's (Arial keeps Helvetica's widths), at the
+    order's place or one either side; else it has none (the reader gives U+FFFD)."""
+    from fontTools.ttLib.standardGlyphOrder import standardGlyphOrder
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    from extractors.ingest.pdf.glyphs import standard_order
+
+    helvetica = FONT_METRICS["Helvetica"][1]
+    widths = {gid: helvetica[name2unicode(name)] for gid, name in enumerate(standardGlyphOrder)
+              if 3 <= gid < 130 and name2unicode(name) in helvetica}
+    windows = {"\u2013": 177, "\u201c": 179, "\u201e": 196, "\u2014": 178, "\u00a7": 134}  # one place before Apple's
+    widths.update({gid: helvetica[ch] for ch, gid in windows.items()})
+    widths[300] = 350  # a bullet past the 258 glyphs of the order
+    letters = standard_order(widths)
+    assert "".join(letters[g] for g in range(68, 94)) == "abcdefghijklmnopqrstuvwxyz"
+    assert {ch: letters.get(gid) for ch, gid in windows.items()} == {ch: ch for ch in windows}
+    assert 300 not in letters
+
+
+def test_regression_a_glyph_the_standard_order_does_not_name_is_no_letter(tmp_path):
+    """Round 13, the same gazette: its bullets, glyphs past the standard order's 258, were read as
+    pdfium gives their CIDs, Thai and Lao letters ("ฦ Montag, 10."). In a font read by the standard
+    order, a glyph it does not name is U+FFFD, the replacement character, not a letter of some
+    script."""
+    text = "Gao, Kidal and Tombouctou: the MNLA took 3 towns in 2012 \u2022 Menaka, Mopti & Segou with JNIM."
+    path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text, cmap=False)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine="pdfium"))
+    assert " ".join(s.text for s in doc.sentences) == text.replace("\u2022", "\ufffd")
+
+
 # ---------------------------------------------------------------- reading order
 
 

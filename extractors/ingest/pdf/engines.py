@@ -705,7 +705,7 @@ class PdfiumPage:
         """The page's code points (`_codes`), where pdfium gives a glyph it cannot map by its CID
         (a CID TrueType font without /ToUnicode, or whose /ToUnicode leaves glyphs out:
         "0«QDND" for "Ménaka", "7XIWV" for "Tufts") those glyphs' letters
-        (`glyphs._cid_truetype`). Looked for only on a page holding a code under 32 that pdfium
+        (`glyphs._cid_truetype`), and U+FFFD for a glyph of such a font that has none. Looked for only on a page holding a code under 32 that pdfium
         did not insert, as such a font's glyphs almost always include: punctuation has low CIDs."""
         codes = self._codes()
         if not SUSPECT.intersection(codes):
@@ -725,8 +725,8 @@ class PdfiumPage:
                 found = self._font_letters(key, _font_name(raw, font), cid=True) if key else {}
                 tables[key] = {c: t for c, t in found.items() if len(t) == 1} or None
             table = tables[key]
-            if table is not None and u in table:
-                out[i] = ord(table[u])
+            if table is not None:  # (a glyph of such a font the table does not name: pdfium's
+                out[i] = ord(table.get(u, "\ufffd"))  # CID is no letter, "ฦ" for a bullet)
         return out
 
     def _named_glyph(self, i: int, u: int, get_object, infos: dict, fonts: dict) -> str | None:

@@ -255,6 +255,14 @@ def standard_order_letters() -> dict[int, str]:
 STANDARD_ORDER_MIN_CORRELATION = 0.6
 STANDARD_ORDER_MIN_GLYPHS = 20
 STANDARD_ORDER_SHIFT = 3
+# past the accented letters (glyph 130 on), a Windows font's order leaves Apple's by a place
+# (Arial's en dash is glyph 177, Apple's "oe"; its closing German quote 179, Apple's em dash): a
+# glyph there is named only where its width goes with the name's in the font the widths agree
+# with (Arial and Times New Roman keep Helvetica's and Times's widths), at the order's place or
+# one place either side; else it has no letter (a bullet past the standard order's 258 glyphs
+# neither): the reader gives U+FFFD for it
+STANDARD_ORDER_CHECKED_FROM = 130
+STANDARD_ORDER_WIDTH_TOLERANCE = 0.06
 
 
 def standard_order(widths: dict[int, float], to_gid: dict[int, int] | None = None,
@@ -268,14 +276,33 @@ def standard_order(widths: dict[int, float], to_gid: dict[int, int] | None = Non
     wins. {} where none agrees or too few glyphs say. `to_gid`: the /CIDToGIDMap (None: Identity)."""
     order = standard_order_letters()
     gids = {cid: cid if to_gid is None else to_gid.get(cid) for cid in widths}
-    best, found = min_correlation, {}
+    best, choice = min_correlation, None
     for shift in range(-STANDARD_ORDER_SHIFT, STANDARD_ORDER_SHIFT + 1):
         letters = {cid: order[gid + shift] for cid, gid in gids.items() if gid is not None and gid + shift in order}
         for metrics in (FONT_METRICS["Helvetica"][1], FONT_METRICS["Times-Roman"][1]):
             pairs = [(widths[cid], metrics[ch]) for cid, ch in letters.items() if ch.isalnum() and ch in metrics]
             r = _correlation(pairs) if len(pairs) >= min_glyphs else 0.0
             if r >= best:
-                best, found = r, {cid: ch for cid, ch in letters.items() if ch.isprintable()}
+                best, choice = r, (shift, metrics, pairs)
+    if choice is None:
+        return {}
+    shift, metrics, pairs = choice
+    scale = statistics.median(w / m for w, m in pairs if m)
+    found = {}
+    for cid, gid in gids.items():
+        if gid is None:
+            continue
+        if gid < STANDARD_ORDER_CHECKED_FROM:
+            ch = order.get(gid + shift, "")
+            if ch.isprintable() and ch:
+                found[cid] = ch
+            continue
+        for s in (shift, shift + 1, shift - 1):  # a Windows font's order leaves Apple's by a place
+            ch = order.get(gid + s, "")
+            if ch and ch.isprintable() and ch in metrics \
+                    and abs(widths[cid] - scale * metrics[ch]) <= STANDARD_ORDER_WIDTH_TOLERANCE * scale * metrics[ch]:
+                found[cid] = ch
+                break
     return found
 
 
