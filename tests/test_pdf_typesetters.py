@@ -285,12 +285,16 @@ def test_bold_and_italic_by_font_name(font, bold, italic):
     ("du mali/204631-lutte-malick%2C-un-", "fid%C3%A8le-d", "du mali/204631-lutte-malick%2C-un-fid%C3%A8le-d"),
     ("(System/Lebens-", "welt)", "(System/Lebenswelt)"),  # a slash alone makes no address
     ("sup-", "plying arms", "supplying arms"),
+    # round 13 (a chemistry paper): a suffix that is also a word of the document ("ed." for an
+    # editor) kept the hyphen ("result-ed"): a word's ending is no compound's word
+    ("which result-", "ed in", "which resulted in"),
+    ("the hear-", "ings of", "the hearings of"),
 ])
 def test_line_end_hyphens(left, right, joined):
     vocab = vocabulary_of([[note_line(text, "") for text in (
         "government self-defense counterterrorism counter terrorism month element optional",
         "francomalian franco-malian expansion ex in mali analyst",
-        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge", "related election lebenswelt")]])
+        "the ex-", "pansion of the mali-", "centric in-", "fallible ex-", "pansion", "in", "charge", "related election lebenswelt", "ed", "ings", "hear", "result")]])
     assert vocab["pansion"] == vocab["centric"] == 0 and vocab.tails["pansion"] == 2
     assert join_line(left, right, vocab) == joined
 

@@ -32,6 +32,9 @@ CELL_BREAK = "\u2063"
 # compound prefixes that are also a word's first syllable ("de-" / "scendants", "pro-" / "vince",
 # "re-" / "flected"): a compound only before a word of the document ("re-" / "election")
 SYLLABLE_HEADS = frozenset("de re co un pro pre sub".split())
+# the endings a split word's last line may start with that are also short words or abbreviations
+# of a document ("ed." for an editor, "ing" in a name list): never the second word of a compound
+SUFFIX_TAILS = frozenset("ed ing ings ly ness tion tions ment ments".split())
 # the short words that link the parts of a compound of several ("commander-in-chief", "face-to-face")
 LINKING_WORDS = frozenset("in of the to on and by for at a or en à".split())
 
@@ -109,6 +112,8 @@ def should_dehyphenate(head: str, tail: str, vocabulary: Counter) -> bool:
     h, t = head.casefold(), tail.casefold()
     if vocabulary[f"{h}-{t}"] > 0:
         return False
+    if t in SUFFIX_TAILS and len(h) >= 3 and h.isalpha():
+        return True  # "result-" / "ed": a word's ending, no word of a compound ("ed" is also "ed.")
     halves = known(h, vocabulary) and known(t, vocabulary)
     if halves and h in COMPOUND_HEADS:
         return False
