@@ -276,3 +276,33 @@ def test_a_table_ruled_piece_by_piece_beside_small_shapes_reads_as_rows(tmp_path
     doc = ingest(path, "pieces", path.name, segmenter, PdfSettings(engine=engine))
     assert [s.text for s in doc.sentences if s.zone == "table"] == [" | ".join(r) for r in [HEADER] + ROWS]
     assert [s.text for s in doc.sentences if s.zone != "table"] == [BEFORE, AFTER]
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_regression_a_raised_note_letter_in_a_cell_stays_after_its_word(tmp_path, engine):
+    """Round 13 (a 180-page InDesign catalogue): a catalogue number with raised note letters
+    ("BQD115" + raised "ab") in a table cell was read "a b BQD115": the raised letters, whose top
+    is higher, made a line of their own before the word's (the word's top being lower than half
+    of the word's own height above their foot); a line takes a word overlapping it by half the
+    smaller height."""
+    from extractors.ingest.pdf import PdfSettings
+
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320)
+    cols, top, row_h = [50.0, 170.0, 270.0], y + 8, 16.0
+    cells = [["Rating", "Catalog"], ["15", "BQD115"], ["20", "BQD120"]]
+    rules = [(cols[0], top, cols[-1], top)]
+    for r, (rating, number) in enumerate(cells):
+        base = top + 12 + r * row_h
+        runs += [Run(cols[0] + 4, base, rating, "sans", 7), Run(cols[1] + 4, base, number, "sans", 7)]
+        if r:  # the note letters, raised and smaller, right after the number (the catalogue's sizes)
+            runs.append(Run(cols[1] + 4 + pdfgen.width(number, "sans", 7) + 0.7, base - 3.0, "ab", "sans", 4.25))
+        rules.append((cols[0], base + 4, cols[-1], base + 4))
+    bottom = top + 12 + (len(cells) - 1) * row_h + 4
+    rules += [(x, top, x, bottom) for x in cols]
+    after, _ = pdfgen.flow(AFTER, 50, bottom + 24, 320)
+    path = pdfgen.write_pages(tmp_path / "notes.pdf", [runs + after], rules=[rules])
+    doc = ingest(path, "notes", path.name, segmenter, PdfSettings(engine=engine))
+    rows = [s.text for s in doc.sentences if s.zone == "table"]
+    assert rows[0] == "Rating | Catalog" and len(rows) == 3
+    for row, number in zip(rows[1:], ["BQD115", "BQD120"]):
+        assert row.split(" | ")[1].replace(" ", "") == number + "ab", rows

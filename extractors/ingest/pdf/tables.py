@@ -92,13 +92,17 @@ def is_text_grid(grid: list[list[list[dict]]]) -> bool:
 
 
 def _lines_of(cell: list[dict]) -> list[list[dict]]:
-    """A cell's words in text lines, top to bottom."""
+    """A cell's words in text lines, top to bottom: a word overlapping the line above by half its
+    height or half the line's, whichever is less (a raised note letter read first, then the word it
+    is set after: "BQD115" + raised "ab", which had been a line of its own before its word)."""
     lines: list[list[dict]] = []
     for w in sorted(cell, key=lambda w: (w["top"], w["x0"])):
-        if lines and w["top"] < max(x["bottom"] for x in lines[-1]) - 0.5 * (w["bottom"] - w["top"]):
-            lines[-1].append(w)
-        else:
-            lines.append([w])
+        if lines:
+            top, bottom = min(x["top"] for x in lines[-1]), max(x["bottom"] for x in lines[-1])
+            if w["top"] < bottom - 0.5 * min(w["bottom"] - w["top"], bottom - top):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
     return lines
 
 
