@@ -600,3 +600,38 @@ def test_back_references_point_backwards_to_full_citations(texts):
     for c in citations:
         if c.backref is not None:
             assert c.backref <= c.footnote and c.backref in full
+
+
+@pytest.mark.parametrize("text, title, outlet, year", [
+    ("Yvan Guichaoua et Mathieu Pellerin, Faire la paix et construire l'État : les relations entre pouvoir "
+     "central et périphéries sahéliennes, Paris, IRSEM, 2017, p. 45-47.",
+     "Faire la paix et construire l'État : les relations entre pouvoir central et périphéries sahéliennes",
+     "IRSEM", 2017),
+    ("Baz Lecocq, Disputed Desert: Decolonisation, Competing Nationalisms and Tuareg Rebellions in Northern "
+     "Mali, Leiden, Brill, 2010.",
+     "Disputed Desert: Decolonisation, Competing Nationalisms and Tuareg Rebellions in Northern Mali", "Brill", 2010),
+    ("Morten Bøås, The Sahel Crisis and the Need for International Support, Uppsala: Nordic Africa Institute, 2019.",
+     "The Sahel Crisis and the Need for International Support", "Nordic Africa Institute", 2019),
+    ("Stephen Ellis, Sahel Wars, Cambridge, MA: MIT Press, 2019, 44.", "Sahel Wars", "MIT Press", 2019),
+    ("A. Guerreau, Le féodalisme, un horizon théorique, Paris: Le Sycomore 1980, 47.",
+     "Le féodalisme, un horizon théorique", "Le Sycomore", 1980),
+])
+def test_regression_a_books_imprint_names_its_publisher_and_ends_its_title(text, title, outlet, year):
+    """Bug: a book's imprint as French and many English notes write it ("Paris, IRSEM, 2017",
+    "Leiden, Brill, 2010", "Uppsala: Nordic Africa Institute, 2019") made the town the outlet
+    ("Paris") and cut an unquoted title at its first comma (the rest taken for the outlet). A part
+    naming a town books are published in (`PUBLICATION_PLACES`) starts the imprint: the part after
+    it is the publisher, the parts before it the title's."""
+    p = parse_citation(text)
+    assert (p.title, p.outlet, p.year) == (title, outlet, year)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Crisis Group, Mali : réformer ou rechuter, Rapport Afrique N°210, 10 janvier 2014.", "Rapport Afrique N°210"),
+    ("Crisis Group, « Le Niger face au défi jihadiste », Briefing Afrique n° 105, 2017.", "Briefing Afrique n° 105"),
+    ("B. Sangaré, « Le centre du Mali », Note d'analyse du GRIP n°12, 20 mai 2016.", "Note d'analyse du GRIP n°12"),
+])
+def test_regression_french_report_numbers_are_found(text, number):
+    """Bug: "Africa Report N°238" was found, its French form "Rapport Afrique N°293" (the kind, the
+    series, then the number) was not, nor "Briefing Afrique n° 105"."""
+    assert parse_citation(text).report_number == number

@@ -229,7 +229,11 @@ _REPORT_RE = re.compile(
     r"(?<![\w-])(?:(?:[A-Z][\w.&'’-]*\s+){0,4}(?:Report|Paper|Brief|Briefing|Note|Bulletin|Study|Series|Memo)"
     r"\s+(?P<marker>(?:No\.?|N°|Nº|n°|no\.|Number|Issue|#)\s*)?(?P<num>[A-Z]{0,3}\d+[\w/.-]*)"
     r"|[A-Z]{2,6}-\d{2}-\d{3,6}"
-    r"|CRS\s+Report\s+[A-Z]{1,2}\d{4,6})(?![\w-])"
+    r"|CRS\s+Report\s+[A-Z]{1,2}\d{4,6}"
+    # French: the kind first, then the series, then the number ("Rapport Afrique N°293", "Briefing
+    # Afrique n° 105", "Note d'analyse n°12", "Document de travail no 3")
+    r"|(?:Rapport|Briefing|Note|Bulletin|Étude|Document\s+de\s+travail|Cahier)(?:\s+(?:d['’]\w+|du|de|des|[A-ZÉ][\w'’-]*)){0,4}"
+    r"\s+(?:N°|Nº|n°|no\.?|numéro)\s*\d+[\w/.-]*)(?![\w-])"
 )
 _ARCHIVE_RE = re.compile(
     r"^https?://(?:web\.archive\.org/web|wayback\.archive-it\.org/\d+|swap\.stanford\.edu|arquivo\.pt/wayback|"
@@ -272,7 +276,8 @@ def find_document_symbol(text: str, urls: Sequence[str] = ()) -> str:
 
 
 def find_report_number(text: str) -> str:
-    """A report number: "Africa Report N°238", "West Africa Report Issue 17", "GAO-23-106826"."""
+    """A report number: "Africa Report N°238", "West Africa Report Issue 17", "GAO-23-106826",
+    "Rapport Afrique N°293"."""
     for m in _REPORT_RE.finditer(text):
         num = m.group("num")
         if num and not m.group("marker") and re.fullmatch(_YEAR, num):
@@ -460,6 +465,43 @@ def _iso(form: str, g: tuple[str, ...]) -> str:
 
 def _year_of(iso: str) -> int | None:
     return int(iso[:4]) if iso[:4].isdigit() else None
+
+
+# towns books and reports are published in, as a book's imprint names them ("Paris, Karthala,
+# 2021", "Uppsala: Nordic Africa Institute, 2019"): the part after one is the publisher, not an
+# outlet, and the parts before it the title's
+PUBLICATION_PLACES = frozenset([
+    "Paris", "London", "Londres", "New York", "Oxford", "Cambridge", "Princeton", "Chicago", "Berkeley",
+    "Washington", "Washington, DC", "Washington DC", "Washington D.C.", "Boston", "Toronto", "Montréal",
+    "Montreal", "Québec", "Bruxelles", "Brussels", "Genève", "Geneva", "Lausanne", "Berlin", "Bonn",
+    "Hamburg", "Munich", "München", "Frankfurt", "Leiden", "Amsterdam", "Uppsala", "Stockholm", "Oslo",
+    "Copenhagen", "Bergen", "Dakar", "Bamako", "Niamey", "Ouagadougou", "Abidjan", "Nouakchott",
+    "N'Djamena", "Rabat", "Alger", "Algiers", "Tunis", "Le Caire", "Cairo", "Nairobi", "Addis Ababa",
+    "Addis-Abeba", "Johannesburg", "Pretoria", "Lyon", "Marseille", "Bordeaux", "Aix-en-Provence",
+    "Rome", "Madrid", "Lisbon", "Lisbonne", "Vienna", "Wien", "Zurich", "Zürich", "Bern", "Berne",
+    "Edinburgh", "Abingdon", "Cheltenham", "Basingstoke", "Boulder", "Lanham", "Bloomington", "Ithaca",
+    "Stanford", "Santa Monica", "Arlington", "New Haven", "Baltimore", "Philadelphia", "Los Angeles",
+    # the state after an American town ("Cambridge, MA: MIT Press", "Washington, DC: Brookings")
+    "DC", "D.C.", "MA", "NJ", "NY", "CA", "CT", "IL", "CO", "MD", "VA", "PA",
+])
+_PLACE_PUBLISHER_RE = re.compile(r"^(?P<place>[^:]{2,30}):\s*(?P<pub>[^:\d][^:]*)$")
+
+
+def _imprint_at(parts: Sequence[str]) -> int | None:
+    """Where a book's imprint starts among an unquoted title's parts: a place of publication alone
+    before a publisher and a year ("Leiden", "Brill", "2010"), or with its publisher ("Uppsala:
+    Nordic Africa Institute", "2019"; "Paris: Privat 1976"); None where there is none."""
+    for k, part in enumerate(parts):
+        p = part.strip().rstrip(".").strip()
+        if p.lower().startswith(("in ", "in:")):
+            return None  # a chapter "in" a book: the book's parts are no title's
+        pp = _PLACE_PUBLISHER_RE.match(p)
+        if pp and pp.group("place") in PUBLICATION_PLACES and (
+                _PLACE_YEAR_RE.match(p) or k + 1 < len(parts) and _is_date_part(parts[k + 1])):
+            return k
+        if p in PUBLICATION_PLACES and k + 2 < len(parts) and _is_date_part(parts[k + 2]):
+            return k
+    return None
 
 
 def _is_date_part(s: str) -> bool:
@@ -1052,18 +1094,33 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
             rest = s[book.start():]
         else:
             rest = ""
-            # an unquoted title is one part; what follows it is outlet, date, page
-            if tparts and (_LOCATOR_RE.match(tparts[0]) or _is_date_part(tparts[0])):
+            # an unquoted title is one part; what follows it is outlet, date, page; before a
+            # book's imprint ("Leiden, Brill, 2010"), every part is the title's
+            k = _imprint_at(tparts)
+            if k is not None and k > 0:
+                title, rest_parts = ", ".join(tparts[:k]).strip(), tparts[k:]
+            elif tparts and (_LOCATOR_RE.match(tparts[0]) or _is_date_part(tparts[0])):
                 title, rest_parts = "", tparts
             elif len(tparts) > 1:
                 title, rest_parts = tparts[0], tparts[1:]
         if rest:
             rest_parts = _parts(rest, _top_level(rest), 0, len(rest))
     publisher = ""
+    after_place = False
     for part in rest_parts:
         p = part.strip().rstrip(".").strip()
         if not p or _SKIP_PART_RE.match(p) or _is_identifier(p):
             continue
+        if p in PUBLICATION_PLACES and not publisher:  # "Paris, IRSEM, 2017": the publisher follows
+            after_place = True
+            continue
+        pp = _PLACE_PUBLISHER_RE.match(p)
+        if (pp and pp.group("place") in PUBLICATION_PLACES or after_place) and not publisher \
+                and not _is_date_part(p) and not _LOCATOR_RE.match(p) and not _PLACE_YEAR_RE.match(p):
+            publisher = pp.group("pub").strip() if pp and pp.group("place") in PUBLICATION_PLACES else p
+            after_place = False
+            continue
+        after_place = False
         bj = _BLUEBOOK_JOURNAL_RE.match(p)
         if bj and not outlet and "." in bj.group("journal"):  # "57 TUL. L. REV. 1092, 1095"
             outlet = bj.group("journal")
