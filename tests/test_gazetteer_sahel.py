@@ -344,3 +344,20 @@ def test_regression_one_word_militia_names_written_in_lower_case_are_found(gaz: 
     rec = recognize_corpus({"d": sentences}, {"d": lang}, recognizer_for(), gaz)
     linked = {m.text: m.entity_id for m in rec.mentions}
     assert {k: linked.get(k) for k in expected} == expected, linked
+
+
+def test_regression_an_office_alone_is_no_name(gaz: Gazetteer) -> None:
+    """Bug: the French model takes "Premier ministre" (and "Président") alone for a person, and the
+    review queue offered "Premier ministre" as a PERSON to review: an office or rank with no name
+    after it names no one (`clean_name` takes titles off a name; alone, nothing is left)."""
+    from extractors.entities.recognize import clean_name, recognize_corpus
+    from flows.runtime.models import recognizer_for
+
+    text = ("Au Mali voisin, le colonel Assimi Goïta, le Premier ministre Choguel Kokalla Maïga et le "
+            "ministre de la Défense Sadio Camara ont rompu avec la France. Le Premier ministre a démissionné.")
+    sentences = [Sentence("d", "d:s00001", "d:p0001", None, "", "body", text)]
+    rec = recognize_corpus({"d": sentences}, {"d": "fr"}, recognizer_for(), gaz)
+    assert not [c.surface for c in rec.candidates if "ministre" in c.surface.casefold()]
+    assert {"assimi-goita", "choguel-kokalla-maiga", "sadio-camara"} <= {m.entity_id for m in rec.mentions}
+    assert [clean_name(t) for t in ("Premier ministre", "le Président", "Général de brigade", "President Keïta")] == \
+        ["", "", "", "Keïta"]

@@ -547,6 +547,8 @@ def clean_name(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
+        if HONORIFICS.fullmatch(LEADING_ARTICLE.sub("", text) + " "):
+            return ""  # an office or rank alone ("Premier ministre", "Général de brigade") names no one
         text = HONORIFICS.sub("", text)
         text = LEADING_ARTICLE.sub("", text)
     return text.strip(" ,.;:–-\"“”'’()")
