@@ -137,6 +137,12 @@ def test_regression_a_french_clock_time_ends_a_sentence_before_a_capitalised_wor
         "Le convoi est parti à 6 h. MINUSMA l'a confirmé à 8 h. puis a démenti."]
 
 
+def test_regression_a_ranks_retired_ends_no_sentence():
+    """Bug: "Gen. (ret.) Ag Gamou spoke" was cut after "(ret.)", its period inside the bracket."""
+    assert split("Gen. (ret.) Ag Gamou spoke. He left.") == ["Gen. (ret.) Ag Gamou spoke.", "He left."]
+    assert split("Col. (retd.) Diarra said so. It was late.") == ["Col. (retd.) Diarra said so.", "It was late."]
+
+
 def test_regression_a_german_dates_ordinal_day_ends_no_sentence():
     """Round 13: a German gazette's dates were cut after the day's period ("Freitag, 31. |
     Januar 2025"), 83 of its 920 sentences; the period after a day before a German month's name is

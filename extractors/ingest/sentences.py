@@ -53,8 +53,15 @@ MONTH_NAME_START = re.compile(
     r"(?:Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
 
 
+# a rank's "(retired)" between the rank and the name: "Gen. (ret.) Ag Gamou", "Col. (retd.) Diarra"
+RETIRED_END = re.compile(r"\((?:ret|retd|rtd)\.\)$", re.I)
+
+
 def ends_with_abbreviation(text: str) -> bool:
-    """Does the text end with an abbreviation whose period ends no sentence ("Vol.", "pp.", "No.")?"""
+    """Does the text end with an abbreviation whose period ends no sentence ("Vol.", "pp.", "No.",
+    a rank's "(ret.)")?"""
+    if RETIRED_END.search(text):
+        return True
     m = ABBREVIATION_END.search(text)
     if m and m.group(1).casefold() in ABBREVIATIONS:
         return True
