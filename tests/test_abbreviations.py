@@ -208,3 +208,16 @@ def test_a_bracket_or_quote_that_goes_on_with_the_sentence_stays_in_it(text):
     """What the dev PDFs hold: a bracket after a full stop that is a reference, a year, a place of
     publication or an equation's number, a lowercase quotation, a time zone after "p.m."."""
     assert split(text) == [text]
+
+
+def test_regression_a_french_long_form_with_an_elided_article_and_an_accented_initial():
+    """Bug: "l'État islamique en Afrique de l'Ouest (EIAO)" defined nothing ("É" is no "E" to the
+    letters' match, and "l'État" starts with a lower-case letter), and after "Boko Haram et" the
+    long form reached back to "Haram et l'État ..." (its E taken from "et"): Boko Haram was lost
+    to an unknown entity. Accents are off in the match, and an elided article off the first word."""
+    assert find_abbreviations("Boko Haram et l'État islamique en Afrique de l'Ouest (EIAO) se disputent le lac.") == [
+        AbbreviationPair("EIAO", "État islamique en Afrique de l'Ouest", "definition")]
+    assert find_abbreviations("l'Union africaine (UA) et la Communauté économique des États de l'Afrique "
+                              "de l'Ouest (CEDEAO)") == [
+        AbbreviationPair("UA", "Union africaine", "definition"),
+        AbbreviationPair("CEDEAO", "Communauté économique des États de l'Afrique de l'Ouest", "definition")]

@@ -9,6 +9,7 @@ Finds pairs such as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,8 +41,8 @@ def matched_end(short: str, long: str) -> int:
     """Schwartz–Hearst: every character of the short form, right to left, occurs in the long
     form in order, the first one at the start of a word. Returns the position in `long` of the
     match of the short form's last character (-1 when there is no match)."""
-    s = short.lower()
-    l = long.lower()
+    s = _unaccented(short.lower())
+    l = _unaccented(long.lower())  # ("État islamique ... (EIAO)": É is E)
     si, li = len(s) - 1, len(l) - 1
     last = -1
     while si >= 0:
@@ -59,14 +60,23 @@ def matched_end(short: str, long: str) -> int:
     return last
 
 
+def _unaccented(text: str) -> str:
+    """The text with each letter's accents taken off, one character for one."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
+ELIDED = re.compile(r"^[ldLD]['’](?=\w)")  # French "l'", "d'" before a name's first word
+
+
 def best_long_form(short: str, before: str) -> str:
-    """The shortest run of words ending just before the parenthesis that covers the acronym."""
+    """The shortest run of words ending just before the parenthesis that covers the acronym (a
+    French elided article off its first word: "l'État islamique en Afrique de l'Ouest (EIAO)")."""
     words = before.split()
     letters = sum(c.isalpha() for c in short)
     limit = min(len(words), letters + 5, 2 * letters)
     for n in range(1, limit + 1):
-        candidate = " ".join(words[-n:])
-        first = words[-n]
+        first = ELIDED.sub("", words[-n])
+        candidate = " ".join([first, *words[len(words) - n + 1:]])
         if first.lower() in SMALL or re.search(r"\s[–—-]\s|[()]", candidate):
             continue
         end = matched_end(short, candidate)
