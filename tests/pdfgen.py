@@ -919,12 +919,15 @@ def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | N
     return write_raw(path, [content], {"F1": font}, extra=extra)
 
 
-def write_type3_figures(path: Path, numbers: list[str], size: float = 9.0) -> Path:
+def write_type3_figures(path: Path, numbers: list[str], size: float = 9.0, flipped: bool = False) -> Path:
     """`numbers` (digits and commas) on one line, in a Type 3 font of tabular figures as
     Chromium's Skia writes one for a font it cannot embed: glyph procedures in a y-down frame
     (FontMatrix [0.001 0 0 -0.001 0 0]), each declaring its ink's box to d1 (a "1" narrow in its
     wide advance), a /ToUnicode that maps every glyph to U+0000, and each glyph's character given
-    by a /Span's /ActualText. pdfium's boxes for such glyphs are their ink."""
+    by a /Span's /ActualText. pdfium's boxes for such glyphs are their ink. `flipped`: each number
+    on a line of its own, down the page, under a text matrix that turns y ([1 0 0 -1], d < 0) and a
+    FontMatrix that does not, so that the glyphs stand upright (as dvips's bitmap fonts through
+    Distiller 3 are set)."""
     chars = "0123456789,"
     procs = [b"278 0 90 -100 190 120 d1 90 -100 100 220 re f" if ch == "," else
              b"556 0 230 -700 360 0 d1 230 -700 130 700 re f" if ch == "1" else
@@ -933,15 +936,18 @@ def write_type3_figures(path: Path, numbers: list[str], size: float = 9.0) -> Pa
     extra = [stream(p) for p in procs]
     extra += [b"<< /Type /FontDescriptor /FontName /AAAAAA+Figures /ItalicAngle 0 /CapHeight 700 /StemV 80 /Flags 4 >>",
               to_unicode({ord(ch): 0 for ch in chars})]
-    font = (b"<< /Type /Font /Subtype /Type3 /FontBBox [9 208 999 -732] /FontMatrix [0.001 0 0 -0.001 0 0] "
+    font_matrix = b"[0.001 0 0 0.001 0 0]" if flipped else b"[0.001 0 0 -0.001 0 0]"
+    font = (b"<< /Type /Font /Subtype /Type3 /FontBBox [9 208 999 -732] /FontMatrix " + font_matrix + b" "
             b"/CharProcs << " + b" ".join(b"/g%d %d 0 R" % (k, 4 + k) for k in range(n)) + b" >> "
             b"/Encoding << /Type /Encoding /Differences [" + b" ".join(b"%d /g%d" % (ord(ch), k) for k, ch in enumerate(chars))
             + b"] >> /FirstChar 44 /LastChar 57 /Widths [" + b" ".join(
                 b"278" if c == 44 else b"556" if chr(c) in chars else b"0" for c in range(44, 58))
             + b"] /Resources << >> /FontDescriptor %d 0 R /ToUnicode %d 0 R >>" % (4 + n, 5 + n))
-    shown = b"".join(b"90 0 Td " * (k > 0) + b"".join(b"/Span << /ActualText (%s) >> BDC (%s) Tj EMC " % (bytes([c]), bytes([c]))
-                                                      for c in number.encode()) for k, number in enumerate(numbers))
-    content = b"BT /F1 %g Tf 40 500 Td " % size + shown + b"ET"
+    step = b"0 14 Td " if flipped else b"90 0 Td "
+    shown = b"".join(step * (k > 0) + b"".join(b"/Span << /ActualText (%s) >> BDC (%s) Tj EMC " % (bytes([c]), bytes([c]))
+                                                for c in number.encode()) for k, number in enumerate(numbers))
+    place = b"1 0 0 -1 40 500 Tm " if flipped else b"40 500 Td "
+    content = b"BT /F1 %g Tf " % size + place + shown + b"ET"
     return write_raw(path, [content], {"F1": font}, extra=extra)
 
 

@@ -514,6 +514,19 @@ def test_issue_13_figures_of_a_type3_font_whose_boxes_are_their_ink_stay_one_num
     assert [p.text for p in doc.paragraphs] == [" ".join(numbers)]
 
 
+def test_regression_a_type3_font_that_turns_y_back_is_read_top_down(tmp_path):
+    """Round 14 (graphviz's manuals: dvips's bitmap fonts through Distiller 3 for Solaris): a
+    text matrix that turns y (d < 0) under a Type 3 font whose own matrix turns it back draws
+    upright glyphs, and the text matrix alone said upside down: whole pages were read bottom line
+    first, each line left to right ("the user asks for ... dotty is a graph editor"). A Type 3
+    glyph whose box stands above its origin is upright."""
+    numbers = ["222", "3,333", "44", "5,555"]
+    path = pdfgen.write_type3_figures(tmp_path / "flipped.pdf", numbers, flipped=True)
+    doc = read_pdf(path, PdfSettings(engine="pdfium"))
+    digits = "".join(ch for p in doc.paragraphs for ch in p.text if ch.isdigit())
+    assert digits == "".join(numbers).replace(",", "")  # (the lines in order; commas aside)
+
+
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_characters(tmp_path, engine):
     """Round 11 (Word's bulleted lists, in every set: a French municipal notice, a Portuguese

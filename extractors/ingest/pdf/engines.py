@@ -446,6 +446,11 @@ class PdfiumPage:
             name = _font_name(raw, handle)
             fonts[key] = (name, slanted, bool(font) and _is_type3(raw, handle, name))
         name, slanted, inked = fonts[key]
+        if inked and m[3] < 0 < m[0] and self._stands_up(i):
+            # a Type 3 font whose own matrix turns y back ([1 0 0 -1]: dvips's bitmap fonts through
+            # Distiller 3, under a text matrix of d < 0): the glyph stands upright, and its page
+            # was read bottom line first, taken for upside down
+            m = (m[0], m[1], -m[2], -m[3], m[4], m[5])
         a, b, c, d = m[:4]
         up = a > 0 and d > 0 and runs_level(m)
         # a text matrix that shears upright text (an oblique made from a roman: Tm [1 0 0.27 1])
@@ -463,6 +468,17 @@ class PdfiumPage:
         advance = (font, set_size, turn * mat.a, turn * mat.b, slanted)
         hidden = bool(obj) and get_render_mode(obj) == INVISIBLE
         return size, name, "up" if up else "turned", bottom, m, advance, hidden, inked
+
+    def _stands_up(self, i: int) -> bool:
+        """Does glyph i's box reach higher above its origin than below it (pdfium's box of a Type 3
+        glyph is its ink through the font's matrix and the text's)?"""
+        box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+        if not self.raw.FPDFText_GetCharBox(self.textpage(), i, *(ctypes.byref(v) for v in box)):
+            return False
+        _m, _s, _f, get_origin, _w, _r = _glyph_calls(self.raw)
+        get_origin(self._tp, i, self._x_addr, self._y_addr)
+        y = self._xy[1]
+        return box[3].value - y > y - box[2].value
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
