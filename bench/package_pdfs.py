@@ -1,4 +1,4 @@
-"""Rounds 9 to 13 of issue 13's material: real PDFs that Python packages ship in their sdists.
+"""Rounds 9 to 14 of issue 13's material: real PDFs that packages ship (PyPI sdists, npm, Debian).
 
 Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
 distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
@@ -35,23 +35,40 @@ OCR; excalibur-py 0.4.2: a 180-page InDesign CC catalogue, Ghostscript 9.06, cai
 pdf-lib, Internet Archive; pdf2zh 1.8.9: PDF Expert, pikepdf, pdfTeX; pdfminer.six 20170720 and 20200121:
 activePDF Toolkit, AFP Batch Processor, mPDF, dvipdfmx vertical Japanese, InDesign CC 2015; rst2pdf's
 ReportLab output, Mayan EDMS's Sphinx/pdfTeX manual, dvipdfm, Distiller 4 over Word 8, Skia); none
-made pdfplumber fail.
+made pdfplumber fail. Round 14 (`--round 14`): 62 PDFs with text from npm tarballs (pdf-parse 1.1.1:
+QuarkXPress 7 through Distiller 8, Google Docs, pdfeTeX; pdf-data-parser: US election tables from Telerik
+Reporting, Excel and Word 365, InDesign 2023, PDFMaker 11; pdf-merger-js: Prince 14, ABBYY FineReader 14's
+UDHR, LibreOffice 5.1, Distiller 7; pdf2json 0.7.1's IRS forms from LiveCycle Designer ES 8.2; pdf-extract's
+Y&Y DVIPSONE through Distiller 4; pdf2html's Nevrona Rave; pdf-table-extractor's DocuCom PDF Driver;
+pdfreader's Skia, InDesign CS6 and TextEdit files) and Debian 12 .debs (groff's gropdf and
+groff-through-Ghostscript manuals, mom's French "mon premier doc"; xorg-docs from Apache FOP 2.5 over
+DocBook; graphviz's Distiller 3 for Solaris guides; SIL Gentium's cairo-made pages; Prawn's 111-page manual;
+htmldoc's 176-page xfig reference; GNU Ghostscript 7.07's gpsim manual; TCPDF; LibreOffice 4.0 and 5.2
+forms and manual; the French Debian FAQ and live-manual from xdvipdfmx); none made pdfplumber fail.
 
 Fetches each listed sdist from the package index (pinned versions), takes the listed files out into
-a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py:
+a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py. A key
+("npm:NAME", version) takes the files from that npm tarball (paths under its package/ folder, names
+npm_NAME__path); ("deb:NAME", version) from Debian's .deb at exactly that version, fetched with
+`apt-get download` (paths from the file system's root; a .pdf.gz is stored unzipped; names
+deb_NAME__path); the archive keeps only current versions, so a version gone from it stops the fetch
+with a message saying so:
 
-    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
+    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13|14] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import io
 import json
 import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from collections import Counter
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -220,7 +237,41 @@ ROUND_13 = {
         "source", "sphinx-issue318", "sphinx-repeat-table-rows", "sphinx-toc-depth", "test-referencing-an-aliased-font",
         "test_greek")],
 }
-ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13}
+ROUND_14 = {
+    # npm tarballs (top folder package/, left out of the paths)
+    ("npm:parse-pdf", "3.1.0"): ["test/Invoice.pdf"],
+    ("npm:pdf-data-parser", "1.2.22"): [f"test/data/pdf/{n}.pdf" for n in (
+        "2023-Registered-Voter-Count", "2024presgeresults", "ClassCodes", "CoJul22", "CongJul22",
+        "Nat_State_Topic_File_formats", "state_voter_registration_jan2024")],
+    ("npm:pdf-extract", "1.0.11"): ["test/test_data/multipage_searchable.pdf", "test/test_data/single_page_searchable.pdf"],
+    ("npm:pdf-merger-js", "5.1.2"): [f"test/fixtures/{n}.pdf" for n in (
+        "MergeDemo", "Testfile_A", "UDHR", "issue-42", "issue-88")],
+    ("npm:pdf-parse", "1.1.1"): [f"test/data/{n}.pdf" for n in ("01-valid", "02-valid", "04-valid", "05-versions-space")],
+    ("npm:pdf-table-extractor", "1.0.3"): ["temp.pdf"],
+    ("npm:pdf2html", "4.4.0"): ["test/sample.pdf", "test/sample-images.pdf"],
+    ("npm:pdf2json", "0.7.1"): [f"test/data/{n}.pdf" for n in ("f1040", "f1040a", "f1040ez", "f1040ezt")],
+    ("npm:pdf2pic", "3.2.0"): ["examples/docker/example.pdf"],
+    ("npm:pdfreader", "1.0.0"): ["Scenario-4.1-RiskTables-FQA.pdf", "test/issue-14-uncaught-error.pdf", "test/sample.pdf"],
+    # Debian's .debs (Debian 12), paths from the file system's root; a .pdf.gz is stored unzipped
+    ("deb:cups-filters", "1.28.17-3+deb12u2"): [f"usr/share/cups/data/{n}.pdf" for n in ("form_english", "form_russian")],
+    ("deb:debian-faq-fr", "11.1"): ["usr/share/doc/debian/FAQ/debian-faq.fr.pdf.gz"],
+    ("deb:fonts-sil-gentiumplus", "6.101-1"): [
+        f"usr/share/doc/fonts-sil-gentiumplus/documentation/pdf/{n}.pdf.gz" for n in ("about", "faq", "features", "history")],
+    ("deb:gpsim-doc", "0.22.0-2.2"): ["usr/share/doc/gpsim-doc/gpsim.pdf.gz"],
+    ("deb:graphviz-doc", "2.42.2-7+deb12u1"): [f"usr/share/doc/graphviz/pdf/{n}.pdf.gz" for n in (
+        "dottyguide", "leftyguide", "osage.1", "prune")],
+    ("deb:groff", "1.22.4-10"): [f"usr/share/doc/groff-base/examples/mom/{n}.pdf.gz" for n in (
+        "letter", "mom-pdf", "mon_premier_doc", "sample_docs", "slide-demo", "typesetting")] + [
+        f"usr/share/doc/groff-base/pdf/{n}.pdf.gz" for n in ("automake", "pdfmark")],
+    ("deb:gutenprint-doc", "5.3.4.20220624T01008808d602-1"): ["usr/share/doc/gutenprint-doc/gutenprint-users-manual.pdf"],
+    ("deb:live-manual-pdf", "2:20151217.2"): ["usr/share/doc/live-manual/pdf/live-manual.portrait.fr.a4.pdf.gz"],
+    ("deb:php-tcpdf", "6.6.2+dfsg1-1+deb12u1"): ["usr/share/doc/php-tcpdf/examples/example_012.pdf"],
+    ("deb:ruby-prawn-doc", "2.4.0+dfsg-1~"): ["usr/share/doc/ruby-prawn/manual.pdf.gz"],
+    ("deb:xfig-doc", "1:3.2.8b-2"): ["usr/share/doc/xfig/xfig-howto.pdf", "usr/share/doc/xfig/xfig_ref_en.pdf"],
+    ("deb:xorg-docs", "1:1.7.1-1.2"): [f"usr/share/doc/xorg-docs/{n}.pdf.gz" for n in (
+        "License", "README", "ReleaseNotes", "input/XKB-Config", "icccm/icccm", "xlfd/xlfd")],
+}
+ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13, 14: ROUND_14}
 
 
 def sdist(package: str, version: str) -> bytes:
@@ -229,6 +280,42 @@ def sdist(package: str, version: str) -> bytes:
         urls = [u["url"] for u in json.load(r)["releases"][version] if u["packagetype"] == "sdist"]
     with urllib.request.urlopen(urllib.parse.urljoin(index, urls[0]), timeout=300) as r:  # (a mirror's are relative)
         return r.read()
+
+
+def npm_tarball(package: str, version: str) -> bytes:
+    """The .tgz of an npm package at a pinned version (its top folder is package/)."""
+    meta = f"https://registry.npmjs.org/{package.replace('/', '%2F')}/{version}"
+    try:
+        with urllib.request.urlopen(meta, timeout=60) as r:
+            url = json.load(r)["dist"]["tarball"]
+    except urllib.error.HTTPError as e:
+        sys.exit(f"npm:{package} {version}: not on the npm registry ({e.code})")
+    with urllib.request.urlopen(url, timeout=300) as r:
+        return r.read()
+
+
+def deb_members(package: str, version: str):
+    """(path inside the .deb's file system, without the leading ./; file bytes reader) of Debian's
+    package PACKAGE at exactly VERSION, fetched with `apt-get download` (not installed). The archive
+    keeps only the current version of a package: when VERSION is gone, stop and say so."""
+    with tempfile.TemporaryDirectory() as tmp:
+        got = subprocess.run(["apt-get", "download", "-q", f"{package}={version}"], cwd=tmp,
+                             capture_output=True, text=True)
+        debs = list(Path(tmp).glob("*.deb"))
+        if got.returncode or not debs:
+            policy = subprocess.run(["apt-cache", "policy", package], capture_output=True, text=True).stdout
+            now = next((line.split(":", 1)[1].strip() for line in policy.splitlines()
+                        if line.strip().startswith("Candidate:")), "none")
+            said = (got.stderr.strip().splitlines() or ["no .deb"])[-1]
+            sys.exit(f"deb:{package} {version}: this version is no longer in Debian's archive as this machine "
+                     f"sees it (apt-get download: {said}; "
+                     f"candidate now: {now}; run `apt-get update` first if the lists are old, else update "
+                     "the round's pinned version and paths)")
+        data = subprocess.run(["dpkg-deb", "--fsys-tarfile", str(debs[0])], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        for member in tar.getmembers():
+            if member.isfile():
+                yield member.name.removeprefix("./"), lambda member=member: tar.extractfile(member).read()
 
 
 def members(data: bytes):
@@ -244,21 +331,42 @@ def members(data: bytes):
                 yield member.name.split("/", 1)[-1], lambda member=member: tar.extractfile(member).read()
 
 
+def source(key: str, version: str):
+    """Members of what a round's key names: "npm:NAME" an npm tarball, "deb:NAME" a Debian .deb,
+    any other a PyPI sdist."""
+    kind, _, name = key.partition(":")
+    if kind == "npm" and name:
+        return members(npm_tarball(name, version))
+    if kind == "deb" and name:
+        return deb_members(name, version)
+    return members(sdist(key, version))
+
+
+def local_name(key: str, version: str, path: str, twice: bool) -> str:
+    """The file's name in the folder: package__path (PyPI, as rounds 9-13 had them), npm_NAME__path,
+    deb_NAME__path; a gzipped PDF (Debian compresses docs) loses its .gz."""
+    kind, _, name = key.partition(":")
+    prefix = f"{kind}_{name}" if kind in ("npm", "deb") and name else key
+    prefix = prefix.replace("-", "_").replace("@", "").replace("/", "_")
+    path = path.removesuffix(".gz")
+    return prefix + (f"-{version}" if twice else "") + "__" + path.replace("/", "__")
+
+
 def fetch(out: Path, files: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     taken = Counter((package, p) for (package, _), paths in files.items() for p in paths)
     for (package, version), paths in files.items():
         # (a file a package ships at two versions is named with the version: ocrmypdf-9.0.0__...)
-        wanted = {p: out / (package.replace("-", "_") + (f"-{version}" if taken[package, p] > 1 else "")
-                            + "__" + p.replace("/", "__")) for p in paths}
+        wanted = {p: out / local_name(package, version, p, taken[package, p] > 1) for p in paths}
         if all(dest.exists() for dest in wanted.values()):
             continue
-        for inner, read in members(sdist(package, version)):
+        for inner, read in source(package, version):
             if inner in wanted:
-                wanted[inner].write_bytes(read())
+                data = read()
+                wanted[inner].write_bytes(gzip.decompress(data) if inner.endswith(".gz") else data)
         missing = [p for p, dest in wanted.items() if not dest.exists()]
         if missing:
-            sys.exit(f"{package} {version}: not in its sdist: {', '.join(missing)}")
+            sys.exit(f"{package} {version}: not in its package: {', '.join(missing)}")
 
 
 def main() -> None:
