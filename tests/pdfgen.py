@@ -35,6 +35,7 @@ FACES = {
     "bold": "DejaVuSans-Bold.ttf",
     "sans": "DejaVuSans.ttf",
     "mono": "DejaVuSansMono.ttf",
+    "monobold": "DejaVuSansMono-Bold.ttf",
 }
 
 # ---------------------------------------------------------------- the report

@@ -610,6 +610,23 @@ def test_bold_headings_at_body_size_make_sections(tmp_path):
     assert sections[PARAS[4]] == "Bridges"
 
 
+def test_regression_a_bold_line_of_code_heads_nothing(tmp_path):
+    """Round 14 (groff's and automake's manuals: examples set in a bold typewriter face): a bold line
+    of code at body size ("make install-roads DESTDIR", a macro call) was a run-in heading, the section of
+    the text after it and in no sentence. A line in a typewriter face is no heading; a bold heading
+    in the text face still is."""
+    runs = [Run(50, 60, "A Manual of the District Build", "bold", 18), Run(50, 100, "Building programs", "bold", 10)]
+    body = body_page(PARAS[:2], y=120)
+    runs += body
+    y = body[-1].y + 34
+    runs.append(Run(50, y, "make install-roads DESTDIR", "monobold", 10))
+    runs += body_page(PARAS[2:4], y=y + 20)
+    doc = read(pdfgen.write_pages(tmp_path / "code.pdf", [runs]))
+    sections = {s.text: s.section for s in doc.sentences if s.zone == "body"}
+    assert sections[PARAS[0]] == sections[PARAS[3]] == "Building programs"
+    assert any("make install-roads DESTDIR" in s.text for s in doc.sentences if s.zone == "body")
+
+
 def with_note(note_n: int, note: str, y: float = 520.0) -> list[Run]:
     """A footnote at the page foot: its raised number, then its text in 8 pt."""
     return [Run(50, y - 3.0, str(note_n), "serif", 5.0), Run(55, y, note, "serif", 8.0)]

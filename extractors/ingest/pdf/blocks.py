@@ -155,10 +155,14 @@ def run_in_heading(run: list[Line], prev: Line | None, nxt: Line | None, size: f
 
 def run_in_headings(lines: list[Line], size: float, pitch: float) -> set[int]:
     """Indexes of the lines of headings set at about body size (a heading may wrap: up to
-    MAX_HEADING_LINES bold lines of one size, set close together)."""
+    MAX_HEADING_LINES bold lines of one size, set close together); never a line in a typewriter
+    face, which is code (groff's and automake's manuals set their examples' lines bold)."""
     out: set[int] = set()
     i = 0
     while i < len(lines):
+        if lines[i].mono:  # a bold line of code ("bin_PROGRAMS =", a macro call) heads nothing
+            i += 1
+            continue
         j = i
         while (j + 1 < len(lines) and j - i < MAX_HEADING_LINES - 1 and lines[j + 1].bold and lines[j].bold
                and lines[j + 1].seg == lines[i].seg and abs(lines[j + 1].size - lines[i].size) < 0.5
