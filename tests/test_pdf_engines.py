@@ -552,3 +552,16 @@ def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_chara
     text = " ".join(p.text for p in read_pdf(path, PdfSettings(engine=engine)).paragraphs)
     assert not any("\uf000" <= ch <= "\uf0ff" for ch in text), text
     assert all(item in text for item in items)
+
+
+def test_regression_a_glyph_without_character_inside_a_word_is_one_unknown_letter():
+    """Round 14 (a QbDVision export through pdfreader's tests: ligatures of a subset with no
+    character): pdfium's page text gives such a glyph as U+FFFE, as it gives a line end's hyphen,
+    and it was read "-": "e-cacy", "Justi-cation", "a-ect". Asked one by one, a hyphen is code 2
+    and such a glyph 0: inside a word it is one unknown letter (U+FFFD, "e\\ufffdcacy"), elsewhere
+    (a formula's operator standing alone) nothing, as before."""
+    from extractors.ingest.pdf.engines import _inside_word
+
+    word = [ord(c) for c in "e\0cacy"]
+    assert _inside_word(word, 1)
+    assert not _inside_word([ord(c) for c in "x \0 y"], 2) and not _inside_word([0, 97], 0)

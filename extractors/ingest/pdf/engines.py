@@ -316,6 +316,12 @@ def _calls(raw) -> tuple:
             proto(raw.FPDFText_IsGenerated, i, vp, i), proto(raw.FPDFText_GetTextObject, vp, vp, i))
 
 
+def _inside_word(codes: list[int], i: int) -> bool:
+    """Do letters stand on both sides of code i (a glyph with no character inside a word: an
+    unmapped ligature, "e?cacy"; not a formula's operator standing alone)?"""
+    return 0 < i < len(codes) - 1 and chr(codes[i - 1]).isalpha() and chr(codes[i + 1]).isalpha()
+
+
 @lru_cache(maxsize=1)
 def _path_calls(raw) -> tuple:
     """The per-object and per-segment calls of the drawing walk."""
@@ -563,7 +569,9 @@ class PdfiumPage:
                 # for those a font names (`_named_glyph`)
                 named = self._named_glyph(i, u, get_object, infos, fonts)
                 if named is None:
-                    continue
+                    if u or not _inside_word(letters, i):
+                        continue
+                    u = 0xFFFD  # a glyph with no character inside a word (an unmapped ligature: "e\ufffdcacy")
             if u == 32 and is_generated(tp_addr, i):
                 # a space pdfium inserted where the glyphs' advances leave a word's gap: a word
                 # break even where the boxes seem to touch (an italic "f" reaches over its
@@ -809,14 +817,18 @@ class PdfiumPage:
 
     def _codes(self) -> list[int]:
         """The page's characters as code points: the page's text in one call (it gives a line
-        end's hyphen, code 2, as U+FFFE), or one call per character where that text does not
-        hold one code per character (it leaves out NULs; characters beyond the BMP)."""
+        end's hyphen, code 2, and a glyph with no character, code 0, both as U+FFFE: those asked
+        one by one), or one call per character where that text does not hold one code per
+        character (it leaves out NULs; characters beyond the BMP)."""
         n = self.raw.FPDFText_CountChars(self.textpage())
         buf = (ctypes.c_ushort * (n + 1))()
         k = self.raw.FPDFText_GetText(self.textpage(), 0, n, buf)
         text = bytes(buf)[: 2 * max(0, k - 1)].decode("utf-16-le", "surrogatepass")
         if len(text) == n:  # (a pair of surrogates decodes to one character: shorter)
-            codes = [2 if c == 0xFFFE else c for c in map(ord, text)]
+            codes = [c for c in map(ord, text)]
+            if "\ufffe" in text:  # a line end's hyphen (code 2), or a glyph with no character (0:
+                get_unicode = _calls(self.raw)[0]  # an unmapped ligature, "e\ufffecacy")
+                codes = [get_unicode(self._tp, i) if c == 0xFFFE else c for i, c in enumerate(codes)]
             return paired_surrogates(codes) if SURROGATE.search(text) else codes
         get_unicode = _calls(self.raw)[0]
         return paired_surrogates([get_unicode(self._tp, i) for i in range(n)])
@@ -863,14 +875,17 @@ class PdfiumPage:
         out: list[dict] = []
         gap = False
         unseen = self._unseen
-        for i, u in enumerate(self._letters()):
+        letters = self._letters()
+        for i, u in enumerate(letters):
             named = None
             if (u < 32 and u != 2) or u == 0xFFFE:
                 # line ends pdfium inserts, control codes of glyphs without a character, but
                 # for those a font names (`_named_glyph`)
                 named = self._named_glyph(i, u, get_object, infos, fonts)
                 if named is None:
-                    continue
+                    if u or not _inside_word(letters, i):
+                        continue
+                    u = 0xFFFD  # a glyph with no character inside a word (an unmapped ligature: "e\ufffdcacy")
             if u == 32 and is_generated(tp_addr, i):
                 # a space pdfium inserted: a blank record between the two glyphs (not in tiny type)
                 gap = gap or not (out and out[-1]["size"] < TINY)
