@@ -191,11 +191,11 @@ def page_words(page, settings: PdfSettings) -> PageWords:
     if found is None or doubled:  # no one-pass reading, or text printed twice over: the page's characters
         if not page.chars:
             return PageWords([], float(page.width), float(page.height))
-        # (text the one pass read twice over is so in the characters too: straight to the costly
-        # dedupe, only here)
-        found = upright_words(page.dedupe_chars(tolerance=1) if doubled else page, settings)
-        if not doubled and has_doubled_chars(found.words):
-            found = upright_words(page.dedupe_chars(tolerance=1), settings)
+        if not doubled:  # (text the one pass read twice over is so in the characters too)
+            found = upright_words(page, settings)
+            doubled = has_doubled_chars(found.words)
+        if doubled:
+            found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
     # text turned against the page's own direction (margin stamps, rotated table heads) is left out
     words = drop_caps([w for w in found.words if w["upright"] and not is_blank(w["text"])])
     aside = tuple(w for w in found.words if not w["upright"] and not is_blank(w["text"]))
