@@ -478,13 +478,12 @@ class PdfiumPage:
     def _stands_up(self, i: int) -> bool:
         """Does glyph i's box reach higher above its origin than below it (pdfium's box of a Type 3
         glyph is its ink through the font's matrix and the text's)?"""
-        box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
-        if not self.raw.FPDFText_GetCharBox(self.textpage(), i, *(ctypes.byref(v) for v in box)):
+        rect = self.raw.FS_RECTF()
+        if not _calls(self.raw)[1](self._tp, i, ctypes.addressof(rect)):  # (its loose box: the same here)
             return False
-        _m, _s, _f, get_origin, _w, _r = _glyph_calls(self.raw)
-        get_origin(self._tp, i, self._x_addr, self._y_addr)
+        _glyph_calls(self.raw)[3](self._tp, i, self._x_addr, self._y_addr)  # its origin
         y = self._xy[1]
-        return box[3].value - y > y - box[2].value
+        return rect.top - y > y - rect.bottom
 
     def _advance_box(self, i: int, u: int, advance: tuple) -> tuple[float, float, float, float] | None:
         """(x0, x1, top, bottom) of glyph i from its origin and advance, in pdfplumber's frame,
@@ -729,8 +728,9 @@ class PdfiumPage:
         """The page's code points (`_codes`), where pdfium gives a glyph it cannot map by its CID
         (a CID TrueType font without /ToUnicode, or whose /ToUnicode leaves glyphs out:
         "0«QDND" for "Ménaka", "7XIWV" for "Tufts") those glyphs' letters
-        (`glyphs._cid_truetype`), and U+FFFD for a glyph of such a font that has none. Looked for only on a page holding a code under 32 that pdfium
-        did not insert, as such a font's glyphs almost always include: punctuation has low CIDs."""
+        (`glyphs._cid_truetype`), and U+FFFD for a glyph of such a font that has none. Looked for
+        only on a page holding a code under 32 that pdfium did not insert, as such a font's glyphs
+        almost always include: punctuation has low CIDs."""
         codes = self._codes()
         if not SUSPECT.intersection(codes):
             return codes
@@ -825,7 +825,7 @@ class PdfiumPage:
         k = self.raw.FPDFText_GetText(self.textpage(), 0, n, buf)
         text = bytes(buf)[: 2 * max(0, k - 1)].decode("utf-16-le", "surrogatepass")
         if len(text) == n:  # (a pair of surrogates decodes to one character: shorter)
-            codes = [c for c in map(ord, text)]
+            codes = list(map(ord, text))
             if "\ufffe" in text:  # a line end's hyphen (code 2), or a glyph with no character (0:
                 get_unicode = _calls(self.raw)[0]  # an unmapped ligature, "e\ufffecacy")
                 codes = [get_unicode(self._tp, i) if c == 0xFFFE else c for i, c in enumerate(codes)]
@@ -1066,18 +1066,19 @@ class PdfiumPage:
         """Subpaths sorted as pdfminer sorts them: a straight segment is a line, an axis-aligned
         box a rect, anything else a curve (with its points)."""
         out: dict[str, list[dict]] = {"line": [], "rect": [], "curve": []}
+
+        def box_of(x0: float, top: float, x1: float, bottom: float) -> dict:
+            return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
+                    "doctop": top, "y0": self.height - bottom, "y1": self.height - top}
+
         paths, _, small = self._walk()
-        for x0, top, x1, bottom in small:  # a curve each, with no segment to make an edge of
-            out["curve"].append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
-                                 "height": bottom - top, "doctop": top, "y0": self.height - bottom,
-                                 "y1": self.height - top, "pts": [], "object_type": "curve"})
+        for corners in small:  # a curve each, with no segment to make an edge of
+            out["curve"].append({**box_of(*corners), "pts": [], "object_type": "curve"})
         for pts in paths:
             if len(pts) < 2:
                 continue
             xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            box = {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys)}
-            box.update(width=box["x1"] - box["x0"], height=box["bottom"] - box["top"],
-                       doctop=box["top"], y0=self.height - box["bottom"], y1=self.height - box["top"])
+            box = box_of(min(xs), min(ys), max(xs), max(ys))
             if len(pts) == 2:
                 kind = "line"
             elif len(pts) in (4, 5) and _axis_box(pts):
