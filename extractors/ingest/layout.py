@@ -29,8 +29,9 @@ REFERENCE_HEADINGS = re.compile(
     r"|références( bibliographiques)?|select bibliography|sources and literature)\b",
     re.I,
 )
-SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+")
-NUMBERED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S")  # "1.1 Features", "2 Methods"
+DOTTED_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,3}\.?"  # "2", "1.1", "3.2.1."
+SECTION_NUMBER = re.compile(rf"^(?:{DOTTED_NUMBER}|[IVX]{{1,5}}\.|[A-H]\.)\s+")
+NUMBERED_SECTION = re.compile(rf"^{DOTTED_NUMBER}\s+\S")  # "1.1 Features", "2 Methods"
 # a figure's or table's caption opens with its label ("Figure 2:", "Tableau 1 –", "Fig. 3.")
 CAPTION_WORDS = r"(?:Figure|Fig\.|Table|Tab\.|Tableau|Abbildung|Abb\.|Tabelle|Chart|Graph|Map|Carte|Exhibit)"
 CAPTION = re.compile(CAPTION_WORDS + r"\s*[\dIVX]+[a-z]?\s*[.:–—-]", re.I)
