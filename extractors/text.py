@@ -284,9 +284,10 @@ def script_language(text: str) -> str:
     the Latin alphabet ('' when its letters are mostly Latin): 'ar', 'fa', 'ru', 'uk', 'el', 'he',
     'hi', 'th', 'ko', 'ja', 'zh' (`_SCRIPTS`); Japanese is told from Chinese by its kana, which
     Japanese writes among the Han characters."""
+    head = text[:20000]
     counts: dict[str, int] = {}
     letters = 0
-    for ch in text[:20000]:
+    for ch in head:
         if not ch.isalpha():
             continue
         letters += 1
@@ -303,7 +304,7 @@ def script_language(text: str) -> str:
     if not best or counts[best] < SCRIPT_SHARE * letters:
         return ""
     other, marks = _WITHIN_SCRIPT.get(best, ("", frozenset()))
-    if other and sum(text[:20000].count(m) for m in marks) >= max(3, 0.01 * counts[best]):
+    if other and sum(head.count(m) for m in marks) >= max(3, 0.01 * counts[best]):
         return other
     return best
 
