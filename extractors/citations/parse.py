@@ -487,6 +487,13 @@ PUBLICATION_PLACES = frozenset([
 _PLACE_PUBLISHER_RE = re.compile(r"^(?P<place>[^:]{2,30}):\s*(?P<pub>[^:\d][^:]*)$")
 
 
+def _place_publisher(part: str) -> str:
+    """The publisher of a "Place: Publisher" part whose place is a publication place ("Uppsala:
+    Nordic Africa Institute"), else ""."""
+    m = _PLACE_PUBLISHER_RE.match(part)
+    return m.group("pub").strip() if m and m.group("place") in PUBLICATION_PLACES else ""
+
+
 def _imprint_at(parts: Sequence[str]) -> int | None:
     """Where a book's imprint starts among an unquoted title's parts: a place of publication alone
     before a publisher and a year ("Leiden", "Brill", "2010"), or with its publisher ("Uppsala:
@@ -495,9 +502,7 @@ def _imprint_at(parts: Sequence[str]) -> int | None:
         p = part.strip().rstrip(".").strip()
         if p.lower().startswith(("in ", "in:")):
             return None  # a chapter "in" a book: the book's parts are no title's
-        pp = _PLACE_PUBLISHER_RE.match(p)
-        if pp and pp.group("place") in PUBLICATION_PLACES and (
-                _PLACE_YEAR_RE.match(p) or k + 1 < len(parts) and _is_date_part(parts[k + 1])):
+        if _place_publisher(p) and (_PLACE_YEAR_RE.match(p) or k + 1 < len(parts) and _is_date_part(parts[k + 1])):
             return k
         if p in PUBLICATION_PLACES and k + 2 < len(parts) and _is_date_part(parts[k + 2]):
             return k
@@ -1114,10 +1119,10 @@ def _parse_publication(text: str, spans: Sequence[UrlSpan], urls: tuple[str, ...
         if p in PUBLICATION_PLACES and not publisher:  # "Paris, IRSEM, 2017": the publisher follows
             after_place = True
             continue
-        pp = _PLACE_PUBLISHER_RE.match(p)
-        if (pp and pp.group("place") in PUBLICATION_PLACES or after_place) and not publisher \
+        named = _place_publisher(p)
+        if (named or after_place) and not publisher \
                 and not _is_date_part(p) and not _LOCATOR_RE.match(p) and not _PLACE_YEAR_RE.match(p):
-            publisher = pp.group("pub").strip() if pp and pp.group("place") in PUBLICATION_PLACES else p
+            publisher = named or p
             after_place = False
             continue
         after_place = False
