@@ -124,6 +124,30 @@ def test_alternating_heads_author_on_even_pages_title_on_odd_are_set_aside(tmp_p
     assert_heads_set_aside(doc, text, heads, "Coulibaly", "Sahel")
 
 
+def test_regression_a_latex_report_head_below_the_margin_band_is_set_aside(tmp_path):
+    """Round 14 (gpsim's manual, LaTeX through dvips and Ghostscript 7): "CHAPTER 2. COMMAND LINE
+    INTERFACE 9" heads every page at 12 % of its height, under the band where running heads were
+    looked for, and was read into the sentence the page break cut ("... display the new net list.
+    CHAPTER 2. COMMAND LINE INTERFACE 10"). A page's first line, high on it, repeating at one
+    height (digits aside) on several pages, is a head too."""
+    text = " ".join(PARAS * 4)
+    pages = paged(text, 7, y=110)
+    heads = []
+    for n, page in enumerate(pages, 1):
+        if n == 1:
+            continue
+        head = "CHAPTER 2. COMMAND LINE INTERFACE"
+        page[:0] = [Run(50, 75, head, "serif", 10), Run(340, 75, str(n), "serif", 10)]
+        heads.append(f"{head} {n}")
+    doc = read(pdfgen.write_pages(tmp_path / "latex-report.pdf", pages))
+    body = " ".join(s.text for s in doc.sentences if s.zone == "body")
+    assert "CHAPTER" not in body and body == text
+    by_page: dict[int, list[str]] = {}
+    for s in doc.sentences:
+        if s.zone == "header":  # (the sentence splitter cuts a head after "2.")
+            by_page.setdefault(s.page, []).append(s.text)
+    assert [" ".join(t) for _, t in sorted(by_page.items())] == heads
+
 def test_first_lines_of_text_and_headings_at_the_top_of_pages_are_not_running_heads(tmp_path):
     """What stands at one height at the top of every page with changing words is not always a
     head: the first line of each page's text, set high in the margin band (a page with narrow

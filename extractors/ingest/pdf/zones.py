@@ -69,12 +69,21 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
     tops: dict[str, list[float]] = defaultdict(list)
     edge: dict[int, float] = {}  # page -> bottom of its last line
 
+    head: dict[int, float] = {}  # page -> top of its first line
+
     def at_edge(line: Line) -> bool:  # a running foot may stand above the margin band: the last line
         return line.bottom >= edge[line.page] - 1
+
+    def at_head(line: Line) -> bool:  # a running head may stand under the margin band (a LaTeX
+        # report's head at 12 % of the page): the first line, high on the page, over a gap
+        return line.top <= head[line.page] + 1 and line.top < 0.15 * line.page_height and _apart(
+            line, lines_of[line.page], 0.8)
 
     for p in pages:
         if p.lines:
             edge[p.number] = max(l.bottom for l in p.lines)
+            head[p.number] = min(l.top for l in p.lines)
+    lines_of = {p.number: p.lines for p in pages}
 
     # margin lines by their wording (digits aside), once a page, and by the page number they print
     # (`folio_offsets`): a running head whose words change from chapter to chapter ("Chapter 2:
@@ -84,7 +93,7 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
     for p in pages:
         seen = set()
         for line in p.lines:
-            if not (in_margin(line, settings) or at_edge(line)):
+            if not (in_margin(line, settings) or at_edge(line) or at_head(line)):
                 continue
             key = running_key(line)
             if (key, round(line.top)) not in seen:
@@ -109,6 +118,7 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
         for line in p.lines:
             furniture = in_margin(line, settings) and (PAGE_NUMBER.match(line.text) or repeated(line)) or (
                 at_edge(line) and line.bottom > 0.85 * line.page_height and repeated(line)) or (
+                at_head(line) and repeated(line)) or (
                 # a page's last line that is its number, at the same height on other pages: a
                 # book's folio set well above a wide bottom margin
                 at_edge(line) and line.bottom > 0.6 * line.page_height and PAGE_NUMBER.match(line.text)
