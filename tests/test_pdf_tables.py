@@ -306,3 +306,40 @@ def test_regression_a_raised_note_letter_in_a_cell_stays_after_its_word(tmp_path
     assert rows[0] == "Rating | Catalog" and len(rows) == 3
     for row, number in zip(rows[1:], ["BQD115", "BQD120"]):
         assert row.split(" | ")[1].replace(" ", "") == number + "ab", rows
+
+
+TREATMENTS = [
+    ("Tebuconazole emulsion", "24", "2,000", ["Soak the seed for a day,", "then let it sprout."]),
+    ("Benomyl wettable powder", "4-12", "1,000", ["Sprout the seed first,", "dip it in the solution", "and stir it now and then."]),
+    ("Prochloraz emulsion", "24", "1,000", ["Soak the seed for a day."]),
+    ("Thiabendazole suspension", "1-6", "2,000", ["Sprout the seed first,", "then dip it."]),
+]
+
+
+def test_regression_a_table_ruled_only_between_columns_keeps_its_rows(tmp_path):
+    """Round 14 (a Taiwanese agency's table of seed treatments, DocuCom PDF Driver over Word):
+    rules frame the table, cut its columns and underline the header, none between the body's rows,
+    which stand a blank line apart. The body was one cell per column, so all ten treatments were
+    one row ("Tebuconazole emulsion Benomyl wettable powder ... | 24 4-12 ... | 2,000 1,000 ..."),
+    each dose no longer tied to its product. Read as one row per treatment."""
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320, "serif", 8, 10)
+    cols = [50.0, 170.0, 210.0, 250.0, 380.0]
+    top = y + 8
+    for c, text in enumerate(["Product", "Hours", "Dilution", "Method"]):
+        runs.append(Run(cols[c] + 3, top + 12, text, "bold", 8))
+    rules = [(cols[0], top, cols[-1], top), (cols[0], top + 16, cols[-1], top + 16)]
+    base = top + 30
+    for name, hours, dilution, method in TREATMENTS:
+        runs += [Run(cols[0] + 3, base, name, "serif", 8), Run(cols[1] + 3, base, hours, "serif", 8),
+                 Run(cols[2] + 3, base, dilution, "serif", 8)]
+        runs += [Run(cols[3] + 3, base + 10 * i, line, "serif", 8) for i, line in enumerate(method)]
+        base += 10 * len(method) + 12  # a blank line between treatments
+    bottom = base - 8
+    rules.append((cols[0], bottom, cols[-1], bottom))
+    rules += [(x, top, x, bottom) for x in cols]
+    after, _ = pdfgen.flow(AFTER, 50, bottom + 24, 320, "serif", 8, 10)
+    doc = read(pdfgen.write_pages(tmp_path / "treatments.pdf", [runs + after], rules=[rules]))
+    table = [s.text for s in doc.sentences if s.zone == "table"]
+    assert table == ["Product | Hours | Dilution | Method"] + [
+        f"{name} | {hours} | {dilution} | {' '.join(method)}" for name, hours, dilution, method in TREATMENTS]
+    assert [s.text for s in doc.sentences if s.zone != "table"] == [BEFORE, AFTER]

@@ -74,6 +74,7 @@ def page_tables(page, words: list[dict]) -> tuple[list[TableRows], set[int]]:
                     break
         grid = [[[words[i] for i in cell] for cell in r] for r in cells]
         grid = [sub for r in grid for sub in split_stacked_rows(r)]
+        grid = [sub for r in grid for sub in split_spaced_rows(r)]
         grid = [r for r in grid if any(r)]
         if not is_text_grid(grid):
             continue
@@ -121,6 +122,33 @@ def split_stacked_rows(row: list[list[dict]]) -> list[list[list[dict]]]:
             return [row]
     n = len(filled[0])
     return [[list(ls[j]) if ls else [] for ls in stacked] for j in range(n)]
+
+
+def split_spaced_rows(row: list[list[dict]]) -> list[list[list[dict]]]:
+    """A row ruled only between its columns holds the table's rows one under another, set apart
+    by a wider gap than a cell's own lines (an agency's table of treatments, each a name, figures
+    and wrapped instructions): cut it where every column is blank over a gap wider than the
+    cells' usual line gap by a third of a line, and at least two cells start a line again at one
+    height (a cell's second paragraph, alone on its height, cuts nothing). The usual gap is the
+    least between two lines of a cell (a wrapped cell's leading: in a cell of one line a row, the
+    gaps between its lines are the rows' own)."""
+    stacked = [[(min(w["top"] for w in ln), max(w["bottom"] for w in ln)) for ln in _lines_of(c)] for c in row]
+    spans = sorted((top, bottom, k) for k, ls in enumerate(stacked) for top, bottom in ls)
+    inner = [b[0] - a[1] for ls in stacked for a, b in zip(ls, ls[1:])]
+    if len({k for _, _, k in spans}) < 2 or len(spans) < 4 or not inner:
+        return [row]
+    usual = max(0.0, min(inner))
+    height = sorted(b - t for t, b, _ in spans)[len(spans) // 2]
+    cuts = []
+    reach = spans[0][1]
+    for i, (top, bottom, _) in enumerate(spans[1:], 1):
+        if top - reach > usual + height / 3 and len({k for t, _, k in spans[i:] if t - top <= 2.5}) >= 2:
+            cuts.append(top - 0.5)
+        reach = max(reach, bottom)
+    if not cuts:
+        return [row]
+    return [[[w for w in cell if lo <= w["top"] < hi] for cell in row]
+            for lo, hi in zip([float("-inf"), *cuts], [*cuts, float("inf")])]
 
 
 # a unit of length before its raised power: "m" + "2" is m², "km" + "2" km², "m" + "3" m³
