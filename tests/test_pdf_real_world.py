@@ -548,6 +548,40 @@ def test_contents_rows_of_chapters_without_leaders_stay_in_the_contents(tmp_path
     assert not [s for s in doc.sentences if s.section[-1:].isdigit()]
 
 
+LEADERLESS = [("Acknowledgements", "vi", "bold"), ("Executive summary", "xii", "bold"),
+              ("Chapter 1. Introduction", "1", "bold"), ("1.1 Objectives and scope of the guidelines", "1", "serif"),
+              ("1.2 Related guidelines", "2", "serif"), ("Chapter 2. Background", "4", "bold"),
+              ("2.1 Epidemiology of the disease in the northern regions and the challenge of its",
+               "", "serif"), ("elimination", "4", "serif"), ("2.2 Routes of transmission", "5", "serif"),
+              ("Chapter 3. Methods", "8", "bold"), ("3.1 Overview", "8", "serif"), ("3.2 Roles", "9", "serif")]
+
+
+def test_regression_contents_without_leaders_are_read_row_by_row(tmp_path):
+    """Round 15 (a WHO guideline's contents, an InDesign book's, a LaTeX book's chapter rows):
+    titles flush left, page numbers flush right, no dot leaders. The page numbers were read as a
+    column of their own ("8 8 9 9 11 14 15 15 17" one paragraph after all the titles), the rows as
+    body text and headings. A column holding only numbers, each on a row of the other, is no
+    column; rows ending in a number set well apart, the numbers never falling, are the contents'
+    rows (an entry wrapped over two lines included), each title with its number."""
+    toc = [Run(50, 60, "Contents", "bold", 16)]
+    for i, (name, page, face) in enumerate(LEADERLESS):
+        toc.append(Run(50, 90 + 15 * i, name, face, 9))
+        if page:
+            toc.append(Run(372 - pdfgen.width(page, face, 9), 90 + 15 * i, page, face, 9))
+    toc.append(Run(205, 560, "iii", "serif", 8))  # the page's folio
+    page2 = [Run(50, 60, "Chapter 1. Introduction", "bold", 14)] + body_page(PARAS[:3], y=85)
+    doc = read(pdfgen.write_pages(tmp_path / "contents.pdf", [toc, page2]))
+    rows = [s.text for s in doc.sentences if s.zone == "toc"]
+    expected, wrapped = [], ""
+    for name, page, _ in LEADERLESS:
+        if not page:
+            wrapped = name + " "
+            continue
+        expected.append(f"{wrapped}{name} {page}")
+        wrapped = ""
+    assert rows == expected
+    assert {s.section for s in doc.sentences if s.zone == "body"} == {"Chapter 1. Introduction"}
+
 def test_contents_rows_whose_leaders_start_at_one_edge_are_not_two_columns():
     """Issue 13: LaTeX sets a contents row's dot leaders from one edge on every row, so short
     titles leave a wide gap before the first dot: the gap was taken for a column gutter, and the

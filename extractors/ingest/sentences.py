@@ -308,8 +308,8 @@ def segment(doc_id: str, layout: Layout, nlp: Language) -> tuple[tuple[Sentence,
     paragraphs = layout.paragraphs
     texts = [p.text for p in paragraphs] + [f.text for f in layout.footnotes]
     all_bounds = spans(nlp, texts)
-    for i, para in enumerate(paragraphs):  # a table row, a heading, a page's line numbers: one unit each
-        if para.zone in ("table", "heading", "lineno"):
+    for i, para in enumerate(paragraphs):  # a table or contents row, a heading, a page's line numbers: one unit each
+        if para.zone in ("table", "toc", "heading", "lineno"):
             all_bounds[i] = [(0, len(para.text))]
             continue
         bounds = all_bounds[i]

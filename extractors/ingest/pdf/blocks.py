@@ -22,27 +22,68 @@ NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 # a table of contents line: dot leaders (or a long gap of dots) before a page number
 TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*[\divxlc]{1,4}$|…{2,}\s*\d{1,4}$", re.I)
 # a line ending in a page number after a word, as a contents row set without leaders ends
-TOC_PAGE_END = re.compile(r"[^\W\d_][^.!?]*\s(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+# (its number after "p.", "pg." or "page": "1 Summary pg. 3")
+TOC_PAGE_END = re.compile(r"[^\W\d_][^.!?]*\s(?:(?:pg?|page)\.?\s?)?(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 MAX_TOC_CHARS = 120
 
 
 def toc_rows(lines: list[Line]) -> set[int]:
     """The rows of a table of contents among a column's lines: those with dot leaders before a
-    page number, and next to them (before or after, in a chain) those ending in a page number
-    without leaders: a chapter's row set in bold without them (KOMA-Script, LaTeX's report and
-    book classes), which was taken for a heading and made a section of "1 Executive Summary 4"
-    (issue 13)."""
+    page number; runs of three or more ending in a page number set apart by two ems or more
+    (`Line.tab_number`), the numbers never falling (a contents without leaders, as InDesign and
+    Word's plain styles set them); and next to them (before or after, in a chain) those ending in
+    a page number without leaders: a chapter's row set in bold without them (KOMA-Script, LaTeX's
+    report and book classes), which was taken for a heading and made a section of "1 Executive
+    Summary 4" (issue 13); or under a contents' title ("Contents", "Sommaire", "Inhalt")."""
     found = {i for i, line in enumerate(lines) if TOC_LINE.search(line.text) and not line.zone}
-    if not found:
-        return found
+    found |= tab_number_runs(lines)
     bare = {i for i, line in enumerate(lines) if not line.zone and i not in found
             and len(line.text) <= MAX_TOC_CHARS and TOC_PAGE_END.search(line.text)}
+    # (the title's next two rows: a contents set as running text, entries and numbers in justified
+    # lines, is no list of rows)
+    titled = {i + 1 for i, line in enumerate(lines) if CONTENTS_TITLE.fullmatch(line.text.casefold()) and i + 2 in bare}
+    found |= titled & bare
+    if not found:
+        return found
+    # an entry wrapped over two or three lines: its first lines, before a row ending in a number
+    # (set close over it, no larger: not the contents' title over the first row, nor a running head)
+    wrapped = {k for i in bare | found for k in (i - 1, i - 2) if 0 <= k < i and all(
+        not lines[j].zone and len(lines[j].text) <= MAX_TOC_CHARS and not TERMINAL.search(lines[j].text)
+        and lines[j].size <= lines[i].size + 0.5 and not CONTENTS_TITLE.fullmatch(lines[j].text.casefold())
+        and 0 < lines[j + 1].top - lines[j].top <= 2 * lines[j].size for j in range(k, i))}
+    chain = bare | wrapped
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):  # chains after rows, then before
         for i in order:
-            if i in bare and (i - 1 in found or i + 1 in found):
+            if i in chain and (i - 1 in found or i + 1 in found):
                 found.add(i)
     return found
 
+
+
+def ends_toc_row(line: Line) -> bool:
+    """Does this contents line end its row (with a page number), or does its entry wrap on?"""
+    return bool(TOC_LINE.search(line.text) or TOC_PAGE_END.search(line.text))
+
+# a table of contents' title, in the languages of the documents read (casefolded)
+CONTENTS_TITLE = re.compile(r"(?:table of )?contents|sommaire|table des matières|inhalt(?:sverzeichnis)?|índice"
+                            r"|indice|contenidos?|sumário|sommario|inhoud|innehåll|spis treści|содержание|оглавление")
+TRAILING_NUMBER = re.compile(r"(\d{1,4})$")
+
+
+def tab_number_runs(lines: list[Line], least: int = 3) -> set[int]:
+    """Runs of `least` or more lines in a row that end in a number set well apart from their text
+    (`Line.tab_number`), the numbers never falling: a contents' rows without dot leaders."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        m = TRAILING_NUMBER.search(line.text) if line is not None and line.tab_number and not line.zone else None
+        if m and (not run or int(m.group(1)) >= int(TRAILING_NUMBER.search(lines[run[-1]].text).group(1))):
+            run.append(i)
+            continue
+        if len(run) >= least:
+            out.update(run)
+        run = [i] if m else []
+    return out
 
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\S")
 MAX_HEADING_LINES = 3
@@ -201,7 +242,9 @@ def paragraphs_of(bodies: list[list[Line]], size: float, settings: PdfSettings, 
                 kind, level = "para", 0
             broken = prev is None or (line.seg != prev.seg and line.top < prev.top)
             new = True
-            if toc or line.zone or (groups and groups[-1].zone in ("toc", "table")):
+            if toc and not broken and groups and groups[-1].zone == "toc" and not ends_toc_row(prev):
+                new = False  # a contents entry wrapped: its row goes on
+            elif toc or line.zone or (groups and groups[-1].zone in ("toc", "table")):
                 pass  # a table of contents keeps its rows, a table its rows
             elif not broken and groups and groups[-1].kind == kind:
                 first = groups[-1].lines[0]

@@ -551,6 +551,21 @@ def page_rules(page) -> tuple[float, ...]:
     return tuple(sorted(found))
 
 
+# a page's number in a contents' row, or its section's ("1.2.3")
+CONTENTS_NUMBER = re.compile(r"\d{1,4}|[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})+\.?", re.I)
+
+
+def numbers_column(rows: list[list[dict]], cuts: list[float], k: int) -> bool:
+    """Does column `k` hold nothing but numbers, each on the row of a line of another column, in
+    the rows read column by column: the page numbers of contents rows set without dot leaders
+    (a book's chapter rows beside its sections' leadered ones, "2 Mannigfaltigkeiten ... 24"),
+    or a list's figures; a row of its own there is a number too (the page's folio)? Not a
+    column: each number is read on its row."""
+    words = [w for r in rows if not crosses(r, cuts) and any(column_of(w, cuts) != k for w in r)
+             for w in r if column_of(w, cuts) == k]
+    alone = [w for r in rows if not crosses(r, cuts) and all(column_of(w, cuts) == k for w in r) for w in r]
+    return len(words) >= 2 and all(CONTENTS_NUMBER.fullmatch(w["text"]) for w in words + alone)
+
 def page_lines(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings,
                rules: tuple[float, ...] = ()) -> list[Line]:
     rows = rows_of(words)
@@ -563,6 +578,7 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
             # a "column" with hardly any words is a stray gap, not a column; one of a few lines
             # of text is a column (the middle one of three, where a table took the rest of it)
             cuts = []
+        cuts = [c for k, c in enumerate(cuts) if not (numbers_column(rows, cuts, k) or numbers_column(rows, cuts, k + 1))]
     lines = []
     seg_no = 0
     for ncols, col, segment in bands(rows, cuts, rules):
@@ -774,6 +790,8 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
             x1 = w["x1"]
     if any(RTL.search(w["text"]) for w in words):
         segs = reading_order(segs)
+    tab_number = len(words) > 1 and words[-1]["x0"] - words[-2]["x1"] >= 2 * main and words[-1]["text"].isdecimal() \
+        and len(words[-1]["text"]) <= 4
     return Line(
         page=page_no,
         top=top,
@@ -788,6 +806,7 @@ def make_line(words: list[dict], page_no: int, height: float, width: float, sett
         mono=all(is_mono(w["fontname"]) for w in main_words),
         page_height=height,
         page_width=width,
+        tab_number=tab_number,
     )
 
 

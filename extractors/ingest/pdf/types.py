@@ -104,6 +104,7 @@ class Line:
     ncols: int = 1  # how many columns its band has
     zone: str = ""  # "table" for a table row read apart from the running text (pdf.tables), "lineno" a page's line numbers
     beside: bool = False  # set beside the running text (a box, a pull quote): read after it (lines.side_by_side)
+    tab_number: bool = False  # ends in a number set two ems or more after its text (a contents row without leaders)
 
     @cached_property
     def text(self) -> str:
