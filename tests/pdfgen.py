@@ -834,16 +834,18 @@ def write_raw(path: Path, pages: list[bytes], fonts: dict[str, bytes], extra: li
     return Path(path)
 
 
-def _embedded(program, file_obj: int, flags: int) -> tuple[bytes, bytes]:
-    """A TrueType program (a fontTools font) embedded as DejaVu Sans: its /FontDescriptor (with
-    `flags`, its /FontFile2 the object numbered `file_obj`) and that object, the program deflated."""
+def _embedded(program, file_obj: int, flags: int, name: str = "DejaVuSans") -> tuple[bytes, bytes]:
+    """A TrueType program (a fontTools font) embedded as DejaVu Sans (or as `name`): its
+    /FontDescriptor (with `flags`, its /FontFile2 the object numbered `file_obj`) and that object,
+    the program deflated."""
     import io
     import zlib
 
     buf = io.BytesIO()
     program.save(buf)
     data = zlib.compress(buf.getvalue())
-    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags %d /FontBBox [-1021 -463 1793 1232] "
+    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+" + name.encode()
+                  + b" /Flags %d /FontBBox [-1021 -463 1793 1232] "
                   b"/ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 700 /StemV 80 /FontFile2 %d 0 R >>"
                   % (flags, file_obj))
     stream = (b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n" % (len(data), len(buf.getvalue()))
@@ -887,7 +889,7 @@ def write_bare_truetype(path: Path, text: str, cmaps: tuple[tuple[int, int], ...
 
 
 def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | None = None,
-                       symbolic: bool = False) -> Path:
+                       symbolic: bool = False, name: str = "DejaVuSans", glyphs: dict[str, int] | None = None) -> Path:
     """One line of `text` in DejaVu Sans embedded as a CID TrueType font (Type0, Identity-H,
     CIDToGIDMap Identity) *without* /ToUnicode, as "Microsoft Print to PDF" and other producers
     write one: the codes are glyph ids, only the program's cmap says which letters they are.
@@ -895,23 +897,29 @@ def write_cid_truetype(path: Path, text: str, cmap: bool = True, mapped: str | N
     as Acrobat Distiller subsets a TrueType font: only its glyph order says (DejaVu Sans's first
     98 glyphs are in Apple's standard order: space 3, "A" 36, "a" 68). `mapped`: a /ToUnicode that
     maps only these characters' glyphs (Acrobat's subsets whose /ToUnicode leaves letters out).
-    `symbolic`: the descriptor's flags say so (4), as LuaTeX writes its subsets."""
+    `symbolic`: the descriptor's flags say so (4), as LuaTeX writes its subsets. `name`: the font's
+    name after its subset tag ("Calibri"); `glyphs`: characters of `text` drawn by these glyph ids
+    instead (a ligature with no code point, Word's "ti" in Calibri: 415)."""
     from fontTools.ttLib import TTFont
 
     program = TTFont(FONT_DIR / "DejaVuSans.ttf")
     best = program.getBestCmap()
     gid = {g: i for i, g in enumerate(program.getGlyphOrder())}
     em = program["head"].unitsPerEm
-    widths = b" ".join(b"%d [%d]" % (gid[best[ord(ch)]], round(program["hmtx"][best[ord(ch)]][0] * 1000 / em))
+    glyphs = glyphs or {}
+    order = program.getGlyphOrder()
+    ids = {ch: glyphs[ch] if ch in glyphs else gid[best[ord(ch)]] for ch in set(text)}
+    widths = b" ".join(b"%d [%d]" % (ids[ch], round(program["hmtx"][order[ids[ch]]][0] * 1000 / em))
                        for ch in sorted(set(text)))
-    codes = b"".join(gid[best[ord(ch)]].to_bytes(2, "big") for ch in text)
+    codes = b"".join(ids[ch].to_bytes(2, "big") for ch in text)
     if not cmap:
         del program["cmap"]
         program["post"].formatType = 3.0
-    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSans /Encoding /Identity-H /DescendantFonts [4 0 R] >>"
-    cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSans /CIDSystemInfo << /Registry (Adobe) "
+    base = b"/ABCDEF+" + name.encode()
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont " + base + b" /Encoding /Identity-H /DescendantFonts [4 0 R] >>"
+    cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + base + b" /CIDSystemInfo << /Registry (Adobe) "
            b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /CIDToGIDMap /Identity /W [" + widths + b"] >>")
-    descriptor, stream = _embedded(program, 6, 4 if symbolic else 32)
+    descriptor, stream = _embedded(program, 6, 4 if symbolic else 32, name)
     content = b"BT /F1 11 Tf 30 500 Td <" + codes.hex().encode() + b"> Tj ET"
     extra = [cid, descriptor, stream]
     if mapped is not None:

@@ -116,6 +116,31 @@ def test_a_cid_truetype_font_without_tounicode_is_read_by_its_program_cmap(tmp_p
 
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_regression_an_f_before_a_space_in_a_cid_font_read_by_its_cmap_ends_its_word(tmp_path, engine):
+    """Round 15: in a CID TrueType font without /ToUnicode (Microsoft Print to PDF), whose letters
+    come from the program's cmap, an "f" took its box from the width pdfium finds for the code
+    point "f", which such a font does not map: a whole em, over the space after it, so that "of
+    optional" was one word. The glyph's own box serves."""
+    text = "The selection of optional letters, of the fund and of its staff."
+    path = pdfgen.write_cid_truetype(tmp_path / "cid.pdf", text)
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_regression_calibri_s_ligatures_without_a_code_point_are_their_letters(tmp_path, engine):
+    """Round 15 (Word through PScript5 and Distiller 20, set in Calibri): Calibri's "ti", "tt",
+    "tti" and "ft" ligatures have no code point, and Word's PDF maps them to none. pdfium gave
+    their glyph ids as characters ("HarmaƩan", "selecƟon", "seƫng", "aŌer": the title, every page,
+    the names a user searches for), pdfminer "(cid:425)". Read as their letters."""
+    text = "The Harmattan settings: after the selection of optional letters, by Word (2016)."
+    marked = (text.replace("tti", "③").replace("tt", "②").replace("ti", "①").replace("ft", "④"))
+    # (no cmap in the program, as in Word's subsets: its glyph order gives the other letters)
+    path = pdfgen.write_cid_truetype(tmp_path / "calibri.pdf", marked, cmap=False, name="Calibri",
+                                     glyphs={"①": 415, "②": 425, "③": 427, "④": 332})
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == text
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_a_cid_truetype_font_without_cmap_is_read_by_its_standard_glyph_order(tmp_path, engine):
     """Issue 13 (2), text garbled, round 10: a CID TrueType font without /ToUnicode whose program
     has no cmap and no glyph names either, as Acrobat Distiller subsets InDesign's and Word's

@@ -33,8 +33,9 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
-from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, SUSPECT, UNMAPPED, cid_key, font_key,
-                                          mac_roman_cmap, named_glyphs, overlaps, symbol_letters, with_accent)
+from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, OFFICE_LIGATURE_IDS, PLANE_16, SUSPECT, UNMAPPED,
+                                          cid_key, font_key, mac_roman_cmap, named_glyphs, office_ligatures, overlaps,
+                                          symbol_letters, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, is_rtl, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -617,7 +618,9 @@ class PdfiumPage:
             if u > 127:
                 ch = recoded.get(u, ch)
             x1 = rect.right + dx
-            if slanted or u in OVERHANG:
+            # (not for a glyph whose letter a table gave (`_letters`): pdfium finds the width by the
+            # code point it gave, and a CID's has none: "of optional" was one word, "of" as wide as an em)
+            if (slanted or u in OVERHANG) and i not in self._read_by_table:
                 box = self._advance_box(i, u, advance)
                 if box is not None and box[0] is not None:
                     x0, x1 = box[0], box[1]
@@ -732,7 +735,8 @@ class PdfiumPage:
         only on a page holding a code under 32 that pdfium did not insert, as such a font's glyphs
         almost always include: punctuation has low CIDs."""
         codes = self._codes()
-        if not SUSPECT.intersection(codes):
+        self._read_by_table: set[int] = set()
+        if not SUSPECT.intersection(codes) and not OFFICE_LIGATURE_IDS.intersection(codes):
             return codes
         raw = self.raw
         get_object = _calls(raw)[3]
@@ -746,11 +750,17 @@ class PdfiumPage:
             font = raw.FPDFTextObj_GetFont(ctypes.cast(ctypes.c_void_p(obj), raw.FPDF_PAGEOBJECT)) if obj else None
             key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
             if key not in tables:
-                found = self._font_letters(key, _font_name(raw, font), cid=True) if key else {}
-                tables[key] = {c: t for c, t in found.items() if len(t) == 1} or None
-            table = tables[key]
-            if table is not None:  # (a glyph of such a font the table does not name: pdfium's
+                name = _font_name(raw, font) if key else ""
+                found = self._font_letters(key, name, cid=True) if key else {}
+                tables[key] = ({c: t for c, t in found.items() if len(t) == 1} or None, office_ligatures(name))
+            table, ligatures = tables[key]
+            if u in ligatures:  # an Office font's ligature: its letters (`_recoding`), as Word may map it
+                out[i] = PLANE_16 + u
+            elif table is not None:  # (a glyph of such a font the table does not name: pdfium's
                 out[i] = ord(table.get(u, "\ufffd"))  # CID is no letter, "ฦ" for a bullet)
+            else:
+                continue
+            self._read_by_table.add(i)
         return out
 
     def _named_glyph(self, i: int, u: int, get_object, infos: dict, fonts: dict) -> str | None:
@@ -776,6 +786,9 @@ class PdfiumPage:
         if found is None:
             signs = symbol_letters(info[1])
             found = {**C1_AS_CP1252, **signs} if signs else C1_AS_CP1252
+            ligatures = office_ligatures(info[1])
+            if ligatures:
+                found = {**found, **{PLANE_16 + gid: letters for gid, letters in ligatures.items()}}
             handle = ctypes.cast(ctypes.c_void_p(font), self.raw.FPDF_FONT) if font else None
             if font and self.raw.FPDFFont_GetIsEmbedded(handle) and self.raw.FPDFFont_GetFlags(handle) & 4:
                 program = self._font_program(font)
@@ -915,7 +928,8 @@ class PdfiumPage:
                 top, bottom = height - y0 - size, height - y0
             else:
                 top, bottom = height - y1, height - y0
-            if u in OVERHANG or advance[4]:
+            # (not for a glyph whose letter a table gave: pdfium finds a width by its own code point)
+            if (u in OVERHANG or advance[4]) and i not in self._read_by_table:
                 box = self._advance_box(i, u, advance)
                 if box is not None:
                     x0, x1 = (box[0], box[1]) if box[0] is not None else (x0, x1)

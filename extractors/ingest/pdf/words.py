@@ -12,7 +12,8 @@ from pdfplumber.utils import extract_words
 
 
 
-from extractors.ingest.pdf.glyphs import ACCENTS, CID_TEXT, cid_letters, overlaps, symbol_letters, with_accent
+from extractors.ingest.pdf.glyphs import (ACCENTS, CID_TEXT, PLANE_16, cid_letters, office_ligatures, overlaps,
+                                          symbol_letters, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, PdfSettings, runs_level
 
 
@@ -292,16 +293,24 @@ def set_accents(chars: list[dict]) -> list[dict]:
 def cids_recoded(page, chars: list[dict]) -> list[dict]:
     """pdfminer's "(cid:72)" characters, glyphs of a CID TrueType font that neither its
     /ToUnicode nor its cmap maps, as the letters the font's glyph order gives
-    (`glyphs.cid_letters`; the pdfium engine reads them so); the same list where the page has none."""
-    if not any(c["text"].startswith("(cid:") for c in chars):
+    (`glyphs.cid_letters`; the pdfium engine reads them so), or an Office font's ligature
+    (`glyphs.office_ligatures`, also where Word mapped it to U+100000 + its glyph id); the same
+    list where the page has none."""
+    if not any(c["text"].startswith("(cid:") or c["text"][:1] >= PLANE_16_TEXT for c in chars):
         return chars
     tables = cid_letters(getattr(getattr(page, "page_obj", None), "resources", None))
     out = []
     for c in chars:
         found = CID_TEXT.fullmatch(c["text"]) if c["text"].startswith("(cid:") else None
         letter = tables.get(c["fontname"], {}).get(int(found.group(1))) if found else None
+        if letter is None and (found or c["text"][:1] >= PLANE_16_TEXT):  # an Office font's ligature
+            gid = int(found.group(1)) if found else ord(c["text"][0]) - PLANE_16
+            letter = office_ligatures(c["fontname"]).get(gid)
         out.append(c if letter is None else {**c, "text": letter})
     return out
+
+
+PLANE_16_TEXT = chr(PLANE_16)
 
 
 def symbols_recoded(chars: list[dict]) -> list[dict]:
