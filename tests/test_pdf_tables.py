@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.ingest.documents import ingest
+from extractors.ingest.pdf import PdfSettings
 
 from . import pdfgen
 from .conftest import segmenter
@@ -343,3 +344,35 @@ def test_regression_a_table_ruled_only_between_columns_keeps_its_rows(tmp_path):
     assert table == ["Product | Hours | Dilution | Method"] + [
         f"{name} | {hours} | {dilution} | {' '.join(method)}" for name, hours, dilution, method in TREATMENTS]
     assert [s.text for s in doc.sentences if s.zone != "table"] == [BEFORE, AFTER]
+
+
+
+def test_regression_a_table_ruled_by_image_masks_is_a_table(tmp_path):
+    """Round 15 (a LaTeX manual through dvips and Ghostscript 9.14): the tabulars' rules are drawn
+    as one-bit image masks, not as paths, so no table was found and its columns were read one
+    after the other ("Syntax ADDLW ADDWF ANDLW ..." then "Description Add immediate to W ...").
+    An image no thicker than a rule, five times as long, is a rule. Both engines."""
+    rows = [("Syntax", "Description"), ("ADDLW k", "Add immediate to W"), ("ANDLW k", "And W and literal"),
+            ("CLRW", "Write zero to W"), ("GOTO addr", "Go to the address")]
+    h = 595.0
+    top, row_h, cols = 120.0, 16.0, (60.0, 150.0, 330.0)
+
+    def rule(x0: float, y_top: float, x1: float, y_bottom: float) -> bytes:  # an inline image mask, 1 x 1
+        return (b"q %g 0 0 %g %g %g cm BI /W 1 /H 1 /BPC 1 /IM true /D [1 0] ID \x00 EI Q "
+                % (x1 - x0, y_bottom - y_top, x0, h - y_bottom))
+
+    content = b"BT /F1 10 Tf 60 520 Td (The instructions are listed in the table below, by name.) Tj ET "
+    for r, (a, b) in enumerate(rows):
+        base = h - (top + 12 + r * row_h)
+        content += b"BT /F1 9 Tf %g %g Td (%s) Tj ET BT /F1 9 Tf %g %g Td (%s) Tj ET " % (
+            cols[0] + 4, base, a.encode(), cols[1] + 4, base, b.encode())
+    bottom = top + len(rows) * row_h + 4
+    for r in range(len(rows) + 1):
+        y = top if r == 0 else top + r * row_h + 4
+        content += rule(cols[0], y, cols[2], y + 0.4)
+    for x in cols:
+        content += rule(x, top, x + 0.4, bottom)
+    path = pdfgen.write_raw(tmp_path / "masks.pdf", [content], {"F1": pdfgen.HELVETICA})
+    for engine in ("pdfium", "pdfplumber"):
+        doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+        assert [s.text for s in doc.sentences if s.zone == "table"] == [" | ".join(r) for r in rows], engine

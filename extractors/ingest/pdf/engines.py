@@ -954,16 +954,16 @@ class PdfiumPage:
 
     # -- drawings, images, links ------------------------------------------------------------
 
-    def _walk(self) -> tuple[list, int, list]:
+    def _walk(self) -> tuple[list, list, list]:
         """Every path's subpaths as points in pdfplumber's frame (form contents included, each
-        through its form's matrix), how many images the page draws, and the boxes of the small
+        through its form's matrix), the boxes of the images the page draws, and the boxes of the small
         paths (`SMALL_PATH`), whose segments are not read (a drawn glyph, a chart's marker: many
         segments each, no ruling line or table cell among them)."""
         if self._objects is not None:
             return self._objects
         raw = self.raw
         paths: list[list[tuple[float, float]]] = []
-        images = 0
+        images: list[dict] = []
         mat = raw.FS_MATRIX()
         x_, y_ = ctypes.c_float(), ctypes.c_float()
         height = self.height
@@ -975,11 +975,21 @@ class PdfiumPage:
         box_addr = [ctypes.addressof(v) for v in box_]
         image, path, form, moveto = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
 
+        def frame(outer: tuple) -> tuple[float, float, float, float]:
+            """The box `get_bounds` gave (in the space the object's own matrix leads to), through
+            the outer matrix, in pdfplumber's frame: (x0, top, x1, bottom)."""
+            left, bottom, right, top = (v.value for v in box_)
+            a, b, c, d, e, f = outer
+            corners = [(x * a + y * c + e, height - (x * b + y * d + f))
+                       for x, y in ((left, bottom), (right, top), (left, top), (right, bottom))]
+            xs, ys = [q[0] for q in corners], [q[1] for q in corners]
+            return min(xs), min(ys), max(xs), max(ys)
+
         def visit(obj: int, outer: tuple) -> None:
-            nonlocal images
             kind = obj_type(obj)
             if kind == image:
-                images += 1
+                x0, y0, x1, y1 = frame(outer) if get_bounds(obj, *box_addr) else (0.0, 0.0, 0.0, 0.0)
+                images.append({"x0": x0, "top": y0, "x1": x1, "bottom": y1})
                 return
             if kind != path and kind != form:
                 return
@@ -990,15 +1000,10 @@ class PdfiumPage:
                 for k in range(form_count(obj)):
                     visit(form_object(obj, k), m)
                 return
-            if get_bounds(obj, *box_addr):  # (in the space the object's own matrix leads to)
-                left, bottom, right, top = (v.value for v in box_)
-                a, b, c, d, e, f = outer
-                corners = [(x * a + y * c + e, height - (x * b + y * d + f))
-                           for x, y in ((left, bottom), (right, top), (left, top), (right, bottom))]
-                xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-                w, h = max(xs) - min(xs), max(ys) - min(ys)
-                if THIN_PATH <= w < SMALL_PATH and THIN_PATH <= h < SMALL_PATH:
-                    small.append((min(xs), min(ys), max(xs), max(ys)))
+            if get_bounds(obj, *box_addr):
+                x0, y0, x1, y1 = frame(outer)
+                if THIN_PATH <= x1 - x0 < SMALL_PATH and THIN_PATH <= y1 - y0 < SMALL_PATH:
+                    small.append((x0, y0, x1, y1))
                     return
             a, b, c, d, e, f = m
             pts: list[tuple[float, float]] = []
@@ -1117,8 +1122,9 @@ class PdfiumPage:
         return self._shapes["curve"]
 
     @property
-    def images(self) -> list:
-        return [None] * self._walk()[1]
+    def images(self) -> list[dict]:
+        """The boxes of the images the page draws (x0, top, x1, bottom), as pdfplumber's."""
+        return self._walk()[1]
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

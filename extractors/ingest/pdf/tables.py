@@ -30,8 +30,25 @@ MAX_SEGMENTS = 2000  # a page drawing more lines than this is a map or a plot: n
 def has_rulings(page) -> bool:
     """Cheap test before `find_tables`: a table needs several ruling lines or cell borders (and a
     page of thousands of drawn segments would cost far more to search than to read)."""
-    n = len(page.lines) + len(page.rects) + len(page.curves)
+    n = len(page.lines) + len(page.rects) + len(page.curves) + len(image_rules(page))
     return 2 <= n <= MAX_SEGMENTS
+
+
+THIN_RULE = 2.0  # pt: an image no thicker than this, and five times as long, is a rule
+
+
+def image_rules(page) -> list[dict]:
+    """Rules drawn as images (Ghostscript writes dvips's table rules as one-bit image masks: a
+    LaTeX tabular's grid was no table, its columns read one after the other), as rectangles
+    for the table finder."""
+    out = []
+    for im in page.images:
+        w, h = im["x1"] - im["x0"], im["bottom"] - im["top"]
+        if 0 <= min(w, h) <= THIN_RULE and max(w, h) >= 5 * max(min(w, h), 0.5):
+            out.append({"object_type": "rect", "x0": im["x0"], "x1": im["x1"], "top": im["top"],
+                        "bottom": im["bottom"], "doctop": im["top"], "width": w, "height": h,
+                        "y0": page.height - im["bottom"], "y1": page.height - im["top"]})
+    return out
 
 
 def _center(w: dict) -> tuple[float, float]:
@@ -47,8 +64,10 @@ def page_tables(page, words: list[dict]) -> tuple[list[TableRows], set[int]]:
     took. A box of rulings that holds no text grid (a figure's frame, a form's empty fields, a
     framed note) is not a table: a table has at least two rows and two columns with text, and
     most of its cells filled."""
+    rules = image_rules(page)
+    settings = {"explicit_vertical_lines": rules, "explicit_horizontal_lines": rules} if rules else None
     try:
-        found = page.find_tables()
+        found = page.find_tables(settings)
     except Exception:  # a drawing pdfplumber cannot resolve into cells: read the page as text
         return [], set()
     out = []
