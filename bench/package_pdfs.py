@@ -1,4 +1,4 @@
-"""Rounds 9 to 14 of issue 13's material: real PDFs that packages ship (PyPI sdists, npm, Debian).
+"""Rounds 9 to 15 of issue 13's material: real PDFs that packages ship (PyPI sdists, npm, Debian).
 
 Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
 distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
@@ -44,7 +44,16 @@ pdfreader's Skia, InDesign CS6 and TextEdit files) and Debian 12 .debs (groff's 
 groff-through-Ghostscript manuals, mom's French "mon premier doc"; xorg-docs from Apache FOP 2.5 over
 DocBook; graphviz's Distiller 3 for Solaris guides; SIL Gentium's cairo-made pages; Prawn's 111-page manual;
 htmldoc's 176-page xfig reference; GNU Ghostscript 7.07's gpsim manual; TCPDF; LibreOffice 4.0 and 5.2
-forms and manual; the French Debian FAQ and live-manual from xdvipdfmx); none made pdfplumber fail.
+forms and manual; the French Debian FAQ and live-manual from xdvipdfmx); none made pdfplumber fail. Round 15
+(`--round 15`): 51 PDFs with text from 28 more Debian 12 .debs (PyPI and npm gave no new PDFs): SIL fonts'
+feature and type-sample documents for Tifinagh, West African and Kano Arabic, Ethiopic, Khmer, Burmese, Lepcha, Miao and
+Tai scripts from Word ("Microsoft"), LibreOffice 5.1 to 7.1 (Writer and Draw), Distiller 9.4 to 21 over PScript5, GNU
+Ghostscript 8.64 over PScript5, PDFMaker 7 for Excel and Pages through Quartz on Mac OS X 10.6, and one more cairo page;
+French documents: a QuarkXPress 4.11 article through Distiller 5 for Macintosh, WinFF's LibreOffice 7.4 manual (with
+its English, Spanish and Dutch siblings), the Debian Edu and LinuxCNC manuals from DBLaTeX/xdvipdfmx, an XeTeX invoice,
+LuaTeX newsletter and typography guides, pdfTeX law and journal templates, the Debian developers' reference and
+Ubuntu packaging guide; and TeXmacs with Hummus (giac's 182-page graph theory manual), gputils' dvips through
+Ghostscript 9.14, and Amiri's Arabic documentation from xdvipdfmx.
 
 Fetches each listed sdist from the package index (pinned versions), takes the listed files out into
 a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py. A key
@@ -54,7 +63,7 @@ npm_NAME__path); ("deb:NAME", version) from Debian's .deb at exactly that versio
 deb_NAME__path); the archive keeps only current versions, so a version gone from it stops the fetch
 with a message saying so:
 
-    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13|14] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
+    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13|14|15] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
 """
 from __future__ import annotations
 
@@ -271,7 +280,59 @@ ROUND_14 = {
     ("deb:xorg-docs", "1:1.7.1-1.2"): [f"usr/share/doc/xorg-docs/{n}.pdf.gz" for n in (
         "License", "README", "ReleaseNotes", "input/XKB-Config", "icccm/icccm", "xlfd/xlfd")],
 }
-ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13, 14: ROUND_14}
+ROUND_15 = {
+    # Debian 12 .debs only (PyPI and npm candidates checked had no new PDFs); paths from the root
+    ("deb:debian-edu-doc-fr", "2.12.23~deb12u1"): ["usr/share/doc/debian-edu-doc-fr/debian-edu-bookworm-manual.pdf"],
+    ("deb:developers-reference-fr", "12.18"): ["usr/share/developers-reference/fr/developers-reference.pdf"],
+    ("deb:expeyes-doc-fr", "4.3-3"): ["usr/share/expeyes/doc/fr-eyesj-progman.pdf"],
+    ("deb:fonts-hosny-amiri", "0.113-1"): ["usr/share/doc/fonts-hosny-amiri/Documentation-Arabic.pdf.gz"],
+    ("deb:fonts-sil-abyssinica", "2.100-3"): [f"usr/share/doc/fonts-sil-abyssinica/documentation/{n}.pdf.gz" for n in (
+        "AbyssinicaSILFontFeatures", "AbyssinicaSILTypeSample")],
+    ("deb:fonts-sil-akatab", "2.000-3"): [f"usr/share/doc/fonts-sil-akatab/documentation/{n}.pdf.gz" for n in (
+        "Akatab-Character-Inventory", "Akatab-documentation")],
+    ("deb:fonts-sil-alkalami", "1.200-1"): [f"usr/share/doc/fonts-sil-alkalami/documentation/{n}.pdf.gz" for n in (
+        "Alkalami-features", "Alkalami-typesample")],
+    ("deb:fonts-sil-andika", "6.101-2"): ["usr/share/doc/fonts-sil-andika/documentation/pdf/features.pdf.gz"],
+    ("deb:fonts-sil-andikanewbasic", "5.500-3.1"): [
+        "usr/share/doc/fonts-sil-andikanewbasic/documentation/AndikaNewBasic-features.pdf.gz"],
+    ("deb:fonts-sil-annapurna", "1.204-2"): ["usr/share/doc/fonts-sil-annapurna/documentation/AnnapurnaSIL-features.pdf.gz"],
+    ("deb:fonts-sil-awami-nastaliq", "2.200-1"): [
+        f"usr/share/doc/fonts-sil-awami-nastaliq/documentation/{n}.pdf.gz" for n in (
+            "AwamiNastaliq-Features", "AwamiNastaliq-TypeSample")],
+    ("deb:fonts-sil-charis-compact", "5.000-2"): [
+        "usr/share/doc/fonts-sil-charis-compact/documentation/CharisSIL-features.pdf.gz"],
+    ("deb:fonts-sil-dai-banna", "2.200-2"): ["usr/share/doc/fonts-sil-dai-banna/doc/DaiBannaSIL.pdf.gz"],
+    ("deb:fonts-sil-ezra", "2.51-9"): ["usr/share/doc/fonts-sil-ezra/Unicode-Ezra-Chart17short.pdf.gz"],
+    ("deb:fonts-sil-harmattan", "2.000-1"): [f"usr/share/doc/fonts-sil-harmattan/documentation/{n}.pdf.gz" for n in (
+        "Harmattan-features", "Harmattan-typesample")],
+    ("deb:fonts-sil-mingzat", "1.000-3"): ["usr/share/doc/fonts-sil-mingzat/documentation/Mingzat-typesample.pdf.gz"],
+    ("deb:fonts-sil-mondulkiri", "7.100-3"): [f"usr/share/doc/fonts-sil-mondulkiri/documentation/{n}.pdf.gz" for n in (
+        "Differences in the Implementations of Khmer Unicode", "Quick Guide to Stylistic Sets and Typography Options",
+        "Quick guide to typing Khmer", "Stylistic sets in Mondulkiri fonts", "The Mondulkiri Font Family",
+        "The orthographical syllable in Khmer and rules for the rendering of register shifters",
+        "Typography options in Mondulkiri fonts")],
+    ("deb:fonts-sil-padauk", "5.000-3"): [f"usr/share/doc/fonts-sil-padauk/documentation/{n}.pdf.gz" for n in (
+        "Padauk-features", "Padauk-typesample")],
+    ("deb:fonts-sil-scheherazade", "2.100-2.1"): [
+        "usr/share/doc/fonts-sil-scheherazade/documentation/Scheherazade-features.pdf.gz"],
+    ("deb:fonts-sil-shimenkan", "1.000-3"): [f"usr/share/doc/fonts-sil-shimenkan/documentation/{n}.pdf.gz" for n in (
+        "UsingTheFonts", "字体使用说明")],
+    ("deb:fonts-sil-tagmukay", "2.000-2.1"): [f"usr/share/doc/fonts-sil-tagmukay/documentation/{n}.pdf.gz" for n in (
+        "Tagmukay-Glyphs", "Tagmukay-SmartFontFeatures")],
+    ("deb:fonts-sil-taiheritagepro", "2.600-2"): [
+        "usr/share/doc/fonts-sil-taiheritagepro/documentation/TaiHeritagePro-features.pdf.gz"],
+    ("deb:giac-doc", "1.9.0.35+dfsg2-1.1"): ["usr/share/giac/doc/graphtheory-user_manual.pdf"],
+    ("deb:gputils-doc", "1.4.0-0.2"): ["usr/share/doc/gputils-doc/gputils.pdf.gz"],
+    ("deb:linuxcnc-doc-fr", "2.9.0~pre1+git20230208.f1270d6ed7-1+deb12u2"): [
+        f"usr/share/doc/linuxcnc/LinuxCNC_{n}_fr.pdf" for n in ("Getting_Started", "Integrator")],
+    ("deb:texlive-lang-french", "2022.20230122-1"): [f"usr/share/doc/texlive-doc/{n}.pdf" for n in (
+        "latex/bibleref-french/Lacroux-Bible", "latex/droit-fr/droit-fr", "latex/impnattypo/impnattypo-fr",
+        "latex/matapli/examples/modeleauteur/modele", "lualatex/letgut/letgut", "xelatex/facture/exemple")],
+    ("deb:ubuntu-packaging-guide-pdf-fr", "1.0.4"): [
+        "usr/share/doc/ubuntu-packaging-guide-pdf-fr/ubuntu-packaging-guide.pdf.gz"],
+    ("deb:winff-doc", "1.5.5-9"): [f"usr/share/doc/winff/WinFF.{n}.pdf.gz" for n in ("en", "es", "fr", "nl")],
+}
+ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13, 14: ROUND_14, 15: ROUND_15}
 
 
 def sdist(package: str, version: str) -> bytes:
