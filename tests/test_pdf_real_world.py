@@ -1382,3 +1382,19 @@ def test_regression_a_title_holds_a_word():
     assert document_title([*junk, Block("para", "Drawing of the district office", 1)], "") == \
         "Drawing of the district office"
     assert document_title([*junk, Block("heading", "Ground floor", 1, 1)], "Site plan") == "Ground floor"
+
+
+def test_regression_a_copyright_line_or_a_label_is_no_title():
+    """Round 15 (WinFF's manuals, LibreOffice 7.4: the title a picture, the first heading the
+    edition's line): documents.csv's title was "Version 1.0 Copyright © 2006 – 2009
+    http://www.winff.org". A heading that names no document (a copyright or version line, a web
+    address, a label ending in a colon) is passed over for the next."""
+    from extractors.ingest.layout import Block
+    from extractors.ingest.pdf.reader import document_title
+
+    blocks = [Block("heading", "Version 1.0 Copyright © 2006 – 2009 http://www.winff.org", 1, 2),
+              Block("heading", "Basic Latin:", 1, 2),
+              Block("heading", "Conversion vidéo simple et libre grâce à WinFF", 1, 1),
+              Block("para", "WinFF est une interface graphique pour FFmpeg.", 1)]
+    assert document_title(blocks, "") == "Conversion vidéo simple et libre grâce à WinFF"
+    assert document_title(blocks[:2] + blocks[3:], "Manuel de WinFF") == "Manuel de WinFF"

@@ -101,10 +101,18 @@ def first_line(blocks: list[Block]) -> str:
 WORD = re.compile(r"[^\W_]{2}")  # two letters or digits running: a title holds a word or a number
 
 
+# a heading that names no document: a copyright or version line, a web address, a label
+# introducing what follows ("Basic Latin:")
+NO_TITLE = re.compile(r"©|\bcopyright\b|https?://|\bwww\.|:$", re.I)
+
+
 def document_title(blocks: list[Block], meta_title: str) -> str:
     """The first heading, else the metadata title, else the first line of text; never one with no
-    word or a number (a font with no Unicode read as its codes, "'- ( # (", had made the title "'-")."""
-    heading = next((b.text for b in blocks if b.kind == "heading" and WORD.search(b.text)), "")
+    word or a number (a font with no Unicode read as its codes, "'- ( # (", had made the title "'-"),
+    nor a heading that names no document (`NO_TITLE`: a manual whose title is a picture had the
+    title "Version 1.0 Copyright © 2006 – 2009 http://www.winff.org")."""
+    heading = next((b.text for b in blocks if b.kind == "heading" and WORD.search(b.text)
+                    and not NO_TITLE.search(b.text.strip())), "")
     return heading or usable_title(meta_title) or first_line(blocks)
 
 
