@@ -376,3 +376,26 @@ def test_regression_a_table_ruled_by_image_masks_is_a_table(tmp_path):
     for engine in ("pdfium", "pdfplumber"):
         doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
         assert [s.text for s in doc.sentences if s.zone == "table"] == [" | ".join(r) for r in rows], engine
+
+
+BOOKS = [("Genèse", "Gn", "Ge.", "Gen."), ("Exode", "Ex", "Ex.", "Ex."), ("Lévitique", "Lv", "Lé.", "Lév."),
+         ("Nombres", "Nb", "No.", "Nombr."), ("Deutéronome", "Dt", "De.", "Deut."), ("Josué", "Jos", "Jos.", "Jos.")]
+
+
+def test_regression_an_unruled_table_is_read_row_by_row(tmp_path):
+    """Round 15 (a French article from QuarkXPress through Distiller 5): a table without any rule,
+    the names of the Bible's books and their abbreviations in three editions, its rows in groups
+    of three set apart by more leading. The wide gaps between its columns were read as a page's
+    gutters: the first column's three names, then the second's ("Genèse Exode Lévitique", "Gn Ex
+    Lv" ...), each book's abbreviations sentences away from its name. Rows of three or more short
+    cells in aligned columns are a table's rows (zone table), the prose around it stays text."""
+    runs, y = pdfgen.flow(BEFORE, 50, 80, 320, "serif", 9, 11)
+    cols = (50.0, 160.0, 230.0, 300.0)
+    y += 14
+    for k, row in enumerate(BOOKS):
+        runs += [Run(x, y, cell, "serif", 9) for x, cell in zip(cols, row)]
+        y += 11 + (5 if k % 3 == 2 else 0)
+    after, _ = pdfgen.flow(AFTER, 50, y + 12, 320, "serif", 9, 11)
+    doc = read(pdfgen.write_pages(tmp_path / "books.pdf", [runs + after]))
+    assert [s.text for s in doc.sentences if s.zone == "table"] == [" | ".join(r) for r in BOOKS]
+    assert [s.text for s in doc.sentences if s.zone != "table"] == [BEFORE, AFTER]

@@ -12,7 +12,7 @@ from operator import itemgetter
 
 
 
-from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines
+from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines, text_tables
 from extractors.ingest.pdf.types import AFFILIATION_MARK, RTL, IngestError, Line, PdfSettings, Seg, is_rtl
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words, word_break
 
@@ -931,6 +931,11 @@ def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
             words = [w for k, w in enumerate(words) if k not in taken]
             tables = [table_lines(t, i, found.height, found.width, settings) for t in found_tables]
         words, numbers = line_numbers(words, found.height)
+        if not found.turned and words:  # tables without rules: rows of short cells in aligned columns
+            grids, gone = text_tables(rows_of(words))
+            if grids:
+                words = [w for w in words if id(w) not in gone]
+                tables += [table_lines(t, i, found.height, found.width, settings) for t in grids]
         lines = page_lines(words, i, found.height, found.width, settings, rules) if words else []
         if tables:
             lines = place_tables(lines, tables)

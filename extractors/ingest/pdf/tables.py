@@ -102,6 +102,83 @@ def page_tables(page, words: list[dict]) -> tuple[list[TableRows], set[int]]:
     return out, taken
 
 
+MIN_GRID_ROWS = 4  # rows of short cells in three or more aligned columns make an unruled table
+MAX_CELL_CHARS = 40  # a cell of an unruled table is short: a name, a figure, an abbreviation
+MEAN_CELL_CHARS = 16
+MIN_GRID_FILL = 0.6  # of the run's rows times its columns: cells with words
+
+
+def _cells(row: list[dict]) -> list[list[dict]]:
+    """A row's words in groups set apart by more than a word space (an em and a half)."""
+    out: list[list[dict]] = []
+    for w in row:
+        if out and w["x0"] - out[-1][-1]["x1"] < 1.5 * max(w["size"], out[-1][-1]["size"]):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _grid_row(row: list[dict]) -> bool:
+    cells = _cells(row)
+    sizes = [len(" ".join(w["text"] for w in c)) for c in cells]
+    return len(cells) >= 3 and max(sizes) <= MAX_CELL_CHARS
+
+
+def _columns(rows: list[list[dict]]) -> list[tuple[float, float]]:
+    """The x spans of a run of rows' columns: stretches that the rows' cells cover, parted by
+    strips no cell covers."""
+    spans = sorted((c[0]["x0"], c[-1]["x1"]) for r in rows for c in _cells(r))
+    out: list[list[float]] = []
+    for x0, x1 in spans:
+        if out and x0 <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
+    """Unruled tables: runs of `MIN_GRID_ROWS` or more rows, each of three or more short cells
+    set a wide gap apart (`_grid_row`), whose cells stand in three or more columns that no cell
+    of the run crosses, most cells short (`MEAN_CELL_CHARS`), most of the grid filled
+    (`MIN_GRID_FILL`). Read as a ruled table is (zone
+    table, a row's cells in order), not column by column as the gaps made them: a French
+    article's table of Bible books' abbreviations in seven editions had become lists of the
+    first column's three names, then the second's (round 15), a font's feature tables page
+    columns (round 14). A lone row of the run that does not fill the columns (a name wrapped
+    onto a second line) stays in it. Returns the tables and the ids of the words they took."""
+    out: list[TableRows] = []
+    taken: set[int] = set()
+    flags = [_grid_row(r) for r in rows]
+    i = 0
+    while i < len(rows):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(rows) and (flags[j + 1] or (j + 2 < len(rows) and flags[j + 2] and len(rows[j + 1]) <= 3)):
+            j += 1
+        run = rows[i:j + 1]
+        i = j + 1
+        if sum(1 for r in run if _grid_row(r)) < MIN_GRID_ROWS:
+            continue
+        columns = _columns(run)
+        cells = [c for r in run for c in _cells(r)]
+        mean = sum(len(" ".join(w["text"] for w in c)) for c in cells) / len(cells)
+        if len(columns) < 3 or mean > MEAN_CELL_CHARS:
+            continue
+        grid = []
+        for r in run:
+            grid.append([[w for w in r if a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in columns])
+        if sum(1 for r in grid for c in r if c) < MIN_GRID_FILL * len(grid) * len(columns):
+            continue  # (a flow chart's boxes, side by side, fill few of the columns of a row)
+        box = (min(w["x0"] for r in run for w in r), min(w["top"] for r in run for w in r),
+               max(w["x1"] for r in run for w in r), max(w["bottom"] for r in run for w in r))
+        out.append(TableRows(box, tuple(tuple(tuple(c) for c in r) for r in grid)))
+        taken.update(id(w) for r in run for w in r)
+    return out, taken
+
 def is_text_grid(grid: list[list[list[dict]]]) -> bool:
     def text(cell: list[dict]) -> bool:  # a cell with a letter or digit (not a plot's markers)
         return any(ch.isalnum() for w in cell for ch in w["text"])
