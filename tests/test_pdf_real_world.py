@@ -1398,3 +1398,25 @@ def test_regression_a_copyright_line_or_a_label_is_no_title():
               Block("para", "WinFF est une interface graphique pour FFmpeg.", 1)]
     assert document_title(blocks, "") == "Conversion vidéo simple et libre grâce à WinFF"
     assert document_title(blocks[:2] + blocks[3:], "Manuel de WinFF") == "Manuel de WinFF"
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_regression_a_tex_symbol_font_without_tounicode_gives_its_symbols(tmp_path, engine):
+    """Round 15 (a LuaTeX class's documentation, in French): the angle brackets of "⟨nom⟩" are set
+    in cmsy10, TeX's math symbol font, which had no /ToUnicode: they were read by their codes,
+    "hnomi" (246 times), and its dagger and section sign would be "y" and "x". A TeX symbol
+    font's digits and lower-case letters are its symbols (the OMS encoding)."""
+    cmsy = (b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+CMSY10 /FirstChar 104 /LastChar 121 "
+            b"/Widths [" + b" ".join([b"389"] * 18) + b"] /FontDescriptor 5 0 R >>")
+    descriptor = (b"<< /Type /FontDescriptor /FontName /ABCDEF+CMSY10 /Flags 4 /FontBBox [-166 -225 1000 931] "
+                  b"/ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 >>")  # (not embedded here)
+
+    def show(*parts: tuple[str, bytes]) -> bytes:
+        return b"".join(b"/%s 10 Tf (%s) Tj " % (font.encode(), text) for font, text in parts)
+
+    content = (b"BT 50 500 Td " + show(("F1", b"The command takes "), ("F2", b"h"), ("F1", b"options"), ("F2", b"i"),
+                                     ("F1", b" and a "), ("F2", b"h"), ("F1", b"name"), ("F2", b"i"),
+                                     ("F1", b" \\(see "), ("F2", b"x"), ("F1", b" 2, note"), ("F2", b"y"), ("F1", b"\\).")) + b"ET")
+    path = pdfgen.write_raw(tmp_path / "cmsy.pdf", [content], {"F1": pdfgen.HELVETICA, "F2": cmsy}, extra=[descriptor])
+    doc = ingest(path, path.stem, path.name, segmenter, PdfSettings(engine=engine))
+    assert " ".join(s.text for s in doc.sentences) == "The command takes ⟨options⟩ and a ⟨name⟩ (see § 2, note†)."

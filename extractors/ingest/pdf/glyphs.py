@@ -159,6 +159,22 @@ def office_ligatures(fontname: str) -> dict[int, str]:
     name = SUBSET_TAG.sub("", fontname).casefold()
     return next((ids for family, ids in OFFICE_LIGATURES.items() if name.startswith(family)), {})
 
+# TeX's math symbol fonts (cmsy, its bold, Latin Modern's) in their own encoding (OMS): without a
+# /ToUnicode, their glyphs at the codes of digits and lower-case letters are read as those ("h"
+# and "i" for the angle brackets of "⟨nom⟩", "y" for a dagger, "x" for a section sign). The
+# symbols at those codes (cmsy10's encoding); the codes of capitals are its calligraphic capitals.
+TEX_SYMBOL_FAMILIES = ("cmsy", "cmbsy", "lmmathsymbols", "lmsy")
+OMS_SYMBOLS = dict(zip(map(ord, "0123456789`abcdefghijklmnopqrstuvwxyz"),
+                       "′∞∈∋△▽/↦∀∃⊢⊣⌊⌋⌈⌉{}⟨⟩|‖↕⇕\\≀√⨿∇∫⊔⊓⊑⊒§†‡"))
+
+
+@functools.lru_cache(maxsize=256)
+def tex_symbols(fontname: str) -> dict[int, str]:
+    """{code: the symbol meant} for a TeX math symbol font (`TEX_SYMBOL_FAMILIES`, "ABCDEF+CMSY10"),
+    else {}: its digits and lower-case letters, which only a font without /ToUnicode gives."""
+    name = SUBSET_TAG.sub("", fontname).casefold()
+    return OMS_SYMBOLS if name.startswith(TEX_SYMBOL_FAMILIES) else {}
+
 def mac_roman_cmap(program: bytes) -> bool:
     """Does a TrueType font program carry a Macintosh Roman (1, 0) cmap, through which pdfium
     decodes a bare TrueType font's codes? (False for other font programs.)"""

@@ -13,7 +13,7 @@ from pdfplumber.utils import extract_words
 
 
 from extractors.ingest.pdf.glyphs import (ACCENTS, CID_TEXT, PLANE_16, cid_letters, office_ligatures, overlaps,
-                                          symbol_letters, with_accent)
+                                          symbol_letters, tex_symbols, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, PdfSettings, runs_level
 
 
@@ -48,15 +48,21 @@ def mark_spaces(words: list[dict], blank: list[tuple]) -> None:
     if not blanks:
         return
     ends = [b[0] for b in blanks]
+    owner: dict[int, dict] = {}  # blank -> the word it stands before: the first after it
     for w in words:
         x0, size = w["x0"], w.get("size") or (w["bottom"] - w["top"])
         i = bisect.bisect_left(ends, x0 - 0.4 * size)
         while i < len(blanks) and blanks[i][0] <= x0 + 0.25 * size:  # kerning may pull a word into its space
             _x1, bx0, top, bottom = blanks[i]
             if bx0 < x0 - 0.05 * size and min(bottom, w["bottom"]) - max(top, w["top"]) > 0.3 * (w["bottom"] - w["top"]):
-                w["space_before"] = True
+                # (a narrow word right after the space, a bracket in another font, is the one
+                # after it, not the word it abuts: "⟨ options⟩")
+                if i not in owner or x0 < owner[i]["x0"]:
+                    owner[i] = w
                 break
             i += 1
+    for w in owner.values():
+        w["space_before"] = True
 
 
 @lru_cache(maxsize=256)
@@ -198,7 +204,7 @@ def page_words(page, settings: PdfSettings) -> PageWords:
         if doubled:
             found = upright_words(page.dedupe_chars(tolerance=1), settings)  # costly: only here
     # text turned against the page's own direction (margin stamps, rotated table heads) is left out
-    words = drop_caps([w for w in found.words if w["upright"] and not is_blank(w["text"])])
+    words = drop_caps([w for w in tex_symbols_recoded(found.words) if w["upright"] and not is_blank(w["text"])])
     aside = tuple(w for w in found.words if not w["upright"] and not is_blank(w["text"]))
     return PageWords(words, found.width, found.height, found.turned, aside, found.chars, found.level)
 
@@ -305,12 +311,26 @@ def cids_recoded(page, chars: list[dict]) -> list[dict]:
         letter = tables.get(c["fontname"], {}).get(int(found.group(1))) if found else None
         if letter is None and (found or c["text"][:1] >= PLANE_16_TEXT):  # an Office font's ligature
             gid = int(found.group(1)) if found else ord(c["text"][0]) - PLANE_16
-            letter = office_ligatures(c["fontname"]).get(gid)
+            letter = office_ligatures(c["fontname"]).get(gid) or (
+                tex_symbols(c["fontname"]).get(gid) if found else None)  # a TeX symbol font's code
         out.append(c if letter is None else {**c, "text": letter})
     return out
 
 
 PLANE_16_TEXT = chr(PLANE_16)
+
+
+def tex_symbols_recoded(words: list[dict]) -> list[dict]:
+    """The words of a TeX math symbol font without /ToUnicode read as its symbols
+    (`glyphs.tex_symbols`: "h" and "i" are the angle brackets of "⟨nom⟩", "y" a dagger); the same
+    list where none is."""
+    out = None
+    for k, w in enumerate(words):
+        table = tex_symbols(w["fontname"]) if "fontname" in w else {}
+        if table and any(ord(ch) in table for ch in w["text"]):
+            out = out or list(words)
+            out[k] = {**w, "text": "".join(table.get(ord(ch), ch) for ch in w["text"])}
+    return out or words
 
 
 def symbols_recoded(chars: list[dict]) -> list[dict]:
