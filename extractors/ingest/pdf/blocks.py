@@ -64,6 +64,7 @@ def ends_toc_row(line: Line) -> bool:
     """Does this contents line end its row (with a page number), or does its entry wrap on?"""
     return bool(TOC_LINE.search(line.text) or TOC_PAGE_END.search(line.text))
 
+
 # a table of contents' title, in the languages of the documents read (casefolded)
 CONTENTS_TITLE = re.compile(r"(?:table of )?contents|sommaire|table des matières|inhalt(?:sverzeichnis)?|índice"
                             r"|indice|contenidos?|sumário|sommario|inhoud|innehåll|spis treści|содержание|оглавление")

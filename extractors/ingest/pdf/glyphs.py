@@ -175,6 +175,7 @@ def tex_symbols(fontname: str) -> dict[int, str]:
     name = SUBSET_TAG.sub("", fontname).casefold()
     return OMS_SYMBOLS if name.startswith(TEX_SYMBOL_FAMILIES) else {}
 
+
 def mac_roman_cmap(program: bytes) -> bool:
     """Does a TrueType font program carry a Macintosh Roman (1, 0) cmap, through which pdfium
     decodes a bare TrueType font's codes? (False for other font programs.)"""

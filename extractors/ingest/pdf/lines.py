@@ -566,9 +566,11 @@ def numbers_column(rows: list[list[dict]], cuts: list[float], k: int) -> bool:
     alone = [w for r in rows if not crosses(r, cuts) and all(column_of(w, cuts) == k for w in r) for w in r]
     return len(words) >= 2 and all(CONTENTS_NUMBER.fullmatch(w["text"]) for w in words + alone)
 
+
 def page_lines(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings,
-               rules: tuple[float, ...] = ()) -> list[Line]:
-    rows = rows_of(words)
+               rules: tuple[float, ...] = (), rows: list[list[dict]] | None = None) -> list[Line]:
+    """The page's lines in reading order; `rows`: the words' `rows_of`, where the caller has them."""
+    rows = rows_of(words) if rows is None else rows
     cuts = gutters(rows, settings)
     if cuts:
         sides = Counter(column_of(w, cuts) for w in words)
@@ -931,12 +933,14 @@ def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
             words = [w for k, w in enumerate(words) if k not in taken]
             tables = [table_lines(t, i, found.height, found.width, settings) for t in found_tables]
         words, numbers = line_numbers(words, found.height)
-        if not found.turned and words:  # tables without rules: rows of short cells in aligned columns
-            grids, gone = text_tables(rows_of(words))
+        rows = rows_of(words) if words else None
+        if not found.turned and rows:  # tables without rules: rows of short cells in aligned columns
+            grids, gone = text_tables(rows)
             if grids:
                 words = [w for w in words if id(w) not in gone]
+                rows = None
                 tables += [table_lines(t, i, found.height, found.width, settings) for t in grids]
-        lines = page_lines(words, i, found.height, found.width, settings, rules) if words else []
+        lines = page_lines(words, i, found.height, found.width, settings, rules, rows) if words else []
         if tables:
             lines = place_tables(lines, tables)
         if numbers:

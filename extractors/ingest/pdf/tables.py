@@ -179,6 +179,7 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
         taken.update(id(w) for r in run for w in r)
     return out, taken
 
+
 def is_text_grid(grid: list[list[list[dict]]]) -> bool:
     def text(cell: list[dict]) -> bool:  # a cell with a letter or digit (not a plot's markers)
         return any(ch.isalnum() for w in cell for ch in w["text"])
