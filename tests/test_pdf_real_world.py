@@ -607,6 +607,22 @@ def test_regression_contents_without_leaders_are_read_row_by_row(tmp_path):
     assert rows == expected
     assert {s.section for s in doc.sentences if s.zone == "body"} == {"Chapter 1. Introduction"}
 
+def test_regression_contents_numbers_after_pg_are_read_on_their_rows(tmp_path):
+    """Round 15's check on round 11 (a foundation's report from InDesign): contents rows whose page
+    numbers, flush right, follow "pg." ("1 Summary ... pg. 3"); the column of "pg. N" was read as
+    a column of its own, after all the titles. Each number, "pg." with it, is read on its row."""
+    rows = [("1 Summary", 3), ("2 Background", 12), ("3 The need", 18), ("4 Key insights from research", 28),
+            ("The science of reading and equity", 29), ("Key elements of the system", 43),
+            ("Lessons from bright spots", 65), ("5 Promising strategies", 81), ("6 Appendices", 92),
+            ("Root causes", 92), ("Sources", 104)]
+    toc = [Run(50, 60, "Table of contents", "bold", 16)]
+    for i, (name, page) in enumerate(rows):
+        toc += [Run(50, 90 + 18 * i, name, "bold" if name[0].isdigit() else "serif", 10),
+                Run(330, 90 + 18 * i, f"pg. {page}", "serif", 10)]
+    page2 = [Run(50, 60, "1 Summary", "bold", 14)] + body_page(PARAS[:3], y=85)
+    doc = read(pdfgen.write_pages(tmp_path / "pg.pdf", [toc, page2]))
+    assert [s.text for s in doc.sentences if s.zone == "toc"] == [f"{n} pg. {p}" for n, p in rows]
+
 def test_contents_rows_whose_leaders_start_at_one_edge_are_not_two_columns():
     """Issue 13: LaTeX sets a contents row's dot leaders from one edge on every row, so short
     titles leave a wide gap before the first dot: the gap was taken for a column gutter, and the
@@ -1384,16 +1400,18 @@ def test_regression_a_title_holds_a_word():
     assert document_title([*junk, Block("heading", "Ground floor", 1, 1)], "Site plan") == "Ground floor"
 
 
-def test_regression_a_copyright_line_or_a_label_is_no_title():
+def test_regression_a_copyright_line_or_a_contents_title_is_no_title():
     """Round 15 (WinFF's manuals, LibreOffice 7.4: the title a picture, the first heading the
     edition's line): documents.csv's title was "Version 1.0 Copyright © 2006 – 2009
     http://www.winff.org". A heading that names no document (a copyright or version line, a web
-    address, a label ending in a colon) is passed over for the next."""
+    address, a contents' title) is passed over for the next; a title's first line ending in a
+    colon ("Research to Action:") is a title."""
     from extractors.ingest.layout import Block
     from extractors.ingest.pdf.reader import document_title
 
+    assert document_title([Block("heading", "Research to Action:", 1, 1)], "") == "Research to Action:"
     blocks = [Block("heading", "Version 1.0 Copyright © 2006 – 2009 http://www.winff.org", 1, 2),
-              Block("heading", "Basic Latin:", 1, 2),
+              Block("heading", "Table of contents", 1, 2),
               Block("heading", "Conversion vidéo simple et libre grâce à WinFF", 1, 1),
               Block("para", "WinFF est une interface graphique pour FFmpeg.", 1)]
     assert document_title(blocks, "") == "Conversion vidéo simple et libre grâce à WinFF"

@@ -553,18 +553,21 @@ def page_rules(page) -> tuple[float, ...]:
 
 # a page's number in a contents' row, or its section's ("1.2.3")
 CONTENTS_NUMBER = re.compile(r"\d{1,4}|[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})+\.?", re.I)
+PAGE_WORD = re.compile(r"(?:pg?|pp|page|s)\.?", re.I)  # before a contents row's number: "pg. 3"
 
 
 def numbers_column(rows: list[list[dict]], cuts: list[float], k: int) -> bool:
     """Does column `k` hold nothing but numbers, each on the row of a line of another column, in
     the rows read column by column: the page numbers of contents rows set without dot leaders
     (a book's chapter rows beside its sections' leadered ones, "2 Mannigfaltigkeiten ... 24"),
-    or a list's figures; a row of its own there is a number too (the page's folio)? Not a
-    column: each number is read on its row."""
+    or a list's figures; a row of its own there is a number too (the page's folio); "pg." or
+    "page" may stand before the numbers? Not a column: each number is read on its row."""
     words = [w for r in rows if not crosses(r, cuts) and any(column_of(w, cuts) != k for w in r)
              for w in r if column_of(w, cuts) == k]
     alone = [w for r in rows if not crosses(r, cuts) and all(column_of(w, cuts) == k for w in r) for w in r]
-    return len(words) >= 2 and all(CONTENTS_NUMBER.fullmatch(w["text"]) for w in words + alone)
+    numbers = [w for w in words + alone if CONTENTS_NUMBER.fullmatch(w["text"])]
+    return len(numbers) >= 2 and all(CONTENTS_NUMBER.fullmatch(w["text"]) or PAGE_WORD.fullmatch(w["text"])
+                                     for w in words + alone)
 
 
 def page_lines(words: list[dict], page_no: int, height: float, width: float, settings: PdfSettings,

@@ -13,7 +13,7 @@ from extractors.model import Layout
 
 
 from extractors.ingest.pdf.engines import ENGINES, PdfiumDocument, engine_lock
-from extractors.ingest.pdf.blocks import column_edges, group_to_block, paragraphs_of
+from extractors.ingest.pdf.blocks import CONTENTS_TITLE, column_edges, group_to_block, paragraphs_of
 from extractors.ingest.pdf.joining import soft_break_hyphens, vocabulary_of
 from extractors.ingest.pdf.lines import PageInfo, read_pages
 from extractors.ingest.pdf.notes import footnotes_at_the_end, glued_markers, read_endnotes, wrapped_markers
@@ -101,9 +101,9 @@ def first_line(blocks: list[Block]) -> str:
 WORD = re.compile(r"[^\W_]{2}")  # two letters or digits running: a title holds a word or a number
 
 
-# a heading that names no document: a copyright or version line, a web address, a label
-# introducing what follows ("Basic Latin:")
-NO_TITLE = re.compile(r"©|\bcopyright\b|https?://|\bwww\.|:$", re.I)
+# a heading that names no document: a copyright or version line, a web address (a contents'
+# title, `blocks.CONTENTS_TITLE`, neither)
+NO_TITLE = re.compile(r"©|\bcopyright\b|https?://|\bwww\.", re.I)
 
 
 def document_title(blocks: list[Block], meta_title: str) -> str:
@@ -112,7 +112,7 @@ def document_title(blocks: list[Block], meta_title: str) -> str:
     nor a heading that names no document (`NO_TITLE`: a manual whose title is a picture had the
     title "Version 1.0 Copyright © 2006 – 2009 http://www.winff.org")."""
     heading = next((b.text for b in blocks if b.kind == "heading" and WORD.search(b.text)
-                    and not NO_TITLE.search(b.text.strip())), "")
+                    and not NO_TITLE.search(b.text) and not CONTENTS_TITLE.fullmatch(b.text.strip().casefold())), "")
     return heading or usable_title(meta_title) or first_line(blocks)
 
 
