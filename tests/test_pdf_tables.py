@@ -399,3 +399,33 @@ def test_regression_an_unruled_table_is_read_row_by_row(tmp_path):
     doc = read(pdfgen.write_pages(tmp_path / "books.pdf", [runs + after]))
     assert [s.text for s in doc.sentences if s.zone == "table"] == [" | ".join(r) for r in BOOKS]
     assert [s.text for s in doc.sentences if s.zone != "table"] == [BEFORE, AFTER]
+
+
+def test_regression_an_unruled_table_under_a_header_spanning_its_columns_keeps_its_columns(tmp_path):
+    """Round 14 (a state's voter counts, InDesign 18.5): over the unruled columns of figures, a
+    header whose cells stand centred over pairs of columns ("April", "July") and a row of two
+    cells between the rows. Taken into the run, the header's cells joined the columns they stand
+    over, the table had too few columns to be one, and its columns were read one after the other
+    (every county, then every figure). The columns are those of the run's most usual rows; the
+    header's words go to the nearest, none lost."""
+    cols = (50.0, 150.0, 210.0, 270.0, 330.0)
+    runs = [Run(165, 90, "April", "bold", 9), Run(285, 90, "July", "bold", 9)]
+    runs += [Run(x, 102, t, "bold", 9) for x, t in zip(cols, ("County", "Active", "All", "Active", "All"))]
+    counties = [("ALCONA", "8,842", "10,308", "8,850", "10,311"), ("ALGER", "6,319", "7,552", "6,320", "7,560"),
+                ("ALLEGAN", "85,317", "96,928", "85,400", "96,990"), ("ALPENA", "21,206", "24,840", "21,210", "24,845"),
+                ("ANTRIM", "19,869", "22,630", "19,870", "22,640"), ("ARENAC", "11,350", "13,035", "11,360", "13,040")]
+    y = 116.0
+    for k, row in enumerate(counties):
+        runs += [Run(x, y, t, "serif", 9) for x, t in zip(cols, row)]
+        y += 12
+        if k == 2:  # a row of two cells between the rows
+            runs += [Run(50, y, "GRAND TRAVERSE", "serif", 9), Run(150, y, "72,556", "serif", 9)]
+            y += 12
+    after, _ = pdfgen.flow(AFTER, 50, y + 30, 320, "serif", 9, 11)
+    doc = read(pdfgen.write_pages(tmp_path / "voters.pdf", [runs + after]))
+    table = [s.text for s in doc.sentences if s.zone == "table"]
+    assert [" | ".join(r) for r in counties] == [t for t in table if t.split(" | ")[0] in {r[0] for r in counties}]
+    assert "GRAND TRAVERSE | 72,556" in table
+    words = " ".join(f"{s.text} {s.section}" for s in doc.sentences).split()  # (the top line: a heading)
+    assert all(w in words for w in ("April", "July", "County", "Active", "All"))
+    assert [s.text for s in doc.sentences if s.zone == "body"][-1] == AFTER

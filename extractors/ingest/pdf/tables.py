@@ -147,7 +147,8 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
     article's table of Bible books' abbreviations in seven editions had become lists of the
     first column's three names, then the second's (round 15), a font's feature tables page
     columns (round 14). A lone row of the run that does not fill the columns (a name wrapped
-    onto a second line) stays in it. Returns the tables and the ids of the words they took."""
+    onto a second line, a row of two cells) stays in it; the columns are those of the rows of the
+    run's most usual shape. Returns the tables and the ids of the words they took."""
     out: list[TableRows] = []
     taken: set[int] = set()
     flags = [_grid_row(r) for r in rows]
@@ -157,20 +158,29 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(rows) and (flags[j + 1] or (j + 2 < len(rows) and flags[j + 2] and len(rows[j + 1]) <= 3)):
+        while j + 1 < len(rows) and (flags[j + 1] or (j + 2 < len(rows) and flags[j + 2] and (
+                len(rows[j + 1]) <= 3 or len(_cells(rows[j + 1])) >= 2))):
             j += 1
         run = rows[i:j + 1]
         i = j + 1
         if sum(1 for r in run if _grid_row(r)) < MIN_GRID_ROWS:
             continue
-        columns = _columns(run)
+        # the columns of the rows of the run's most usual shape (a header's cells, centred over
+        # two columns or spanning them, do not join them); the other rows' words in the nearest
+        counts = Counter(len(_cells(r)) for r in run)
+        typical = [r for r in run if len(_cells(r)) == counts.most_common(1)[0][0]]
+        columns = _columns(typical if len(typical) >= MIN_GRID_ROWS else run)
         cells = [c for r in run for c in _cells(r)]
         mean = sum(len(" ".join(w["text"] for w in c)) for c in cells) / len(cells)
         if len(columns) < 3 or mean > MEAN_CELL_CHARS:
             continue
         grid = []
         for r in run:
-            grid.append([[w for w in r if a <= (w["x0"] + w["x1"]) / 2 <= b] for a, b in columns])
+            row: list[list[dict]] = [[] for _ in columns]
+            for w in r:
+                x = (w["x0"] + w["x1"]) / 2
+                row[min(range(len(columns)), key=lambda k: max(columns[k][0] - x, x - columns[k][1], 0.0))].append(w)
+            grid.append(row)
         if sum(1 for r in grid for c in r if c) < MIN_GRID_FILL * len(grid) * len(columns):
             continue  # (a flow chart's boxes, side by side, fill few of the columns of a row)
         box = (min(w["x0"] for r in run for w in r), min(w["top"] for r in run for w in r),
