@@ -224,3 +224,23 @@ def test_code_points_down_a_table_s_first_column_are_no_line_numbers():
     pleading = [dict(w, text=str(int(w["text"]) - 49)) if w["x0"] == 40.0 else w for w in words]
     kept, numbers = line_numbers(pleading, 700.0)  # the same column numbered 1-20: line numbers
     assert [w["text"] for w in numbers] == [str(k) for k in range(1, 21)] and len(kept) == 100
+
+
+def test_regression_a_first_page_s_number_over_a_licence_line_is_set_aside(tmp_path):
+    """Round 15 (a French article from QuarkXPress): each page's number stands at one height at
+    the foot of the text; on the first page a licence line is set under it, so the number was not
+    the page's last line and was read as a sentence ("1") between the notes and the licence. A
+    bare number at the height of the other pages' numbers, numbering the pages as they do, is
+    the page's number."""
+    text = " ".join(PARAS * 3)
+    pages = paged(text, 8)
+    licence = "Published under a Creative Commons licence, which may be read at creativecommons.org."
+    for n, page in enumerate(pages, 1):
+        page.append(Run(205, 520, str(n), "serif", 9))
+        if n == 1:
+            page.append(Run(50, 560, licence, "serif", 7))
+    assert len(pages) >= 3
+    doc = read(pdfgen.write_pages(tmp_path / "folios.pdf", pages))
+    assert [(s.page, s.text) for s in doc.sentences if s.zone == "footer"] == [(n, str(n)) for n in range(1, len(pages) + 1)]
+    assert not [s for s in doc.sentences if s.zone == "body" and s.text.strip().isdigit()]
+    assert licence in " ".join(s.text for s in doc.sentences if s.zone == "body")

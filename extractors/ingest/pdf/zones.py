@@ -122,7 +122,11 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
                 # a page's last line that is its number, at the same height on other pages: a
                 # book's folio set well above a wide bottom margin
                 at_edge(line) and line.bottom > 0.6 * line.page_height and PAGE_NUMBER.match(line.text)
-                and repeated(line)) or id(line) in steady
+                and repeated(line)) or (
+                # a page's number at the height of the other pages' numbers, numbering the pages
+                # as they do, with a line under it on this page only (a licence on the first)
+                line.bottom > 0.6 * line.page_height and PAGE_NUMBER.match(line.text)
+                and any(near(folios[o], line.top) >= need for o in folio_offsets(line))) or id(line) in steady
             if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
                 furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
             if furniture and line.zone != "lineno":  # (a page's line numbers are a zone of their own)
