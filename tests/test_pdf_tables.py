@@ -13,6 +13,7 @@ from extractors.ingest.pdf import PdfSettings
 from . import pdfgen
 from .conftest import segmenter
 from .pdfgen import Run
+from .test_pdf_real_world import PARAS
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real-pdfs-dev"
 
@@ -429,3 +430,23 @@ def test_regression_an_unruled_table_under_a_header_spanning_its_columns_keeps_i
     words = " ".join(f"{s.text} {s.section}" for s in doc.sentences).split()  # (the top line: a heading)
     assert all(w in words for w in ("April", "July", "County", "Active", "All"))
     assert [s.text for s in doc.sentences if s.zone == "body"][-1] == AFTER
+
+
+def test_regression_two_unruled_tables_side_by_side_in_two_columns_are_two_tables(tmp_path):
+    """Round 15's check on the development set (a two-column ACL paper): a small table in each
+    column, side by side. Found over the whole page, their rows ran across both ("velluto (velvet)
+    | Thr. | Cov."). In a page set in columns of running text each column's tables are its own."""
+    left_text, left_end = pdfgen.flow(" ".join(PARAS[:2]), 40, 60, 150, "serif", 8, 10)
+    right_text, right_end = pdfgen.flow(" ".join(PARAS[2:4]), 220, 60, 150, "serif", 8, 10)
+    y = max(left_end, right_end) + 16
+    left = [("Thr.", "Cov.", "Acc."), ("0.00", "100%", "0.21"), ("0.55", "63%", "0.25"), ("0.60", "37%", "0.31"),
+            ("0.65", "16%", "0.45")]
+    right = [("Input", "Output", "Rank"), ("A.N", "A, N", "11"), ("P.N", "P, N", "171"), ("A◦N", "N", "67"),
+             ("N◦N", "A, N", "29")]
+    runs = left_text + right_text
+    for k, (a, b) in enumerate(zip(left, right)):
+        runs += [Run(x, y + 10 * k, t, "serif", 8) for x, t in zip((40, 90, 140), a)]
+        runs += [Run(x, y + 10 * k, t, "serif", 8) for x, t in zip((220, 270, 320), b)]
+    doc = read(pdfgen.write_pages(tmp_path / "two-tables.pdf", [runs]))
+    table = [s.text for s in doc.sentences if s.zone == "table"]
+    assert sorted(table) == sorted([" | ".join(r) for r in left] + [" | ".join(r) for r in right])

@@ -12,7 +12,7 @@ from operator import itemgetter
 
 
 
-from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, table_lines, text_tables
+from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, row_cells, table_lines, text_tables
 from extractors.ingest.pdf.types import AFFILIATION_MARK, RTL, IngestError, Line, PdfSettings, Seg, is_rtl
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words, word_break
 
@@ -923,6 +923,29 @@ def reread_page(pdf, i: int, settings: PdfSettings, exc: Exception) -> PageInfo:
     return PageInfo(i, (), (), 0, 0, failed=reason)
 
 
+def column_text_tables(rows: list[list[dict]], settings: PdfSettings) -> tuple[list, set[int]]:
+    """`tables.text_tables` in each column of text of a page set in columns of running text (two
+    small tables side by side, one in each column of a paper, are two tables, not one whose rows
+    run across both), else over the page (a table's own gaps are no gutter between columns of
+    text: a gutter counts here where both its sides hold four lines of prose: five words or more
+    with no gap wider than a word space between them, `tables.row_cells`)."""
+
+    def prose(side: list[dict]) -> bool:
+        return len(side) >= 5 and _prose_row(side) and len(row_cells(side)) == 1
+
+    cuts = [c for c in gutters(rows, settings)
+            if sum(1 for r in rows if not crosses(r, [c]) and prose([w for w in r if w["x1"] <= c])) >= 4
+            and sum(1 for r in rows if not crosses(r, [c]) and prose([w for w in r if w["x0"] >= c])) >= 4]
+    if not cuts:
+        return text_tables(rows)
+    found, taken = [], set()
+    for k in range(len(cuts) + 1):
+        part = [[w for w in r if column_of(w, cuts) == k] for r in rows if not crosses(r, cuts)]
+        grids, gone = text_tables([r for r in part if r])
+        found += grids
+        taken |= gone
+    return found, taken
+
 def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
     """Page i's lines (tables placed among them), links, image count and characters."""
     found = page_words(page, settings)
@@ -938,7 +961,7 @@ def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
         words, numbers = line_numbers(words, found.height)
         rows = rows_of(words) if words else None
         if not found.turned and rows:  # tables without rules: rows of short cells in aligned columns
-            grids, gone = text_tables(rows)
+            grids, gone = column_text_tables(rows, settings)
             if grids:
                 words = [w for w in words if id(w) not in gone]
                 rows = None

@@ -108,7 +108,7 @@ MEAN_CELL_CHARS = 16
 MIN_GRID_FILL = 0.6  # of the run's rows times its columns: cells with words
 
 
-def _cells(row: list[dict]) -> list[list[dict]]:
+def row_cells(row: list[dict]) -> list[list[dict]]:
     """A row's words in groups set apart by more than a word space (an em and a half)."""
     out: list[list[dict]] = []
     for w in row:
@@ -120,7 +120,7 @@ def _cells(row: list[dict]) -> list[list[dict]]:
 
 
 def _grid_row(row: list[dict]) -> bool:
-    cells = _cells(row)
+    cells = row_cells(row)
     sizes = [len(" ".join(w["text"] for w in c)) for c in cells]
     return len(cells) >= 3 and max(sizes) <= MAX_CELL_CHARS
 
@@ -128,7 +128,7 @@ def _grid_row(row: list[dict]) -> bool:
 def _columns(rows: list[list[dict]]) -> list[tuple[float, float]]:
     """The x spans of a run of rows' columns: stretches that the rows' cells cover, parted by
     strips no cell covers."""
-    spans = sorted((c[0]["x0"], c[-1]["x1"]) for r in rows for c in _cells(r))
+    spans = sorted((c[0]["x0"], c[-1]["x1"]) for r in rows for c in row_cells(r))
     out: list[list[float]] = []
     for x0, x1 in spans:
         if out and x0 <= out[-1][1] + 1:
@@ -159,7 +159,7 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
             continue
         j = i
         while j + 1 < len(rows) and (flags[j + 1] or (j + 2 < len(rows) and flags[j + 2] and (
-                len(rows[j + 1]) <= 3 or len(_cells(rows[j + 1])) >= 2))):
+                len(rows[j + 1]) <= 3 or len(row_cells(rows[j + 1])) >= 2))):
             j += 1
         run = rows[i:j + 1]
         i = j + 1
@@ -167,10 +167,10 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
             continue
         # the columns of the rows of the run's most usual shape (a header's cells, centred over
         # two columns or spanning them, do not join them); the other rows' words in the nearest
-        counts = Counter(len(_cells(r)) for r in run)
-        typical = [r for r in run if len(_cells(r)) == counts.most_common(1)[0][0]]
+        counts = Counter(len(row_cells(r)) for r in run)
+        typical = [r for r in run if len(row_cells(r)) == counts.most_common(1)[0][0]]
         columns = _columns(typical if len(typical) >= MIN_GRID_ROWS else run)
-        cells = [c for r in run for c in _cells(r)]
+        cells = [c for r in run for c in row_cells(r)]
         mean = sum(len(" ".join(w["text"] for w in c)) for c in cells) / len(cells)
         if len(columns) < 3 or mean > MEAN_CELL_CHARS:
             continue
