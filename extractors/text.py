@@ -206,7 +206,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
 
 
-# Frequent function words, each (almost) never a word of the other languages listed. English and
+# Frequent function words, each (almost) never a word of the other languages listed (but Spanish's
+# "la" and "que", French's too: counted for both, they tell neither). English and
 # French are the languages the models cover (`LANGUAGES`); the others are told only so that a
 # passage or a document in one of them is not taken for English or French (a Portuguese report
 # read as French for its "que"; parallel-text columns in two languages).
@@ -222,7 +223,8 @@ _STOPWORDS = {
     "de": frozenset("der die das und ist nicht den dem des sich mit auf für von zu ein eine einer wird "
                     "sind auch als oder aber wie nur bei aus nach noch über".split()),
     "es": frozenset("el los las del lo más pero fue muy hay sin ya cuando donde también había fueron sus "
-                    "esto eso están ellos".split()),
+                    "esto eso están ellos es al se para este esta estos estas puede pueden unos unas hasta la que "
+                    "según tiene tienen otro otra otros otras porque sólo todos todas así usted".split()),
     "it": frozenset("il di che della delle degli gli per con non una sono nel nella alla anche come "
                     "più ma dei questo questa".split()),
     "pt": frozenset("não uma um os da dos das em com ao aos às são também seu sua seus suas isso muito "
@@ -231,6 +233,8 @@ _STOPWORDS = {
                     "worden heeft hebben wij".split()),
     "sv": frozenset("och att det som är på för av inte ett sig ska eller efter också från vid mot detta "
                     "dessa har kan så vi jag dig nej".split()),
+    "cs": frozenset("je že jsou které který která také při jeho podle nebo jako pro jsem jsme byl bylo "
+                    "byla mezi pouze není jejich tím".split()),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 LANGUAGES = ("en", "fr")  # the languages the models cover, and `guess_language`'s default choice

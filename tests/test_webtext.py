@@ -86,6 +86,11 @@ def test_guess_language():
      "décision était prise pour la région selon leurs chefs.", "fr"),
     ("The regional council met in Gao with the delegates of the communes, and they said that the "
      "decision had been taken by the governor after the talks.", "en"),
+    # round 16: Spanish manuals whose "la" and "que" made them French or left them English
+    ("Para instalar el programa, haga clic en el botón de la ventana que se abre y seleccione la "
+     "carpeta de destino; la instalación puede tardar unos minutos según la máquina.", "es"),
+    ("Program je určen pro radioamatéry, kteří se účastní závodů, a také pro ty, kdo jej chtějí "
+     "používat při práci na pásmu nebo jako deník.", "cs"),
 ])
 def test_issue_13_a_document_in_neither_english_nor_french_is_tagged_with_its_own_language(text, expected):
     """A Portuguese report was tagged fr (its "que"), a Swedish form fr (its "du"), German and
