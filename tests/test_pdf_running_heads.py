@@ -244,3 +244,27 @@ def test_regression_a_first_page_s_number_over_a_licence_line_is_set_aside(tmp_p
     assert [(s.page, s.text) for s in doc.sentences if s.zone == "footer"] == [(n, str(n)) for n in range(1, len(pages) + 1)]
     assert not [s for s in doc.sentences if s.zone == "body" and s.text.strip().isdigit()]
     assert licence in " ".join(s.text for s in doc.sentences if s.zone == "body")
+
+
+def test_regression_a_slide_title_repeated_over_its_slides_is_no_running_head(tmp_path):
+    """Round 16 (a survey's slides from Keynote, a talk's from LibreOffice Impress): the title
+    "Insights" heads several slides at one place, set large. Repeating, it was set aside as a running
+    head (zone header) on all but the first, and a slide title split in two was read half as a head
+    and half as a section. A line set a quarter larger than the text is no running head; a heading
+    that repeats the section it stands in is a row of its own (zone heading), so that each slide
+    shows its title."""
+    points = ["Powermeters make no difference in what users need from their software.",
+              "Athletes of one sport and of several have the same needs and use the same tools.",
+              "There is no single tool that does everything the users want it to do.",
+              "People mix and match the programs they use to fit what they need.",
+              "Tracking progress over time is what users value most of all."]
+    pages = []
+    for n in range(4):
+        runs = [Run(40, 40, "Insights", "bold", 24)]
+        runs += [Run(40, 90 + 24 * k, f"{k + 1}. {p}", "sans", 12) for k, p in enumerate(points[n:] + points[:n])]
+        runs.append(Run(560, 400, str(n + 1), "sans", 9))
+        pages.append(runs)
+    doc = read(pdfgen.write_pages(tmp_path / "slides.pdf", pages, size=(595.0, 420.0)))
+    assert not [s.text for s in doc.sentences if s.zone == "header"]
+    assert [s.page for s in doc.sentences if s.zone == "heading" and s.text == "Insights"] == [2, 3, 4]
+    assert {s.section for s in doc.sentences if s.zone == "body"} == {"Insights"}

@@ -159,11 +159,12 @@ def build_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
     for k, (block, zone, quote) in enumerate(zip(blocks, zones, quotes)):
         if block.kind == "heading":
             text = heading_text(block.text)
-            if k + 1 < len(blocks) and blocks[k + 1].kind == "heading" and text.strip():
+            if (k + 1 < len(blocks) and blocks[k + 1].kind == "heading" or text == section) and text.strip():
                 # a heading with no text of its own ("Part One: ...", a slide deck's section
                 # slide) over the next heading: its words would be in no sentence and no
                 # section value; it is a row of its own, zone heading, in the section it
-                # closes (issue 13)
+                # closes (issue 13); so is a heading repeating the section it stands in (a
+                # slide's title over each of its build steps, a running title set large)
                 out.append(Paragraph(text, block.page, section, "heading", ()))
             section = text
             in_references, listed = reference_heading(section), False

@@ -41,6 +41,9 @@ def body_size(pages: list[PageInfo]) -> float:
     return best.most_common(1)[0][0] if best else 10.0
 
 
+TITLE_SIZE = 1.25  # times the body's size: a line this large repeating at one place is a slide's title
+
+
 def running_key(line: Line) -> str:
     # digits aside: "Scholarship 12" and a foot split in two ("Scholarship", "12") share a key
     return re.sub(r"\s*\d+\s*", "#", line.text.casefold()).strip("#")
@@ -129,6 +132,8 @@ def drop_running(pages: list[PageInfo], settings: PdfSettings, size: float
                 and any(near(folios[o], line.top) >= need for o in folio_offsets(line))) or id(line) in steady
             if furniture and len(line.segs) > 1 and line.segs[0].sup and line.segs[0].text.strip().isdigit():
                 furniture = False  # a note opening with its raised number ("²⁴ Para 431 ff."), low on the page
+            if furniture and line.size > TITLE_SIZE * size and not PAGE_NUMBER.match(line.text):
+                furniture = False  # a slide's title, set large, repeated over its build steps or sections
             if furniture and line.zone != "lineno":  # (a page's line numbers are a zone of their own)
                 found.add(id(line))
     found |= slot_mates(pages, settings, found)
