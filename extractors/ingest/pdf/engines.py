@@ -33,9 +33,9 @@ from pathlib import Path
 
 from pdfplumber.utils import dedupe_chars, extract_words
 
-from extractors.ingest.pdf.glyphs import (ACCENT_CODES, C1_AS_CP1252, OFFICE_LIGATURE_IDS, PLANE_16, SUSPECT, UNMAPPED,
-                                          cid_key, font_key, mac_roman_cmap, named_glyphs, office_ligatures, overlaps,
-                                          symbol_letters, with_accent)
+from extractors.ingest.pdf.glyphs import (ACCENT_CODES, ADOBE_PRIVATE_SIGNS, C1_AS_CP1252, OFFICE_LIGATURE_IDS, PLANE_16,
+                                          SUSPECT, UNMAPPED, cid_key, font_key, mac_roman_cmap, named_glyphs,
+                                          office_ligatures, overlaps, symbol_letters, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, is_rtl, runs_level
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -785,7 +785,7 @@ class PdfiumPage:
         found = self._recoded.get(font)
         if found is None:
             signs = symbol_letters(info[1])
-            found = {**C1_AS_CP1252, **signs} if signs else C1_AS_CP1252
+            found = {**C1_AS_CP1252, **ADOBE_PRIVATE_SIGNS, **signs}
             ligatures = office_ligatures(info[1])
             if ligatures:
                 found = {**found, **{PLANE_16 + gid: letters for gid, letters in ligatures.items()}}

@@ -124,11 +124,19 @@ C1_AS_CP1252 = {code: _cp1252(code) for code in range(0x80, 0xA0) if _cp1252(cod
 # box in a spreadsheet): the bullets Word's bullet library sets in Symbol ("·", 0xB7) and
 # Wingdings ("§ Ø ü q v n l"), and Symbol's signs of measure; by the font's name without its
 # subset tag (`symbol_letters`)
+_WINGDINGS = {0x6C: "●", 0x6E: "■", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA7: "▪", 0xA8: "◻",
+              0xD8: "➢", 0xFC: "✔", 0xFB: "✘"}
 SYMBOL_FONT_LETTERS = {
-    "symbol": {0xB7: "•", 0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xAE: "→"},
-    "wingdings": {0x6C: "●", 0x6E: "■", 0x71: "❑", 0x75: "◆", 0x76: "❖", 0x9F: "•", 0xA7: "▪", 0xA8: "◻",
-                  0xD8: "➢", 0xFC: "✔", 0xFB: "✘"},
+    # (and Symbol's Greek letters at the codes of the Latin ones: "a" is α)
+    "symbol": {0xB7: "•", 0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥", 0xAE: "→",
+               **dict(zip(map(ord, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                          "αβχδεφγηιϕκλμνοπθρστυϖωξψζΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ"))},
+    "wingdings": _WINGDINGS,
+    "opensymbol": _WINGDINGS,  # (LibreOffice writes Word's Wingdings bullets in its OpenSymbol, at their codes)
 }
+# Adobe's private-use signs of its fonts' serif and sans copyright, registered and trademark signs
+# (the Adobe Glyph List: "copyrightserif" U+F6D9 ...), in any font
+ADOBE_PRIVATE_SIGNS = {0xF6D9: "©", 0xF6DA: "®", 0xF6DB: "™", 0xF8E8: "®", 0xF8E9: "©", 0xF8EA: "™"}
 
 
 @functools.lru_cache(maxsize=256)

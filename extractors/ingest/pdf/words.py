@@ -12,8 +12,8 @@ from pdfplumber.utils import extract_words
 
 
 
-from extractors.ingest.pdf.glyphs import (ACCENTS, CID_TEXT, PLANE_16, cid_letters, office_ligatures, overlaps,
-                                          symbol_letters, tex_symbols, with_accent)
+from extractors.ingest.pdf.glyphs import (ACCENTS, ADOBE_PRIVATE_SIGNS, CID_TEXT, PLANE_16, cid_letters,
+                                          office_ligatures, overlaps, symbol_letters, tex_symbols, with_accent)
 from extractors.ingest.pdf.types import PRIVATE_SPACES, TINY, PdfSettings, runs_level
 
 
@@ -334,13 +334,14 @@ def tex_symbols_recoded(words: list[dict]) -> list[dict]:
 
 
 def symbols_recoded(chars: list[dict]) -> list[dict]:
-    """A Symbol or Wingdings font's bullets and signs, which pdfminer gives in the private use
-    area ("\uf0b7" for Word's bullet), as themselves (`glyphs.symbol_letters`, as the pdfium
-    engine reads them); the same list where the page has none."""
-    if not any(len(c["text"]) == 1 and "\uf000" <= c["text"] <= "\uf0ff" for c in chars):
+    """A Symbol, Wingdings or OpenSymbol font's bullets and signs, which pdfminer gives in the
+    private use area ("\uf0b7" for Word's bullet), as themselves (`glyphs.symbol_letters`, as the
+    pdfium engine reads them), and Adobe's private copyright signs (`glyphs.ADOBE_PRIVATE_SIGNS`);
+    the same list where the page has none."""
+    if not any(len(c["text"]) == 1 and "\uf000" <= c["text"] <= "\uf8ff" for c in chars):
         return chars
-    return [{**c, "text": symbol_letters(c["fontname"]).get(ord(c["text"]), c["text"])}
-            if len(c["text"]) == 1 and "\uf000" <= c["text"] <= "\uf0ff" else c for c in chars]
+    return [{**c, "text": symbol_letters(c["fontname"]).get(ord(c["text"])) or ADOBE_PRIVATE_SIGNS.get(ord(c["text"]), c["text"])}
+            if len(c["text"]) == 1 and "\uf000" <= c["text"] <= "\uf8ff" else c for c in chars]
 
 
 def tilted_not_upright(chars: list[dict]) -> list[dict]:
