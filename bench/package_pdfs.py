@@ -1,4 +1,4 @@
-"""Rounds 9 to 15 of issue 13's material: real PDFs that packages ship (PyPI sdists, npm, Debian).
+"""Rounds 9 to 16 of issue 13's material: real PDFs that packages ship (PyPI sdists, npm, Debian).
 
 Real PDFs nobody here wrote, that Python packages ship as test or example files in their source
 distributions on the package index. Round 9 (Microsoft Word 2010 and 365,
@@ -53,7 +53,18 @@ French documents: a QuarkXPress 4.11 article through Distiller 5 for Macintosh, 
 its English, Spanish and Dutch siblings), the Debian Edu and LinuxCNC manuals from DBLaTeX/xdvipdfmx, an XeTeX invoice,
 LuaTeX newsletter and typography guides, pdfTeX law and journal templates, the Debian developers' reference and
 Ubuntu packaging guide; and TeXmacs with Hummus (giac's 182-page graph theory manual), gputils' dvips through
-Ghostscript 9.14, and Amiri's Arabic documentation from xdvipdfmx.
+Ghostscript 9.14, and Amiri's Arabic documentation from xdvipdfmx. Round 16 (`--round 16`): 65 PDFs with text
+from 42 more Debian 12 .debs, chosen for their producers (few TeX): OpenOffice.org 1.1 to 3.2 and LibreOffice 3.5 to
+7.0 Writer (manuals, bank statements, German dunning letters and a donation receipt from jverein, a French unit
+table from pampi, the French PreviSat manual, a student report), OpenOffice.org Impress slides (faust), soffice slides
+through Quartz, Word 2010 and 2013, Word through Quartz on Mac OS X 10.3 to 10.13, Keynote, PowerPoint 2016, PDFMaker 6
+and 8.1 (Spanish) for Word, Distiller 3 for Power Macintosh (the French and Spanish Lure of the Temptress manuals),
+Distiller 8 over PScript5, AdobePS5, LibreOffice Draw test pages, Ghostscript 8.15 and 9.19 over PScript5,
+Ghostscript 8.54 (a German power-of-attorney form), Ghostscript 8.64 over Mozilla's PostScript (Warmux's French and
+German guides), Scribus 1.3.4, calibre 2.41, Asciidoctor PDF over Prawn, Apache FOP 2.7 and 2.8 (GnuCash's
+Portuguese help, 165 pp), Inkscape/cairo, diagrams.net through pdf-lib, MacDown through Quartz, a Pdf.Capture 5.2
+OCR layer (NASA RP-1311, 184 pp), a Czech OpenOffice.org leaflet, a Hebrew lexicon; and one pdfTeX file, the French
+Claws Mail manual.
 
 Fetches each listed sdist from the package index (pinned versions), takes the listed files out into
 a folder (names: package__path), and scores that folder with bench/pdf_fidelity_dev.py. A key
@@ -63,7 +74,7 @@ npm_NAME__path); ("deb:NAME", version) from Debian's .deb at exactly that versio
 deb_NAME__path); the archive keeps only current versions, so a version gone from it stops the fetch
 with a message saying so:
 
-    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13|14|15] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
+    PYTHONPATH=$PWD .venv/bin/python bench/package_pdfs.py [--round 9|10|11|12|13|14|15|16] [--pdfs DIR] [--out DIR] [--diff] [--engine E]
 """
 from __future__ import annotations
 
@@ -332,7 +343,108 @@ ROUND_15 = {
         "usr/share/doc/ubuntu-packaging-guide-pdf-fr/ubuntu-packaging-guide.pdf.gz"],
     ("deb:winff-doc", "1.5.5-9"): [f"usr/share/doc/winff/WinFF.{n}.pdf.gz" for n in ("en", "es", "fr", "nl")],
 }
-ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13, 14: ROUND_14, 15: ROUND_15}
+ROUND_16 = {
+    # Debian 12 .debs only (PyPI and npm were exhausted in round 15); paths from the root
+    ("deb:altos", "1.9.16-2"): [
+        "usr/share/doc/altos/altos.pdf.gz",
+        "usr/share/doc/altos/telemetry.pdf.gz",
+    ],
+    ("deb:amoebax", "0.2.1+dfsg-6"): ["usr/share/doc/amoebax/manual.pdf"],
+    ("deb:beancount", "2.3.5-2"): [
+        "usr/share/doc/beancount/examples/ingest/Downloads/Statement.pdf",
+        "usr/share/doc/beancount/examples/ingest/office/importers/acme/acmebank1.pdf",
+    ],
+    ("deb:bibledit-data", "5.0.994-3"): ["usr/share/bibledit/sources/hebrewlexicon/HebrewLexicon.pdf"],
+    ("deb:brewtarget", "3.0.6-1"): ["usr/share/brewtarget/manual-en.pdf"],
+    ("deb:cardpeek-data", "0.8.4-1.1"): ["usr/share/doc/cardpeek/cardpeek_ref.en.pdf.gz"],
+    ("deb:claws-mail-doc", "4.1.1-2"): ["usr/share/doc/claws-mail/manual/fr/claws-mail-manual.pdf.gz"],
+    ("deb:cqrlog-data", "2.5.2-3"): ["usr/share/cqrlog/help/img/setting_rigctld_for_all_programs.pdf"],
+    ("deb:e2guardian", "5.3.5-4+deb12u1"): [
+        "usr/share/doc/e2guardian/V5_Storyboard.pdf.gz",
+        "usr/share/doc/e2guardian/V5_list_definition.pdf.gz",
+        "usr/share/doc/e2guardian/V5_mode_comparison.pdf.gz",
+    ],
+    ("deb:eclipse-titan", "8.2.0-1"): ["usr/share/doc/eclipse-titan/help/docs/naming.pdf.gz"],
+    ("deb:faust-common", "2.54.9+ds0-1"): [
+        "usr/share/faust/examples/SAM/SHARC Audio Module Faust Interface.pdf",
+        "usr/share/faust/examples/bela/ReadMe.pdf",
+        "usr/share/doc/faust-common/misc/faust-den-haag-april-2006-v6.pdf.gz",
+        "usr/share/doc/faust-common/misc/faust_tutorial.pdf.gz",
+        "usr/share/doc/faust-common/misc/lac07_slides_graef.pdf.gz",
+    ],
+    ("deb:fop-doc", "1:2.8-2"): ["usr/share/doc/fop/examples/fo/advanced/cid-fonts.pdf"],
+    ("deb:gentle", "1.9+cvs20100605+dfsg1-10+b2"): [
+        "usr/share/doc/gentle/GENtle_manual.pdf",
+        "usr/share/doc/gentle/GENtle_manual_de.pdf",
+    ],
+    ("deb:gnucash-docs", "4.13-1"): ["usr/share/doc/gnucash-docs/gnucash-help-pt.pdf.gz"],
+    ("deb:gnumed-server", "22.19-1"): [
+        "var/lib/gnumed/server/sql/v16-v17/data/DE_BMJ-Vorsorgevollmacht_Vorlage-11_2009.pdf",
+    ],
+    ("deb:goldencheetah", "1:3.5-1.1"): [
+        "usr/share/doc/goldencheetah/Cycling_Training_Software_User_Survey.pdf.gz",
+        "usr/share/doc/goldencheetah/GC V3.4 Flyer.pdf.gz",
+        "usr/share/doc/goldencheetah/Golden Cheetah Science v1.pdf.gz",
+    ],
+    ("deb:gpredict", "2.3-72-gc596101-3"): ["usr/share/doc/gpredict/gpredict-user-manual.pdf.gz"],
+    ("deb:impressive-display", "0.4.1-1"): ["usr/share/doc/impressive-display/examples/testpage1.pdf.gz"],
+    ("deb:jcadencii", "3.3.9+svn20110818.r1732-6.1"): ["usr/share/doc/jcadencii/manual_en.pdf.gz"],
+    ("deb:jmeter-help", "2.13-5"): [
+        "usr/share/jmeter/printable_docs/extending/jmeter_tutorial.pdf",
+        "usr/share/jmeter/printable_docs/usermanual/jmeter_distributed_testing_step_by_step.pdf",
+        "usr/share/jmeter/printable_docs/usermanual/jmeter_proxy_step_by_step.pdf",
+    ],
+    ("deb:jverein", "2.8.19+dfsg-1"): [
+        "usr/share/doc/jverein/examples/Mahnung.pdf",
+        "usr/share/doc/jverein/examples/Rechnung.pdf",
+        "usr/share/doc/jverein/examples/Spendenbescheinigung.pdf",
+    ],
+    ("deb:k3b-data", "22.12.3-1"): ["usr/share/k3b/cdi/vcd_on_cdi_41.pdf"],
+    ("deb:kball-data", "0.0.20041216-11"): [
+        "usr/share/doc/kball-data/kball_manual_en.pdf.gz",
+        "usr/share/doc/kball-data/kball_manual_es.pdf.gz",
+    ],
+    ("deb:lazarus-src-2.2", "2.2.6+dfsg2-2"): [
+        "usr/lib/lazarus/2.2.6/components/lazreport/doc/fr_eng.pdf",
+        "usr/lib/lazarus/2.2.6/components/lazreport/doc/tutorials/stringgrid/es/Tutorial LazReport y StringGrid.pdf",
+    ],
+    ("deb:libimage-exiftool-perl", "12.57+dfsg-1"): ["usr/share/doc/libimage-exiftool-perl/html/MIE1.1-20070121.pdf"],
+    ("deb:libur-perl", "0.470+ds-2"): ["usr/share/doc/libur-perl/UR_Presentation.pdf.gz"],
+    ("deb:lightyears", "1.5.0-2"): ["usr/share/doc/lightyears/manual.pdf"],
+    ("deb:lure-of-the-temptress", "1.1+ds3-1"): [
+        "usr/share/doc/lure-of-the-temptress/Manual_es.pdf",
+        "usr/share/doc/lure-of-the-temptress/Manual_fr.pdf",
+        "usr/share/doc/lure-of-the-temptress/Manual_it.pdf",
+    ],
+    ("deb:macsyfinder", "2.0-2+b1"): ["usr/share/doc/macsyfinder/html/_static/macsyfinder_classes.pdf.gz"],
+    ("deb:metastudent", "2.0.1-9"): ["usr/lib/python3/dist-packages/metastudentPkg/lib/groupC/Report.pdf"],
+    ("deb:mixxx-data", "2.3.3~dfsg-2"): ["usr/share/doc/mixxx/Mixxx-Keyboard-Shortcuts.pdf.gz"],
+    ("deb:openlp", "3.0.2-2"): ["usr/share/doc/openlp/PJLink_Notes.pdf.gz"],
+    ("deb:pampi", "1.1+dfsg1-7"): ["usr/share/pampi/presentations/data/pampi-help/tableau_conversion_volumes.pdf"],
+    ("deb:previsat", "3.5.1.7+dfsg1-5"): ["usr/share/Astropedia/PreviSat/doc/PreviSat_fr.pdf"],
+    ("deb:pymca-data", "5.8.0+dfsg-2"): ["usr/share/pymca/doc/HTML/PyMCA.pdf"],
+    ("deb:python3-sasview", "5.0.5-5"): [
+        "usr/lib/python3/dist-packages/sas/sasview/media/basic_1d_fitting_in_sasview_v5.pdf",
+        "usr/lib/python3/dist-packages/sas/sasview/media/getting_started_with_sasview_v5.pdf",
+        "usr/lib/python3/dist-packages/sas/sasview/media/subtracting_a_model_calculation_from_real_data_v5.pdf",
+    ],
+    ("deb:rocketcea", "1.1.18+dfsg-3+b1"): [
+        "usr/lib/python3/dist-packages/rocketcea/sphinx_html/_static/CEA_User_Manual_(NASA_RP-1311).pdf",
+    ],
+    ("deb:sumatra", "1.0.36+ds-2"): ["usr/share/doc/sumatra/sumatra_user_manual.pdf"],
+    ("deb:tucnak", "4.36-2"): ["usr/share/doc/tucnak/NAVOD.pdf.gz"],
+    ("deb:vmg", "3.7.1-7"): [
+        "usr/share/doc/vmg/GUIDE-EN.pdf.gz",
+        "usr/share/doc/vmg/README-PT.pdf.gz",
+    ],
+    ("deb:warmux-data", "1:11.04.1+repack2-4"): [
+        "usr/share/doc/warmux-data/howto_play/de.pdf",
+        "usr/share/doc/warmux-data/howto_play/fr.pdf",
+    ],
+    ("deb:xmlstarlet", "1.6.1-3"): ["usr/share/doc/xmlstarlet/xmlstarlet-ug.pdf.gz"],
+}
+ROUNDS = {9: ROUND_9, 10: ROUND_10, 11: ROUND_11, 12: ROUND_12, 13: ROUND_13, 14: ROUND_14, 15: ROUND_15,
+          16: ROUND_16}
 
 
 def sdist(package: str, version: str) -> bytes:
