@@ -37,12 +37,14 @@ def toc_rows(lines: list[Line]) -> set[int]:
     Summary 4" (issue 13); or under a contents' title ("Contents", "Sommaire", "Inhalt")."""
     found = {i for i, line in enumerate(lines) if TOC_LINE.search(line.text) and not line.zone}
     found |= tab_number_runs(lines)
+    titles = [i for i, line in enumerate(lines) if len(line.text) <= 30 and CONTENTS_TITLE.fullmatch(line.text.casefold())]
+    if not found and not titles:
+        return found  # (most pages: the rows' ends not looked at)
     bare = {i for i, line in enumerate(lines) if not line.zone and i not in found
             and len(line.text) <= MAX_TOC_CHARS and TOC_PAGE_END.search(line.text)}
     # (the title's next two rows: a contents set as running text, entries and numbers in justified
     # lines, is no list of rows)
-    titled = {i + 1 for i, line in enumerate(lines) if CONTENTS_TITLE.fullmatch(line.text.casefold()) and i + 2 in bare}
-    found |= titled & bare
+    found |= {i + 1 for i in titles if i + 1 in bare and i + 2 in bare}
     if not found:
         return found
     # an entry wrapped over two or three lines: its first lines, before a row ending in a number

@@ -933,11 +933,14 @@ def column_text_tables(rows: list[list[dict]], settings: PdfSettings) -> tuple[l
     def prose(side: list[dict]) -> bool:
         return len(side) >= 5 and _prose_row(side) and len(row_cells(side)) == 1
 
+    found, taken = text_tables(rows)
+    if not found:
+        return found, taken  # (most pages: no gutters looked for)
     cuts = [c for c in gutters(rows, settings)
             if sum(1 for r in rows if not crosses(r, [c]) and prose([w for w in r if w["x1"] <= c])) >= 4
             and sum(1 for r in rows if not crosses(r, [c]) and prose([w for w in r if w["x0"] >= c])) >= 4]
     if not cuts:
-        return text_tables(rows)
+        return found, taken
     found, taken = [], set()
     for k in range(len(cuts) + 1):
         part = [[w for w in r if column_of(w, cuts) == k] for r in rows if not crosses(r, cuts)]
