@@ -12,7 +12,8 @@ from operator import itemgetter
 
 
 
-from extractors.ingest.pdf.tables import has_rulings, page_tables, place_tables, row_cells, table_lines, text_tables
+from extractors.ingest.pdf.tables import (MIN_GRID_ROWS, has_rulings, page_tables, place_tables, row_cells, table_lines,
+                                          text_tables)
 from extractors.ingest.pdf.types import AFFILIATION_MARK, RTL, IngestError, Line, PdfSettings, Seg, is_rtl
 from extractors.ingest.pdf.words import LIGATURES, is_bold, is_italic, is_mono, page_words, word_break
 
@@ -933,9 +934,9 @@ def column_text_tables(rows: list[list[dict]], settings: PdfSettings) -> tuple[l
     def prose(side: list[dict]) -> bool:
         return len(side) >= 5 and _prose_row(side) and len(row_cells(side)) == 1
 
+    if sum(1 for r in rows if len(row_cells(r)) >= 3) < MIN_GRID_ROWS:
+        return [], set()  # (most pages: too few rows of three cells for a table; no gutters looked for)
     found, taken = text_tables(rows)
-    if not found:
-        return found, taken  # (most pages: no gutters looked for)
     cuts = [c for c in gutters(rows, settings)
             if sum(1 for r in rows if not crosses(r, [c]) and prose([w for w in r if w["x1"] <= c])) >= 4
             and sum(1 for r in rows if not crosses(r, [c]) and prose([w for w in r if w["x0"] >= c])) >= 4]
