@@ -527,6 +527,12 @@ def test_regression_a_type3_font_that_turns_y_back_is_read_top_down(tmp_path):
     assert digits == "".join(numbers).replace(",", "")  # (the lines in order; commas aside)
 
 
+def descriptor(name: bytes) -> bytes:
+    """A symbolic font's /FontDescriptor, the font not embedded."""
+    return (b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
+            b"/Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>" % name)
+
+
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_characters(tmp_path, engine):
     """Round 11 (Word's bulleted lists, in every set: a French municipal notice, a Portuguese
@@ -534,10 +540,6 @@ def test_issue_13_word_bullets_in_symbol_fonts_are_bullets_not_private_use_chara
     ("§", "Ø", "q"...) with a /ToUnicode into the private use area, so both readers gave
     "\\uf0b7 Lutter contre le réchauffement", a box in a spreadsheet, and the list item was not
     seen as one. Such a font's bullets and signs are read as themselves (`glyphs.symbol_letters`)."""
-    def descriptor(name: bytes) -> bytes:
-        return (b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
-                b"/Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>" % name)
-
     symbol = (b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+SymbolMT /FirstChar 183 /LastChar 183 /Widths [460] "
               b"/ToUnicode 6 0 R /FontDescriptor 8 0 R >>")
     wingdings = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Wingdings-Regular /FirstChar 167 /LastChar 167 "
@@ -561,10 +563,6 @@ def test_regression_opensymbol_bullets_symbol_greek_and_adobe_copyright_signs_ar
     use codes ("\uf0a7"), Word's Symbol font gives its Greek there ("\uf061" for α), and Adobe's
     fonts their own copyright sign ("\uf6d9"): 168 boxes in a manual's sentences, "\uf6d9 2009"
     for "© 2009". Read as the bullet, the Greek letter, the sign."""
-    def descriptor(name: bytes) -> bytes:
-        return (b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 "
-                b"/Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>" % name)
-
     opensymbol = (b"<< /Type /Font /Subtype /TrueType /BaseFont /FAAAAA+OpenSymbol /FirstChar 167 /LastChar 167 "
                   b"/Widths [600] /ToUnicode 6 0 R /FontDescriptor 8 0 R >>")
     symbol = (b"<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Symbol /FirstChar 97 /LastChar 211 "
