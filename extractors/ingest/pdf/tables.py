@@ -119,16 +119,15 @@ def row_cells(row: list[dict]) -> list[list[dict]]:
     return out
 
 
-def _grid_row(row: list[dict]) -> bool:
-    cells = row_cells(row)
-    sizes = [len(" ".join(w["text"] for w in c)) for c in cells]
-    return len(cells) >= 3 and max(sizes) <= MAX_CELL_CHARS
+def _grid_row(cells: list[list[dict]]) -> bool:
+    """Is a row, in its cells (`row_cells`), one of an unruled table: three or more short cells?"""
+    return len(cells) >= 3 and max(len(" ".join(w["text"] for w in c)) for c in cells) <= MAX_CELL_CHARS
 
 
-def _columns(rows: list[list[dict]]) -> list[tuple[float, float]]:
-    """The x spans of a run of rows' columns: stretches that the rows' cells cover, parted by
-    strips no cell covers."""
-    spans = sorted((c[0]["x0"], c[-1]["x1"]) for r in rows for c in row_cells(r))
+def _columns(rows_cells: list[list[list[dict]]]) -> list[tuple[float, float]]:
+    """The x spans of a run of rows' columns (the rows in their cells): stretches that the rows'
+    cells cover, parted by strips no cell covers."""
+    spans = sorted((c[0]["x0"], c[-1]["x1"]) for cells in rows_cells for c in cells)
     out: list[list[float]] = []
     for x0, x1 in spans:
         if out and x0 <= out[-1][1] + 1:
@@ -151,7 +150,8 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
     run's most usual shape. Returns the tables and the ids of the words they took."""
     out: list[TableRows] = []
     taken: set[int] = set()
-    flags = [_grid_row(r) for r in rows]
+    cells_of = [row_cells(r) for r in rows]
+    flags = [_grid_row(cells) for cells in cells_of]
     i = 0
     while i < len(rows):
         if not flags[i]:
@@ -159,18 +159,19 @@ def text_tables(rows: list[list[dict]]) -> tuple[list[TableRows], set[int]]:
             continue
         j = i
         while j + 1 < len(rows) and (flags[j + 1] or (j + 2 < len(rows) and flags[j + 2] and (
-                len(rows[j + 1]) <= 3 or len(row_cells(rows[j + 1])) >= 2))):
+                len(rows[j + 1]) <= 3 or len(cells_of[j + 1]) >= 2))):
             j += 1
-        run = rows[i:j + 1]
+        run, run_cells = rows[i:j + 1], cells_of[i:j + 1]
+        enough = sum(flags[i:j + 1]) >= MIN_GRID_ROWS
         i = j + 1
-        if sum(1 for r in run if _grid_row(r)) < MIN_GRID_ROWS:
+        if not enough:
             continue
         # the columns of the rows of the run's most usual shape (a header's cells, centred over
         # two columns or spanning them, do not join them); the other rows' words in the nearest
-        counts = Counter(len(row_cells(r)) for r in run)
-        typical = [r for r in run if len(row_cells(r)) == counts.most_common(1)[0][0]]
-        columns = _columns(typical if len(typical) >= MIN_GRID_ROWS else run)
-        cells = [c for r in run for c in row_cells(r)]
+        usual = Counter(len(cells) for cells in run_cells).most_common(1)[0][0]
+        typical = [cells for cells in run_cells if len(cells) == usual]
+        columns = _columns(typical if len(typical) >= MIN_GRID_ROWS else run_cells)
+        cells = [c for row in run_cells for c in row]
         mean = sum(len(" ".join(w["text"] for w in c)) for c in cells) / len(cells)
         if len(columns) < 3 or mean > MEAN_CELL_CHARS:
             continue
