@@ -584,7 +584,8 @@ def page_lines(words: list[dict], page_no: int, height: float, width: float, set
             # a "column" with hardly any words is a stray gap, not a column; one of a few lines
             # of text is a column (the middle one of three, where a table took the rest of it)
             cuts = []
-        cuts = [c for k, c in enumerate(cuts) if not (numbers_column(rows, cuts, k) or numbers_column(rows, cuts, k + 1))]
+        numeric = {k for k in range(len(cuts) + 1) if numbers_column(rows, cuts, k)}
+        cuts = [c for k, c in enumerate(cuts) if k not in numeric and k + 1 not in numeric]
     lines = []
     seg_no = 0
     for ncols, col, segment in bands(rows, cuts, rules):
