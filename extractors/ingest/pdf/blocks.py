@@ -61,7 +61,6 @@ def toc_rows(lines: list[Line]) -> set[int]:
     return found
 
 
-
 def ends_toc_row(line: Line) -> bool:
     """Does this contents line end its row (with a page number), or does its entry wrap on?"""
     return bool(TOC_LINE.search(line.text) or TOC_PAGE_END.search(line.text))
@@ -87,6 +86,7 @@ def tab_number_runs(lines: list[Line], least: int = 3) -> set[int]:
             out.update(run)
         run = [i] if m else []
     return out
+
 
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-H]\.)\s+\S")
 MAX_HEADING_LINES = 3

@@ -167,6 +167,7 @@ def office_ligatures(fontname: str) -> dict[int, str]:
     name = SUBSET_TAG.sub("", fontname).casefold()
     return next((ids for family, ids in OFFICE_LIGATURES.items() if name.startswith(family)), {})
 
+
 # TeX's math symbol fonts (cmsy, its bold, Latin Modern's) in their own encoding (OMS): without a
 # /ToUnicode, their glyphs at the codes of digits and lower-case letters are read as those ("h"
 # and "i" for the angle brackets of "⟨nom⟩", "y" for a dagger, "x" for a section sign). The

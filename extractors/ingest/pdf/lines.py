@@ -951,6 +951,7 @@ def column_text_tables(rows: list[list[dict]], settings: PdfSettings) -> tuple[l
         taken |= gone
     return found, taken
 
+
 def read_page(page, i: int, settings: PdfSettings) -> PageInfo:
     """Page i's lines (tables placed among them), links, image count and characters."""
     found = page_words(page, settings)
