@@ -561,7 +561,7 @@ class PdfiumPage:
 
         named = None  # the letters of a glyph pdfium gives as a control code ("f_f": "ff")
         unseen, out_of_sight = self._unseen, False  # text a form's clip hides (`_unseen`)
-        letters = self._letters()
+        letters, by_table = self._letters()
         typed_spaces = None  # does the page's text carry space glyphs of its own? (`OCR_GAP`)
         for i, u in enumerate(letters):
             if (u < 32 and u != 2) or u == 0xFFFE:
@@ -620,7 +620,7 @@ class PdfiumPage:
             x1 = rect.right + dx
             # (not for a glyph whose letter a table gave (`_letters`): pdfium finds the width by the
             # code point it gave, and a CID's has none: "of optional" was one word, "of" as wide as an em)
-            if (slanted or u in OVERHANG) and i not in self._read_by_table:
+            if (slanted or u in OVERHANG) and i not in by_table:
                 box = self._advance_box(i, u, advance)
                 if box is not None and box[0] is not None:
                     x0, x1 = box[0], box[1]
@@ -727,22 +727,23 @@ class PdfiumPage:
         typed = sum(1 for i, u in enumerate(letters) if u == 32 and not is_generated(tp, i))
         return typed >= 0.05 * len(letters)
 
-    def _letters(self) -> list[int]:
+    def _letters(self) -> tuple[list[int], frozenset[int]]:
         """The page's code points (`_codes`), where pdfium gives a glyph it cannot map by its CID
         (a CID TrueType font without /ToUnicode, or whose /ToUnicode leaves glyphs out:
         "0«QDND" for "Ménaka", "7XIWV" for "Tufts") those glyphs' letters
         (`glyphs._cid_truetype`), and U+FFFD for a glyph of such a font that has none. Looked for
         only on a page holding a code under 32 that pdfium did not insert, as such a font's glyphs
-        almost always include: punctuation has low CIDs."""
+        almost always include: punctuation has low CIDs (or an Office font's ligature's id). With
+        the indexes of the glyphs so read, whose width pdfium cannot find by the code point given."""
         codes = self._codes()
-        self._read_by_table: set[int] = set()
         if not SUSPECT.intersection(codes) and not OFFICE_LIGATURE_IDS.intersection(codes):
-            return codes
+            return codes, frozenset()
         raw = self.raw
         get_object = _calls(raw)[3]
         tp, textpage = self._tp, self.textpage()
         tables: dict = {}  # font -> its {CID: letter} or None
         out = list(codes)
+        read: set[int] = set()
         for i, u in enumerate(codes):
             if raw.FPDFText_HasUnicodeMapError(textpage, i) != 1:
                 continue  # (a glyph pdfium maps, and the line ends and spaces it inserts)
@@ -760,8 +761,8 @@ class PdfiumPage:
                 out[i] = ord(table.get(u, "\ufffd"))  # CID is no letter, "ฦ" for a bullet)
             else:
                 continue
-            self._read_by_table.add(i)
-        return out
+            read.add(i)
+        return out, frozenset(read)
 
     def _named_glyph(self, i: int, u: int, get_object, infos: dict, fonts: dict) -> str | None:
         """The letters of glyph i, which pdfium gives as the control code u: those its font's
@@ -888,7 +889,7 @@ class PdfiumPage:
         out: list[dict] = []
         gap = False
         unseen = self._unseen
-        letters = self._letters()
+        letters, by_table = self._letters()
         for i, u in enumerate(letters):
             named = None
             if (u < 32 and u != 2) or u == 0xFFFE:
@@ -929,7 +930,7 @@ class PdfiumPage:
             else:
                 top, bottom = height - y1, height - y0
             # (not for a glyph whose letter a table gave: pdfium finds a width by its own code point)
-            if (u in OVERHANG or advance[4]) and i not in self._read_by_table:
+            if (u in OVERHANG or advance[4]) and i not in by_table:
                 box = self._advance_box(i, u, advance)
                 if box is not None:
                     x0, x1 = (box[0], box[1]) if box[0] is not None else (x0, x1)
