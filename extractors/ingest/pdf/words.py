@@ -309,10 +309,11 @@ def cids_recoded(page, chars: list[dict]) -> list[dict]:
     for c in chars:
         found = CID_TEXT.fullmatch(c["text"]) if c["text"].startswith("(cid:") else None
         letter = tables.get(c["fontname"], {}).get(int(found.group(1))) if found else None
-        if letter is None and (found or c["text"][:1] >= PLANE_16_TEXT):  # an Office font's ligature
-            gid = int(found.group(1)) if found else ord(c["text"][0]) - PLANE_16
-            letter = office_ligatures(c["fontname"]).get(gid) or (
-                tex_symbols(c["fontname"]).get(gid) if found else None)  # a TeX symbol font's code
+        if letter is None and found:  # an Office font's ligature, a TeX symbol font's code
+            code = int(found.group(1))
+            letter = office_ligatures(c["fontname"]).get(code) or tex_symbols(c["fontname"]).get(code)
+        elif letter is None and c["text"][:1] >= PLANE_16_TEXT:  # a ligature Word mapped to plane 16
+            letter = office_ligatures(c["fontname"]).get(ord(c["text"][0]) - PLANE_16)
         out.append(c if letter is None else {**c, "text": letter})
     return out
 
